@@ -1,0 +1,1 @@
+"""Prefect flows: wiring of tasks, parameters, task runners and schedules only."""

@@ -1,0 +1,68 @@
+"""The ``zhetl`` command: ``zhetl run`` runs the etl flow; exit 0 when the run completes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from flows.server import configure_environment
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="zhetl", description="Chinese policy text archives → Parquet tables.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run = commands.add_parser("run", help="run the etl flow over an input folder")
+    run.add_argument("--input", default="data/raw", help="input folder (default: data/raw)")
+    run.add_argument("--output", default="data/processed", help="output folder (default: data/processed)")
+    run.add_argument("--reference-date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                     help="resolves relative dates (今年, 去年) in documents without a published date")
+    run.add_argument("--workers", type=int, default=None, help="worker processes (default: the machine's cores)")
+    run.add_argument("--dask-address", default=None, metavar="ADDR",
+                     help="run batches on an existing Dask cluster, e.g. tcp://127.0.0.1:8786")
+    run.add_argument("--full-refresh", action="store_true", help="reprocess every file, not only changed ones")
+    run.add_argument("--segmenter", choices=("rjieba", "jieba"), default="rjieba", help="word segmenter")
+    run.add_argument("--batch-chars", type=int, default=None, help="characters per batch (default: 2,000,000)")
+    run.add_argument("--json", action="store_true", help="print the run summary as JSON")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    configure_environment()
+    from flows.etl import DEFAULT_BATCH_CHARS, run_etl
+
+    if args.command == "run":
+        try:
+            summary = run_etl(
+                input_dir=args.input, output_dir=args.output, reference_date=args.reference_date,
+                batch_chars=args.batch_chars or DEFAULT_BATCH_CHARS, workers=args.workers,
+                dask_address=args.dask_address, full_refresh=args.full_refresh, segmenter=args.segmenter)
+        except Exception as error:
+            print(f"zhetl: run failed: {type(error).__name__}: {error}", file=sys.stderr)
+            return 1
+        _report(summary, as_json=args.json)
+        return 0
+    return 2
+
+
+def _report(summary: dict, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False, indent=1))
+        return
+    print(f"zhetl: {summary['files_seen']} files: {summary['documents']} documents, {summary['rejects']} rejects "
+          f"({summary['processed']} processed, {summary['skipped']} unchanged); reconciled: {summary['reconciled']}")
+    for name, count in sorted(summary["new_rows"].items()):
+        print(f"  {name:15s} +{count} rows")
+    if summary["rejected_files"]:
+        print("rejected files:")
+        for reason, count in summary["rejects_by_reason"].items():
+            print(f"  {reason}: {count}")
+        for path in summary["rejected_files"]:
+            print(f"  {path}")
+    print(f"catalog: {summary['catalog']}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,118 @@
+"""The etl flow: plan → process_batch × N (in worker processes) → publish → catalog.
+
+Run it with ``zhetl run`` or ``python -m flows.etl``; both start one Prefect API server for the run and
+hand its URL to the workers.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+from flows.server import api_server, configure_environment
+
+configure_environment()
+
+from prefect import flow, get_run_logger  # noqa: E402
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner  # noqa: E402
+
+from tasks.etl import catalog, plan, process_batch, publish  # noqa: E402
+from zhetl.storage import output_lock  # noqa: E402
+
+DEFAULT_BATCH_CHARS = 2_000_000
+
+
+class EtlParameters(BaseModel):
+    """The flow's parameters, validated before any work starts."""
+
+    input_dir: str = "data/raw"
+    output_dir: str = "data/processed"
+    reference_date: date | None = None
+    batch_chars: int = Field(DEFAULT_BATCH_CHARS, ge=1_000, le=200_000_000)
+    workers: int | None = Field(None, ge=1, le=256)
+    dask_address: str | None = None
+    full_refresh: bool = False
+    segmenter: Literal["rjieba", "jieba"] = "rjieba"
+
+    @field_validator("input_dir", "output_dir")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty")
+        return value
+
+    def worker_count(self) -> int:
+        return self.workers or os.cpu_count() or 1
+
+
+def _task_runner(params: EtlParameters, batches: int):
+    """Threads for one worker, processes for several, a Dask cluster when an address is given."""
+    if params.dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=params.dask_address)
+    workers = min(params.worker_count(), max(1, batches))
+    if workers == 1:
+        return ThreadPoolTaskRunner(max_workers=1)
+    return ProcessPoolTaskRunner(max_workers=workers)
+
+
+@flow(name="etl", log_prints=True)
+def etl(
+    input_dir: str = "data/raw",
+    output_dir: str = "data/processed",
+    reference_date: date | None = None,
+    batch_chars: int = DEFAULT_BATCH_CHARS,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    full_refresh: bool = False,
+    segmenter: Literal["rjieba", "jieba"] = "rjieba",
+) -> dict:
+    """Turn the files under ``input_dir`` into the Parquet tables under ``output_dir``."""
+    params = EtlParameters(input_dir=input_dir, output_dir=output_dir, reference_date=reference_date,
+                           batch_chars=batch_chars, workers=workers, dask_address=dask_address,
+                           full_refresh=full_refresh, segmenter=segmenter)
+    logger = get_run_logger()
+    output = Path(params.output_dir)
+    with output_lock(output, wait=True):
+        planned = plan(params.input_dir, params.output_dir, params.batch_chars, params.worker_count(),
+                       params.full_refresh)
+        logger.info("plan: %(files_seen)s files, %(to_process)s to process in %(batches)s batches, "
+                    "%(skipped)s unchanged, %(dropped)s to drop", planned)
+        results = []
+        if planned["batches"]:
+            ingested_at = datetime.now(UTC).replace(microsecond=0)
+            with _task_runner(params, planned["batches"]) as runner:
+                futures = [
+                    runner.submit(process_batch, parameters={
+                        "plan_path": planned["plan_path"], "batch_index": index, "segmenter": params.segmenter,
+                        "reference_date": params.reference_date, "pipeline_version": planned["pipeline_version"],
+                        "ingested_at": ingested_at})
+                    for index in range(planned["batches"])
+                ]
+                results = [future.result() for future in futures]
+        summary = publish(planned["plan_path"], [r["result_path"] for r in results])
+        summary["catalog"] = catalog(params.output_dir)
+    summary["batches"] = planned["batches"]
+    summary["batch_seconds"] = round(sum(r["seconds"] for r in results), 3)
+    logger.info("done: %(documents)s documents, %(rejects)s rejects, %(processed)s processed, "
+                "%(skipped)s skipped", summary)
+    return summary
+
+
+def run_etl(**parameters) -> dict:
+    """Run the flow with one API server shared by all workers (the CLI and ``python -m`` use this)."""
+    EtlParameters(**parameters)  # fail fast on bad parameters, before a server starts
+    with api_server():
+        return etl(**parameters)
+
+
+if __name__ == "__main__":
+    from flows.cli import main
+
+    raise SystemExit(main(["run", *sys.argv[1:]]))

@@ -1,0 +1,1 @@
+"""Thin Prefect tasks over batches of documents. They exchange paths and counts, never tables."""

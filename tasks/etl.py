@@ -1,0 +1,52 @@
+"""The etl flow's tasks: plan, process a batch, publish, rebuild the catalog.
+
+Each wraps one function of the text library; file-writing tasks are never cached (a cached task would
+skip its writes).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from zhetl import runs
+from zhetl.batch import run_batch
+from zhetl.pipeline import Settings
+from zhetl.storage import build_catalog
+
+
+@task(name="plan", cache_policy=NO_CACHE)
+def plan(input_dir: str, output_dir: str, batch_chars: int, workers: int, full_refresh: bool) -> dict:
+    """Recover from a killed run, inventory the input and write the run plan; returns its path and counts."""
+    return runs.plan(Path(input_dir), Path(output_dir), batch_chars, workers, full_refresh)
+
+
+@task(name="process_batch", cache_policy=NO_CACHE, retries=1)
+def process_batch(plan_path: str, batch_index: int, segmenter: str, reference_date: date | None,
+                  pipeline_version: str, ingested_at: datetime) -> dict:
+    """Run every stage over one batch and stage its parts; returns the result file's path and counts."""
+    run_plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
+    items = runs.batch_items(run_plan, batch_index)
+    staging = Path(run_plan["staging"])
+    settings = Settings(segmenter, reference_date, pipeline_version, ingested_at)
+    result = run_batch(Path(run_plan["input_dir"]), items, staging, settings)
+    result_path = staging / f"batch-{batch_index:05d}.json"
+    result_path.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+    return {"result_path": str(result_path), "counts": result["counts"], "n_chars": result["n_chars"],
+            "seconds": result["seconds"]}
+
+
+@task(name="publish", cache_policy=NO_CACHE)
+def publish(plan_path: str, result_paths: list[str]) -> dict:
+    """Move staged parts into place and commit the manifest; returns the run's counts."""
+    return runs.publish(Path(plan_path), [Path(p) for p in result_paths])
+
+
+@task(name="build_catalog", cache_policy=NO_CACHE)
+def catalog(output_dir: str) -> str:
+    """Rebuild catalog.duckdb's views over the published parts."""
+    return str(build_catalog(Path(output_dir)))

@@ -1,0 +1,48 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zhetl.clean import clean_text, script_of
+
+
+def test_fullwidth_alnum_becomes_halfwidth_punctuation_stays() -> None:
+    cleaned = clean_text("２０２１年ＧＤＰ增长，　达到１２％。")
+    assert cleaned.text == "2021年GDP增长, 达到12％。".replace(",", "，")
+
+
+def test_controls_zero_width_and_line_endings() -> None:
+    cleaned = clean_text("第一行\u200b内容\r\n第二行\x07\r\r\n\n\n\n第三行  ")
+    assert cleaned.text == "第一行内容\n第二行\n\n第三行"
+
+
+def test_traditional_to_simplified_and_script() -> None:
+    cleaned = clean_text("鞏固拓展脫貧攻堅成果同鄉村振興有效銜接")
+    assert cleaned.text == "巩固拓展脱贫攻坚成果同乡村振兴有效衔接"
+    assert cleaned.script == "traditional"
+    assert clean_text("巩固拓展脱贫攻坚成果").script == "simplified"
+
+
+def test_script_thresholds() -> None:
+    assert script_of(1000, 0) == "simplified"
+    assert script_of(1000, 20) == "mixed"
+    assert script_of(1000, 300) == "traditional"
+
+
+def test_map_points_into_raw_text() -> None:
+    raw = "  標題：鄉村振興\r\n\r\n\r\n\r\n正文　２０２１年"
+    cleaned = clean_text(raw)
+    index = cleaned.text.index("2021")
+    start, end = cleaned.mapped.raw_span(index, index + 4)
+    assert raw[start:end] == "２０２１"
+    index = cleaned.text.index("乡村")
+    start, end = cleaned.mapped.raw_span(index, index + 2)
+    assert raw[start:end] == "鄉村"
+
+
+@given(st.text(max_size=80))
+def test_cleaning_is_idempotent_and_mapped(raw: str) -> None:
+    once = clean_text(raw)
+    assert clean_text(once.text).text == once.text
+    assert len(once.mapped.raw_start) == len(once.text)
+    for index in range(len(once.text)):
+        start, end = once.mapped.raw_span(index, index + 1)
+        assert 0 <= start <= end <= len(raw)

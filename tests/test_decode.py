@@ -1,0 +1,77 @@
+import codecs
+
+import pytest
+
+from zhetl.decode import DecodeRejected, binary_kind, decode_bytes, plausibility
+
+TEXT = "在贫困乡建立扶贫工作站，在贫困村选派好第一书记，建设好驻村工作队。2020年贫困发生率降到0.6%。\n"
+TRADITIONAL = "在貧困鄉建立扶貧工作站，在貧困村選派好第一書記，建設好駐村工作隊。\n"
+
+
+@pytest.mark.parametrize(("data", "codec", "method"), [
+    (TEXT.encode("utf-8"), "utf-8", "utf8"),
+    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig", "bom"),
+    (TEXT.encode("utf-16"), "utf-16", "bom"),
+    (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16", "bom"),
+    (TEXT.encode("utf-32"), "utf-32", "bom"),
+])
+def test_bom_and_utf8(data: bytes, codec: str, method: str) -> None:
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding, decoded.method) == (TEXT, codec, method)
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "gbk", "gb2312"])
+def test_gb_family_decodes_as_gb18030(codec: str) -> None:
+    decoded = decode_bytes((TEXT * 3).encode(codec))
+    assert decoded.text == TEXT * 3
+    assert decoded.encoding in ("gb18030", "cp936")
+
+
+def test_gb18030_only_characters_survive() -> None:
+    text = "䶮是一个罕见字，欧元符号€也在其中。" * 3
+    assert decode_bytes(text.encode("gb18030")).text == text
+
+
+def test_big5_decodes_as_cp950_family() -> None:
+    decoded = decode_bytes((TRADITIONAL * 3).encode("big5"))
+    assert decoded.text == TRADITIONAL * 3
+    assert decoded.encoding in ("cp950", "big5hkscs", "big5")
+
+
+def test_utf16_without_bom_found_by_nul_pattern() -> None:
+    text = "Report 2021: 贫困村 128 个, rate 0.6%.\n" * 5
+    decoded = decode_bytes(text.encode("utf-16-le"))
+    assert decoded.text == text
+    assert decoded.method == "utf16"
+
+
+def test_utf8_cut_mid_character_keeps_the_rest() -> None:
+    data = TEXT.encode("utf-8")[:-2]
+    decoded = decode_bytes(data)
+    assert decoded.text.endswith("\ufffd")
+    assert decoded.replacement_chars == 1
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b"", "empty"),
+    (b"  \n\t ", "empty"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(100), "binary"),
+    (b"%PDF-1.7\n" + bytes(range(256)), "binary"),
+    (b"\x7fELF" + bytes(64), "binary"),
+    (bytes([0x81, 0x20, 0xFE, 0x7F, 0xA0]) * 100, "undecodable"),
+])
+def test_rejects(data: bytes, reason: str) -> None:
+    with pytest.raises(DecodeRejected) as caught:
+        decode_bytes(data)
+    assert caught.value.reason == reason
+
+
+def test_binary_kind_names_the_format() -> None:
+    assert binary_kind(b"PK\x03\x04rest") == "zip"
+    assert binary_kind("普通文本".encode()) is None
+
+
+def test_plausibility_prefers_real_chinese() -> None:
+    right = TEXT.encode("gb18030").decode("gb18030")
+    wrong = TEXT.encode("gb18030").decode("cp950", errors="replace")
+    assert plausibility(right) > 0.95 > plausibility(wrong)

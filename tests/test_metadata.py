@@ -1,0 +1,17 @@
+from datetime import date
+
+from zhetl.metadata import find_published_date, find_title
+
+
+def test_title_line_and_fallbacks() -> None:
+    assert find_title("标题:乡村振兴报告 |\n正文。", "a.txt") == "乡村振兴报告"
+    assert find_title("欢迎访问某网\n当前位置:首页\n为绘就乡村振兴画卷接续奋斗\n", "a.txt") == "为绘就乡村振兴画卷接续奋斗"
+    assert find_title("这是一句很长的正文。", "dir/my_file.txt") == "my_file"
+
+
+def test_published_date_from_text_then_file_name() -> None:
+    assert find_published_date("发布时间:2021-03-09作者:", "x.txt") == date(2021, 3, 9)
+    assert find_published_date("发布日期：2021年2月25日", "x.txt") == date(2021, 2, 25)
+    assert find_published_date("正文", "web/news_2021-03-09.txt") == date(2021, 3, 9)
+    assert find_published_date("正文", "web/20200101_report.txt") == date(2020, 1, 1)
+    assert find_published_date("正文", "x.txt") is None

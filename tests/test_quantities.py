@@ -1,0 +1,61 @@
+import pytest
+
+from zhetl.quantities import find_quantities
+
+
+def one(text: str):
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "value", "low", "high", "approx", "unit", "kind"), [
+    ("7262个", 7262, None, None, False, "个", "count"),
+    ("40.6466万人", 406466, None, None, False, "人", "count"),
+    ("近1亿", 1e8, None, 1e8, True, "", "count"),
+    ("100-150万元", 1.25e6, 1e6, 1.5e6, False, "元", "money"),
+    ("7000多万", 7e7, 7e7, 8e7, True, "", "count"),
+    ("1亿3千多万人", 1.3e8, 1.3e8, 1.4e8, True, "人", "count"),
+    ("三至五年", 4, 3, 5, False, "年", "duration"),
+    ("10%—15%", 12.5, 10, 15, False, "%", "percent"),
+    ("2.3个百分点", 2.3, None, None, False, "个百分点", "ppoint"),
+    ("百分之八", 8, None, None, False, "%", "percent"),
+    ("两千多户", 2000, 2000, 3000, True, "户", "count"),
+    ("约3000万人", 3e7, None, None, True, "人", "count"),
+    ("5000亩以上", 5000, 5000, None, False, "亩", "measure"),
+    ("超过12万人", 1.2e5, 1.2e5, None, False, "人", "count"),
+    ("不到500元", 500, None, 500, False, "元", "money"),
+    ("3.5‰", 3.5, None, None, False, "‰", "percent"),
+    ("35岁", 35, None, None, False, "岁", "age"),
+])
+def test_values_bounds_units(text, value, low, high, approx, unit, kind) -> None:
+    q = one(text)
+    assert q.text == text
+    assert (q.value, q.value_min, q.value_max) == pytest.approx((value, low, high))
+    assert (q.approximate, q.unit, q.kind) == (approx, unit, kind)
+
+
+def test_money_currency() -> None:
+    assert one("2.3亿元").currency == "CNY"
+    assert one("500万美元").currency == "USD"
+
+
+def test_rates_in_a_sentence() -> None:
+    found = find_quantities("贫困发生率由11.5%下降到2.7%")
+    assert [(q.text, q.value) for q in found] == [("11.5%", 11.5), ("2.7%", 2.7)]
+
+
+@pytest.mark.parametrize("text", [
+    "第一书记", "一是加强", "一心一意", "一步一个脚印", "一个又一个", "电话0851-5551234", "C919大飞机",
+    "《中国制造2025》", "两不愁三保障", "身份证号520102199001011234",
+])
+def test_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_blocked_spans_are_skipped() -> None:
+    assert find_quantities("20__年有300人", blocked=[(0, 5)])[0].text == "300人"
+
+
+def test_numbers_in_titles_are_not_quantities() -> None:
+    assert [q.text for q in find_quantities("《中国制造2025》提出10项任务")] == ["10项"]

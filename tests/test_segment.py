@@ -1,0 +1,41 @@
+import pytest
+
+from zhetl.segment import Token, get_tagger, lexicon, parse_lexicon, respect_mentions, tokenize
+
+
+@pytest.mark.parametrize("engine", ["rjieba", "jieba"])
+def test_both_engines_honour_the_lexicon(engine: str) -> None:
+    words = [t.token for t in tokenize("实现两不愁三保障，推进易地扶贫搬迁和驻村工作队建设", engine)]
+    assert "两不愁三保障" in words
+    assert "易地扶贫搬迁" in words
+    assert "驻村工作队" in words
+
+
+@pytest.mark.parametrize("engine", ["rjieba", "jieba"])
+def test_offsets_and_whitespace(engine: str) -> None:
+    text = "脱贫攻坚 取得 全面胜利"
+    tokens = tokenize(text, engine, offset=10)
+    assert all(text[t.start - 10:t.end - 10] == t.token for t in tokens)
+    assert all(t.token.strip() for t in tokens)
+
+
+def test_unknown_engine() -> None:
+    with pytest.raises(ValueError):
+        get_tagger("nope")
+
+
+def test_lexicon_parses_types_and_normal_forms() -> None:
+    entries = {e.word: e for e in lexicon()}
+    assert entries["易地搬迁"].normalized == "易地扶贫搬迁"
+    assert entries["国家乡村振兴局"].entity_type == "ORG"
+    parsed = list(parse_lexicon(["# comment", "", "词语\t5\tn\t-\t"]))
+    assert parsed[0].entity_type is None and parsed[0].normalized == "词语"
+
+
+def test_respect_mentions_merges_and_splits() -> None:
+    text = "由11.5%下降到2.7%"
+    tokens = [Token("由1", "p", 0, 2), Token("1.5", "m", 2, 5), Token("%下降", "v", 5, 8), Token("到", "v", 8, 9),
+              Token("2.7%", "m", 9, 13)]
+    result = respect_mentions(tokens, text, [(1, 6, "m"), (9, 13, "m")])
+    assert [(t.token, t.pos) for t in result] == [("由", "p"), ("11.5%", "m"), ("下降", "v"), ("到", "v"),
+                                                   ("2.7%", "m")]

@@ -1,0 +1,28 @@
+from zhetl.sentences import split_sentences
+
+
+def spans(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in split_sentences(text)]
+
+
+def test_terminators_and_paragraphs() -> None:
+    text = "脱贫攻坚取得胜利。乡村振兴全面推进！下一步怎么办？\n第二段；继续努力"
+    sentences = split_sentences(text)
+    assert spans(text) == ["脱贫攻坚取得胜利。", "乡村振兴全面推进！", "下一步怎么办？", "第二段；", "继续努力"]
+    assert [s.paragraph_id for s in sentences] == [0, 0, 0, 1, 1]
+    assert [s.sentence_id for s in sentences] == [0, 1, 2, 3, 4]
+
+
+def test_quotes_are_not_split_and_closers_stay_with_the_sentence() -> None:
+    text = "他说：“要巩固成果。要接续奋斗。”大家表示赞同。"
+    assert spans(text) == ["他说：“要巩固成果。要接续奋斗。”", "大家表示赞同。"]
+
+
+def test_ellipsis_and_list_markers() -> None:
+    text = "工作很多……一是抓产业，二是抓就业；（三）抓教育"
+    assert spans(text) == ["工作很多……", "一是抓产业，二是抓就业；", "（三）抓教育"]
+
+
+def test_blank_lines_and_spaces_are_not_sentences() -> None:
+    text = "  \n\n标题\n\n  正文。  "
+    assert spans(text) == ["标题", "正文。"]

@@ -1,0 +1,38 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zhetl.textmap import MappedText, regex_edits
+
+
+def test_apply_maps_each_character_back() -> None:
+    mapped = MappedText.identity("ab  cd\r\nef").apply([(2, 4, " "), (6, 8, "\n")])
+    assert mapped.text == "ab cd\nef"
+    assert mapped.raw_span(3, 5) == (4, 6)  # "cd"
+    assert mapped.raw_span(5, 6) == (6, 8)  # "\n" stands for "\r\n"
+    assert mapped.raw_span(6, 8) == (8, 10)
+
+
+def test_composition_of_steps() -> None:
+    first = MappedText.identity("Ａ１  标题").apply([(0, 2, "A1")])
+    second = first.apply([(2, 4, " ")])
+    assert second.text == "A1 标题"
+    assert second.raw_span(3, 5) == (4, 6)
+
+
+def test_regex_edits_skip_unchanged_matches() -> None:
+    edits = regex_edits(re.compile(r"\d+"), "a1b22", lambda m: "9" if m.group(0) == "1" else None)
+    assert edits == [(1, 2, "9")]
+
+
+@given(st.text(alphabet="ab \n\r\t中文", max_size=60))
+def test_raw_spans_cover_the_source(text: str) -> None:
+    mapped = MappedText.identity(text)
+    mapped = mapped.apply(regex_edits(re.compile(r"\r\n?"), mapped.text, lambda m: "\n"))
+    mapped = mapped.apply(regex_edits(re.compile(r"[ \t]{2,}"), mapped.text, lambda m: " "))
+    for index, char in enumerate(mapped.text):
+        start, end = mapped.raw_span(index, index + 1)
+        original = text[start:end]
+        assert char == original or (char == "\n" and original in ("\r", "\r\n")) or (
+            char == " " and original.strip(" \t") == "")

@@ -1,0 +1,7 @@
+"""zhetl: turn archives of Chinese policy text into analysis-ready Parquet.
+
+The package is the text library: plain Python over strings and Arrow tables, with no Prefect import.
+Orchestration lives in the top-level ``tasks`` and ``flows`` packages.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,68 @@
+"""Process one batch of input files into staged Parquet parts: the body of the ``process_batch`` task.
+
+Takes paths, returns paths and counts (never tables), so an orchestrator can run it anywhere that sees
+the same file system.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from zhetl.inventory import InputFile
+from zhetl.pipeline import Rows, Settings, process_document, reject_row
+from zhetl.storage import FileEntry, part_key, stage_tables
+
+
+def run_batch(input_root: Path, items: list[InputFile], staging: Path, settings: Settings) -> dict:
+    """Run every stage over ``items`` and stage one part per table; returns keys, paths, counts, entries."""
+    started = time.perf_counter()
+    rows = Rows()
+    n_chars = 0
+    for item in items:
+        file_rows = _process_item(input_root, item, settings)
+        n_chars += sum(row["n_chars"] for row in file_rows.tables["documents"])
+        rows.extend(file_rows)
+    tables = rows.to_arrow()
+    key = part_key(((i.source_path, i.doc_id or "") for i in items), settings.pipeline_version)
+    files = stage_tables(staging, key, tables)
+    documents = {row["source_path"]: row["doc_id"] for row in rows.tables["documents"]}
+    entries = []
+    for item in items:
+        outcome = "document" if item.source_path in documents else "reject"
+        doc_id = documents.get(item.source_path, item.doc_id or "")
+        entries.append(asdict(FileEntry(item.source_path, doc_id, item.size, item.mtime_ns, outcome, key,
+                                        settings.pipeline_version, item.duplicate_of)))
+    return {
+        "key": key,
+        "files": files,
+        "entries": entries,
+        "counts": {name: table.num_rows for name, table in tables.items()},
+        "n_chars": n_chars,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+
+
+def _process_item(input_root: Path, item: InputFile, settings: Settings) -> Rows:
+    """One file to rows; whatever goes wrong becomes a rejects row naming the stage."""
+    if item.error:
+        reason = item.error.split(":")[0]
+        return _reject(item, "read", reason, item.error, settings)
+    if item.duplicate_of:
+        return _reject(item, "read", "duplicate", f"same bytes as {item.duplicate_of}", settings)
+    try:
+        data = (input_root / item.source_path).read_bytes()
+    except OSError as error:
+        return _reject(item, "read", "unreadable", str(error), settings)
+    try:
+        return process_document(data, item.source_path, settings)
+    except Exception as error:
+        return _reject(item, "process", "internal_error", f"{type(error).__name__}: {error}", settings)
+
+
+def _reject(item: InputFile, stage: str, reason: str, detail: str, settings: Settings) -> Rows:
+    rows = Rows()
+    rows.tables["rejects"].append(reject_row(item.source_path, stage, reason, detail, settings, item.doc_id,
+                                             item.size))
+    return rows

@@ -1,0 +1,148 @@
+"""Clean decoded text step by step, keeping a map from the cleaned text back to the raw text.
+
+Each step is a small pure function from a :class:`MappedText` to a new one plus a count of what it
+changed, so the documents table can say what cleaning did and every offset stays traceable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from zhetl.textmap import Edit, MappedText, regex_edits
+
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_ZERO_WIDTH}]")
+_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]+")
+_LINE_ENDINGS = re.compile("\r\n?|[\u2028\u2029\x85]")
+_LINE_EDGE_SPACE = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
+_BLANK_RUN = re.compile(r"\n{3,}")
+_INNER_SPACE_RUN = re.compile(r"[ \t]{2,}")
+_COMBINING = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_NON_NFC_RUN = re.compile(f"[^{_COMBINING}][{_COMBINING}]+")
+
+
+@dataclass
+class Cleaned:
+    """The cleaned text with its raw map, what each step changed, and the script it was written in."""
+
+    mapped: MappedText
+    changes: dict[str, int] = field(default_factory=dict)
+    script: str = "simplified"
+
+    @property
+    def text(self) -> str:
+        return self.mapped.text
+
+
+def drop_controls(mapped: MappedText) -> tuple[MappedText, int]:
+    """Drop control and zero-width characters and normalise line endings to ``\\n``."""
+    edits: list[Edit] = [(m.start(), m.end(), "\n") for m in _LINE_ENDINGS.finditer(mapped.text)
+                         if m.group(0) != "\n"]
+    taken = {start for start, _, _ in edits}
+    edits += [(m.start(), m.end(), "") for m in _CONTROL.finditer(mapped.text) if m.start() not in taken]
+    return mapped.apply(edits), len(edits)
+
+
+def halfwidth_alnum(mapped: MappedText) -> tuple[MappedText, int]:
+    """Full-width ASCII letters, digits and the ideographic space become half-width; punctuation stays."""
+
+    def narrow(match: re.Match[str]) -> str:
+        return "".join(" " if c == "\u3000" else chr(ord(c) - 0xFEE0) for c in match.group(0))
+
+    edits = regex_edits(_FULLWIDTH_ALNUM, mapped.text, narrow)
+    return mapped.apply(edits), sum(e[1] - e[0] for e in edits)
+
+
+def nfc(mapped: MappedText) -> tuple[MappedText, int]:
+    """Compose combining sequences (NFC); runs are edited one by one so the map stays exact."""
+    if unicodedata.is_normalized("NFC", mapped.text):
+        return mapped, 0
+    edits = regex_edits(_NON_NFC_RUN, mapped.text, lambda m: unicodedata.normalize("NFC", m.group(0)))
+    result = mapped.apply(edits)
+    if not unicodedata.is_normalized("NFC", result.text):  # stray precomposable pairs outside our runs
+        leftovers = [(i, i + 1, unicodedata.normalize("NFC", c)) for i, c in enumerate(result.text)
+                     if not unicodedata.is_normalized("NFC", c)]
+        result = result.apply(leftovers)
+        return result, len(edits) + len(leftovers)
+    return result, len(edits)
+
+
+def tidy_whitespace(mapped: MappedText) -> tuple[MappedText, int]:
+    """Trim each line, fold runs of spaces and keep at most one blank line between paragraphs."""
+    changed = 0
+    for pattern, replacement in ((_LINE_EDGE_SPACE, ""), (_INNER_SPACE_RUN, " "), (_BLANK_RUN, "\n\n")):
+        edits = regex_edits(pattern, mapped.text, lambda _m, r=replacement: r)
+        mapped = mapped.apply(edits)
+        changed += len(edits)
+    text = mapped.text
+    lead = len(text) - len(text.lstrip())
+    trail = len(text.rstrip())
+    edge: list[Edit] = []
+    if lead:
+        edge.append((0, lead, ""))
+    if trail < len(text) and trail >= lead:
+        edge.append((trail, len(text), ""))
+    return mapped.apply(edge), changed + len(edge)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(mapped: MappedText) -> tuple[MappedText, int]:
+    """Traditional → simplified with OpenCC's phrase tables, line by line when a phrase changes length."""
+    converter = _t2s()
+    converted = converter.convert(mapped.text)
+    if len(converted) == len(mapped.text):
+        changed = sum(1 for a, b in zip(converted, mapped.text, strict=True) if a != b)
+        return mapped.replace_same_length(converted), changed
+    edits: list[Edit] = []
+    changed = 0
+    offset = 0
+    for line in mapped.text.split("\n"):
+        new_line = converter.convert(line)
+        if new_line != line:
+            if len(new_line) == len(line):
+                edits += [(offset + i, offset + i + 1, b) for i, (a, b) in enumerate(zip(line, new_line, strict=True))
+                          if a != b]
+            else:
+                edits.append((offset, offset + len(line), new_line))
+            changed += sum(1 for a, b in zip(line, new_line, strict=False) if a != b) or 1
+        offset += len(line) + 1
+    return mapped.apply(edits), changed
+
+
+def script_of(cjk_chars: int, converted_chars: int) -> str:
+    """Name the script from how many CJK characters t2s had to change."""
+    if cjk_chars == 0 or converted_chars == 0:
+        return "simplified"
+    share = converted_chars / cjk_chars
+    if share >= 0.08:
+        return "traditional"
+    return "mixed" if share >= 0.004 else "simplified"
+
+
+def clean_text(raw: str) -> Cleaned:
+    """Run every cleaning step over decoded text; the result maps back to ``raw``."""
+    mapped = MappedText.identity(raw)
+    changes: dict[str, int] = {}
+    converted = 0
+    for name, step in (
+        ("controls", drop_controls),
+        ("halfwidth", halfwidth_alnum),
+        ("nfc", nfc),
+        ("whitespace", tidy_whitespace),
+        ("t2s", to_simplified),
+    ):
+        mapped, count = step(mapped)
+        changes[name] = count
+        if name == "t2s":
+            converted = count
+    cjk = sum(1 for c in mapped.text if "\u4e00" <= c <= "\u9fff")
+    return Cleaned(mapped, changes, script_of(cjk, converted))

@@ -1,0 +1,245 @@
+"""Detect a file's encoding and decode it losslessly.
+
+Order: empty → BOM → binary signatures → strict UTF-8 → UTF-16/32 by NUL pattern → chardet candidates,
+widened to their CJK supersets and ranked by how plausible the decoded text is → a lenient fallback that
+tolerates a few replacement characters. Legacy CJK labels are widened because detectors name the
+common subset (GB2312, Big5) while real files use the superset (GB18030, cp950, Big5-HKSCS).
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import chardet
+
+DETECTOR_SAMPLE_BYTES = 256 * 1024
+MAX_REPLACEMENT_SHARE = 0.001
+MIN_PLAUSIBILITY = 0.5
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_BINARY_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"PK\x03\x04", "zip"),
+    (b"PK\x05\x06", "zip"),
+    (b"%PDF-", "pdf"),
+    (b"\x7fELF", "elf"),
+    (b"\x1f\x8b", "gzip"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"Rar!\x1a\x07", "rar"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+    (b"SQLite format 3\x00", "sqlite"),
+    (b"MZ", "exe"),
+)
+
+# Detector labels widened to the codec that real files of that label use, most likely first.
+_SUPERSETS: dict[str, tuple[str, ...]] = {
+    "gb2312": ("gb18030", "cp936"),
+    "gbk": ("gb18030", "cp936"),
+    "cp936": ("gb18030", "cp936"),
+    "gb18030": ("gb18030", "cp936"),
+    "hz-gb-2312": ("hz",),
+    "big5": ("cp950", "big5hkscs", "big5"),
+    "cp950": ("cp950", "big5hkscs", "big5"),
+    "big5hkscs": ("big5hkscs", "cp950"),
+    "euc-tw": ("cp950", "big5hkscs"),
+    "ascii": ("utf-8",),
+    "utf-8": ("utf-8",),
+}
+
+# Tried after the detector's own candidates, so a wrong or missing guess still finds the right codec.
+_CJK_FALLBACKS = ("gb18030", "cp950", "big5hkscs", "utf-16-le", "utf-16-be", "cp936", "euc-jp", "shift_jis",
+                  "euc-kr")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A decoded file: the text, the Python codec that produced it and how it was chosen."""
+
+    text: str
+    encoding: str
+    confidence: float
+    method: str  # bom | utf8 | utf16 | detector | fallback
+    replacement_chars: int = 0
+
+
+class DecodeRejected(Exception):
+    """The bytes are not text we can decode; ``reason`` is the rejects table's short code."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode ``data`` or raise :class:`DecodeRejected` with reason empty, binary or undecodable."""
+    if not data.strip(b" \t\r\n\x00"):
+        raise DecodeRejected("empty", f"{len(data)} bytes of whitespace or nothing")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(codec), codec, 1.0, "bom")
+            except UnicodeDecodeError:
+                return _lenient(data, [codec], "bom")
+    kind = binary_kind(data)
+    if kind:
+        raise DecodeRejected("binary", f"{kind} signature")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", 1.0, "utf8")
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    wide = _utf16_or_32_by_nuls(data)
+    if wide:
+        try:
+            return Decoded(data.decode(wide), wide, 0.99, "utf16")
+        except UnicodeDecodeError:
+            pass
+    if data.count(0) > len(data) // 100 + 1:
+        raise DecodeRejected("binary", f"{data.count(0)} NUL bytes in {len(data)}")
+    if _is_utf8_cut_at_end(data, utf8_error):
+        text = data[: utf8_error.start].decode("utf-8")
+        return Decoded(text + "\ufffd", "utf-8", 0.9, "fallback", 1)
+    return _by_detector(data)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Name the binary format whose signature ``data`` starts with, if any."""
+    for signature, kind in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            if kind == "exe" and b"PE\x00\x00" not in data[:1024]:
+                continue
+            return kind
+    return None
+
+
+def _is_utf8_cut_at_end(data: bytes, error: UnicodeDecodeError) -> bool:
+    """True when the only UTF-8 fault is a multibyte character truncated by the end of the file."""
+    return error.reason == "unexpected end of data" and error.end == len(data) and len(data) - error.start < 4
+
+
+def _utf16_or_32_by_nuls(data: bytes) -> str | None:
+    """Guess BOM-less UTF-16/32 from where the NUL bytes fall (ASCII text leaves a NUL beside each byte)."""
+    sample = data[:65536]
+    if len(sample) < 4 or sample.count(0) < len(sample) // 8:
+        return None
+    quads = len(sample) // 4 * 4
+    if quads and all(sample[i + 2] == 0 and sample[i + 3] == 0 for i in range(0, quads, 4)):
+        return "utf-32-le"
+    if quads and all(sample[i] == 0 and sample[i + 1] == 0 for i in range(0, quads, 4)):
+        return "utf-32-be"
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.2 and even < odd * 0.1:
+        return "utf-16-le"
+    if even > half * 0.2 and odd < even * 0.1:
+        return "utf-16-be"
+    return None
+
+
+def _by_detector(data: bytes) -> Decoded:
+    """Rank the detector's candidates (and CJK fallbacks) by strict success and plausibility."""
+    sample = data[:DETECTOR_SAMPLE_BYTES]
+    detections = chardet.detect_all(sample)
+    ordered: list[tuple[str, float]] = []
+    for detection in detections:
+        label = (detection.get("encoding") or "").lower()
+        if not label:
+            continue
+        for codec in _SUPERSETS.get(label, (label,)):
+            ordered.append((codec, float(detection.get("confidence") or 0.0)))
+    ordered += [(codec, 0.0) for codec in _CJK_FALLBACKS]
+    seen: set[str] = set()
+    candidates: list[tuple[str, float]] = []
+    for codec, confidence in ordered:
+        normal = _normal_codec(codec)
+        if normal and normal not in seen:
+            seen.add(normal)
+            candidates.append((codec, confidence))
+    best: tuple[float, int, Decoded] | None = None
+    for rank, (codec, confidence) in enumerate(candidates):
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        score = plausibility(text)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, rank, Decoded(text, codec, round(max(confidence, 0.0) or score, 4), "detector"))
+        if rank == 0 and score >= 0.98:
+            break
+    if best is not None and best[0] >= MIN_PLAUSIBILITY:
+        return best[2]
+    return _lenient(data, [codec for codec, _ in candidates], "fallback")
+
+
+def _lenient(data: bytes, codecs_to_try: list[str], method: str) -> Decoded:
+    """Decode with replacement characters when they stay under the threshold; else reject."""
+    best: Decoded | None = None
+    for codec in codecs_to_try:
+        try:
+            text = data.decode(codec, errors="replace")
+        except LookupError:
+            continue
+        bad = text.count("\ufffd")
+        if plausibility(text.replace("\ufffd", "")) < MIN_PLAUSIBILITY:
+            continue  # single-byte codecs decode anything; garbage is not text
+        if best is None or bad < best.replacement_chars:
+            best = Decoded(text, codec, 0.5, method, bad)
+    if best is not None and best.replacement_chars <= max(1, len(best.text) * MAX_REPLACEMENT_SHARE):
+        return best
+    detail = f"{best.replacement_chars} replacement characters with {best.encoding}" if best else "no codec"
+    raise DecodeRejected("undecodable", detail)
+
+
+def _normal_codec(codec: str) -> str | None:
+    try:
+        return codecs.lookup(codec).name
+    except LookupError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _common_chars() -> frozenset[str]:
+    """Characters of everyday Chinese: GB2312 level 1 and Big5's frequently used block, read from the codecs."""
+    chars: set[str] = set()
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            with contextlib.suppress(UnicodeDecodeError):
+                chars.add(bytes((lead, trail)).decode("gb2312"))
+    for lead in range(0xA4, 0xC7):
+        for trail in list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)):
+            with contextlib.suppress(UnicodeDecodeError):
+                chars.add(bytes((lead, trail)).decode("big5"))
+    chars.update("，。、；：？！“”‘’「」『』（）《》〈〉【】—…·￥％　\n\r\t ")
+    return frozenset(chars)
+
+
+def plausibility(text: str) -> float:
+    """Share of characters that ordinary Chinese or ASCII text is made of (0–1)."""
+    if not text:
+        return 0.0
+    common = _common_chars()
+    good = 0
+    for char in text:
+        if char in common or (" " <= char <= "~") or char in "\n\r\t":
+            good += 1
+        elif "\u4e00" <= char <= "\u9fff":
+            good += 0.6
+        elif "\uff01" <= char <= "\uff5e":
+            good += 0.8
+    return good / len(text)

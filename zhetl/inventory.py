@@ -1,0 +1,151 @@
+"""What a run has to do: list the input files, hash them, compare with the manifest, plan batches.
+
+A file is skipped when the manifest already has it with the same content hash, the same pipeline version
+and the same duplicate status. Files with identical bytes share a doc_id: the first path (in sorted
+order) is the document and the others become ``duplicate`` rejects that point to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zhetl.storage import Manifest
+
+HASH_CHUNK = 1 << 20
+BYTES_PER_CHAR_ESTIMATE = 2.5
+MIN_BATCH_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True)
+class InputFile:
+    source_path: str  # relative to the input root, '/'-separated
+    size: int
+    mtime_ns: int
+    doc_id: str | None  # None when the file could not be read
+    duplicate_of: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class Plan:
+    batches: list[list[InputFile]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    drop_paths: set[str] = field(default_factory=set)
+    special: list[InputFile] = field(default_factory=list)
+
+    @property
+    def to_process(self) -> int:
+        return sum(len(batch) for batch in self.batches)
+
+
+def list_files(root: Path) -> list[tuple[str, os.stat_result | None, str | None]]:
+    """Every entry below ``root`` that is not a folder, sorted by relative path; symlinks are not followed.
+
+    Returns (relative path, stat or None, problem or None); special files and links are reported, never
+    opened, so the caller can turn them into rejects.
+    """
+    found: list[tuple[str, os.stat_result | None, str | None]] = []
+    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(folder, d))]:
+            full = os.path.join(folder, name)
+            relative = os.path.relpath(full, root).replace(os.sep, "/")
+            relative = relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            try:
+                info = os.lstat(full)
+            except OSError as error:
+                found.append((relative, None, f"vanished: {error.strerror}"))
+                continue
+            if stat.S_ISLNK(info.st_mode):
+                found.append((relative, info, "symlink"))
+            elif not stat.S_ISREG(info.st_mode):
+                found.append((relative, info, "special_file"))
+            else:
+                found.append((relative, info, None))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def hash_file(path: Path) -> str:
+    """The doc_id of a file: the same content hash as :func:`zhetl.pipeline.doc_id_for`."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()[:32]
+
+
+def inventory(root: Path, manifest: Manifest) -> list[InputFile]:
+    """Hash every regular file (reusing the manifest's hash when size and mtime are unchanged)."""
+    files: list[InputFile] = []
+    for relative, info, problem in list_files(root):
+        if problem:
+            files.append(InputFile(relative, info.st_size if info else 0, info.st_mtime_ns if info else 0, None,
+                                   error=problem))
+            continue
+        assert info is not None
+        known = manifest.files.get(relative)
+        if known and known.size == info.st_size and known.mtime_ns == info.st_mtime_ns:
+            doc_id: str | None = known.doc_id
+        else:
+            try:
+                doc_id = hash_file(root / relative)
+            except OSError as error:
+                files.append(InputFile(relative, info.st_size, info.st_mtime_ns, None, error=f"unreadable: {error}"))
+                continue
+        files.append(InputFile(relative, info.st_size, info.st_mtime_ns, doc_id))
+    first_path: dict[str, str] = {}
+    marked: list[InputFile] = []
+    for item in files:
+        if item.doc_id is None:
+            marked.append(item)
+            continue
+        canonical = first_path.setdefault(item.doc_id, item.source_path)
+        duplicate_of = canonical if canonical != item.source_path else None
+        marked.append(InputFile(item.source_path, item.size, item.mtime_ns, item.doc_id, duplicate_of))
+    return marked
+
+
+def plan_run(files: list[InputFile], manifest: Manifest, pipeline_version: str, batch_chars: int,
+             full_refresh: bool = False, min_batches: int = 1) -> Plan:
+    """Decide what to skip, what to (re)process in which batch, and which old rows to drop.
+
+    Batches hold about ``batch_chars`` characters (estimated from bytes); when there is less work than
+    ``min_batches`` full batches, it is split so every worker gets a share (never below ``MIN_BATCH_BYTES``).
+    """
+    plan = Plan()
+    present = {f.source_path for f in files}
+    plan.drop_paths = {path for path in manifest.files if path not in present}
+    if full_refresh:
+        plan.drop_paths = set(manifest.files)
+    pending: list[InputFile] = []
+    for item in files:
+        known = manifest.files.get(item.source_path)
+        up_to_date = (known is not None and not full_refresh and known.doc_id == item.doc_id
+                      and item.doc_id is not None and known.pipeline_version == pipeline_version
+                      and known.duplicate_of == item.duplicate_of)
+        if up_to_date:
+            plan.skipped.append(item.source_path)
+            continue
+        if known is not None:
+            plan.drop_paths.add(item.source_path)
+        pending.append(item)
+    budget = max(1.0, batch_chars * BYTES_PER_CHAR_ESTIMATE)
+    total = sum(item.size for item in pending)
+    if min_batches > 1 and total < budget * min_batches:
+        budget = max(MIN_BATCH_BYTES, total / min_batches)
+    batch: list[InputFile] = []
+    size = 0.0
+    for item in pending:
+        batch.append(item)
+        size += item.size
+        if size >= budget:
+            plan.batches.append(batch)
+            batch, size = [], 0.0
+    if batch:
+        plan.batches.append(batch)
+    return plan

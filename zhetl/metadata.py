@@ -1,0 +1,40 @@
+"""Document metadata found in the text or the file name: title and published date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import PurePosixPath
+
+_TITLE_LINE = re.compile(r"^\s*(?:标题|題目|题目|标 题)\s*[:：]\s*(?P<title>.+?)\s*[|｜]?\s*$", re.MULTILINE)
+_PUBLISHED = re.compile(
+    r"(?:发布时间|发布日期|发表时间|发文日期|成文日期|日期|时间)\s*[:：]\s*"
+    r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.年])\s*(?P<m>\d{1,2})\s*(?:[-/.月])\s*(?P<d>\d{1,2})"
+)
+_NAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.]?(?P<m>0[1-9]|1[0-2])[-_.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+_NOT_A_TITLE = re.compile(r"欢迎|当前位置|首页|登录|注册|网站|导航|^\W*$")
+MAX_TITLE_CHARS = 80
+
+
+def find_title(text: str, source_path: str) -> str:
+    """A ``标题:`` line, else the first short line that is not navigation, else the file name."""
+    found = _TITLE_LINE.search(text[:5000])
+    if found:
+        return found.group("title").strip()
+    for line in text[:5000].split("\n"):
+        line = line.strip()
+        if line and len(line) <= MAX_TITLE_CHARS and not _NOT_A_TITLE.search(line) \
+                and not line.endswith(("。", "；", "，", ":", "：")):
+            return line
+    return PurePosixPath(source_path).stem
+
+
+def find_published_date(text: str, source_path: str) -> date | None:
+    """A 发布时间/日期 line in the text, else a date in the file name."""
+    for match in (_PUBLISHED.search(text[:8000]), _NAME_DATE.search(PurePosixPath(source_path).name)):
+        if match:
+            try:
+                return date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                continue
+    return None

@@ -1,0 +1,123 @@
+"""Numerals to numbers: Arabic (with separators and decimals), Chinese (小写 and 大写), and mixtures.
+
+``parse_number`` takes a span already known to be a number (never free text), so idioms are safe:
+the extractors decide what is a number, this module only says what it is worth.
+"""
+
+from __future__ import annotations
+
+import re
+
+DIGITS = {
+    "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
+    "一": 1, "壹": 1, "幺": 1,
+    "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
+    "三": 3, "叁": 3, "參": 3, "叄": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+SMALL_UNITS = {"十": 10, "拾": 10, "廿": 20, "卅": 30, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "万亿": 10**12, "兆": 10**12}
+
+CN_DIGIT_CHARS = "".join(DIGITS)
+CN_NUMERAL_CHARS = CN_DIGIT_CHARS + "".join(SMALL_UNITS) + "万萬亿億"
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_ARABIC_RE = re.compile(ARABIC)
+
+
+def parse_arabic(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def parse_chinese_integer(text: str) -> int:
+    """七千二百六十二 → 7262; 一九九七 → 1997 (digit strings read positionally); 十五 → 15."""
+    if not text:
+        raise ValueError("empty numeral")
+    if all(c in DIGITS for c in text):
+        return int("".join(str(DIGITS[c]) for c in text))
+    pieces: list[float | str] = []
+    for char in text:
+        if char in DIGITS:
+            pieces.append(float(DIGITS[char]))
+        elif char in SMALL_UNITS or char in BIG_UNITS:
+            pieces.append(char)
+        else:
+            raise ValueError(f"not a Chinese numeral: {text!r}")
+    return round(_combine(pieces))
+
+
+def _combine(pieces: list[float | str]) -> float:
+    """Fold numbers and unit characters: 3, 千, 5, 百 → 3500; 1, 亿, 3, 千, 万 → 130000000.
+
+    A trailing bare digit after a unit is the abbreviated next place: 三千五 → 3500, 一万五 → 15000.
+    """
+    total = 0.0  # whole 亿 groups
+    myriads = 0.0  # whole 万 groups below the current 亿
+    section = 0.0  # below 万
+    pending: float | None = None
+    last_unit = 0
+    directly_after_unit = False
+    for piece in pieces:
+        if isinstance(piece, float):
+            if piece == 0:  # 零 only holds a place: 一千零十 is 1010, and 零 stops 三千五-style shorthand
+                directly_after_unit = False
+                last_unit = 0
+                continue
+            directly_after_unit = pending is None and last_unit > 0
+            pending = piece
+            continue
+        if piece in SMALL_UNITS:
+            unit = SMALL_UNITS[piece]
+            section += (1.0 if pending is None else pending) * unit
+        elif BIG_UNITS[piece] == 10**4:
+            unit = 10**4
+            myriads += (section + (pending or 0.0)) * unit
+            section = 0.0
+        else:
+            unit = BIG_UNITS[piece]
+            total = (total + myriads + section + (pending or 0.0)) * unit
+            myriads = section = 0.0
+        pending = None
+        last_unit = unit
+    if pending is not None:
+        if directly_after_unit and last_unit >= 100 and pending < 10 and pending == int(pending):
+            pending *= last_unit / 10
+        section += pending
+    return total + myriads + section
+
+
+def parse_chinese_number(text: str) -> float:
+    """Chinese numeral with an optional 点 decimal part: 三点五 → 3.5."""
+    for mark in ("点", "點"):
+        if mark in text:
+            whole, _, frac = text.partition(mark)
+            integer = parse_chinese_integer(whole) if whole else 0
+            decimals = "".join(str(DIGITS[c]) for c in frac)
+            return float(f"{integer}.{decimals}")
+    return float(parse_chinese_integer(text))
+
+
+def parse_number(text: str) -> float:
+    """Parse a number span: 40.6466万 → 406466, 1万6千 → 16000, 1亿3千万 → 1.3e8, 两 → 2."""
+    text = text.replace("，", ",").replace(" ", "")
+    if _ARABIC_RE.fullmatch(text):
+        return parse_arabic(text)
+    if not any(c.isdigit() for c in text):
+        return parse_chinese_number(text)
+    # Mixed: Arabic digits followed by Chinese units (1万6千, 3.5亿, 1亿3千万).
+    pieces: list[float | str] = []
+    for match in re.finditer(rf"{ARABIC}|万亿|[{CN_NUMERAL_CHARS}]", text):
+        piece = match.group(0)
+        if piece[0].isdigit():
+            pieces.append(parse_arabic(piece))
+        elif piece in DIGITS:
+            pieces.append(float(DIGITS[piece]))
+        elif piece == "万亿":
+            pieces += ["万", "亿"]
+        else:
+            pieces.append(piece)
+    return _combine(pieces)

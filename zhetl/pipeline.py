@@ -1,0 +1,176 @@
+"""Every stage for one document, and for a batch of files: bytes in, rows for every table out.
+
+This is the unit a batch task runs in-process. A file that fails a stage becomes a rejects row with that
+stage and a reason code; one bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import pyarrow as pa
+
+from zhetl.clean import clean_text
+from zhetl.dates import find_dates
+from zhetl.decode import DecodeRejected, decode_bytes
+from zhetl.entities import find_entities
+from zhetl.metadata import find_published_date, find_title
+from zhetl.metrics import link_metric
+from zhetl.quantities import find_quantities
+from zhetl.schemas import TABLES, to_table
+from zhetl.segment import respect_mentions, tokenize
+from zhetl.sentences import split_sentences
+from zhetl.textmap import MappedText
+
+REDACTION_RE = re.compile(r"_{2,}|＿+|\*{2,}|＊{2,}|×{2,}|(?<![A-Za-z])(?:XX|xx)(?![A-Za-z])|_(?=[\u4e00-\u9fff])")
+
+
+@dataclass
+class Settings:
+    """What a batch needs to know besides the files: engine, reference date, version and run time."""
+
+    segmenter: str = "rjieba"
+    reference_date: date | None = None
+    pipeline_version: str = "dev"
+    ingested_at: datetime | None = None
+
+
+@dataclass
+class Rows:
+    """Row dicts per table for one batch."""
+
+    tables: dict[str, list[dict]] = field(default_factory=lambda: {name: [] for name in TABLES})
+
+    def extend(self, other: Rows) -> None:
+        for name, rows in other.tables.items():
+            self.tables[name].extend(rows)
+
+    def to_arrow(self) -> dict[str, pa.Table]:
+        return {name: to_table(name, rows) for name, rows in self.tables.items()}
+
+
+def doc_id_for(data: bytes) -> str:
+    """The document id: a content hash of the raw bytes (the first 16 bytes of SHA-256, hex)."""
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def reject_row(source_path: str, stage: str, reason: str, detail: str, settings: Settings,
+               doc_id: str | None = None, size: int | None = None) -> dict:
+    return {"source_path": source_path, "doc_id": doc_id, "stage": stage, "reason": reason,
+            "detail": detail[:500], "size_bytes": size, "pipeline_version": settings.pipeline_version}
+
+
+def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
+    """All stages for one file's bytes; returns its rows, or a single rejects row."""
+    rows = Rows()
+    doc_id = doc_id_for(data)
+    try:
+        decoded = decode_bytes(data)
+    except DecodeRejected as rejected:
+        rows.tables["rejects"].append(reject_row(source_path, "decode", rejected.reason, rejected.detail,
+                                                 settings, doc_id, len(data)))
+        return rows
+    cleaned = clean_text(decoded.text)
+    text = cleaned.text
+    if not text.strip():
+        rows.tables["rejects"].append(reject_row(source_path, "clean", "empty_after_cleaning",
+                                                 f"{len(decoded.text)} characters, none kept", settings, doc_id,
+                                                 len(data)))
+        return rows
+    published = find_published_date(text, source_path)
+    reference = published or settings.reference_date
+    redaction_spans = [(m.start(), m.end()) for m in REDACTION_RE.finditer(text)]
+    mapped = cleaned.mapped
+    sentences = split_sentences(text)
+    for sentence in sentences:
+        _sentence_rows(rows, doc_id, text, mapped, sentence, reference, redaction_spans, settings.segmenter)
+    rows.tables["documents"].append({
+        "doc_id": doc_id,
+        "source_path": source_path,
+        "size_bytes": len(data),
+        "encoding": decoded.encoding,
+        "encoding_confidence": float(decoded.confidence),
+        "encoding_method": decoded.method,
+        "replacement_chars": decoded.replacement_chars,
+        "title": find_title(text, source_path),
+        "published_date": published,
+        "script": cleaned.script,
+        "n_chars": len(text),
+        "n_raw_chars": len(decoded.text),
+        "n_sentences": len(sentences),
+        "redactions": len(redaction_spans),
+        "pipeline_version": settings.pipeline_version,
+        "ingested_at": settings.ingested_at,
+    })
+    rows.tables["document_texts"].append({"doc_id": doc_id, "text": text, "raw_text": decoded.text})
+    return rows
+
+
+def _offsets(mapped: MappedText, start: int, end: int) -> dict[str, int]:
+    raw_start, raw_end = mapped.raw_span(start, end)
+    return {"char_start": start, "char_end": end, "raw_char_start": raw_start, "raw_char_end": raw_end}
+
+
+def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sentence, reference: date | None,
+                   redactions: list[tuple[int, int]], segmenter: str) -> None:
+    start, end = sentence.start, sentence.end
+    body = text[start:end]
+    sid = sentence.sentence_id
+    rows.tables["sentences"].append({"doc_id": doc_id, "sentence_id": sid, "paragraph_id": sentence.paragraph_id,
+                                     **_offsets(mapped, start, end), "text": body})
+    local_redactions = [(s - start, e - start) for s, e in redactions if s < end and start < e]
+    dates = [d for d in find_dates(body, reference)
+             if not any(s < d.end and d.start < e for s, e in local_redactions) or d.redacted]
+    date_spans = [(d.start, d.end) for d in dates]
+    quantities = find_quantities(body, blocked=date_spans + local_redactions)
+    mentions = [(d.start + start, d.end + start, "t") for d in dates]
+    mentions += [(q.start + start, q.end + start, "m") for q in quantities]
+    tokens = respect_mentions(tokenize(body, segmenter, offset=start), body, _non_overlapping(mentions), start)
+    for token_id, token in enumerate(tokens):
+        rows.tables["tokens"].append({"doc_id": doc_id, "sentence_id": sid, "token_id": token_id,
+                                      "token": token.token, "pos": token.pos,
+                                      **_offsets(mapped, token.start, token.end)})
+    for mention in dates:
+        rows.tables["dates"].append({
+            "doc_id": doc_id, "sentence_id": sid, "text": mention.text, "kind": mention.kind,
+            "start_date": mention.start_date, "end_date": mention.end_date,
+            "granularity": mention.granularity, "redacted": mention.redacted,
+            **_offsets(mapped, mention.start + start, mention.end + start)})
+    for quantity in quantities:
+        link = link_metric(tokens, quantity.start + start, quantity.end + start, quantity.unit)
+        rows.tables["quantities"].append({
+            "doc_id": doc_id, "sentence_id": sid, "text": quantity.text, "value": quantity.value,
+            "value_min": quantity.value_min, "value_max": quantity.value_max,
+            "approximate": quantity.approximate, "unit": quantity.unit, "kind": quantity.kind,
+            "currency": quantity.currency, "metric": link.metric, "change": link.change,
+            **_offsets(mapped, quantity.start + start, quantity.end + start)})
+    mention_spans = {(s, e) for s, e, _ in mentions}
+    word_tokens = [t for t in tokens if (t.start, t.end) not in mention_spans]
+    for entity in find_entities(word_tokens, body, start):
+        rows.tables["entities"].append({
+            "doc_id": doc_id, "sentence_id": sid, "text": entity.text, "type": entity.type,
+            "normalized": entity.normalized, "admin_code": entity.admin_code,
+            **_offsets(mapped, entity.start, entity.end)})
+
+
+def _non_overlapping(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+def offsets_are_valid(texts: dict[str, str], table: pa.Table) -> bool:
+    """True when ``text[char_start:char_end]`` equals every row's mention (the ``text``/``token`` column)."""
+    column = "token" if "token" in table.column_names else "text"
+    docs = table.column("doc_id").to_pylist()
+    starts = table.column("char_start").to_pylist()
+    ends = table.column("char_end").to_pylist()
+    mentions = table.column(column).to_pylist()
+    return all(texts[d][s:e] == m for d, s, e, m in zip(docs, starts, ends, mentions, strict=True))
+

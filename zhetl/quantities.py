@@ -1,0 +1,228 @@
+"""Quantities: numbers with their bounds, unit and kind, found in a sentence.
+
+A quantity is a numeral (Arabic, Chinese or mixed, with 万/亿 multipliers), optionally a range, wrapped
+in approximation and bound words, and followed by a unit. ``value`` is in base units (40.6466万人 →
+406466 人); for a range it is the midpoint, with ``value_min``/``value_max`` the ends. Years, ordinals,
+list markers, idioms, codes and redactions are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from zhetl.numerals import ARABIC, BIG_UNITS, CN_NUMERAL_CHARS, SMALL_UNITS, parse_number
+
+_MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)"
+_CN_RUN = rf"[{CN_NUMERAL_CHARS}]+(?:[点點][{CN_NUMERAL_CHARS}]+)?"
+_NUM = rf"(?:{ARABIC}(?:{_MULT}(?:[\d零{CN_NUMERAL_CHARS}]*(?<![零]))?)?|{_CN_RUN})"
+_FUZZY = r"(?:多|余|来|几)"
+_RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
+
+COUNT_UNITS = ("人次", "户", "人", "名", "口", "家", "所", "项", "件", "次", "场", "个", "村", "座", "辆", "台",
+               "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇", "册", "本")
+MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "美元", "欧元", "英镑", "日元", "港元",
+               "人民币", "块钱", "块")
+MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "公里", "千米", "米", "公斤", "千克", "克", "吨",
+                 "斤", "亩", "套", "间", "千瓦时", "千瓦", "度", "升", "毫升", "厘米", "毫米")
+DURATION_UNITS = ("个多月", "个月", "年", "周年", "天", "日", "小时", "分钟", "周", "星期", "季度")
+AGE_UNITS = ("周岁", "岁")
+_CURRENCY = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "港元": "HKD"}
+
+_ALL_UNITS = sorted({*COUNT_UNITS, *MONEY_UNITS, *MEASURE_UNITS, *DURATION_UNITS, *AGE_UNITS}, key=len, reverse=True)
+_UNIT = "(?:" + "|".join(map(re.escape, _ALL_UNITS)) + ")"
+
+_PREFIX = r"(?P<prefix>将近|接近|大约|大概|约|近|超过|逾|不到|不足|不少于|至少|最多|高达|多达)?"
+_PERCENT = rf"(?:百分之(?P<cnpct>{_CN_RUN})|(?P<pct>{_NUM})\s*(?P<pctsign>[%％‰]))"
+_RANGE_PERCENT = rf"(?:(?P<rlo>{_NUM})[%％]?\s*{_RANGE_SEP}\s*(?P<rhi>{_NUM})\s*(?P<rpctsign>[%％]))"
+_PLAIN = (rf"(?:(?P<lo>{_NUM}){_FUZZY}?\s*{_RANGE_SEP}\s*)?(?P<num>{_NUM})(?P<fuzzy>{_FUZZY})?"
+          rf"(?P<mult2>{_MULT})?(?P<fuzzy2>{_FUZZY})?\s*(?P<unit>个百分点|{_UNIT})?")
+_SUFFIX = r"(?P<suffix>左右|上下|以上|以下|以内|之多|有余|多)?"
+
+QUANTITY_RE = re.compile(rf"{_PREFIX}(?:{_RANGE_PERCENT}|{_PERCENT}|{_PLAIN}){_SUFFIX}")
+
+_IDIOMS = ("一心一意", "一步一个脚印", "一个又一个", "一批又一批", "一项又一项", "一代又一代", "一年又一年",
+           "一天天", "一次次", "一个个", "一项项", "三心二意", "一五一十", "十全十美", "万无一失", "千方百计",
+           "千家万户", "千千万万", "一如既往", "一以贯之", "一体", "统一", "唯一", "同一", "第一", "万一",
+           "一起", "一直", "一定", "一切", "一般", "一致", "一道", "一些", "一样", "一系列", "一线", "一方面",
+           "进一步", "一把手", "两不愁", "三保障", "一带一路", "三农", "五位一体", "四个全面", "一是", "二是",
+           "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "百姓", "万物", "千里", "十分",
+           "一点", "一下", "一番", "一手", "一边", "一面", "一时", "一度", "一同", "一向", "一再", "一举")
+
+
+_BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float
+    value_min: float | None
+    value_max: float | None
+    approximate: bool
+    unit: str
+    kind: str
+    currency: str | None = None
+
+
+def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Quantities in ``text``; spans in ``blocked`` (dates, redactions) are never quantities."""
+    blocked = list(blocked or []) + [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
+    found: list[Quantity] = []
+    for match in QUANTITY_RE.finditer(text):
+        if not match.group(0).strip():
+            continue
+        quantity = _build(match, text)
+        if quantity is None:
+            continue
+        if any(s < quantity.end and quantity.start < e for s, e in blocked):
+            continue
+        found.append(quantity)
+    return found
+
+
+def _build(match: re.Match[str], text: str) -> Quantity | None:
+    groups = match.groupdict()
+    prefix, suffix = groups["prefix"] or "", groups["suffix"] or ""
+    if groups["rhi"]:
+        low, high = _num(groups["rlo"]), _num(groups["rhi"])
+        return _finish(match, text, (low + high) / 2, low, high, False, "%", "percent", prefix, suffix)
+    if groups["pct"] or groups["cnpct"]:
+        sign = groups["pctsign"] or "%"
+        value = _num(groups["pct"] or groups["cnpct"])
+        unit = "‰" if sign == "‰" else "%"
+        return _finish(match, text, value, None, None, False, unit, "percent", prefix, suffix)
+    number = groups["num"]
+    if number is None:
+        return None
+    unit = groups["unit"] or ""
+    mult = groups["mult2"] or ""
+    fuzzy = groups["fuzzy"] or groups["fuzzy2"] or ""
+    if not _plausible_plain(match, text, number, unit, fuzzy, mult):
+        return None
+    value = _num(number + mult)
+    kind, factor = _kind(unit)
+    value *= factor
+    if groups["lo"]:
+        low = _num(groups["lo"] + (mult or _trailing_multiplier(groups["lo"], number))) * factor
+        return _finish(match, text, (low + value) / 2, low, value, False, unit, kind, prefix, suffix)
+    value_min = value_max = None
+    approximate = False
+    if fuzzy in ("多", "余", "来"):
+        step = _fuzzy_step(number, mult) * factor
+        value_min, value_max, approximate = value, value + step, True
+    elif fuzzy == "几":
+        approximate = True
+    return _finish(match, text, value, value_min, value_max, approximate, unit, kind, prefix, suffix)
+
+
+def _finish(match: re.Match[str], text: str, value: float, value_min: float | None, value_max: float | None,
+            approximate: bool, unit: str, kind: str, prefix: str, suffix: str,
+            start: int | None = None, end: int | None = None) -> Quantity | None:
+    start = match.start() if start is None else start
+    end = match.end() if end is None else end
+    if prefix in ("将近", "接近", "近", "不到", "不足", "最多"):
+        value_max = value if value_max is None else min(value_max, value)
+        approximate = approximate or prefix in ("将近", "接近", "近")
+    elif prefix in ("超过", "逾", "不少于", "至少", "多达", "高达"):
+        value_min = value if value_min is None else value_min
+    elif prefix in ("约", "大约", "大概"):
+        approximate = True
+    if suffix in ("左右", "上下"):
+        approximate = True
+    elif suffix in ("以上", "之多", "有余", "多"):
+        value_min = value if value_min is None else value_min
+        approximate = approximate or suffix in ("多", "有余")
+    elif suffix in ("以下", "以内"):
+        value_max = value if value_max is None else value_max
+    if value_min is not None and value_max is None and value_min == value and suffix in ("多", "有余"):
+        value_max = None
+    currency = None
+    if kind == "money":
+        currency = next((code for name, code in _CURRENCY.items() if unit.endswith(name)), "CNY")
+    return Quantity(start, end, text[start:end], value, value_min, value_max, approximate, unit, kind, currency)
+
+
+def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fuzzy: str, mult: str) -> bool:
+    """Reject years, ordinals, list markers, idioms, codes and bare Chinese numerals."""
+    start, end = match.start("num"), match.end()
+    before = text[max(0, start - 1):start]
+    after = text[end:end + 1]
+    if before in ("第", "《", "·") or (before.isascii() and before.isalpha()):
+        return False
+    if after.isascii() and after.isalpha() and after:
+        return False
+    is_arabic = number[0].isdigit()
+    if not is_arabic:
+        if not unit and not mult and not fuzzy:
+            return False
+        window = text[max(0, start - 3):end + 3]
+        if any(idiom in window and _overlaps(window.index(idiom) + max(0, start - 3), len(idiom), start, end)
+               for idiom in _IDIOMS):
+            return False
+        if number == "一" and unit in COUNT_UNITS and not fuzzy:
+            return False  # 一个/一项 are articles far more often than counts
+    digits = number.replace(",", "").replace(".", "")
+    if is_arabic and not unit and not mult and not fuzzy:
+        if len(digits) >= 7 and "," not in number and "." not in number:
+            return False  # phone, ID and document numbers
+        if after in "年月日号时" and after:
+            return False
+    if is_arabic and unit in ("年",) and len(digits) == 4 and 1900 <= float(number.replace(",", "")) <= 2100:
+        return False
+    return not (unit in ("日", "月") and not fuzzy)
+
+
+def _overlaps(position: int, length: int, start: int, end: int) -> bool:
+    return position < end and start < position + length
+
+
+def _num(text: str) -> float:
+    return parse_number(text)
+
+
+def _num_mult(mult: str) -> float:
+    return parse_number("1" + mult)
+
+
+def _trailing_multiplier(low: str, high: str) -> str:
+    """In 100-150万 the low end borrows the high end's multiplier unless it has its own."""
+    if re.search(f"{_MULT}$", low):
+        return ""
+    found = re.search(f"{_MULT}$", high)
+    return found.group(0) if found else ""
+
+
+def _fuzzy_step(number: str, mult: str) -> float:
+    """多/余 reach up to the next step of the last written place: 7000多 → +1000, 1亿3千多万 → +1000万."""
+    scale = _num_mult(mult) if mult else 1.0
+    last = number[-1]
+    if last in SMALL_UNITS or last in BIG_UNITS:
+        return _num_mult(last) * scale
+    plain = number.replace(",", "")
+    if plain[0].isdigit() and plain.replace(".", "").isdigit():
+        if "." in plain:
+            return 10.0 ** -len(plain.split(".")[1]) * scale
+        trailing_zeros = len(plain) - len(plain.rstrip("0"))
+        return 10.0**trailing_zeros * scale
+    return scale
+
+
+def _kind(unit: str) -> tuple[str, float]:
+    """The kind of quantity a unit implies and the factor to its base unit (万元 → 元 × 10⁴)."""
+    if unit == "个百分点":
+        return "ppoint", 1.0
+    if unit in MONEY_UNITS:
+        for prefix, factor in (("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("千", 1e3)):
+            if unit.startswith(prefix):
+                return "money", factor
+        return "money", 1.0
+    if unit in MEASURE_UNITS:
+        return "measure", 1.0
+    if unit in DURATION_UNITS:
+        return "duration", 1.0
+    if unit in AGE_UNITS:
+        return "age", 1.0
+    return "count", 1.0

@@ -1,0 +1,125 @@
+"""A run's plan and its publication, as plain functions over paths (the tasks call these).
+
+The plan is a JSON file in the run's staging folder, so batch tasks receive a path and an index, not data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from collections import Counter
+from dataclasses import asdict, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from zhetl.batch import run_batch
+from zhetl.inventory import InputFile, inventory, plan_run
+from zhetl.pipeline import Settings
+from zhetl.storage import (
+    STAGING,
+    FileEntry,
+    build_catalog,
+    load_manifest,
+    output_lock,
+    read_table,
+    recover,
+)
+from zhetl.storage import publish as publish_parts
+from zhetl.version import pipeline_version
+
+
+def plan(input_dir: Path, output_dir: Path, batch_chars: int, workers: int, full_refresh: bool) -> dict:
+    """Recover leftovers, inventory the input and write ``plan.json``; returns its path and counts."""
+    if not input_dir.is_dir():
+        raise FileNotFoundError(f"input folder {input_dir} does not exist")
+    output_dir.mkdir(parents=True, exist_ok=True)
+    recovered = recover(output_dir)
+    manifest = load_manifest(output_dir)
+    files = inventory(input_dir, manifest)
+    version = pipeline_version()
+    run_plan = plan_run(files, manifest, version, batch_chars, full_refresh, min_batches=workers)
+    staging = output_dir / STAGING / f"run-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+    staging.mkdir(parents=True, exist_ok=True)
+    document = {
+        "input_dir": str(input_dir.resolve()),
+        "output_dir": str(output_dir.resolve()),
+        "staging": str(staging.resolve()),
+        "pipeline_version": version,
+        "files_seen": len(files),
+        "skipped": run_plan.skipped,
+        "drop_paths": sorted(run_plan.drop_paths),
+        "batches": [[asdict(item) for item in batch] for batch in run_plan.batches],
+        "recovered": recovered,
+    }
+    plan_path = staging / "plan.json"
+    plan_path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return {
+        "plan_path": str(plan_path),
+        "pipeline_version": version,
+        "files_seen": len(files),
+        "to_process": run_plan.to_process,
+        "skipped": len(run_plan.skipped),
+        "dropped": len(run_plan.drop_paths),
+        "batches": len(run_plan.batches),
+        "recovered": len(recovered),
+        "chars_estimate": sum(item.size for batch in run_plan.batches for item in batch),
+    }
+
+
+def batch_items(run_plan: dict, index: int) -> list[InputFile]:
+    return [InputFile(**item) for item in run_plan["batches"][index]]
+
+
+def publish(plan_path: Path, result_paths: list[Path]) -> dict:
+    """Publish the staged batches of a run, then summarise what the output now holds."""
+    run_plan = json.loads(plan_path.read_text(encoding="utf-8"))
+    output = Path(run_plan["output_dir"])
+    results = [json.loads(path.read_text(encoding="utf-8")) for path in result_paths]
+    entries = [FileEntry(**entry) for result in results for entry in result["entries"]]
+    staged = [{"key": result["key"], "files": result["files"]} for result in results]
+    manifest = publish_parts(output, staged, entries, set(run_plan["drop_paths"]), run_plan["pipeline_version"])
+    shutil.rmtree(run_plan["staging"], ignore_errors=True)
+    with_staging = output / STAGING
+    if with_staging.is_dir() and not any(with_staging.iterdir()):
+        with_staging.rmdir()
+    outcomes = Counter(entry.outcome for entry in manifest.files.values())
+    rejects = read_table(output, "rejects")
+    reasons = Counter(rejects.column("reason").to_pylist())
+    new_rows: Counter[str] = Counter()
+    for result in results:
+        new_rows.update(result["counts"])
+    return {
+        "files_seen": run_plan["files_seen"],
+        "processed": len(entries),
+        "skipped": len(run_plan["skipped"]),
+        "documents": outcomes.get("document", 0),
+        "rejects": outcomes.get("reject", 0),
+        "rejects_by_reason": dict(sorted(reasons.items())),
+        "rejected_files": sorted(rejects.column("source_path").to_pylist()),
+        "new_rows": dict(new_rows),
+        "reconciled": run_plan["files_seen"] == outcomes.get("document", 0) + outcomes.get("reject", 0),
+        "n_chars": sum(result["n_chars"] for result in results),
+    }
+
+
+def run_local(input_dir: Path, output_dir: Path, settings: Settings | None = None, batch_chars: int = 2_000_000,
+              full_refresh: bool = False) -> dict:
+    """The whole run in this process without Prefect: for tests, benchmarks and debugging."""
+    settings = settings or Settings()
+    with output_lock(output_dir, wait=True):
+        planned = plan(input_dir, output_dir, batch_chars, 1, full_refresh)
+        run_plan = json.loads(Path(planned["plan_path"]).read_text(encoding="utf-8"))
+        settings = replace(settings, pipeline_version=planned["pipeline_version"],
+                           ingested_at=settings.ingested_at or datetime.now(UTC).replace(microsecond=0))
+        result_paths = []
+        for index in range(planned["batches"]):
+            result = run_batch(Path(run_plan["input_dir"]), batch_items(run_plan, index),
+                               Path(run_plan["staging"]), settings)
+            result_path = Path(run_plan["staging"]) / f"batch-{index:05d}.json"
+            result_path.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+            result_paths.append(result_path)
+        summary = publish(Path(planned["plan_path"]), result_paths)
+        build_catalog(output_dir)
+    return summary

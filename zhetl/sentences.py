@@ -1,0 +1,112 @@
+"""Split cleaned text into paragraphs and sentences with exact offsets.
+
+A line is a paragraph. Inside it a sentence ends at 。！？；!?; or an ellipsis, together with any closing
+quotes or brackets that follow, but not inside quotes or brackets (unless they run on implausibly long,
+which means a quote was never closed). List markers such as 一是, （一）, 1. start a new sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TERMINATORS = frozenset("。！？；!?;")
+ELLIPSIS = frozenset("…")
+OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】", "〔": "〕"}
+CLOSERS = frozenset(OPENERS.values()) | frozenset('"\'')
+MAX_QUOTED_SENTENCE = 300
+
+_LIST_MARKER = re.compile(
+    r"(?:[一二三四五六七八九十]+是"
+    r"|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|(?<![\d.])\d{1,2}[.．、](?!\d)"
+    r"|[一二三四五六七八九十]{1,3}、"
+    r"|第[一二三四五六七八九十百]+[条章节款])"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    sentence_id: int
+    paragraph_id: int
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Return sentences in order; ids count from 0 over the whole document."""
+    sentences: list[Sentence] = []
+    paragraph_id = 0
+    line_start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for start, end in _split_line(line):
+                sentences.append(Sentence(len(sentences), paragraph_id, line_start + start, line_start + end))
+            paragraph_id += 1
+        line_start += len(line) + 1
+    return sentences
+
+
+def _split_line(line: str) -> list[tuple[int, int]]:
+    cuts = _cut_points(line)
+    spans: list[tuple[int, int]] = []
+    previous = 0
+    for cut in [*cuts, len(line)]:
+        span = _strip(line, previous, cut)
+        if span:
+            spans.append(span)
+        previous = cut
+    return spans
+
+
+def _cut_points(line: str) -> list[int]:
+    """Offsets after which a new sentence starts."""
+    cuts: list[int] = []
+    expected: list[str] = []
+    sentence_start = 0
+    i = 0
+    n = len(line)
+    markers = {m.start() for m in _LIST_MARKER.finditer(line) if _at_clause_start(line, m.start())}
+    while i < n:
+        char = line[i]
+        if i in markers and i > sentence_start and not expected:
+            cuts.append(i)
+            sentence_start = i
+        if char in OPENERS and not (char == "(" and i + 1 < n and line[i + 1].isascii()):
+            expected.append(OPENERS[char])
+        elif expected and char == expected[-1]:
+            expected.pop()
+            if not expected and i > 0 and line[i - 1] in TERMINATORS | ELLIPSIS and i + 1 < n:
+                cuts.append(i + 1)  # 。” closes the quoted sentence and the sentence around it
+                sentence_start = i + 1
+        elif char in CLOSERS and char in expected:
+            while expected and expected.pop() != char:
+                pass
+        ends_here = char in TERMINATORS or (char in ELLIPSIS and (i + 1 >= n or line[i + 1] not in ELLIPSIS))
+        if ends_here and (not expected or i - sentence_start > MAX_QUOTED_SENTENCE):
+            j = i + 1
+            while j < n and (line[j] in CLOSERS or line[j] in TERMINATORS):
+                j += 1
+            if j < n:
+                cuts.append(j)
+            expected.clear()
+            sentence_start = j
+            i = j
+            continue
+        i += 1
+    return cuts
+
+
+def _at_clause_start(line: str, index: int) -> bool:
+    """A list marker counts only at the start of the line or right after clause punctuation."""
+    if index == 0:
+        return True
+    return line[index - 1] in "。；;：:！？!? \t"
+
+
+def _strip(line: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None

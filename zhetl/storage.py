@@ -1,0 +1,298 @@
+"""Parquet parts, the manifest and atomic publishing.
+
+Layout of an output folder::
+
+    <table>/part-<key>.parquet   one file per batch and table; key = hash of the batch's (path, doc_id) pairs
+    _manifest.json               the commit record: every input file's outcome and the part it lives in
+    _staging/<run>/...           parts written by batch tasks, moved into place by ``publish``
+    catalog.duckdb               DuckDB views over the published parts (relative paths)
+
+Every file is written to a temporary name and renamed. ``publish`` moves staged parts into place, rewrites
+the old parts that held changed or deleted files, writes the manifest (the commit point), then deletes the
+parts the manifest no longer names. A run killed at any point leaves only whole files; the next run's
+:func:`recover` removes parts no manifest names, so the tables again equal the last committed state.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from zhetl.schemas import TABLES, validate
+
+MANIFEST = "_manifest.json"
+STAGING = "_staging"
+CATALOG = "catalog.duckdb"
+LOCK = ".zhetl.lock"
+TMP_SUFFIX = ".tmp"
+PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 6}
+
+
+@dataclass
+class FileEntry:
+    """One input file's published outcome."""
+
+    source_path: str
+    doc_id: str
+    size: int
+    mtime_ns: int
+    outcome: str  # document | reject
+    part: str
+    pipeline_version: str
+    duplicate_of: str | None = None
+
+
+@dataclass
+class Manifest:
+    files: dict[str, FileEntry] = field(default_factory=dict)
+
+    def parts(self) -> dict[str, list[FileEntry]]:
+        grouped: dict[str, list[FileEntry]] = {}
+        for entry in self.files.values():
+            grouped.setdefault(entry.part, []).append(entry)
+        return grouped
+
+    def to_json(self) -> str:
+        files = {path: asdict(entry) for path, entry in sorted(self.files.items())}
+        return json.dumps({"format": 1, "files": files}, ensure_ascii=False, indent=1, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Manifest:
+        data = json.loads(text)
+        return cls({path: FileEntry(**entry) for path, entry in data.get("files", {}).items()})
+
+
+def load_manifest(output: Path) -> Manifest:
+    path = output / MANIFEST
+    if not path.exists():
+        return Manifest()
+    return Manifest.from_json(path.read_text(encoding="utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, fsync and rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def write_manifest(output: Path, manifest: Manifest) -> None:
+    atomic_write_bytes(output / MANIFEST, manifest.to_json().encode("utf-8"))
+
+
+def part_key(pairs: Iterable[tuple[str, str]], pipeline_version: str) -> str:
+    """A deterministic name for the part holding these (source_path, doc_id) pairs."""
+    digest = hashlib.sha256(pipeline_version.encode())
+    for path, doc_id in sorted(pairs):
+        digest.update(f"\0{path}\0{doc_id}".encode())
+    return digest.hexdigest()[:20]
+
+
+def part_name(key: str) -> str:
+    return f"part-{key}.parquet"
+
+
+def write_table(path: Path, name: str, table: pa.Table) -> None:
+    """Validate ``table`` against the schema module and write it atomically as zstd Parquet."""
+    validate(name, table)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
+    pq.write_table(table, tmp, **PARQUET_OPTIONS)
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def stage_tables(staging: Path, key: str, tables: dict[str, pa.Table]) -> dict[str, str]:
+    """Write one batch's tables under ``staging/<table>/``; returns table → file path."""
+    written = {}
+    for name in TABLES:
+        path = staging / name / part_name(key)
+        write_table(path, name, tables[name])
+        written[name] = str(path)
+    return written
+
+
+def read_part(output: Path, name: str, key: str) -> pa.Table:
+    return pq.read_table(output / name / part_name(key), schema=TABLES[name])
+
+
+def recover(output: Path) -> list[str]:
+    """Delete what a killed run left: temp files, staging, and parts the manifest does not name."""
+    removed: list[str] = []
+    manifest = load_manifest(output)
+    live = {part_name(key) for key in manifest.parts()}
+    for name in TABLES:
+        folder = output / name
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            if path.name not in live or path.name.endswith(TMP_SUFFIX):
+                path.unlink()
+                removed.append(f"{name}/{path.name}")
+    for tmp in output.glob(f".*{TMP_SUFFIX}"):
+        tmp.unlink()
+        removed.append(tmp.name)
+    shutil.rmtree(output / STAGING, ignore_errors=True)
+    return removed
+
+
+def publish(output: Path, staged: list[dict], entries: list[FileEntry], drop_paths: set[str],
+            pipeline_version: str) -> Manifest:
+    """Make staged batches visible and drop ``drop_paths``' old rows; the manifest is written last.
+
+    ``staged`` holds each batch's ``{"key", "files"}`` from :func:`stage_tables`; ``entries`` are the new
+    manifest entries for the files those batches processed.
+    """
+    manifest = load_manifest(output)
+    old_parts = manifest.parts()
+    replaced = drop_paths | {entry.source_path for entry in entries}
+    obsolete: set[str] = set()
+    for batch in staged:
+        for name, staged_path in batch["files"].items():
+            target = output / name / part_name(batch["key"])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged_path, target)
+    for key, members in old_parts.items():
+        leaving = [m for m in members if m.source_path in replaced]
+        if not leaving:
+            continue
+        obsolete.add(key)
+        staying = [m for m in members if m.source_path not in replaced]
+        if staying:
+            new_key = _rewrite_part(output, key, staying, pipeline_version)
+            for member in staying:
+                manifest.files[member.source_path].part = new_key
+            obsolete.discard(new_key)
+    for path in replaced:
+        manifest.files.pop(path, None)
+    for entry in entries:
+        manifest.files[entry.source_path] = entry
+    write_manifest(output, manifest)
+    live = set(manifest.parts())
+    for key in obsolete - live:
+        for name in TABLES:
+            with contextlib.suppress(FileNotFoundError):
+                (output / name / part_name(key)).unlink()
+    return manifest
+
+
+def _rewrite_part(output: Path, key: str, staying: list[FileEntry], pipeline_version: str) -> str:
+    """Write a copy of part ``key`` holding only the rows of ``staying``; returns the new key."""
+    new_key = part_key(((m.source_path, m.doc_id) for m in staying), pipeline_version + "/rewrite")
+    doc_ids = pa.array(sorted({m.doc_id for m in staying if m.outcome == "document"}), pa.string())
+    paths = pa.array(sorted(m.source_path for m in staying), pa.string())
+    for name in TABLES:
+        table = read_part(output, name, key)
+        if name == "rejects":
+            kept = table.filter(pc.is_in(table.column("source_path"), value_set=paths))
+        else:
+            kept = table.filter(pc.is_in(table.column("doc_id"), value_set=doc_ids))
+        write_table(output / name / part_name(new_key), name, kept)
+    return new_key
+
+
+def read_table(output: Path, name: str) -> pa.Table:
+    """The published rows of one table (parts named by the manifest), for tests and the report."""
+    keys = sorted(load_manifest(output).parts())
+    if not keys:
+        return TABLES[name].empty_table()
+    return pa.concat_tables([read_part(output, name, key) for key in keys])
+
+
+_DUCKDB_TYPES = {
+    pa.string(): "VARCHAR", pa.large_string(): "VARCHAR", pa.int32(): "INTEGER", pa.int64(): "BIGINT",
+    pa.float64(): "DOUBLE", pa.bool_(): "BOOLEAN", pa.date32(): "DATE",
+    pa.timestamp("us", tz="UTC"): "TIMESTAMP WITH TIME ZONE",
+}
+
+
+def build_catalog(output: Path) -> Path:
+    """Rebuild ``catalog.duckdb``: one view per table over the published parts, by relative path.
+
+    Relative paths keep the folder movable; DuckDB resolves them against the working directory, so open
+    the catalog from the output folder (or ``SET file_search_path`` to it).
+    """
+    import duckdb
+
+    keys = sorted(load_manifest(output).parts())
+    target = output / CATALOG
+    if target.exists() and _catalog_parts(target) == keys:
+        return target  # unchanged: a re-run rewrites nothing
+    tmp = output / f".{CATALOG}.{os.getpid()}{TMP_SUFFIX}"
+    tmp.unlink(missing_ok=True)
+    connection = duckdb.connect(str(tmp))
+    try:
+        connection.execute(f"SET file_search_path = '{_sql_string(str(output.resolve()))}'")
+        for name, schema in TABLES.items():
+            if keys:
+                files = ", ".join(f"'{name}/{part_name(key)}'" for key in keys)
+                source = f"read_parquet([{files}])"
+            else:
+                columns = ", ".join(f"CAST(NULL AS {_DUCKDB_TYPES[f.type]}) AS {f.name}" for f in schema)
+                source = f"(SELECT {columns} WHERE false)"
+            connection.execute(f"CREATE VIEW {name} AS SELECT * FROM {source}")
+        connection.execute("CHECKPOINT")
+    finally:
+        connection.close()
+    os.replace(tmp, target)
+    return target
+
+
+def _catalog_parts(catalog: Path) -> list[str] | None:
+    """The part keys the catalog's documents view reads, or None when it cannot be read."""
+    import duckdb
+
+    try:
+        connection = duckdb.connect(str(catalog), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        rows = connection.execute("SELECT sql FROM duckdb_views() WHERE view_name = 'documents'").fetchall()
+    except duckdb.Error:
+        return None
+    finally:
+        connection.close()
+    if not rows:
+        return None
+    return sorted(re.findall(r"part-([0-9a-f]+)\.parquet", rows[0][0]))
+
+
+def _sql_string(value: str) -> str:
+    return value.replace("'", "''")
+
+
+@contextlib.contextmanager
+def output_lock(output: Path, wait: bool = True) -> Iterator[None]:
+    """Hold an exclusive lock on the output folder so two runs never interleave."""
+    output.mkdir(parents=True, exist_ok=True)
+    with open(output / LOCK, "a+") as handle:
+        flags = fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB
+        try:
+            fcntl.flock(handle.fileno(), flags)
+        except BlockingIOError as error:
+            raise OutputLocked(f"another zhetl run holds {output / LOCK}") from error
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+class OutputLocked(RuntimeError):
+    """Another run is writing to the same output folder."""
