@@ -33,7 +33,7 @@ class EtlParameters(BaseModel):
     input_dir: str = "data/raw"
     output_dir: str = "data/processed"
     reference_date: date | None = None
-    batch_chars: int = Field(DEFAULT_BATCH_CHARS, ge=1_000, le=200_000_000)
+    batch_chars: int = Field(DEFAULT_BATCH_CHARS, ge=100, le=200_000_000)
     workers: int | None = Field(None, ge=1, le=256)
     dask_address: str | None = None
     full_refresh: bool = False

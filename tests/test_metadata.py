@@ -5,7 +5,8 @@ from zhetl.metadata import find_published_date, find_title
 
 def test_title_line_and_fallbacks() -> None:
     assert find_title("标题:乡村振兴报告 |\n正文。", "a.txt") == "乡村振兴报告"
-    assert find_title("欢迎访问某网\n当前位置:首页\n为绘就乡村振兴画卷接续奋斗\n", "a.txt") == "为绘就乡村振兴画卷接续奋斗"
+    page = "欢迎访问某网\n当前位置:首页\n为绘就乡村振兴画卷接续奋斗\n"
+    assert find_title(page, "a.txt") == "为绘就乡村振兴画卷接续奋斗"
     assert find_title("这是一句很长的正文。", "dir/my_file.txt") == "my_file"
 
 

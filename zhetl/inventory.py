@@ -137,7 +137,7 @@ def plan_run(files: list[InputFile], manifest: Manifest, pipeline_version: str, 
     budget = max(1.0, batch_chars * BYTES_PER_CHAR_ESTIMATE)
     total = sum(item.size for item in pending)
     if min_batches > 1 and total < budget * min_batches:
-        budget = max(MIN_BATCH_BYTES, total / min_batches)
+        budget = max(min(MIN_BATCH_BYTES, budget), total / min_batches)
     batch: list[InputFile] = []
     size = 0.0
     for item in pending:

@@ -1,0 +1,60 @@
+"""The zhetl command as a user runs it: help, and two runs over data/raw into a new folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import check_offsets, copy_tree, files_under, snapshot
+
+ROOT = Path(__file__).resolve().parent.parent
+ZHETL = [sys.executable, "-m", "flows.cli"]
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PREFECT_API_URL", None)
+    return subprocess.run([*ZHETL, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    assert "run" in result.stdout
+    result = run("run", "--help")
+    for option in ("--input", "--output", "--reference-date", "--workers", "--dask-address", "--full-refresh",
+                   "--segmenter"):
+        assert option in result.stdout
+
+
+@pytest.mark.flow
+def test_two_runs_over_data_raw_give_identical_tables_and_no_new_files(tmp_path: Path) -> None:
+    output = tmp_path / "processed"
+    first = run("run", "--input", str(ROOT / "data" / "raw"), "--output", str(output))
+    assert first.returncode == 0, first.stderr[-3000:]
+    tables, files = snapshot(output), files_under(output)
+    assert all(tables[name] for name in tables if name != "rejects")
+    second = run("run", "--input", str(ROOT / "data" / "raw"), "--output", str(output))
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert "0 processed" in second.stdout
+    assert files_under(output) == files
+    assert snapshot(output) == tables
+    check_offsets(output)
+
+
+@pytest.mark.flow
+def test_rejected_files_are_listed_and_the_run_still_succeeds(tmp_path: Path, fixtures: Path) -> None:
+    corpus = copy_tree(fixtures / "bad", tmp_path / "in")
+    result = run("run", "--input", str(corpus), "--output", str(tmp_path / "out"), "--workers", "1")
+    assert result.returncode == 0, result.stderr[-3000:]
+    for name in ("empty.txt", "picture.png", "garbage.bin.txt"):
+        assert name in result.stdout
+
+
+def test_a_failed_run_exits_non_zero(tmp_path: Path) -> None:
+    result = run("run", "--input", str(tmp_path / "missing"), "--output", str(tmp_path / "out"), "--workers", "0")
+    assert result.returncode != 0
