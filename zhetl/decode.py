@@ -99,18 +99,24 @@ def decode_bytes(data: bytes) -> Decoded:
     kind = binary_kind(data)
     if kind:
         raise DecodeRejected("binary", f"{kind} signature")
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8", 1.0, "utf8")
-    except UnicodeDecodeError as error:
-        utf8_error = error
-    wide = _utf16_or_32_by_nuls(data)
+    by_nuls = _utf16_or_32_by_nuls(data)  # before UTF-8: NUL bytes are valid UTF-8, but not in text
+    if not by_nuls:
+        try:
+            return Decoded(data.decode("utf-8"), "utf-8", 1.0, "utf8")
+        except UnicodeDecodeError as error:
+            utf8_error = error
+    wide = by_nuls or _utf16_by_high_bytes(data)
     if wide:
         try:
-            return Decoded(data.decode(wide), wide, 0.99, "utf16")
+            text = data.decode(wide)
         except UnicodeDecodeError:
-            pass
+            text = ""
+        if text and plausibility(text) >= 0.9:
+            return Decoded(text, wide, 0.99, "utf16")
     if data.count(0) > len(data) // 100 + 1:
         raise DecodeRejected("binary", f"{data.count(0)} NUL bytes in {len(data)}")
+    if by_nuls:
+        return _lenient(data, [by_nuls], "fallback")
     if _is_utf8_cut_at_end(data, utf8_error):
         text = data[: utf8_error.start].decode("utf-8")
         return Decoded(text + "\ufffd", "utf-8", 0.9, "fallback", 1)
@@ -148,6 +154,27 @@ def _utf16_or_32_by_nuls(data: bytes) -> str | None:
     if odd > half * 0.2 and even < odd * 0.1:
         return "utf-16-le"
     if even > half * 0.2 and odd < even * 0.1:
+        return "utf-16-be"
+    return None
+
+
+# The high byte of a UTF-16 code unit in Chinese text: ASCII (00), general punctuation (20), CJK punctuation
+# (30), CJK ideographs (4E–9F) or full-width forms (FF). Legacy CJK encodings put other bytes there.
+_UTF16_HIGH_BYTES = frozenset({0x00, 0x20, 0x30, 0xFF, *range(0x4E, 0xA0)})
+
+
+def _utf16_by_high_bytes(data: bytes) -> str | None:
+    """Guess BOM-less UTF-16 of mostly Chinese text, which has few NULs, from its high bytes."""
+    sample = data[:65536]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    pairs = len(sample) // 2
+    little = sum(1 for b in sample[1::2] if b in _UTF16_HIGH_BYTES)
+    big = sum(1 for b in sample[0::2] if b in _UTF16_HIGH_BYTES)
+    if little >= pairs * 0.95 and little > big:
+        return "utf-16-le"
+    if big >= pairs * 0.95 and big > little:
         return "utf-16-be"
     return None
 
