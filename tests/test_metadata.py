@@ -16,3 +16,22 @@ def test_published_date_from_text_then_file_name() -> None:
     assert find_published_date("正文", "web/news_2021-03-09.txt") == date(2021, 3, 9)
     assert find_published_date("正文", "web/20200101_report.txt") == date(2020, 1, 1)
     assert find_published_date("正文", "x.txt") is None
+
+
+def test_author_source_and_url() -> None:
+    from zhetl.metadata import find_field, find_url
+
+    header = "发布时间:2021-03-09 来源:人民网 作者:张三 责任编辑:李四"
+    assert find_field(header, "source") == "人民网"
+    assert find_field(header, "author") == "张三"
+    assert find_field("发布时间:2021-03-09作者:来源:", "author") is None
+    assert find_url("正文\nhttp://example.org/a/t20210304_1.html\n") == "http://example.org/a/t20210304_1.html"
+
+
+def test_seed_002_published_date(shared) -> None:
+    from zhetl.clean import clean_text
+
+    raw = next((shared / "corpus/seeds").glob("002_*.txt")).read_text(encoding="utf-8")
+    text = clean_text(raw).text
+    assert find_published_date(text, "002.txt") == date(2021, 3, 9)
+    assert find_title(text, "002.txt") == "为绘就乡村振兴时代画卷接续奋斗"

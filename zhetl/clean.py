@@ -11,6 +11,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from zhetl.boilerplate import remove_boilerplate, remove_truncation
+from zhetl.markup import strip_markup
+from zhetl.pinyin import remove_annotations
 from zhetl.textmap import Edit, MappedText, regex_edits
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -31,6 +34,10 @@ class Cleaned:
     mapped: MappedText
     changes: dict[str, int] = field(default_factory=dict)
     script: str = "simplified"
+
+    @property
+    def truncated(self) -> bool:
+        return self.changes.get("truncation", 0) > 0
 
     @property
     def text(self) -> str:
@@ -128,21 +135,25 @@ def script_of(cjk_chars: int, converted_chars: int) -> str:
     return "mixed" if share >= 0.004 else "simplified"
 
 
+# The cleaning steps in order; each maps a MappedText to a new one and a count of what it changed.
+STEPS = (
+    ("controls", drop_controls),
+    ("markup", strip_markup),
+    ("halfwidth", halfwidth_alnum),
+    ("nfc", nfc),
+    ("pinyin", remove_annotations),
+    ("truncation", remove_truncation),
+    ("boilerplate", remove_boilerplate),
+    ("whitespace", tidy_whitespace),
+    ("t2s", to_simplified),
+)
+
+
 def clean_text(raw: str) -> Cleaned:
     """Run every cleaning step over decoded text; the result maps back to ``raw``."""
     mapped = MappedText.identity(raw)
     changes: dict[str, int] = {}
-    converted = 0
-    for name, step in (
-        ("controls", drop_controls),
-        ("halfwidth", halfwidth_alnum),
-        ("nfc", nfc),
-        ("whitespace", tidy_whitespace),
-        ("t2s", to_simplified),
-    ):
-        mapped, count = step(mapped)
-        changes[name] = count
-        if name == "t2s":
-            converted = count
+    for name, step in STEPS:
+        mapped, changes[name] = step(mapped)
     cjk = sum(1 for c in mapped.text if "\u4e00" <= c <= "\u9fff")
-    return Cleaned(mapped, changes, script_of(cjk, converted))
+    return Cleaned(mapped, changes, script_of(cjk, changes["t2s"]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,10 +49,10 @@ _BINARY_SIGNATURES = (
 
 # Detector labels widened to the codec that real files of that label use, most likely first.
 _SUPERSETS: dict[str, tuple[str, ...]] = {
-    "gb2312": ("gb18030", "cp936"),
-    "gbk": ("gb18030", "cp936"),
-    "cp936": ("gb18030", "cp936"),
-    "gb18030": ("gb18030", "cp936"),
+    "gb2312": ("gb18030",),
+    "gbk": ("gb18030",),
+    "cp936": ("gb18030",),
+    "gb18030": ("gb18030",),
     "hz-gb-2312": ("hz",),
     "big5": ("cp950", "big5hkscs", "big5"),
     "cp950": ("cp950", "big5hkscs", "big5"),
@@ -62,8 +63,16 @@ _SUPERSETS: dict[str, tuple[str, ...]] = {
 }
 
 # Tried after the detector's own candidates, so a wrong or missing guess still finds the right codec.
-_CJK_FALLBACKS = ("gb18030", "cp950", "big5hkscs", "utf-16-le", "utf-16-be", "cp936", "euc-jp", "shift_jis",
-                  "euc-kr")
+_CJK_FALLBACKS = ("gb18030", "cp950", "big5hkscs", "utf-16-le", "utf-16-be", "euc-jp", "shift_jis", "euc-kr")
+
+
+# Codecs a Chinese archive plausibly uses; detectors also guess EBCDIC and Mac code pages, which turn
+# CJK bytes into Latin letters that look like text.
+_ALLOWED_CODECS = frozenset(codecs.lookup(name).name for name in (
+    "utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "gb18030", "gbk", "gb2312",
+    "cp936", "hz", "big5", "cp950", "big5hkscs", "euc-jp", "shift_jis", "cp932", "euc-kr", "cp949",
+    "iso2022_jp", "iso2022_kr", "cp1252", "latin-1", "ascii", "cp1250", "cp1251", "koi8-r",
+))
 
 
 @dataclass(frozen=True)
@@ -120,7 +129,16 @@ def decode_bytes(data: bytes) -> Decoded:
     if _is_utf8_cut_at_end(data, utf8_error):
         text = data[: utf8_error.start].decode("utf-8")
         return Decoded(text + "\ufffd", "utf-8", 0.9, "fallback", 1)
+    mostly_utf8 = data.decode("utf-8", errors="replace")
+    bad = mostly_utf8.count("\ufffd")
+    if bad <= max(4, len(mostly_utf8) * MAX_REPLACEMENT_SHARE) and _well_formed_multibyte(data) >= 50 * bad:
+        return Decoded(mostly_utf8, "utf-8", 0.9, "fallback", bad)
     return _by_detector(data)
+
+
+def _well_formed_multibyte(data: bytes) -> int:
+    """UTF-8 text with a stray bad byte still has many well-formed three-byte sequences."""
+    return len(re.findall(rb"[\xe0-\xef][\x80-\xbf]{2}", data))
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -184,12 +202,16 @@ def _by_detector(data: bytes) -> Decoded:
     sample = data[:DETECTOR_SAMPLE_BYTES]
     detections = chardet.detect_all(sample)
     ordered: list[tuple[str, float]] = []
+    declared = declared_charset(data)
+    if declared:
+        ordered += [(codec, 0.99) for codec in _SUPERSETS.get(declared, (declared,))]
     for detection in detections:
         label = (detection.get("encoding") or "").lower()
         if not label:
             continue
         for codec in _SUPERSETS.get(label, (label,)):
-            ordered.append((codec, float(detection.get("confidence") or 0.0)))
+            if _normal_codec(codec) in _ALLOWED_CODECS:
+                ordered.append((codec, float(detection.get("confidence") or 0.0)))
     ordered += [(codec, 0.0) for codec in _CJK_FALLBACKS]
     seen: set[str] = set()
     candidates: list[tuple[str, float]] = []
@@ -212,6 +234,19 @@ def _by_detector(data: bytes) -> Decoded:
     if best is not None and best[0] >= MIN_PLAUSIBILITY:
         return best[2]
     return _lenient(data, [codec for codec, _ in candidates], "fallback")
+
+
+_DECLARED = re.compile(rb"""(?:<meta[^>]{0,200}charset\s*=\s*["']?|<\?xml[^>]{0,100}encoding\s*=\s*["'])"""
+                       rb"([A-Za-z0-9_\-]{2,20})", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML <meta> or XML declaration names in the first 4 KB, lower-cased."""
+    match = _DECLARED.search(data[:4096])
+    if not match:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    return label if _normal_codec(label) else None
 
 
 def _lenient(data: bytes, codecs_to_try: list[str], method: str) -> Decoded:

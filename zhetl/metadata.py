@@ -14,6 +14,11 @@ _PUBLISHED = re.compile(
 _NAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.]?(?P<m>0[1-9]|1[0-2])[-_.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 _NOT_A_TITLE = re.compile(r"欢迎|当前位置|首页|登录|注册|网站|导航|^\W*$")
 MAX_TITLE_CHARS = 80
+_FIELD_STOP = r"(?=\s|发布时间|发布日期|作者|来源|责任编辑|编辑|浏览|字号|$)"
+_AUTHOR = re.compile(rf"(?:(?:作者|记者)\s*[:：]|(?<![\u4e00-\u9fff])文\s*/)\s*"
+                     rf"(?P<value>[^\s:：|｜]{{1,30}}?){_FIELD_STOP}", re.MULTILINE)
+_SOURCE = re.compile(rf"(?:来源|出处|稿源)\s*[:：]\s*(?P<value>[^\s:：|｜]{{1,40}}?){_FIELD_STOP}", re.MULTILINE)
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
 
 def find_title(text: str, source_path: str) -> str:
@@ -38,3 +43,16 @@ def find_published_date(text: str, source_path: str) -> date | None:
             except ValueError:
                 continue
     return None
+
+
+def find_field(text: str, name: str) -> str | None:
+    """The author or source stated in a header line (作者:…, 来源:…), if any."""
+    pattern = {"author": _AUTHOR, "source": _SOURCE}[name]
+    match = pattern.search(text[:5000])
+    return match.group("value").strip() if match else None
+
+
+def find_url(raw_text: str) -> str | None:
+    """The first URL in the raw text (web pages often name their own address in the footer)."""
+    match = _URL.search(raw_text)
+    return match.group(0).rstrip(".,;)）") if match else None

@@ -18,7 +18,7 @@ from zhetl.clean import clean_text
 from zhetl.dates import find_dates
 from zhetl.decode import DecodeRejected, decode_bytes
 from zhetl.entities import find_entities
-from zhetl.metadata import find_published_date, find_title
+from zhetl.metadata import find_field, find_published_date, find_title, find_url
 from zhetl.metrics import link_metric
 from zhetl.quantities import find_quantities
 from zhetl.schemas import TABLES, to_table
@@ -86,6 +86,7 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
     redaction_spans = [(m.start(), m.end()) for m in REDACTION_RE.finditer(text)]
     mapped = cleaned.mapped
     sentences = split_sentences(text)
+    _paragraph_rows(rows, doc_id, text, mapped, sentences)
     for sentence in sentences:
         _sentence_rows(rows, doc_id, text, mapped, sentence, reference, redaction_spans, settings.segmenter)
     rows.tables["documents"].append({
@@ -103,11 +104,35 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
         "n_raw_chars": len(decoded.text),
         "n_sentences": len(sentences),
         "redactions": len(redaction_spans),
+        "truncated": cleaned.truncated,
+        "markup": cleaned.changes["markup"] > 0,
+        "pinyin_annotations": cleaned.changes["pinyin"],
+        "boilerplate_lines": cleaned.changes["boilerplate"],
+        "author": find_field(text, "author"),
+        "source": find_field(text, "source"),
+        "url": find_url(decoded.text),
         "pipeline_version": settings.pipeline_version,
         "ingested_at": settings.ingested_at,
     })
     rows.tables["document_texts"].append({"doc_id": doc_id, "text": text, "raw_text": decoded.text})
     return rows
+
+
+def paragraph_hash(text: str) -> str:
+    """Hash of a paragraph or sentence after folding whitespace, so copies across documents share it."""
+    return hashlib.sha1("".join(text.split()).encode("utf-8")).hexdigest()[:20]
+
+
+def _paragraph_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sentences: list) -> None:
+    spans: dict[int, tuple[int, int]] = {}
+    for sentence in sentences:
+        start, end = spans.get(sentence.paragraph_id, (sentence.start, sentence.end))
+        spans[sentence.paragraph_id] = (min(start, sentence.start), max(end, sentence.end))
+    for paragraph_id, (start, end) in spans.items():
+        body = text[start:end]
+        rows.tables["paragraphs"].append({"doc_id": doc_id, "paragraph_id": paragraph_id,
+                                          **_offsets(mapped, start, end), "n_chars": len(body),
+                                          "text_hash": paragraph_hash(body), "text": body})
 
 
 def _offsets(mapped: MappedText, start: int, end: int) -> dict[str, int]:
@@ -121,7 +146,8 @@ def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sente
     body = text[start:end]
     sid = sentence.sentence_id
     rows.tables["sentences"].append({"doc_id": doc_id, "sentence_id": sid, "paragraph_id": sentence.paragraph_id,
-                                     **_offsets(mapped, start, end), "text": body})
+                                     **_offsets(mapped, start, end), "text_hash": paragraph_hash(body),
+                                     "text": body})
     local_redactions = [(s - start, e - start) for s, e in redactions if s < end and start < e]
     dates = [d for d in find_dates(body, reference)
              if not any(s < d.end and d.start < e for s, e in local_redactions) or d.redacted]

@@ -35,6 +35,13 @@ DOCUMENTS = pa.schema([
     pa.field("n_raw_chars", pa.int64(), nullable=False),
     pa.field("n_sentences", pa.int32(), nullable=False),
     pa.field("redactions", pa.int32(), nullable=False),
+    pa.field("truncated", pa.bool_(), nullable=False),
+    pa.field("markup", pa.bool_(), nullable=False),
+    pa.field("pinyin_annotations", pa.int32(), nullable=False),
+    pa.field("boilerplate_lines", pa.int32(), nullable=False),
+    pa.field("author", pa.string()),
+    pa.field("source", pa.string()),
+    pa.field("url", pa.string()),
     pa.field("pipeline_version", pa.string(), nullable=False),
     pa.field("ingested_at", TIMESTAMP, nullable=False),
 ])
@@ -45,11 +52,21 @@ DOCUMENT_TEXTS = pa.schema([
     pa.field("raw_text", pa.large_string(), nullable=False),
 ])
 
+PARAGRAPHS = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("paragraph_id", pa.int32(), nullable=False),
+    *_mention_columns(),
+    pa.field("n_chars", pa.int32(), nullable=False),
+    pa.field("text_hash", pa.string(), nullable=False),
+    pa.field("text", pa.string(), nullable=False),
+])
+
 SENTENCES = pa.schema([
     pa.field("doc_id", pa.string(), nullable=False),
     pa.field("sentence_id", pa.int32(), nullable=False),
     pa.field("paragraph_id", pa.int32(), nullable=False),
     *_mention_columns(),
+    pa.field("text_hash", pa.string(), nullable=False),
     pa.field("text", pa.string(), nullable=False),
 ])
 
@@ -113,6 +130,7 @@ REJECTS = pa.schema([
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,
     "document_texts": DOCUMENT_TEXTS,
+    "paragraphs": PARAGRAPHS,
     "sentences": SENTENCES,
     "tokens": TOKENS,
     "entities": ENTITIES,
@@ -121,7 +139,7 @@ TABLES: dict[str, pa.Schema] = {
     "rejects": REJECTS,
 }
 
-MENTION_TABLES = ("sentences", "tokens", "entities", "quantities", "dates")
+MENTION_TABLES = ("paragraphs", "sentences", "tokens", "entities", "quantities", "dates")
 
 
 class SchemaMismatch(ValueError):

@@ -216,6 +216,29 @@ def read_table(output: Path, name: str) -> pa.Table:
     return pa.concat_tables([read_part(output, name, key) for key in keys])
 
 
+MIN_DUPLICATE_CHARS = 15
+
+
+def _duplicates_view(table: str, id_column: str) -> str:
+    """Rows whose normalised text occurs more than once, each with the first copy (by doc_id) it repeats."""
+    return f"""
+        SELECT doc_id, {id_column}, char_start, char_end, text_hash, text,
+               first_value(doc_id) OVER same_text AS first_doc_id,
+               first_value({id_column}) OVER same_text AS first_{id_column},
+               count(*) OVER (PARTITION BY text_hash) AS copies,
+               count(DISTINCT doc_id) OVER (PARTITION BY text_hash) AS documents
+        FROM {table}
+        WHERE length(text) >= {MIN_DUPLICATE_CHARS}
+        WINDOW same_text AS (PARTITION BY text_hash ORDER BY doc_id, {id_column})
+        QUALIFY copies > 1"""
+
+
+# Views computed at query time from the published tables, so they are always consistent with them.
+DERIVED_VIEWS = {
+    "paragraph_duplicates": _duplicates_view("paragraphs", "paragraph_id"),
+    "sentence_duplicates": _duplicates_view("sentences", "sentence_id"),
+}
+
 _DUCKDB_TYPES = {
     pa.string(): "VARCHAR", pa.large_string(): "VARCHAR", pa.int32(): "INTEGER", pa.int64(): "BIGINT",
     pa.float64(): "DOUBLE", pa.bool_(): "BOOLEAN", pa.date32(): "DATE",
@@ -248,6 +271,8 @@ def build_catalog(output: Path) -> Path:
                 columns = ", ".join(f"CAST(NULL AS {_DUCKDB_TYPES[f.type]}) AS {f.name}" for f in schema)
                 source = f"(SELECT {columns} WHERE false)"
             connection.execute(f"CREATE VIEW {name} AS SELECT * FROM {source}")
+        for name, sql in DERIVED_VIEWS.items():
+            connection.execute(f"CREATE VIEW {name} AS {sql}")
         connection.execute("CHECKPOINT")
     finally:
         connection.close()

@@ -1,0 +1,91 @@
+"""Web boilerplate and truncation notices: what a scraped page adds around its article.
+
+Whole lines are dropped when they are navigation, breadcrumbs, copyright, ICP/公网安备 numbers, contact
+lines, 上一篇/下一篇, related-column lists, disclaimers, site maps, share and print widgets or a bare URL.
+An article paragraph is never dropped: the rules only match short lines or lines made of such markers.
+Truncation notices (……(未完,全文共8523字,当前只显示3420字…)) are cut and reported, and a 上一篇/下一篇 tail
+glued to the last paragraph is cut with them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zhetl.textmap import Edit, MappedText
+
+MAX_BOILERPLATE_LINE = 160
+
+# (pattern, longest line it may remove): markers that also occur in prose only remove short lines.
+_LINE_RULES = [(re.compile(pattern), limit) for pattern, limit in (
+    (r"^\s*欢迎(?:访问|光临|来到|您访问)", 60),
+    (r"(?:当前|您的|你的|所在)位置\s*[:：]", MAX_BOILERPLATE_LINE),
+    (r"^\s*(?:首页|主页|网站首页)\s*(?:[>|｜»/>＞]|$)", MAX_BOILERPLATE_LINE),
+    (r"版权所有|©|\(c\)\s*\d{4}|[Cc]opyright|All Rights Reserved|保留所有权利", MAX_BOILERPLATE_LINE),
+    (r"ICP\s*[备证]|公网安备|网安备|增值电信业务经营许可证", MAX_BOILERPLATE_LINE),
+    (r"^\s*(?:联系|咨询|值班|举报|监督|投诉|服务)?(?:电话|热线|手机|邮箱|传真|地址|邮编|E-?mail|QQ)\s*[:：]", 120),
+    (r"^\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]?", MAX_BOILERPLATE_LINE),
+    (r"^\s*(?:相关栏目|相关文章|相关链接|相关阅读|相关新闻|推荐阅读|热门文章|热点推荐|延伸阅读|猜你喜欢)",
+     MAX_BOILERPLATE_LINE),
+    (r"免责声明|网站地图|本网概况|关于我们|联系我们|会员服务|网站声明|隐私政策|意见反馈|站内搜索", 40),
+    (r"分享到|打印本页|关闭窗口|【打印】|【关闭】|返回顶部|^\s*字号\s*[:：]?\s*[大中小]|扫一扫", 40),
+    (r"^\s*(?:https?://|www\.)\S+\s*$", MAX_BOILERPLATE_LINE),
+    (r"(?:本站|本网|本网站).{0,40}(?:信息|转载|稿酬|责任|主办|观点|立场)", 100),
+    (r"主办\s*[-—:：]|承办\s*[:：]|技术支持\s*[:：]|主办单位\s*[:：]", MAX_BOILERPLATE_LINE),
+    (r"^\s*(?:登录|注册|退出|设为首页|加入收藏|收藏本站)(?:\s*[|｜/]\s*\S+)*\s*$", 60),
+    (r"浏览次数|阅读次数|点击数|点击量|访问量", 60),
+)]
+_MENU_SEPARATORS = re.compile(r"\s*[|｜»>＞]\s*|\s{2,}")
+_TRUNCATION = re.compile(
+    r"\s*[…\.。]{0,8}\s*[(（]\s*未完[^()（）]{0,300}[)）]"
+    r"|[(（]\s*(?:全文共|全文|原文共)\s*\d+\s*字[^()（）]{0,200}[)）]"
+)
+_TAIL = re.compile(r"\s*(?:上一篇|下一篇)\s*[:：].{0,400}$")
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """True for a line a web page adds around its article."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > MAX_BOILERPLATE_LINE:
+        return False
+    if any(len(stripped) <= limit and rule.search(stripped) for rule, limit in _LINE_RULES):
+        return True
+    return _is_menu(stripped)
+
+
+def _is_menu(line: str) -> bool:
+    """A row of short links: 首页 | 新闻中心 | 政策法规 | 联系我们."""
+    items = [item for item in _MENU_SEPARATORS.split(line) if item]
+    return len(items) >= 4 and all(len(item) <= 8 for item in items) and not re.search(r"[。！？；]", line)
+
+
+def remove_boilerplate(mapped: MappedText) -> tuple[MappedText, int]:
+    """Drop boilerplate lines (with their line break); returns the text and the number of lines dropped."""
+    edits: list[Edit] = []
+    position = 0
+    for line in mapped.text.split("\n"):
+        end = position + len(line)
+        if is_boilerplate_line(line):
+            edits.append((position, min(end + 1, len(mapped.text)), ""))
+        position = end + 1
+    return mapped.apply(edits), len(edits)
+
+
+def remove_truncation(mapped: MappedText) -> tuple[MappedText, int]:
+    """Cut truncation notices, and a 上一篇/下一篇 tail glued after one; returns the count of notices."""
+    edits: list[Edit] = []
+    for match in _TRUNCATION.finditer(mapped.text):
+        line_end = mapped.text.find("\n", match.end())
+        line_end = len(mapped.text) if line_end < 0 else line_end
+        tail = _TAIL.match(mapped.text, match.end(), line_end)
+        edits.append((match.start(), tail.end() if tail else match.end(), ""))
+    return mapped.apply(_merge(edits)), len(edits)
+
+
+def _merge(edits: list[Edit]) -> list[Edit]:
+    merged: list[Edit] = []
+    for start, end, text in sorted(edits):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), "")
+        else:
+            merged.append((start, end, text))
+    return merged
