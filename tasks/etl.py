@@ -32,7 +32,7 @@ def process_batch(plan_path: str, batch_index: int, segmenter: str, reference_da
     run_plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
     items = runs.batch_items(run_plan, batch_index)
     staging = Path(run_plan["staging"])
-    settings = Settings(segmenter, reference_date, pipeline_version, ingested_at)
+    settings = runs.batch_settings(run_plan, Settings(segmenter, reference_date, pipeline_version, ingested_at))
     result = run_batch(Path(run_plan["input_dir"]), items, staging, settings)
     result_path = staging / f"batch-{batch_index:05d}.json"
     result_path.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")

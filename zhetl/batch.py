@@ -33,7 +33,7 @@ def run_batch(input_root: Path, items: list[InputFile], staging: Path, settings:
         outcome = "document" if item.source_path in documents else "reject"
         doc_id = documents.get(item.source_path, item.doc_id or "")
         entries.append(asdict(FileEntry(item.source_path, doc_id, item.size, item.mtime_ns, outcome, key,
-                                        settings.pipeline_version, item.duplicate_of)))
+                                        settings.pipeline_version, item.duplicate_of, item.site_profile)))
     return {
         "key": key,
         "files": files,

@@ -58,13 +58,13 @@ def _is_menu(line: str) -> bool:
     return len(items) >= 4 and all(len(item) <= 8 for item in items) and not re.search(r"[。！？；]", line)
 
 
-def remove_boilerplate(mapped: MappedText) -> tuple[MappedText, int]:
-    """Drop boilerplate lines (with their line break); returns the text and the number of lines dropped."""
+def remove_boilerplate(mapped: MappedText, site_lines: frozenset[str] = frozenset()) -> tuple[MappedText, int]:
+    """Drop boilerplate lines and the site's repeated lines; returns the text and the number dropped."""
     edits: list[Edit] = []
     position = 0
     for line in mapped.text.split("\n"):
         end = position + len(line)
-        if is_boilerplate_line(line):
+        if is_boilerplate_line(line) or (site_lines and line.strip() in site_lines):
             edits.append((position, min(end + 1, len(mapped.text)), ""))
         position = end + 1
     return mapped.apply(edits), len(edits)

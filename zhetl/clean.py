@@ -149,11 +149,27 @@ STEPS = (
 )
 
 
-def clean_text(raw: str) -> Cleaned:
-    """Run every cleaning step over decoded text; the result maps back to ``raw``."""
+def pre_boilerplate(raw: str) -> str:
+    """The text as the boilerplate step sees it (used to learn a site's repeated lines)."""
+    mapped = MappedText.identity(raw)
+    for name, step in STEPS:
+        if name == "boilerplate":
+            break
+        mapped, _ = step(mapped)
+    return mapped.text
+
+
+def clean_text(raw: str, site_lines: frozenset[str] = frozenset()) -> Cleaned:
+    """Run every cleaning step over decoded text; the result maps back to ``raw``.
+
+    ``site_lines`` are lines the document's site repeats on many pages; they are dropped as boilerplate.
+    """
     mapped = MappedText.identity(raw)
     changes: dict[str, int] = {}
     for name, step in STEPS:
+        if name == "boilerplate":
+            mapped, changes[name] = remove_boilerplate(mapped, site_lines)
+            continue
         mapped, changes[name] = step(mapped)
     cjk = sum(1 for c in mapped.text if "\u4e00" <= c <= "\u9fff")
     return Cleaned(mapped, changes, script_of(cjk, changes["t2s"]))

@@ -28,6 +28,7 @@ class InputFile:
     doc_id: str | None  # None when the file could not be read
     duplicate_of: str | None = None
     error: str | None = None
+    site_profile: str = ""
 
 
 @dataclass
@@ -127,7 +128,7 @@ def plan_run(files: list[InputFile], manifest: Manifest, pipeline_version: str, 
         known = manifest.files.get(item.source_path)
         up_to_date = (known is not None and not full_refresh and known.doc_id == item.doc_id
                       and item.doc_id is not None and known.pipeline_version == pipeline_version
-                      and known.duplicate_of == item.duplicate_of)
+                      and known.duplicate_of == item.duplicate_of and known.site_profile == item.site_profile)
         if up_to_date:
             plan.skipped.append(item.source_path)
             continue

@@ -37,6 +37,11 @@ class Settings:
     reference_date: date | None = None
     pipeline_version: str = "dev"
     ingested_at: datetime | None = None
+    site_lines: dict[str, frozenset[str]] = field(default_factory=dict)  # folder → its repeated lines
+
+    def lines_for(self, source_path: str) -> frozenset[str]:
+        folder = source_path.rpartition("/")[0]
+        return self.site_lines.get(folder, frozenset())
 
 
 @dataclass
@@ -74,7 +79,7 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
         rows.tables["rejects"].append(reject_row(source_path, "decode", rejected.reason, rejected.detail,
                                                  settings, doc_id, len(data)))
         return rows
-    cleaned = clean_text(decoded.text)
+    cleaned = clean_text(decoded.text, settings.lines_for(source_path))
     text = cleaned.text
     if not text.strip():
         rows.tables["rejects"].append(reject_row(source_path, "clean", "empty_after_cleaning",

@@ -17,6 +17,7 @@ from pathlib import Path
 from zhetl.batch import run_batch
 from zhetl.inventory import InputFile, inventory, plan_run
 from zhetl.pipeline import Settings
+from zhetl.profiles import learn_profiles
 from zhetl.storage import (
     STAGING,
     FileEntry,
@@ -37,7 +38,7 @@ def plan(input_dir: Path, output_dir: Path, batch_chars: int, workers: int, full
     output_dir.mkdir(parents=True, exist_ok=True)
     recovered = recover(output_dir)
     manifest = load_manifest(output_dir)
-    files = inventory(input_dir, manifest)
+    files, site_lines = learn_profiles(input_dir, output_dir, inventory(input_dir, manifest))
     version = pipeline_version()
     run_plan = plan_run(files, manifest, version, batch_chars, full_refresh, min_batches=workers)
     staging = output_dir / STAGING / f"run-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
@@ -51,6 +52,7 @@ def plan(input_dir: Path, output_dir: Path, batch_chars: int, workers: int, full
         "skipped": run_plan.skipped,
         "drop_paths": sorted(run_plan.drop_paths),
         "batches": [[asdict(item) for item in batch] for batch in run_plan.batches],
+        "site_lines": site_lines,
         "recovered": recovered,
     }
     plan_path = staging / "plan.json"
@@ -70,6 +72,12 @@ def plan(input_dir: Path, output_dir: Path, batch_chars: int, workers: int, full
 
 def batch_items(run_plan: dict, index: int) -> list[InputFile]:
     return [InputFile(**item) for item in run_plan["batches"][index]]
+
+
+def batch_settings(run_plan: dict, settings: Settings) -> Settings:
+    """Settings for a batch of this plan: its pipeline version and the folders' repeated lines."""
+    site_lines = {folder: frozenset(lines) for folder, lines in run_plan.get("site_lines", {}).items()}
+    return replace(settings, pipeline_version=run_plan["pipeline_version"], site_lines=site_lines)
 
 
 def publish(plan_path: Path, result_paths: list[Path]) -> dict:
@@ -111,8 +119,8 @@ def run_local(input_dir: Path, output_dir: Path, settings: Settings | None = Non
     with output_lock(output_dir, wait=True):
         planned = plan(input_dir, output_dir, batch_chars, 1, full_refresh)
         run_plan = json.loads(Path(planned["plan_path"]).read_text(encoding="utf-8"))
-        settings = replace(settings, pipeline_version=planned["pipeline_version"],
-                           ingested_at=settings.ingested_at or datetime.now(UTC).replace(microsecond=0))
+        settings = batch_settings(run_plan, replace(
+            settings, ingested_at=settings.ingested_at or datetime.now(UTC).replace(microsecond=0)))
         result_paths = []
         for index in range(planned["batches"]):
             result = run_batch(Path(run_plan["input_dir"]), batch_items(run_plan, index),

@@ -52,6 +52,7 @@ class FileEntry:
     part: str
     pipeline_version: str
     duplicate_of: str | None = None
+    site_profile: str = ""
 
 
 @dataclass

@@ -1,0 +1,60 @@
+"""Learn each input folder's repeated lines (see :mod:`zhetl.siteprofile`) with a cache between runs.
+
+The cache (``_profiles.json`` in the output folder) is keyed by the doc_ids of the sampled files, so an
+unchanged folder is not decoded again on the next run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from zhetl.clean import pre_boilerplate
+from zhetl.decode import DecodeRejected, decode_bytes
+from zhetl.inventory import InputFile
+from zhetl.siteprofile import MIN_FILES, profile_hash, repeated_lines, sample
+from zhetl.storage import atomic_write_bytes
+
+CACHE = "_profiles.json"
+
+
+def learn_profiles(input_dir: Path, output_dir: Path, files: list[InputFile]) -> tuple[list[InputFile], dict]:
+    """Return the files tagged with their folder's profile hash, and folder → repeated lines."""
+    by_folder: dict[str, list[InputFile]] = {}
+    for item in files:
+        if item.doc_id and not item.error and not item.duplicate_of:
+            by_folder.setdefault(item.source_path.rpartition("/")[0], []).append(item)
+    cache_path = output_dir / CACHE
+    cache = json.loads(cache_path.read_text(encoding="utf-8")) if cache_path.exists() else {}
+    profiles: dict[str, list[str]] = {}
+    hashes: dict[str, str] = {}
+    new_cache: dict[str, dict] = {}
+    for folder, members in sorted(by_folder.items()):
+        if len(members) < MIN_FILES:
+            continue
+        chosen = sample(sorted(m.source_path for m in members))
+        ids = {m.source_path: m.doc_id for m in members}
+        key = hashlib.sha256("\0".join(f"{p}:{ids[p]}" for p in chosen).encode()).hexdigest()[:16]
+        cached = cache.get(folder)
+        if cached and cached.get("key") == key:
+            lines = cached["lines"]
+        else:
+            lines = sorted(repeated_lines(_texts(input_dir, chosen)))
+        new_cache[folder] = {"key": key, "lines": lines}
+        if lines:
+            profiles[folder] = lines
+            hashes[folder] = profile_hash(lines)
+    if new_cache != cache:
+        atomic_write_bytes(cache_path, json.dumps(new_cache, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    tagged = [replace(item, site_profile=hashes.get(item.source_path.rpartition("/")[0], "")) for item in files]
+    return tagged, profiles
+
+
+def _texts(input_dir: Path, paths: list[str]):
+    for path in paths:
+        try:
+            yield pre_boilerplate(decode_bytes((input_dir / path).read_bytes()).text)
+        except (OSError, DecodeRejected):
+            continue
