@@ -14,7 +14,6 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from zhetl import runs
-from zhetl.batch import run_batch
 from zhetl.pipeline import Settings
 from zhetl.storage import build_catalog
 
@@ -30,14 +29,8 @@ def process_batch(plan_path: str, batch_index: int, segmenter: str, reference_da
                   pipeline_version: str, ingested_at: datetime) -> dict:
     """Run every stage over one batch and stage its parts; returns the result file's path and counts."""
     run_plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
-    items = runs.batch_items(run_plan, batch_index)
-    staging = Path(run_plan["staging"])
-    settings = runs.batch_settings(run_plan, Settings(segmenter, reference_date, pipeline_version, ingested_at))
-    result = run_batch(Path(run_plan["input_dir"]), items, staging, settings)
-    result_path = staging / f"batch-{batch_index:05d}.json"
-    result_path.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
-    return {"result_path": str(result_path), "counts": result["counts"], "n_chars": result["n_chars"],
-            "seconds": result["seconds"]}
+    return runs.run_planned_batch(run_plan, batch_index, Settings(segmenter, reference_date, pipeline_version,
+                                                                  ingested_at))
 
 
 @task(name="publish", cache_policy=NO_CACHE)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from zhetl.schemas import TABLES
+from zhetl.schemas import MENTION_TABLES, TABLES
 from zhetl.storage import read_table
 
 VOLATILE = {"ingested_at"}
@@ -41,7 +41,7 @@ def check_offsets(output: Path) -> int:
     raws = dict(zip(texts_table.column("doc_id").to_pylist(), texts_table.column("raw_text").to_pylist(),
                     strict=True))
     checked = 0
-    for name in ("sentences", "tokens", "entities", "quantities", "dates"):
+    for name in MENTION_TABLES:
         table: pa.Table = read_table(output, name)
         mention_column = "token" if name == "tokens" else "text"
         for row in table.to_pylist():

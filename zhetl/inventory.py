@@ -36,7 +36,6 @@ class Plan:
     batches: list[list[InputFile]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     drop_paths: set[str] = field(default_factory=set)
-    special: list[InputFile] = field(default_factory=list)
 
     @property
     def to_process(self) -> int:

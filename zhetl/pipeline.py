@@ -194,14 +194,3 @@ def _non_overlapping(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, i
         if not kept or span[0] >= kept[-1][1]:
             kept.append(span)
     return kept
-
-
-def offsets_are_valid(texts: dict[str, str], table: pa.Table) -> bool:
-    """True when ``text[char_start:char_end]`` equals every row's mention (the ``text``/``token`` column)."""
-    column = "token" if "token" in table.column_names else "text"
-    docs = table.column("doc_id").to_pylist()
-    starts = table.column("char_start").to_pylist()
-    ends = table.column("char_end").to_pylist()
-    mentions = table.column(column).to_pylist()
-    return all(texts[d][s:e] == m for d, s, e, m in zip(docs, starts, ends, mentions, strict=True))
-

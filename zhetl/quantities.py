@@ -119,10 +119,8 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
 
 
 def _finish(match: re.Match[str], text: str, value: float, value_min: float | None, value_max: float | None,
-            approximate: bool, unit: str, kind: str, prefix: str, suffix: str,
-            start: int | None = None, end: int | None = None) -> Quantity | None:
-    start = match.start() if start is None else start
-    end = match.end() if end is None else end
+            approximate: bool, unit: str, kind: str, prefix: str, suffix: str) -> Quantity:
+    start, end = match.start(), match.end()
     if prefix in ("将近", "接近", "近", "不到", "不足", "最多"):
         value_max = value if value_max is None else min(value_max, value)
         approximate = approximate or prefix in ("将近", "接近", "近")
@@ -137,8 +135,6 @@ def _finish(match: re.Match[str], text: str, value: float, value_min: float | No
         approximate = approximate or suffix in ("多", "有余")
     elif suffix in ("以下", "以内"):
         value_max = value if value_max is None else value_max
-    if value_min is not None and value_max is None and value_min == value and suffix in ("多", "有余"):
-        value_max = None
     currency = None
     if kind == "money":
         currency = next((code for name, code in _CURRENCY.items() if unit.endswith(name)), "CNY")

@@ -74,6 +74,17 @@ def batch_items(run_plan: dict, index: int) -> list[InputFile]:
     return [InputFile(**item) for item in run_plan["batches"][index]]
 
 
+def run_planned_batch(run_plan: dict, index: int, settings: Settings) -> dict:
+    """Run batch ``index`` of a plan, write its result file to staging; returns the path and counts."""
+    staging = Path(run_plan["staging"])
+    result = run_batch(Path(run_plan["input_dir"]), batch_items(run_plan, index), staging,
+                       batch_settings(run_plan, settings))
+    result_path = staging / f"batch-{index:05d}.json"
+    result_path.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+    return {"result_path": str(result_path), "counts": result["counts"], "n_chars": result["n_chars"],
+            "seconds": result["seconds"]}
+
+
 def batch_settings(run_plan: dict, settings: Settings) -> Settings:
     """Settings for a batch of this plan: its pipeline version and the folders' repeated lines."""
     site_lines = {folder: frozenset(lines) for folder, lines in run_plan.get("site_lines", {}).items()}
@@ -119,15 +130,9 @@ def run_local(input_dir: Path, output_dir: Path, settings: Settings | None = Non
     with output_lock(output_dir, wait=True):
         planned = plan(input_dir, output_dir, batch_chars, 1, full_refresh)
         run_plan = json.loads(Path(planned["plan_path"]).read_text(encoding="utf-8"))
-        settings = batch_settings(run_plan, replace(
-            settings, ingested_at=settings.ingested_at or datetime.now(UTC).replace(microsecond=0)))
-        result_paths = []
-        for index in range(planned["batches"]):
-            result = run_batch(Path(run_plan["input_dir"]), batch_items(run_plan, index),
-                               Path(run_plan["staging"]), settings)
-            result_path = Path(run_plan["staging"]) / f"batch-{index:05d}.json"
-            result_path.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
-            result_paths.append(result_path)
+        settings = replace(settings, ingested_at=settings.ingested_at or datetime.now(UTC).replace(microsecond=0))
+        result_paths = [Path(run_planned_batch(run_plan, index, settings)["result_path"])
+                        for index in range(planned["batches"])]
         summary = publish(Path(planned["plan_path"]), result_paths)
         build_catalog(output_dir)
     return summary

@@ -39,12 +39,6 @@ class MappedText:
             return point, point
         return int(self.raw_start[start]), int(self.raw_end[end - 1])
 
-    def raw_spans(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Vectorised :meth:`raw_span` for non-empty spans."""
-        if len(starts) == 0:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        return self.raw_start[starts], self.raw_end[ends - 1]
-
     def apply(self, edits: Iterable[Edit]) -> MappedText:
         """Apply non-overlapping edits (in any order) and keep the map to the raw text."""
         ordered = sorted(edits)
