@@ -23,3 +23,15 @@ def test_quantity_gold_offsets(shared) -> None:
         for row in rows:
             text = (shared / row["file"]).read_text(encoding="utf-8")
             assert text[row["start"]:row["end"]] == row["text"]
+
+
+def test_ner_wiki_offsets(shared) -> None:
+    from bench.ner import conllu_sentences
+
+    rows = [json.loads(line) for line in (GOLD / "ner_dev_wiki.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 400
+    sentences = conllu_sentences(shared / rows[0]["file"])
+    for row in rows:
+        sentence = sentences[row["sent_id"]]
+        for entity in row["entities"]:
+            assert sentence[entity["start"]:entity["end"]] == entity["text"]

@@ -32,10 +32,22 @@ def test_lexicon_parses_types_and_normal_forms() -> None:
     assert parsed[0].entity_type is None and parsed[0].normalized == "词语"
 
 
-def test_respect_mentions_merges_and_splits() -> None:
+def test_respect_mentions_cuts_at_edges_and_keeps_inner_cuts() -> None:
     text = "由11.5%下降到2.7%"
     tokens = [Token("由1", "p", 0, 2), Token("1.5", "m", 2, 5), Token("%下降", "v", 5, 8), Token("到", "v", 8, 9),
-              Token("2.7%", "m", 9, 13)]
+              Token("2.7%", "x", 9, 13)]
     result = respect_mentions(tokens, text, [(1, 6, "m"), (9, 13, "m")])
-    assert [(t.token, t.pos) for t in result] == [("由", "p"), ("11.5%", "m"), ("下降", "v"), ("到", "v"),
-                                                   ("2.7%", "m")]
+    assert [(t.token, t.pos) for t in result] == [("由", "p"), ("1", "m"), ("1.5", "m"), ("%", "m"), ("下降", "v"),
+                                                   ("到", "v"), ("2.7%", "m")]
+    assert "".join(t.token for t in result) == text
+
+
+@pytest.mark.parametrize("engine", ["rjieba", "jieba"])
+def test_tokens_never_cross_a_mention(engine: str) -> None:
+    text = "贫困发生率由23.4%下降到2.7%，2021年3月9日帮扶40.6466万人。"
+    mentions = [(6, 11, "m"), (14, 18, "m"), (19, 28, "t"), (30, 39, "m")]
+    tokens = respect_mentions(tokenize(text, engine), text, mentions)
+    for start, end, _ in mentions:
+        inside = [t for t in tokens if start <= t.start and t.end <= end]
+        assert "".join(t.token for t in inside) == text[start:end]
+        assert not any(t.start < start < t.end or t.start < end < t.end for t in tokens)

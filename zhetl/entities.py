@@ -1,39 +1,82 @@
-"""Named entities from tagged tokens: people, places, organisations and policy terms.
+"""Named entities from tagged tokens: people, places (with division codes), organisations, policy terms.
 
-Rules over POS tags: nr → PER, ns → LOC, nt → ORG; a place name followed by an administrative suffix
-(乡, 村, 县…) is one LOC; a run of names and nouns ending in an organisation head (委员会, 局, 政府, 合作社…)
-is one ORG, the longest such run; lexicon terms are TERM with their normalised form. Redaction marks and
-known false positives (jieba tags 今天下午 as a name) are never entities.
+No offline model works here, so the method is rules over jieba's tags plus evidence we can check:
+- ORG: the longest run that starts with a proper name (a place, a name, 中共, 国家…) and ends in an
+  organisation head (委员会, 人民政府, 局, 医院, 公司…); places inside it belong to it.
+- PER: a surname and plausible given-name characters (see ``names``), jieba's ``nr`` only as a hint;
+  weak names need a title or a verb of saying beside them; titles stay outside the span.
+- LOC: the division list and countries (``gazetteer``), jieba's ``ns`` minus ordinary words it mis-tags,
+  a name plus an administrative or geographic suffix (庙坝村, 钱塘江), named zones (…经济技术开发区).
+  Each place in a chain is its own span and gets its six-digit code when the chain makes it unique.
+- TERM: words from our lexicon, with their normalised form.
+Nothing inside a 《》 title is an entity; redaction marks never are.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache, wraps
 
+from zhetl import gazetteer
+from zhetl.names import (
+    COMMON_SURNAMES,
+    NOT_GIVEN,
+    ORDINARY_TAGS,
+    TRANSLIT_CHARS,
+    chinese_name_strength,
+    dictionary_entry,
+    given_name_score,
+    is_transliterated,
+    mostly_transliterated,
+    split_surname,
+)
 from zhetl.segment import Token, known_word, lexicon
+from zhetl.wordlists import load_word_lists
 
-ADMIN_SUFFIXES = tuple("自治区 自治州 自治县 特别行政区 街道 社区 省 市 县 区 乡 镇 村 州 盟 旗 组 屯 寨".split())
-ORG_HEADS = tuple(
-    "委员会 常委会 人大常委会 办公室 办公厅 领导小组 工作队 政府 党委 党组 支部 委 局 厅 部 署 院 所 处 科 站"
-    " 中心 协会 学会 基金会 联合会 合作社 公司 集团 银行 学校 大学 学院 中学 小学 医院 卫生院 法院 检察院"
-    " 研究院 研究所 报社 电视台".split()
-)
-ORG_BODY_TAGS = frozenset({"ns", "nt", "nz", "n", "nr", "j", "vn", "an", "ng"})
-PER_STOPLIST = frozenset(
-    "今天下午 宣传教育 高度重视 张贴 于是 常态 司法 和平 向前 明天 万元 文明 安全 任务 全面 金融 黄金 高质量"
-    " 严格 周年 方向 时期 云计算 包干 雷锋 石漠化".split()
-)
-LOC_STOPLIST = frozenset(
-    "中 国 全国 各地 当地 本地 外地 地方 基层 城乡 农村 城市 乡村 山区 东部 西部 中部 东北 全市 全县 全省 全区"
-    " 本市 本县 我省 我市 我县 我区 我国 该村 本村 全村 乡镇 村里 省里".split()
-)
-REDACTION_CHARS = frozenset("*＊_＿×Xx")
-# Small places (庙坝村, 公桥乡) are rarely in the dictionary and get cut apart; find them by their suffix.
-_SMALL_PLACE_SUFFIX = re.compile(r"(?:乡|镇|村|街道|社区)(?![民委级里务])")
+WORDS = load_word_lists("entity_words.txt")
+
+ADMIN_SUFFIXES = WORDS["ADMIN_SUFFIXES"]
+GEO_SUFFIXES = WORDS["GEO_SUFFIXES"]
+ZONE_HEADS = WORDS["ZONE_HEADS"]
+ORG_HEADS = WORDS["ORG_HEADS"]
+# Tokens ending in a one-character head that are ordinary words, not organisations.
+NOT_ORG_WORDS = WORDS["NOT_ORG_WORDS"]
+NT_NOT_ORG_ENDINGS = ("学", "化", "物", "车", "券", "器", "药", "系", "公报", "市场", "科学", "生物", "展", "邦",
+                      "术", "网", "区", "路", "事物")
+NT_STOPLIST = WORDS["NT_STOPLIST"]
+# A level word before a head makes the body generic: 县级以上人民政府, 有关部门, 各级党委.
+GENERIC_BEFORE_HEAD = WORDS["GENERIC_BEFORE_HEAD"]
+MINISTRY_NOT = WORDS["MINISTRY_NOT"]
+CLAUSE_VERBS = WORDS["CLAUSE_VERBS"]
+STATE_WORDS = WORDS["STATE_WORDS"]
+NAME_TAGS = frozenset({"ns", "nr", "nz", "j", "nt", "n", "nrt"})
+TITLE_ENDINGS = ("长", "员", "主席", "书记", "总统", "总理", "大使", "教练", "记者")
+MEMBER_WORDS = frozenset("成员 人员 官员 党员 队员 会员 团员".split())
+ORG_STARTERS = WORDS["ORG_STARTERS"]
+GENERIC_ORGS = WORDS["GENERIC_ORGS"]
+KNOWN_ORGS = WORDS["KNOWN_ORGS"]
+PER_TITLES = WORDS["PER_TITLES"]
+LEADER_TITLES = WORDS["LEADER_TITLES"]
+SAYING_VERBS = WORDS["SAYING_VERBS"]
+PERSON_BREAK = WORDS["PERSON_BREAK"]
+LOC_STOPLIST = WORDS["LOC_STOPLIST"]
+# A place word glued to an extent word (黄河流域, 台湾地区): the place is the stem.
+PLACE_EXTENT_TAILS = ("流域", "地区", "沿线", "沿岸", "两岸", "一带", "境内", "全境", "大地", "省内", "市内", "县内")
+NUMERAL_CHARS = frozenset("一二三四五六七八九十两几多数各")
+# One-character names of countries and places, as news writes them (中美, 访华, 驻豫).
+COUNTRY_ABBREVIATIONS = frozenset("中美日俄英法德意韩朝越泰印巴以伊埃澳加新菲非欧苏蒙")
+PLACE_ABBREVIATIONS = COUNTRY_ABBREVIATIONS | frozenset("华京沪津渝港澳台粤闽浙苏皖赣鲁豫鄂湘川蜀黔滇藏陕甘宁青"
+                                                     "新桂琼冀晋辽吉黑")
+MOVEMENT_PREFIXES = frozenset("访来驻在离抵赴旅援对侵反进返晋回出入去到至留")
+REDACTION_CHARS = frozenset("*＊_＿×Xx某")
+_TITLE_SPAN = re.compile(r"《[^《》]{0,80}》")
+_SMALL_PLACE_SUFFIX = re.compile(r"(?:乡|镇|村|街道|社区|屯|寨)(?![民委级里务干庄])")
 _NOT_IN_NAMES = frozenset("的了在是和与及或从到向对把被为由以于等各每全本该其这那个些上下中内外省市县区乡镇村"
-                          "一二三四五六七八九十百千万亿两几多新老大小")
+                          "一二三四五六七八九十百千万亿两几多新老大小要让使去进入好强配逐有用无实")
+FUNCTION_CHARS = frozenset("的了在是和与及或从到向对把被为由以于等")
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 @dataclass(frozen=True)
@@ -44,6 +87,9 @@ class Entity:
     type: str  # PER | LOC | ORG | TERM
     normalized: str
     admin_code: str | None = None
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -56,60 +102,561 @@ def _lexicon_orgs() -> dict[str, str]:
     return {e.word: e.normalized for e in lexicon() if e.entity_type == "ORG"}
 
 
-def _redacted(text: str) -> bool:
-    return any(c in REDACTION_CHARS for c in text)
+def _by_word(predicate: Callable[[Token], bool | str | None]) -> Callable[[Token], bool | str | None]:
+    """Cache a token rule on (word, tag): it ignores offsets, and words repeat across a corpus."""
+    cached = lru_cache(maxsize=1 << 18)(lambda word, pos: predicate(Token(word, pos, 0, len(word))))
+
+    @wraps(predicate)
+    def rule(token: Token) -> bool | str | None:
+        return cached(token.token, token.pos)
+
+    return rule
 
 
 def _is_cjk(text: str) -> bool:
-    return bool(text) and all("\u4e00" <= c <= "\u9fff" for c in text)
+    return bool(_CJK.match(text))
 
 
-def find_entities(tokens: list[Token], text: str, offset: int = 0) -> list[Entity]:
-    """Entities over a sentence's tokens; ``text`` is the sentence and ``offset`` its start in the document."""
-    entities: list[Entity] = []
+def find_entities(tokens: list[Token], text: str, offset: int = 0,
+                  document_places: list[gazetteer.Division] | None = None) -> list[Entity]:
+    """Entities over a sentence's tokens; ``text`` is the sentence and ``offset`` its start in the document.
+
+    ``document_places`` collects the divisions resolved so far in the document (pass one list per
+    document, in sentence order) so later ambiguous names can use them.
+    """
+    titles = [(m.start() + offset, m.end() + offset) for m in _TITLE_SPAN.finditer(text)]
+    tokens = [t for t in tokens if not any(s <= t.start and t.end <= e for s, e in titles)
+              and not any(c in REDACTION_CHARS for c in t.token)]
+    found: list[Entity] = []
     i = 0
-    n = len(tokens)
-    while i < n:
-        token = tokens[i]
-        if _redacted(token.token):
+    while i < len(tokens):
+        inside = _inside_token(tokens[i])
+        if inside:
+            found += inside
             i += 1
             continue
-        org_end = _org_run(tokens, i)
-        if org_end is not None:
-            span = tokens[i:org_end]
-            entities.append(_entity(span, text, offset, "ORG", _lexicon_orgs()))
-            i = org_end
+        match = (_organisation(tokens, i) or _lexicon_match(tokens, i) or _person(tokens, i)
+                 or _place(tokens, i))
+        if match is None:
+            stem = _place_stem(tokens[i])
+            if stem:
+                found.append(Entity(tokens[i].start, tokens[i].start + len(stem), stem, "LOC", stem))
+            i += 1
             continue
-        if token.token in _lexicon_orgs():
-            entities.append(_entity([token], text, offset, "ORG", _lexicon_orgs()))
-        elif token.token in _terms():
-            entities.append(_entity([token], text, offset, "TERM", _terms()))
-        elif _is_person(token):
-            entities.append(_entity([token], text, offset, "PER", {}))
-        else:
-            loc_end = _loc_run(tokens, i)
-            if loc_end is not None:
-                entities.append(_entity(tokens[i:loc_end], text, offset, "LOC", {}))
-                i = loc_end
+        end_index, kind, normal = match
+        start, end = tokens[i].start, tokens[end_index - 1].end
+        if kind == "LOC" and end_index == i + 1:
+            parts = split_place_chain(tokens[i].token) if not gazetteer.is_place_name(tokens[i].token) else []
+            if len(parts) <= 1:
+                parts = _place_inside_word(tokens[i].token)
+            if len(parts) > 1:
+                for part_start, part in parts:
+                    if part_start < 0:
+                        continue
+                    found.append(Entity(start + part_start, start + part_start + len(part), part, "LOC", part))
+                i = end_index
                 continue
-        i += 1
-    return entities + _small_places(text, offset, entities)
+        surface = text[start - offset:end - offset]
+        found.append(Entity(start, end, surface, kind, normal or surface))
+        i = end_index
+    found += _small_places(text, offset, found, titles, tokens)
+    found += _surname_placeholders(text, offset, found, titles)
+    return _with_admin_codes(sorted(found, key=lambda e: e.start), document_places)
 
 
-def _small_places(text: str, offset: int, found: list[Entity]) -> list[Entity]:
-    """Village, township and community names: 2–3 characters not in the dictionary, then the suffix."""
+# --- organisations -------------------------------------------------------------------------------
+
+@_by_word
+def _is_head(token: Token) -> bool:
+    word = token.token
+    if word in NOT_ORG_WORDS and word not in ORG_HEADS:
+        return False
+    if word in ORG_HEADS:
+        return True
+    return (len(word) >= 2 and any(word.endswith(h) for h in ORG_HEADS if len(h) >= 2)) or (
+        token.pos in ("nt", "n", "nz") and 2 <= len(word) <= 4 and word[-1] in "委局厅部署院所处站社队馆"
+        and word not in NOT_ORG_WORDS)
+
+
+def _place_prefixes(word: str) -> list[str]:
+    return [word[:k] for k in range(2, min(len(word), 8)) if word[:k] in gazetteer.COUNTRIES
+            or word[:k] in gazetteer.full_names()]
+
+
+@_by_word
+def _organisation_word(token: Token) -> bool:
+    """jieba's ``nt`` minus the disciplines, processes and things it also tags so (天文学, 国际化, 国库券).
+
+    Also a ministry written as one ordinary noun (公安部, 科技部): a named national body.
+    """
+    word = token.token
+    if token.pos in ("n", "nz") and 3 <= len(word) <= 5 and word[-1] == "部" and word not in MINISTRY_NOT and \
+            not word.endswith(("干部", "俱乐部", "内部", "全部", "局部")) and _is_cjk(word):
+        return True
+    if token.pos in ("n", "nz", "nr", "ns") and _is_cjk(word) and len(word) >= 3 and _is_head(token) and \
+            any(word.startswith(p) and len(word) - len(p) >= 1 for p in _place_prefixes(word)):
+        return True  # 捷克队, 中国惠普有限公司: a named place and a head in one token
+    return token.pos == "nt" and _is_cjk(word) and len(word) >= 2 and word not in GENERIC_ORGS and \
+        word not in NOT_ORG_WORDS and word not in NT_STOPLIST and \
+        (not word.endswith(NT_NOT_ORG_ENDINGS) or any(word.endswith(h) for h in ORG_HEADS if len(h) >= 2))
+
+
+def _proper_start(tokens: list[Token], i: int) -> bool:
+    return bool(_proper_start_word(tokens[i]))
+
+
+@_by_word
+def _proper_start_word(token: Token) -> bool:
+    word = token.token
+    if not _is_cjk(word) or word in GENERIC_ORGS or word in LOC_STOPLIST:
+        return False
+    if word in ORG_STARTERS or (gazetteer.is_place_name(word) and token.pos in NAME_TAGS):
+        return True
+    if token.pos in ("ns", "nt", "nz", "j") and len(word) >= 2:
+        return True
+    if token.pos in ("nr", "nrt") and chinese_name_strength(word) == 0 and len(word) >= 2 and \
+            dictionary_entry(word) is None:
+        return True  # shop and company names jieba reads as a person (合力华通 → 华通)
+    return _small_place_token(token)
+
+
+def _small_place_token(token: Token) -> bool:
+    """A village or township written as unknown name + suffix (公桥乡, 梧桐花镇)."""
+    word = token.token
+    return len(word) >= 2 and word[-1] in "乡镇村" and _is_cjk(word) and word not in LOC_STOPLIST and \
+        not known_word(word)
+
+
+def _organisation(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
+    """The longest organisation name starting at token i: (end index, "ORG", normal form)."""
+    first = tokens[i]
+    if first.token in KNOWN_ORGS or first.token in _lexicon_orgs():
+        best: int | None = i + 1
+    elif _organisation_word(first):
+        best = i + 1
+    elif _proper_start(tokens, i):
+        best = None
+    else:
+        return None
+    j = i + 1
+    heads_seen = 1 if best else 0
+    while j < len(tokens) and j - i < 10:
+        token, previous = tokens[j], tokens[j - 1]
+        if token.start != previous.end or (not _is_cjk(token.token) and not token.token.isdigit()):
+            break
+        if token.token in ("（", "("):
+            break
+        head = _is_head(token) or _organisation_word(token)
+        if heads_seen and head and token.token in GENERIC_ORGS and token.token[0] in "省市县区乡镇村州":
+            break  # 德江县委|县政府: the second body is unnamed
+        if not head and token.pos not in ("ns", "nt", "nz", "n", "nr", "j", "vn", "an", "ng", "b", "m", "q", "l",
+                                          "nrt", "a", "f", "s", "v", "i", "vd"):
+            break
+        if token.pos == "v" and not head and (heads_seen or len(token.token) < 2 or token.token in CLAUSE_VERBS):
+            break  # 扶贫开发领导小组 keeps its verbs; …委员会|利用…, 上海|作为|… end the run
+        if token.pos in ("a", "f") and not head and len(token.token) == 1:
+            break
+        if head and previous.token in GENERIC_BEFORE_HEAD:
+            break
+        if head:
+            best = j + 1
+            heads_seen += 1
+        j += 1
+    if best is None:
+        return None
+    span = tokens[i:best]
+    surface = "".join(t.token for t in span)
+    if len(span) == 2 and span[0].token in gazetteer.COUNTRIES and span[1].token in STATE_WORDS:
+        return None  # 美国政府, 俄罗斯政局: news names the country, not an organisation
+    if surface in GENERIC_ORGS or (len(span) == 1 and first.token not in KNOWN_ORGS and
+                                   first.token not in _lexicon_orgs() and not _organisation_word(first)):
+        return None
+    return best, "ORG", _lexicon_orgs().get(surface, surface)
+
+
+def _lexicon_match(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
+    word = tokens[i].token
+    if word in _lexicon_orgs():
+        return i + 1, "ORG", _lexicon_orgs()[word]
+    if word in _terms():
+        return i + 1, "TERM", _terms()[word]
+    return None
+
+
+# --- people --------------------------------------------------------------------------------------
+
+@_by_word
+def _is_title(token: Token) -> bool:
+    """书记, 总统, 副检察长, 财长, 协调员: a word naming a post or role."""
+    word = token.token
+    return word in PER_TITLES or word in LEADER_TITLES or (
+        _is_cjk(word) and 2 <= len(word) <= 5 and word.endswith(TITLE_ENDINGS)
+        and token.pos in ("n", "nr", "nz", "l") and word not in MEMBER_WORDS)
+
+
+def _context_supports_person(tokens: list[Token], start: int, end: int) -> bool:
+    """A title or kinship word beside the name, a verb of saying after it, or a list of names."""
+    before = tokens[start - 1] if start > 0 else None
+    after = tokens[end] if end < len(tokens) else None
+    if before is not None and before.end == tokens[start].start and _is_title(before):
+        return True
+    if after is not None and (_is_title(after) or after.token in SAYING_VERBS):
+        return True
+    return (before is not None and before.token in ("、", "和", "与")) or \
+        (after is not None and after.token in ("、",) and end + 1 < len(tokens) and
+         tokens[end + 1].pos in ("nr", "nrfg"))
+
+
+def _person(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
+    token = tokens[i]
+    word = token.token
+    if not _is_cjk(word):
+        return None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].start == token.end else None
+    # A name jieba split: 杨维|超, 黄|文秀.
+    if nxt is not None and _is_cjk(nxt.token) and len(word) + len(nxt.token) in (3, 4) and \
+            len(word) <= 2 and len(nxt.token) <= 2 and chinese_name_strength(word) < 2:
+        merged = word + nxt.token
+        entry = dictionary_entry(nxt.token)
+        if chinese_name_strength(merged) == 2 and nxt.token not in PERSON_BREAK and \
+                given_name_score(nxt.token) >= 20 and (entry is None or entry[0] < 100 or entry[1] == "nr") and \
+                (chinese_name_strength(word) >= 1 or len(word) == 1):
+            return i + 2, "PER", merged
+    # A foreign name in parts: 菲德尔·卡斯特罗, 叶甫根尼·普鲁申科.
+    foreign_end = _foreign_name_end(tokens, i)
+    if foreign_end is not None:
+        return foreign_end, "PER", ""
+    # A surname standing for a person before a title: 马|主任, 李|书记.
+    if len(word) == 1 and word in COMMON_SURNAMES and word not in "于和向从对" and nxt is not None and \
+            nxt.token in PER_TITLES and len(nxt.token) <= 3 and (i == 0 or tokens[i - 1].token not in ("老", "小")):
+        previous = tokens[i - 1] if i > 0 else None
+        if previous is None or previous.end != token.start or previous.pos not in ("n", "v", "a", "ns", "nz") or \
+                previous.token in ("办", "的", "扶贫办"):
+            return i + 1, "PER", word
+    after_title = i > 0 and _is_title(tokens[i - 1]) and tokens[i - 1].end == token.start
+    if after_title and len(word) >= 2 and chinese_name_strength(word) == 0 and not gazetteer.is_place_name(word) and \
+            word not in LOC_STOPLIST and token.pos in ("nr", "nrt", "ns", "nz", "x", "j") and \
+            mostly_transliterated(word):
+        return i + 1, "PER", word  # 总理|拉宾, 秘书长|安南: a foreign name the dictionary files as a place
+    if token.pos == "nrt" and (len(word) < 3 or word[0] in NUMERAL_CHARS) and \
+            not _context_supports_person(tokens, i, i + 1):
+        return None  # 科普, 五帝: two-character "foreign names" are mostly jieba's noise
+    if token.pos == "nrt" or (token.pos in ("nr", "x", "ns", "nz") and len(word) >= 3 and
+                              is_transliterated(word)
+                              and split_surname(word) is None):
+        if gazetteer.is_place_name(word) or word in LOC_STOPLIST or len(word) < 2:
+            return None
+        if token.pos in ("nrt", "nr") or _context_supports_person(tokens, i, i + 1):
+            return i + 1, "PER", word
+        return None
+    if token.pos not in ("nr", "nrfg", "x", "n", "t", "ns", "nz") and token.pos != "nr":
+        return None
+    if token.pos in ("nr", "nrfg", "x") and len(word) == 4 and chinese_name_strength(word) == 0 and \
+            chinese_name_strength(word[:3]) == 2:
+        return None  # 叶铭汉交, 厉汝燕任: jieba's guess ran one character past the name; see _glued_person
+    strength = chinese_name_strength(word)
+    if token.pos not in ("nr", "nrfg") and dictionary_entry(word) is not None:
+        strength = min(strength, 1)
+    if strength == 2 or (strength == 1 and _context_supports_person(tokens, i, i + 1)):
+        return i + 1, "PER", word
+    return None
+
+
+def _inside_token(token: Token) -> list[Entity]:
+    """Entities that are part of one token (中美, 访华, 老王, 美国政府, 国防部长), found once per distinct word."""
+    found = _inside_word(token.token, token.pos)
+    if not found or token.start == 0:
+        return list(found)
+    return [replace(e, start=e.start + token.start, end=e.end + token.start) for e in found]
+
+
+@lru_cache(maxsize=1 << 18)
+def _inside_word(word: str, pos: str) -> tuple[Entity, ...]:
+    token = Token(word, pos, 0, len(word))
+    return tuple(_abbreviated_places(token) or _person_inside(token) or _country_state(token)
+                 or _organisation_before_title(token))
+
+
+def _organisation_before_title(token: Token) -> list[Entity]:
+    """国防部长 → 国防部, 外交部长 → 外交部: a ministry glued to its head's title."""
+    word = token.token
+    for title in ("长", "部长", "副部长"):
+        stem = word[: -len(title)]
+        if word.endswith(title) and stem.endswith("部") and 3 <= len(stem) <= 5 and stem not in MINISTRY_NOT:
+            return [Entity(token.start, token.start + len(stem), stem, "ORG", stem)]
+    return []
+
+
+def _country_state(token: Token) -> list[Entity]:
+    """美国政府 in one token: the country is the entity."""
+    for state in STATE_WORDS:
+        country = token.token[: -len(state)]
+        if token.token.endswith(state) and country in gazetteer.COUNTRIES:
+            return [Entity(token.start, token.start + len(country), country, "LOC", country)]
+    return []
+
+
+ABBREVIATION_TAILS = ("关系", "两国", "双方", "政府", "方", "军", "外长", "总统", "总理", "首脑", "会谈", "合作",
+                      "贸易")
+MOVEMENT_WORDS = frozenset("来华 访华 驻华 在华 对华 来京 在京 进京 离京 抵京 赴京 驻京".split())
+
+
+def _abbreviated_places(token: Token) -> list[Entity]:
+    """One-character place names as news writes them.
+
+    中美 / 中美关系 / 巴以 → each country; 日方, 俄政府 → the country; 访华, 驻豫 → 华, 豫; a lone 美 or 京
+    that jieba tags as a place.
+    """
+    word = token.token
+    if not _is_cjk(word):
+        return []
+    if len(word) == 1:
+        if word in PLACE_ABBREVIATIONS and token.pos in ("ns", "j"):
+            return [Entity(token.start, token.end, word, "LOC", word)]
+        return []
+    stem = word
+    for tail in ABBREVIATION_TAILS:
+        if word.endswith(tail) and 1 <= len(word) - len(tail) <= 3:
+            stem = word[: -len(tail)]
+            break
+    if 1 <= len(stem) <= 3 and (len(stem) > 1 or stem != word) and all(c in COUNTRY_ABBREVIATIONS for c in stem) and \
+            len(set(stem)) == len(stem) and stem not in ("中新", "新中", "中加") and \
+            token.pos in ("ns", "j", "nz", "n", "x", "nt", "f", "t", "nr", "m"):
+        return [Entity(token.start + k, token.start + k + 1, stem[k], "LOC", stem[k]) for k in range(len(stem))]
+    if len(word) == 2 and word[0] in MOVEMENT_PREFIXES and word[1] in PLACE_ABBREVIATIONS and \
+            (token.pos.startswith("v") or token.pos == "j" or word in MOVEMENT_WORDS):
+        return [Entity(token.start + 1, token.end, word[1], "LOC", word[1])]
+    return []
+
+
+NAME_SUFFIX_WORDS = ("理论", "思想", "同志", "主义", "时代", "文选", "选集", "路线", "精神")
+
+
+def _person_inside(token: Token) -> list[Entity]:
+    """A person who is part of one token.
+
+    叶铭汉交, 厉汝燕任 (jieba's guess ran one character past the name); 韩先生, 马主任 (surname and
+    title glued: the surname is the person); 老王, 小李; 邓小平理论 (a name inside a longer word).
+    """
+    word = token.token
+    if not _is_cjk(word):
+        return []
+
+    def person(start: int, end: int) -> list[Entity]:
+        return [Entity(token.start + start, token.start + end, word[start:end], "PER", word[start:end])]
+
+    if token.pos in ("nr", "nrfg", "x") and len(word) == 4 and chinese_name_strength(word) == 0 and \
+            chinese_name_strength(word[:3]) == 2:
+        return person(0, 3)
+    if 2 <= len(word) <= 3 and word[0] in COMMON_SURNAMES and word[1:] in PER_TITLES and word[0] not in "于和向从对":
+        return person(0, 1)
+    if len(word) == 2 and word[0] in "老小" and word[1] in COMMON_SURNAMES and token.pos in ("nr", "n", "x", "nz"):
+        return person(1, 2)
+    for suffix in NAME_SUFFIX_WORDS:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) in (2, 3) and (dictionary_entry(stem) or (0, ""))[1][:2] == "nr" \
+                and chinese_name_strength(stem) >= 1:
+            return person(0, len(stem))
+    return []
+
+
+NAME_DOTS = frozenset("·•‧・")
+
+
+@_by_word
+def _translit_token(token: Token) -> bool:
+    """A piece of a foreign name: transliteration characters, or a name-tagged token that is no Chinese name."""
+    word = token.token
+    if not _is_cjk(word) or word in LOC_STOPLIST or gazetteer.is_place_name(word):
+        return False
+    if len(word) >= 2 and (dictionary_entry(word) or (0, "nr"))[1] in ORDINARY_TAGS:
+        return False
+    if token.pos in ("nr", "nrt") and chinese_name_strength(word) < 2:
+        return True
+    return all(c in TRANSLIT_CHARS for c in word)
+
+
+def _foreign_name_end(tokens: list[Token], i: int) -> int | None:
+    """End index of a transliterated name run starting at token i, when it is a person.
+
+    Parts may be joined by middle dots (保罗·阿纳斯塔斯) and jieba may cut a part in pieces (斯坦|菲尔德).
+    A dotted run is a person; an undotted one needs a title or a verb of saying beside it.
+    """
+    if not _translit_token(tokens[i]):
+        return None
+    j, dots = i + 1, 0
+    while j < len(tokens) and tokens[j].start == tokens[j - 1].end:
+        if tokens[j].token in NAME_DOTS and j + 1 < len(tokens) and _translit_token(tokens[j + 1]):
+            dots += 1
+        elif not _translit_token(tokens[j]):
+            break
+        j += 1
+    surface = "".join(t.token for t in tokens[i:j])
+    if j - i < 2 or len(surface) < 3 or gazetteer.is_place_name(surface):
+        return None
+    if (dictionary_entry(surface) or (0, ""))[1] == "ns":
+        return None
+    if dots or _context_supports_person(tokens, i, j) or (i > 0 and tokens[i - 1].token in LEADER_TITLES):
+        return j
+    return None
+
+
+def _surname_placeholders(text: str, offset: int, found: list[Entity],
+                          titles: list[tuple[int, int]]) -> list[Entity]:
+    """李某, 李某某, 王某明 (legal texts name parties so), and names glued to a function word (陈井云因)."""
+    extra: list[Entity] = []
+    taken = [(e.start - offset, e.end - offset) for e in found] + [(s - offset, e - offset) for s, e in titles]
+    for match in re.finditer(r"([\u4e00-\u9fff])(某{1,2})([\u4e00-\u9fff]?)", text):
+        surname = match.group(1)
+        if surname not in COMMON_SURNAMES or (match.start() > 0 and text[match.start() - 1] in "某"):
+            continue
+        end = match.end(2)
+        tail = match.group(3)
+        if tail and len(match.group(2)) == 1 and tail not in NOT_GIVEN and tail not in PERSON_BREAK and \
+                given_name_score(tail) >= 20 and tail not in PER_TITLES and not known_word(text[end:end + 2]):
+            end += 1
+        start = match.start()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        extra.append(Entity(start + offset, end + offset, text[start:end], "PER", text[start:end]))
+        taken.append((start, end))
+    return extra
+
+
+# --- places --------------------------------------------------------------------------------------
+
+@_by_word
+def _place_word(token: Token) -> bool:
+    word = token.token
+    if not _is_cjk(word) or word in LOC_STOPLIST or len(word) < 2 or (word[0] in NUMERAL_CHARS and len(word) == 2):
+        return False
+    if word in gazetteer.COUNTRIES or word in gazetteer.WORLD_PLACES:
+        return True
+    divisions = gazetteer.candidates(word)
+    if divisions:
+        return token.pos in ("ns", "nr", "nz", "j", "nt", "n", "nrt") or len(word) >= 3 or \
+            divisions[0].level != "county"
+    return token.pos == "ns"
+
+
+def _place(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
+    """A place at token i: a name plus suffixes (庙坝村, 钱塘江, 北京经济技术开发区), or a place word."""
+    token = tokens[i]
+    word = token.token
+    if not _is_cjk(word):
+        return None
+    name_like = _place_word(token) or (token.pos in ("ns", "nr", "nz", "j", "nrt") and len(word) >= 2 and
+                                       word not in LOC_STOPLIST)
+    if not name_like:
+        return None
+    end = i + 1
+    # Name + administrative or geographic suffix token(s): 乐业 县, 钱塘 江, 南麂 列岛.
+    while end < len(tokens) and tokens[end].start == tokens[end - 1].end and \
+            (tokens[end].token in ADMIN_SUFFIXES or tokens[end].token in GEO_SUFFIXES) and end - i < 3:
+        end += 1
+    # Named zones: place + descriptive nouns + zone head, as one span.
+    j = end
+    while j < len(tokens) and j - i < 6 and tokens[j].start == tokens[j - 1].end and _is_cjk(tokens[j].token) and \
+            tokens[j].pos in ("n", "vn", "nz", "b", "a", "ns", "l", "an", "j", "v") and \
+            tokens[j].token not in GENERIC_BEFORE_HEAD:
+        if tokens[j].token in ZONE_HEADS or any(tokens[j].token.endswith(h) for h in ZONE_HEADS if len(h) >= 2):
+            end = j + 1
+            break
+        j += 1
+    if end == i + 1 and not _place_word(token):
+        return None
+    if end == i + 1:
+        for tail in PLACE_EXTENT_TAILS:
+            stem = word[: -len(tail)]
+            if (word.endswith(tail) and len(stem) >= 2 and gazetteer.is_place_name(stem)) or \
+                    (word.endswith(tail) and dictionary_entry(stem) is not None and dictionary_entry(stem)[1] == "ns"):
+                return None  # handled as the stem by _place_stem
+
+    surface = "".join(t.token for t in tokens[i:end])
+    if end == i + 1 and token.pos == "nr" and chinese_name_strength(word) == 2:
+        return None
+    return end, "LOC", surface
+
+
+GENERIC_PLACE_MODIFIERS = WORDS["GENERIC_PLACE_MODIFIERS"]
+
+
+def split_place_chain(word: str) -> list[tuple[int, str]]:
+    """中国西藏自治区 → 中国|西藏自治区: a word the dictionary glued from known places, as its places."""
+    parts: list[tuple[int, str]] = []
+    position = 0
+    while position < len(word):
+        for end in range(len(word), position + 1, -1):
+            piece = word[position:end]
+            if piece in gazetteer.COUNTRIES or piece in gazetteer.full_names() or \
+                    (len(piece) >= 2 and gazetteer.candidates(piece)):
+                parts.append((position, piece))
+                position = end
+                break
+        else:
+            return [(0, word)]
+    return parts
+
+
+def _place_inside_word(word: str) -> list[tuple[int, str]]:
+    """香港回归 → 香港, 首都北京 → 北京: a known place glued to an ordinary word in one dictionary entry."""
+    if gazetteer.is_place_name(word) or len(word) < 4:
+        return []
+    for cut in range(len(word) - 2, 1, -1):
+        head, tail = word[:cut], word[cut:]
+        if gazetteer.is_place_name(head) and (dictionary_entry(tail) or (0, ""))[1] in ORDINARY_TAGS | {"vn", "t"}:
+            return [(0, head), (-1, "")]
+    for cut in range(2, len(word) - 1):
+        head, tail = word[:cut], word[cut:]
+        if gazetteer.is_place_name(tail) and (dictionary_entry(head) or (0, ""))[1] in ORDINARY_TAGS | {"vn", "t"}:
+            return [(cut, tail), (-1, "")]
+    return []
+
+
+@_by_word
+def _place_stem(token: Token) -> str | None:
+    word = token.token
+    for tail in PLACE_EXTENT_TAILS:
+        stem = word[: -len(tail)]
+        if word.endswith(tail) and len(stem) >= 2 and stem not in LOC_STOPLIST and (
+                gazetteer.is_place_name(stem) or (dictionary_entry(stem) or (0, ""))[1] == "ns"):
+            return stem
+    return None
+
+
+def _small_places(text: str, offset: int, found: list[Entity], titles: list[tuple[int, int]],
+                  tokens: list[Token]) -> list[Entity]:
+    """Village, township and community names: a name of 2–4 characters, then 乡/镇/村/街道/社区/屯/寨.
+
+    The name must start and end on token edges (so 完善|农村 never yields 善农村) and must not be a
+    generic modifier (贫困村, 示范村); dictionary words are fine as names (炮台村, 向阳村).
+    """
+    def edge(position: int) -> bool:
+        """No dictionary word runs across ``position`` (jieba's own guesses like 乡庙|坝村 may)."""
+        return not any(t.start - offset < position < t.end - offset and known_word(t.token) for t in tokens)
+
     places: list[Entity] = []
-    taken = [(e.start - offset, e.end - offset) for e in found]
+    taken = [(e.start - offset, e.end - offset) for e in found] + [(s - offset, e - offset) for s, e in titles]
     for match in _SMALL_PLACE_SUFFIX.finditer(text):
-        for length in (3, 2):
+        if not edge(match.end()):
+            continue
+        for length in (4, 3, 2):
             start = match.start() - length
             name = text[max(start, 0):match.start()]
-            if start < 0 or len(name) != length or not all("\u4e00" <= c <= "\u9fff" for c in name):
+            if start < 0 or not edge(start) or not _is_cjk(name):
                 continue
-            if any(c in _NOT_IN_NAMES for c in name) or known_word(name) or known_word(name[:2]):
+            if name in GENERIC_PLACE_MODIFIERS or name[-2:] in GENERIC_PLACE_MODIFIERS or \
+                    any(c in _NOT_IN_NAMES for c in name[:1]) or any(c in FUNCTION_CHARS for c in name):
                 continue
+            if not edge(match.start()) and not any(t.start - offset == start and t.end - offset == match.end()
+                                                   for t in tokens):
+                continue  # the suffix belongs to a word running across the name (农村, 城镇)
+            inside = [t for t in tokens if start <= t.start - offset and t.end - offset <= match.start()
+                      and known_word(t.token)]
+            if any(t.pos[:1] in ("v", "r", "d", "p", "c", "u", "m", "q", "t", "f") for t in inside):
+                continue  # 赞叹|公桥乡, 我们|村, 按照|村: the name must be name-like words
             if any(s < match.end() and start < e for s, e in taken):
-                break
+                continue
             places.append(Entity(start + offset, match.end() + offset, text[start:match.end()], "LOC",
                                  text[start:match.end()]))
             taken.append((start, match.end()))
@@ -117,60 +664,33 @@ def _small_places(text: str, offset: int, found: list[Entity]) -> list[Entity]:
     return places
 
 
-def _is_person(token: Token) -> bool:
-    """jieba's nr (Chinese names, 2–4 characters, minus known false positives) and nrt (transliterated)."""
-    if token.pos == "nrt":
-        return True
-    if token.pos != "nr":
-        return False
-    if _is_cjk(token.token):
-        return 2 <= len(token.token) <= 4 and token.token not in PER_STOPLIST
-    return len(token.token) > 1
+def _with_admin_codes(entities: list[Entity], document_places: list[gazetteer.Division] | None) -> list[Entity]:
+    """Give each place its division when the places before it make the name unique.
 
-
-def _loc_run(tokens: list[Token], i: int) -> int | None:
-    """End index of a place starting at token i: an ns token, or a name plus an administrative suffix."""
-    token = tokens[i]
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    adjacent = nxt is not None and nxt.start == token.end
-    name_like = _is_cjk(token.token) and token.pos in ("ns", "nr", "nz", "n", "j")
-    if adjacent and nxt.token in ADMIN_SUFFIXES and name_like:
-        return i + 2
-    if token.pos == "ns" and token.token not in LOC_STOPLIST and len(token.token) >= 2 and _is_cjk(token.token):
-        return i + 1
-    return None
-
-
-def _org_run(tokens: list[Token], i: int) -> int | None:
-    """End index of the longest organisation name starting at token i, or None.
-
-    The run starts at a place, name or noun, continues over names and nouns, and must end in an
-    organisation head; the first token must be a proper name (ns/nt/nz/nr/j) to avoid common nouns.
+    The chain of the sentence (安徽省阜阳市阜南县…) narrows first; then the places the document named
+    before (``document_places``, updated in place), so 朝阳区 in a Beijing report gets 110105. A village or
+    township the division list lacks inherits province, city and county from the chain it stands in.
     """
-    first = tokens[i]
-    if first.pos not in ("ns", "nt", "nz", "j", "nr") and first.token not in ("中共", "中国共产党", "国家"):
-        return None
-    if first.pos == "nt" and _is_cjk(first.token) and len(first.token) >= 3:
-        best: int | None = i + 1
-    else:
-        best = None
-    j = i
-    while j < len(tokens) and j - i < 8:
-        token = tokens[j]
-        if j > i and token.start != tokens[j - 1].end:
-            break
-        if _redacted(token.token) or not _is_cjk(token.token):
-            break
-        if j > i and token.pos not in ORG_BODY_TAGS and token.token not in ORG_HEADS and \
-                not token.token.endswith(ORG_HEADS):
-            break
-        if j > i and (token.token in ORG_HEADS or (token.token.endswith(ORG_HEADS) and len(token.token) >= 2)):
-            best = j + 1
-        j += 1
-    return best
-
-
-def _entity(span: list[Token], text: str, offset: int, kind: str, normal: dict[str, str]) -> Entity:
-    start, end = span[0].start, span[-1].end
-    surface = text[start - offset:end - offset]
-    return Entity(start, end, surface, kind, normal.get(surface, surface))
+    result: list[Entity] = []
+    chain: list[gazetteer.Division] = []
+    last_end = -1
+    for entity in entities:
+        if entity.type != "LOC":
+            result.append(entity)
+            continue
+        if entity.start - last_end > 12:
+            chain = []
+        division = gazetteer.resolve(entity.text, chain)
+        if division is None and not chain and document_places:
+            division = gazetteer.resolve(entity.text, document_places[-8:], require_context=True)
+        if division is not None:
+            chain = [d for d in chain if d.contains(division)] + [division]
+            if document_places is not None:
+                document_places.append(division)
+            entity = replace(entity, normalized=division.name, admin_code=division.code,
+                             **gazetteer.hierarchy(division))
+        elif chain:
+            entity = replace(entity, **gazetteer.hierarchy(chain[-1]))
+        result.append(entity)
+        last_end = entity.end
+    return result

@@ -17,12 +17,12 @@ import pyarrow as pa
 from zhetl.clean import clean_text
 from zhetl.dates import find_dates
 from zhetl.decode import DecodeRejected, decode_bytes
-from zhetl.entities import find_entities
+from zhetl.entities import Entity, find_entities
 from zhetl.metadata import find_field, find_published_date, find_title, find_url
-from zhetl.metrics import link_metric
+from zhetl.metrics import MetricLink, link_metric
 from zhetl.quantities import find_quantities
 from zhetl.schemas import TABLES, to_table
-from zhetl.segment import respect_mentions, tokenize
+from zhetl.segment import Token, respect_mentions, tokenize
 from zhetl.sentences import split_sentences
 from zhetl.textmap import MappedText
 
@@ -92,8 +92,10 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
     mapped = cleaned.mapped
     sentences = split_sentences(text)
     _paragraph_rows(rows, doc_id, text, mapped, sentences)
+    document_places: list = []
     for sentence in sentences:
-        _sentence_rows(rows, doc_id, text, mapped, sentence, reference, redaction_spans, settings.segmenter)
+        _sentence_rows(rows, doc_id, text, mapped, sentence, reference, redaction_spans, settings.segmenter,
+                       document_places)
     rows.tables["documents"].append({
         "doc_id": doc_id,
         "source_path": source_path,
@@ -145,8 +147,44 @@ def _offsets(mapped: MappedText, start: int, end: int) -> dict[str, int]:
     return {"char_start": start, "char_end": end, "raw_char_start": raw_start, "raw_char_end": raw_end}
 
 
+ENTITY_TAGS = {"PER": "nr", "LOC": "ns", "ORG": "nt", "TERM": "nz"}
+
+
+@dataclass(frozen=True)
+class SentenceAnalysis:
+    """Everything extracted from one sentence; offsets are in document coordinates."""
+
+    dates: list
+    quantities: list
+    links: list[MetricLink]
+    tokens: list[Token]
+    entities: list[Entity]
+
+
+def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
+                     redactions: Iterable[tuple[int, int]] = (), segmenter: str = "rjieba",
+                     document_places: list | None = None) -> SentenceAnalysis:
+    """Dates, quantities (with their metric), tokens and entities of one sentence starting at ``start``.
+
+    ``redactions`` are sentence-relative spans; tokens are cut at mention edges so none crosses a mention.
+    """
+    redactions = list(redactions)
+    dates = [d for d in find_dates(body, reference)
+             if not any(s < d.end and d.start < e for s, e in redactions) or d.redacted]
+    quantities = find_quantities(body, blocked=[(d.start, d.end) for d in dates] + redactions)
+    mentions = _non_overlapping([(d.start + start, d.end + start, "t") for d in dates]
+                                + [(q.start + start, q.end + start, "m") for q in quantities])
+    tokens = respect_mentions(tokenize(body, segmenter, offset=start), body, mentions, start)
+    links = [link_metric(tokens, q.start + start, q.end + start, q.unit) for q in quantities]
+    word_tokens = [t for t in tokens if not any(s <= t.start and t.end <= e for s, e, _ in mentions)]
+    entities = find_entities(word_tokens, body, start, document_places)
+    entity_edges = [(e.start, e.end, ENTITY_TAGS[e.type]) for e in entities]
+    tokens = respect_mentions(tokens, body, _non_overlapping(entity_edges), start, retag=False)
+    return SentenceAnalysis(dates, quantities, links, tokens, entities)
+
+
 def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sentence, reference: date | None,
-                   redactions: list[tuple[int, int]], segmenter: str) -> None:
+                   redactions: list[tuple[int, int]], segmenter: str, document_places: list) -> None:
     start, end = sentence.start, sentence.end
     body = text[start:end]
     sid = sentence.sentence_id
@@ -154,37 +192,29 @@ def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sente
                                      **_offsets(mapped, start, end), "text_hash": paragraph_hash(body),
                                      "text": body})
     local_redactions = [(s - start, e - start) for s, e in redactions if s < end and start < e]
-    dates = [d for d in find_dates(body, reference)
-             if not any(s < d.end and d.start < e for s, e in local_redactions) or d.redacted]
-    date_spans = [(d.start, d.end) for d in dates]
-    quantities = find_quantities(body, blocked=date_spans + local_redactions)
-    mentions = [(d.start + start, d.end + start, "t") for d in dates]
-    mentions += [(q.start + start, q.end + start, "m") for q in quantities]
-    tokens = respect_mentions(tokenize(body, segmenter, offset=start), body, _non_overlapping(mentions), start)
-    for token_id, token in enumerate(tokens):
+    found = analyse_sentence(body, start, reference, local_redactions, segmenter, document_places)
+    for token_id, token in enumerate(found.tokens):
         rows.tables["tokens"].append({"doc_id": doc_id, "sentence_id": sid, "token_id": token_id,
                                       "token": token.token, "pos": token.pos,
                                       **_offsets(mapped, token.start, token.end)})
-    for mention in dates:
+    for mention in found.dates:
         rows.tables["dates"].append({
             "doc_id": doc_id, "sentence_id": sid, "text": mention.text, "kind": mention.kind,
             "start_date": mention.start_date, "end_date": mention.end_date,
             "granularity": mention.granularity, "redacted": mention.redacted,
             **_offsets(mapped, mention.start + start, mention.end + start)})
-    for quantity in quantities:
-        link = link_metric(tokens, quantity.start + start, quantity.end + start, quantity.unit)
+    for quantity, link in zip(found.quantities, found.links, strict=True):
         rows.tables["quantities"].append({
             "doc_id": doc_id, "sentence_id": sid, "text": quantity.text, "value": quantity.value,
             "value_min": quantity.value_min, "value_max": quantity.value_max,
             "approximate": quantity.approximate, "unit": quantity.unit, "kind": quantity.kind,
             "currency": quantity.currency, "metric": link.metric, "change": link.change,
             **_offsets(mapped, quantity.start + start, quantity.end + start)})
-    mention_spans = {(s, e) for s, e, _ in mentions}
-    word_tokens = [t for t in tokens if (t.start, t.end) not in mention_spans]
-    for entity in find_entities(word_tokens, body, start):
+    for entity in found.entities:
         rows.tables["entities"].append({
             "doc_id": doc_id, "sentence_id": sid, "text": entity.text, "type": entity.type,
-            "normalized": entity.normalized, "admin_code": entity.admin_code,
+            "normalized": entity.normalized, "admin_code": entity.admin_code, "province": entity.province,
+            "city": entity.city, "county": entity.county,
             **_offsets(mapped, entity.start, entity.end)})
 
 

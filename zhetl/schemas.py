@@ -86,6 +86,9 @@ ENTITIES = pa.schema([
     pa.field("type", pa.string(), nullable=False),
     pa.field("normalized", pa.string(), nullable=False),
     pa.field("admin_code", pa.string()),
+    pa.field("province", pa.string()),
+    pa.field("city", pa.string()),
+    pa.field("county", pa.string()),
     *_mention_columns(),
 ])
 

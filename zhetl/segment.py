@@ -7,6 +7,7 @@ word by word. Engines are built once per process.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -118,34 +119,39 @@ def tokenize(text: str, engine: str = "rjieba", offset: int = 0) -> list[Token]:
 
 
 def respect_mentions(tokens: list[Token], text: str, mentions: Iterable[tuple[int, int, str]],
-                     offset: int = 0) -> list[Token]:
-    """Re-cut tokens so no token crosses a mention; each mention becomes one token tagged ``pos``.
+                     offset: int = 0, retag: bool = True) -> list[Token]:
+    """Cut tokens at mention edges so that every mention is a run of whole tokens.
 
-    ``mentions`` are (start, end, pos) in the same coordinates as the tokens; ``text`` starts at ``offset``.
+    Tokens inside a mention keep the engine's cut (so segmentation stays comparable to jieba's) and take
+    the mention's tag ``pos`` (m for quantities, t for dates); with ``retag=False`` only pieces of cut
+    tokens take it (entities: a name glued to the next character keeps the other tokens' own tags).
+    ``mentions`` are (start, end, pos) in the tokens' coordinates; ``text`` starts at ``offset``.
     """
     spans = sorted((s, e, p) for s, e, p in mentions if e > s)
     if not spans:
         return tokens
-    tokens = list(tokens)
-    result: list[Token] = []
-    span_index = 0
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        while span_index < len(spans) and spans[span_index][1] <= token.start:
-            span_index += 1
-        if span_index >= len(spans) or spans[span_index][0] >= token.end:
-            result.append(token)
-            i += 1
-            continue
-        start, end, pos = spans[span_index]
-        if token.start < start:
-            result.append(Token(text[token.start - offset:start - offset], token.pos, token.start, start))
-        result.append(Token(text[start - offset:end - offset], pos, start, end))
-        while i < len(tokens) and tokens[i].end <= end:
-            i += 1
-        if i < len(tokens) and tokens[i].start < end:
-            tail = tokens[i]
-            tokens[i] = Token(text[end - offset:tail.end - offset], tail.pos, end, tail.end)
-        span_index += 1
-    return [t for t in result if t.token.strip()]
+    edges = sorted({edge for s, e, _ in spans for edge in (s, e)})
+    result: list[tuple[Token, bool]] = []
+    for token in tokens:
+        cuts = [edge for edge in edges if token.start < edge < token.end]
+        bounds = [token.start, *cuts, token.end]
+        for left, right in itertools.pairwise(bounds):
+            piece = text[left - offset:right - offset]
+            if piece.strip():
+                result.append((Token(piece, token.pos if not cuts else _piece_tag(token.pos, piece), left, right),
+                               bool(cuts)))
+    position = 0
+    tagged: list[Token] = []
+    for token, was_cut in result:
+        while position < len(spans) and spans[position][1] <= token.start:
+            position += 1
+        inside = position < len(spans) and spans[position][0] <= token.start and token.end <= spans[position][1]
+        if inside and (retag or was_cut):
+            token = Token(token.token, spans[position][2], token.start, token.end)
+        tagged.append(token)
+    return tagged
+
+
+def _piece_tag(pos: str, piece: str) -> str:
+    """The tag of a piece cut off a longer token: digits are numerals, anything else keeps the token's tag."""
+    return "m" if piece.strip().replace(".", "").isdigit() else pos
