@@ -258,6 +258,8 @@ def _organisation(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
             break
         if head and previous.token in GENERIC_BEFORE_HEAD:
             break
+        if head and len(token.token) == 1 and j + 1 < len(tokens) and tokens[j + 1].pos.startswith("v"):
+            break  # 日本|所|发生: the particle 所, not an institute
         if head:
             best = j + 1
             heads_seen += 1
@@ -318,8 +320,10 @@ def _person(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
             len(word) <= 2 and len(nxt.token) <= 2 and chinese_name_strength(word) < 2:
         merged = word + nxt.token
         entry = dictionary_entry(nxt.token)
+        glued_char = len(nxt.token) == 1 and token.pos in ("nr", "nrfg") and nxt.pos in ("d", "a", "v", "ng", "zg")
         if chinese_name_strength(merged) == 2 and nxt.token not in PERSON_BREAK and \
-                given_name_score(nxt.token) >= 20 and (entry is None or entry[0] < 100 or entry[1] == "nr") and \
+                given_name_score(nxt.token) >= 20 and \
+                (entry is None or entry[0] < 100 or entry[1] == "nr" or (glued_char and entry[0] < 5000)) and \
                 (chinese_name_strength(word) >= 1 or len(word) == 1):
             return i + 2, "PER", merged
     # A foreign name in parts: 菲德尔·卡斯特罗, 叶甫根尼·普鲁申科.
@@ -396,8 +400,8 @@ def _country_state(token: Token) -> list[Entity]:
     return []
 
 
-ABBREVIATION_TAILS = ("关系", "两国", "双方", "政府", "方", "军", "外长", "总统", "总理", "首脑", "会谈", "合作",
-                      "贸易")
+ABBREVIATION_TAILS = ("关系", "两国", "各国", "双方", "政府", "方", "军", "外长", "总统", "总理", "首脑", "会谈",
+                      "合作", "贸易")
 MOVEMENT_WORDS = frozenset("来华 访华 驻华 在华 对华 来京 在京 进京 离京 抵京 赴京 驻京".split())
 
 
@@ -534,6 +538,9 @@ def _place_word(token: Token) -> bool:
         return True
     divisions = gazetteer.candidates(word)
     if divisions:
+        entry = dictionary_entry(word)
+        if word not in gazetteer.full_names() and entry is not None and entry[1] in ORDINARY_TAGS and entry[0] >= 50:
+            return False  # 和平, 高明, 长达: county short names that are ordinary words
         return token.pos in ("ns", "nr", "nz", "j", "nt", "n", "nrt") or len(word) >= 3 or \
             divisions[0].level != "county"
     return token.pos == "ns"

@@ -26,7 +26,7 @@ COUNTRIES = frozenset("""
 爱尔兰 爱沙尼亚 拉脱维亚 立陶宛 马耳他 塞浦路斯 摩纳哥 梵蒂冈 加拿大 墨西哥 古巴 牙买加 海地 多米尼加 危地马拉
 洪都拉斯 萨尔瓦多 尼加拉瓜 哥斯达黎加 巴拿马 哥伦比亚 委内瑞拉 厄瓜多尔 秘鲁 玻利维亚 巴西 巴拉圭 乌拉圭 阿根廷
 智利 苏里南 圭亚那 澳大利亚 新西兰 斐济 巴布亚新几内亚 萨摩亚 汤加 瓦努阿图 所罗门群岛 基里巴斯 苏联 南斯拉夫
-欧盟 欧洲 亚洲 非洲 美洲 北美 南美 拉美 大洋洲 中东 东南亚 南亚 中亚 西亚 东亚 北非 西欧 东欧
+欧盟 欧洲 亚洲 非洲 美洲 北美 南美 拉美 大洋洲 中东 亚太 东南亚 南亚 中亚 西亚 东亚 北非 西欧 东欧
 """.split())
 
 # Our own list of foreign cities, regions and landmarks news names often (the dictionary files some as people).
