@@ -1,7 +1,9 @@
-"""The metric a quantity measures: the noun phrase of the same clause that the number is about.
+"""The metric a quantity measures and how it changes: the noun phrase of the same clause it is about.
 
-Patterns: X由A下降到B, X从A增加到B (change from/to), X减少N / X增长N% (delta), X达到N / X为N (level),
-N个X (level, the noun after the classifier). The metric is the run of noun tokens nearest the pattern.
+Patterns: X由A下降到B (A from, B to), X从A增加到B, X减少N / X增长N% (delta), X达到N / X为N (level),
+N个X (the noun after a classifier). The metric is a noun phrase: nouns, verbal nouns and modifiers that
+end in a noun. A place or scope word that opens the phrase (全市, 全省, 贵州省) is not part of the metric;
+it is returned as the place hint, so facts can be grouped by place.
 """
 
 from __future__ import annotations
@@ -10,88 +12,169 @@ from dataclasses import dataclass
 
 from zhetl.segment import Token
 
-CLAUSE_BREAKS = frozenset("，。；;！？!?：:、（）()")
-NOUN_TAGS = frozenset({"n", "nz", "vn", "nt", "an", "ng", "nrt", "j"})
+CLAUSE_BREAKS = frozenset("，。；;！？!?：:（）()“”\"")
+NOUN_TAGS = frozenset({"n", "nz", "vn", "nt", "an", "ng", "nrt", "j", "nl", "ns", "s"})
+MODIFIER_TAGS = frozenset({"b", "a", "v", "l", "vd"})
+LEADING_DROP_TAGS = frozenset({"v", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "vd", "ad"})
 FROM_WORDS = frozenset({"由", "从"})
 TO_WORDS = frozenset({"到", "至", "为"})
-DELTA_VERBS = frozenset({"减少", "增加", "增长", "下降", "提高", "降低", "上升", "扩大", "缩小", "新增", "累计",
-                         "减", "增", "降", "升", "超", "翻"})
-LEVEL_VERBS = frozenset({"达到", "达", "为", "是", "有", "共", "共有", "占", "实现", "完成", "保持", "稳定在",
-                         "突破", "超过", "累计", "投入", "安排", "落实", "帮助", "带动", "覆盖"})
-COUNT_CLASSIFIERS = frozenset({"个", "户", "人", "名", "口", "家", "所", "项", "件", "次", "场", "村", "座", "批",
-                               "位", "人次"})
+CHANGE_VERBS = ("下降", "减少", "增加", "增长", "提高", "降低", "上升", "扩大", "缩小", "提升", "减", "增", "降", "升",
+                "回落", "压缩", "缩减", "翻")
+DELTA_VERBS = frozenset({*CHANGE_VERBS, "新增", "增收", "减贫", "多", "少"})
+SKIP_WORDS = frozenset({"了", "已", "已经", "均", "分别", "共", "共计", "累计", "总计", "合计", "约", "达", "达到", "为",
+                        "是", "有", "占", "实现", "完成", "突破", "超过", "保持", "稳定", "在", "以上", "以下", "左右",
+                        "比", "较", "同比", "环比", "上年", "去年", "年均", "平均", "人均", "每年", "全年", "当年",
+                        "的", "将", "要", "再", "又", "还", "就", "则", "仍", "都", "也", "年", "底", "末", "初"})
+SCOPE_WORDS = frozenset("全国 全省 全市 全县 全区 全州 全乡 全镇 全村 我国 我省 我市 我县 我区 本省 本市 本县 该省 该市 "
+                        "该县 该村 全盟 全旗 各地 各省 各市 各县 全球 全世界".split())
+COUNT_AFTER_UNITS = frozenset({"个", "所", "家", "项", "件", "篇", "座", "批", "类", "条", "处", "只", "头", "台",
+                               "辆", "套", "间", "亩", "公顷", "部", "支", "本", "张", "份", "种", "村", "个村",
+                               "位", "场", "名", ""})
+
+
+MONEY_OR_MEASURE = frozenset("元 万元 亿元 千元 万亿元 美元 欧元 亩 公顷 公里 平方公里 吨 斤 公斤 千克 米 平方米 立方米".split())
+DURATION_OR_AGE = frozenset("年 个月 月 天 日 小时 周 周年 岁 周岁 年度 季度".split())
 
 
 @dataclass(frozen=True)
 class MetricLink:
     metric: str | None
     change: str | None
+    place_hint: str | None = None
 
 
-def link_metric(tokens: list[Token], start: int, end: int, unit: str) -> MetricLink:
+def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
+                 places: list[tuple[int, int]] = ()) -> list[MetricLink]:
+    """Metric and change for each (start, end, unit) quantity of one sentence, in order.
+
+    A quantity with no noun phrase of its own borrows from the one before it when they touch (2843户9993人)
+    or when its clause only continues the change (…，下降到644户).
+    """
+    links: list[MetricLink] = []
+    for index, (start, end, unit) in enumerate(quantities):
+        link = link_metric(tokens, start, end, unit, places)
+        if link.metric is None and index:
+            previous = links[-1]
+            touching = quantities[index - 1][1] == start
+            if touching or (link.change in ("to", "delta") and previous.metric):
+                link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
+        links.append(link)
+    return links
+
+
+def link_metric(tokens: list[Token], start: int, end: int, unit: str,
+                places: list[tuple[int, int]] = ()) -> MetricLink:
     """Find the metric and change type for a quantity spanning [start, end) among a sentence's tokens."""
-    before = [t for t in tokens if t.end <= start]
-    after = [t for t in tokens if t.start >= end]
-    clause_before = _clause_tail(before)
-    change = _change(clause_before)
-    metric = None
-    if unit in COUNT_CLASSIFIERS or unit == "":
-        metric = _noun_run(after[:4], forward=True)
+    before = _clause([t for t in tokens if t.end <= start], backwards=True)
+    after = _clause([t for t in tokens if t.start >= end], backwards=False)
+    change = _change(before)
+    metric, place = None, None
+    noun_next = bool(after) and (after[0].pos in NOUN_TAGS or after[0].pos.startswith("n"))
+    if unit in COUNT_AFTER_UNITS or (after and after[0].token == "的" and unit not in MONEY_OR_MEASURE) or \
+            (unit in DURATION_OR_AGE and noun_next):
+        metric, place = _phrase(after, forward=True, places=places)
     if metric is None:
-        metric = _left_metric(clause_before)
-    return MetricLink(metric, change)
+        metric, place = _phrase(_subject_zone(before), forward=False, places=places)
+    return MetricLink(metric, change, place)
 
 
-def _clause_tail(tokens: list[Token]) -> list[Token]:
-    tail: list[Token] = []
-    for token in reversed(tokens):
+def _clause(tokens: list[Token], backwards: bool) -> list[Token]:
+    """The tokens up to the nearest clause break, in text order."""
+    sequence = list(reversed(tokens)) if backwards else tokens
+    kept: list[Token] = []
+    for token in sequence:
         if token.token in CLAUSE_BREAKS:
             break
-        tail.append(token)
-    return list(reversed(tail))
+        kept.append(token)
+    return list(reversed(kept)) if backwards else kept
 
 
-def _change(clause: list[Token]) -> str:
-    if not clause:
+def _in_place(token: Token, places: list[tuple[int, int]]) -> bool:
+    return any(s <= token.start and token.end <= e for s, e in places)
+
+
+def _core(clause: list[Token]) -> list[Token]:
+    """The clause without trailing adverbs, particles and dates (已, 均, 了, 2012年底的…)."""
+    end = len(clause)
+    while end and (clause[end - 1].token in ("了", "已", "已经", "均", "分别", "约", "大约", "将近", "近", "共", "的")
+                   or clause[end - 1].pos == "t"):
+        end -= 1
+    return clause[:end]
+
+
+def _change(before: list[Token]) -> str:
+    core = _core(before)
+    if not core:
         return "level"
-    last = clause[-1].token
+    last = core[-1].token
     if last in FROM_WORDS:
         return "from"
-    if last in TO_WORDS or last.endswith(("到", "至")):
-        return "to" if any(t.token in FROM_WORDS for t in clause) or len(last) > 1 else "level"
-    if last in DELTA_VERBS or any(last.startswith(v) for v in ("减少", "增加", "增长", "下降", "提高")):
+    earlier = [t.token for t in core[:-1]]
+    if last.endswith(("到", "至")) and len(last) > 1 and last[:-1] in DELTA_VERBS | {"降", "增", "升", "减"}:
+        return "to"  # 下降到, 降至, 增加到
+    if last in TO_WORDS and (any(w in FROM_WORDS for w in earlier) or any(w.startswith(CHANGE_VERBS) for w in earlier)):
+        return "to"
+    if last in DELTA_VERBS or last.startswith(CHANGE_VERBS) or last in ("增幅", "降幅", "增速"):
+        return "delta"
+    if last in ("了",) and len(core) > 1 and core[-2].token.startswith(CHANGE_VERBS):
         return "delta"
     return "level"
 
 
-def _left_metric(clause: list[Token]) -> str | None:
-    """The nearest run of nouns before the verbs and prepositions that lead to the number."""
-    anchor = len(clause)
-    for index in range(len(clause) - 1, -1, -1):
-        if clause[index].token in FROM_WORDS:
-            anchor = index
+def _subject_zone(before: list[Token]) -> list[Token]:
+    """The part of the clause before the verb or preposition that leads to the number (its subject)."""
+    index = len(before)
+    for position in range(len(before) - 1, -1, -1):
+        token = before[position]
+        if token.token in FROM_WORDS or token.token in ("比", "较", "同比"):
+            index = position
             break
-    return _noun_run(clause[:anchor], forward=False)
+    zone = before[:index]
+    # Drop what stands between the subject and the number: verbs, adverbs, earlier numbers, dates.
+    while zone and (zone[-1].token in SKIP_WORDS or zone[-1].pos in ("v", "d", "p", "m", "t", "u", "uj", "ul",
+                                                                      "c", "q", "r", "ad", "x")
+                    or zone[-1].token.startswith(CHANGE_VERBS)):
+        zone = zone[:-1]
+    return zone
 
 
-def _noun_run(tokens: list[Token], forward: bool) -> str | None:
+def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = ()) -> tuple[str | None, str | None]:
+    """The noun phrase at the start (forward) or end (backward) of ``tokens``, and a scope word it opened with."""
+    if forward and tokens and tokens[0].token in ("的", "之"):
+        tokens = tokens[1:]  # 75.3%的贫困人口, 一年的帮扶
     sequence = tokens if forward else list(reversed(tokens))
     run: list[Token] = []
+    seen_noun = False
     for token in sequence:
-        if token.pos in NOUN_TAGS or (token.pos.startswith("n") and token.pos not in ("nr", "ns")):
-            run.append(token)
-        elif run:
+        if run and (token.end != run[-1].start if not forward else token.start != run[-1].end):
+            break  # a gap where whitespace or punctuation stood
+        if token.token in CLAUSE_BREAKS or token.token in ("的", "之", "和", "与", "及", "、", "或"):
             break
-        elif token.pos in ("v", "p", "d", "m", "c", "u", "uj", "ul", "x", "a", "ad", "q", "f", "r") and not forward:
-            continue
+        if token.pos in ("m", "t"):
+            break  # another number or a date: the phrase ended
+        if token.pos in NOUN_TAGS or (token.pos.startswith("n") and token.pos not in ("nr", "nrfg")):
+            run.append(token)
+            seen_noun = True
+        elif forward and seen_noun and token.pos in ("i", "l", "vn"):
+            run.append(token)  # 国家|扶贫开发|重点县
+        elif forward and not seen_noun and token.pos in MODIFIER_TAGS | {"d"} and len(run) < 4:
+            run.append(token)  # 未|摘帽|贫困县, 集中|连片|特困地区
+        elif not forward and token.pos in MODIFIER_TAGS and token.token not in SKIP_WORDS and len(run) < 6 and run:
+            run.append(token)
         else:
             break
-    if not run:
-        return None
-    kept = [run[0]]
-    for token in run[1:]:  # stop at a gap, where dropped whitespace or punctuation stood
-        if (token.start != kept[-1].end) if forward else (token.end != kept[-1].start):
-            break
-        kept.append(token)
-    ordered = kept if forward else list(reversed(kept))
-    return "".join(t.token for t in ordered)
+    ordered = run if forward else list(reversed(run))
+    # A phrase ends in a noun and starts with no verb or adverb (建成|幸福美丽新村, 开展|专项检查).
+    while ordered and not (ordered[-1].pos in NOUN_TAGS or ordered[-1].pos.startswith("n")):
+        ordered = ordered[:-1]
+    while not forward and ordered and ordered[0].pos in LEADING_DROP_TAGS and len(ordered) > 1:
+        ordered = ordered[1:]
+    place = None
+    while ordered and (ordered[0].token in SCOPE_WORDS or ordered[0].pos in ("t", "f")
+                       or ordered[0].token in SKIP_WORDS or _in_place(ordered[0], places)):
+        if ordered[0].token in SCOPE_WORDS or _in_place(ordered[0], places):
+            place = ordered[0].token if place is None or not _in_place(ordered[0], places) else place + ordered[0].token
+        ordered = ordered[1:]
+    if not ordered or (not forward and ordered[0].pos in LEADING_DROP_TAGS):
+        return None, place
+    return "".join(t.token for t in ordered), place

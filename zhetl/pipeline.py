@@ -19,7 +19,7 @@ from zhetl.dates import find_dates
 from zhetl.decode import DecodeRejected, decode_bytes
 from zhetl.entities import Entity, find_entities
 from zhetl.metadata import find_field, find_published_date, find_title, find_url
-from zhetl.metrics import MetricLink, link_metric
+from zhetl.metrics import MetricLink, link_metrics
 from zhetl.quantities import find_quantities
 from zhetl.schemas import TABLES, to_table
 from zhetl.segment import Token, respect_mentions, tokenize
@@ -147,6 +147,7 @@ def _offsets(mapped: MappedText, start: int, end: int) -> dict[str, int]:
     return {"char_start": start, "char_end": end, "raw_char_start": raw_start, "raw_char_end": raw_end}
 
 
+RECENT = ("近", "过去", "最近")
 ENTITY_TAGS = {"PER": "nr", "LOC": "ns", "ORG": "nt", "TERM": "nz"}
 
 
@@ -171,15 +172,18 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
     redactions = list(redactions)
     dates = [d for d in find_dates(body, reference)
              if not any(s < d.end and d.start < e for s, e in redactions) or d.redacted]
-    quantities = find_quantities(body, blocked=[(d.start, d.end) for d in dates] + redactions)
+    # 近三年 is both a period (dates) and a duration (quantities); other dates are never quantities.
+    quantities = find_quantities(body, blocked=[(d.start, d.end) for d in dates if not d.text.startswith(RECENT)]
+                                 + redactions)
     mentions = _non_overlapping([(d.start + start, d.end + start, "t") for d in dates]
                                 + [(q.start + start, q.end + start, "m") for q in quantities])
     tokens = respect_mentions(tokenize(body, segmenter, offset=start), body, mentions, start)
-    links = [link_metric(tokens, q.start + start, q.end + start, q.unit) for q in quantities]
     word_tokens = [t for t in tokens if not any(s <= t.start and t.end <= e for s, e, _ in mentions)]
     entities = find_entities(word_tokens, body, start, document_places)
     entity_edges = [(e.start, e.end, ENTITY_TAGS[e.type]) for e in entities]
     tokens = respect_mentions(tokens, body, _non_overlapping(entity_edges), start, retag=False)
+    places = [(e.start, e.end) for e in entities if e.type == "LOC"]
+    links = link_metrics(tokens, [(q.start + start, q.end + start, q.unit) for q in quantities], places)
     return SentenceAnalysis(dates, quantities, links, tokens, entities)
 
 

@@ -19,13 +19,15 @@ _NUM = rf"(?:{ARABIC}(?:{_MULT}(?:[\d零{CN_NUMERAL_CHARS}]*(?<![零]))?)?|{_CN_
 _FUZZY = r"(?:多|余|来|几)"
 _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 
-COUNT_UNITS = ("人次", "户", "人", "名", "口", "家", "所", "项", "件", "次", "场", "个", "村", "座", "辆", "台",
-               "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇", "册", "本")
+COUNT_UNITS = ("人次", "户次", "户", "口人", "人", "名", "口", "家", "所", "项", "件", "场次", "次", "场", "个", "村",
+               "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
+               "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅")
 MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "美元", "欧元", "英镑", "日元", "港元",
                "人民币", "块钱", "块")
 MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "公里", "千米", "米", "公斤", "千克", "克", "吨",
                  "斤", "亩", "套", "间", "千瓦时", "千瓦", "度", "升", "毫升", "厘米", "毫米")
-DURATION_UNITS = ("个多月", "个月", "年", "周年", "天", "日", "小时", "分钟", "周", "星期", "季度")
+DURATION_UNITS = ("个多月", "个月", "个小时", "个星期", "个季度", "个工作日", "工作日", "年", "周年", "天", "日", "小时",
+                  "分钟", "秒钟", "周", "星期", "季度")
 AGE_UNITS = ("周岁", "岁")
 _CURRENCY = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "港元": "HKD"}
 
@@ -37,9 +39,15 @@ _PERCENT = rf"(?:百分之(?P<cnpct>{_CN_RUN})|(?P<pct>{_NUM})\s*(?P<pctsign>[%�
 _RANGE_PERCENT = rf"(?:(?P<rlo>{_NUM})[%％]?\s*{_RANGE_SEP}\s*(?P<rhi>{_NUM})\s*(?P<rpctsign>[%％]))"
 _PLAIN = (rf"(?:(?P<lo>{_NUM}){_FUZZY}?\s*{_RANGE_SEP}\s*)?(?P<num>{_NUM})(?P<fuzzy>{_FUZZY})?"
           rf"(?P<mult2>{_MULT})?(?P<fuzzy2>{_FUZZY})?\s*(?P<unit>个百分点|{_UNIT})?")
-_SUFFIX = r"(?P<suffix>左右|上下|以上|以下|以内|之多|有余|多)?"
+_SUFFIX = r"(?P<suffix>左右|上下|以上|以下|以内|之多|有余|出头|多)?"
 
 QUANTITY_RE = re.compile(rf"{_PREFIX}(?:{_RANGE_PERCENT}|{_PERCENT}|{_PLAIN}){_SUFFIX}")
+
+# 几年, 十几亩, 几千万, 半年, 四五户, 三四个小时: numbers written as a vague amount, a half or two neighbours.
+_VAGUE = r"(?P<vague>十几|几十|几百|几千|几万|几十万|几百万|几千万|几亿|几|半|[一二三四五六七八九两][二三四五六七八九两])"
+VAGUE_RE = re.compile(rf"{_PREFIX}{_VAGUE}(?P<vmult>[十百千万亿]{{0,2}})(?P<vfuzzy>多)?\s*(?P<vunit>{_UNIT})?"
+                      rf"(?P<vfuzzy2>多)?(?P<vlai>来)?")
+_DURATION_SINCE = re.compile(r"来(?![说自源看到])")
 
 _IDIOMS = ("一心一意", "一步一个脚印", "一个又一个", "一批又一批", "一项又一项", "一代又一代", "一年又一年",
            "一天天", "一次次", "一个个", "一项项", "三心二意", "一五一十", "十全十美", "万无一失", "千方百计",
@@ -47,7 +55,8 @@ _IDIOMS = ("一心一意", "一步一个脚印", "一个又一个", "一批又�
            "一起", "一直", "一定", "一切", "一般", "一致", "一道", "一些", "一样", "一系列", "一线", "一方面",
            "进一步", "一把手", "两不愁", "三保障", "一带一路", "三农", "五位一体", "四个全面", "一是", "二是",
            "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "百姓", "万物", "千里", "十分",
-           "一点", "一下", "一番", "一手", "一边", "一面", "一时", "一度", "一同", "一向", "一再", "一举")
+           "一点", "一下", "一番", "一手", "一边", "一面", "一时", "一度", "一同", "一向", "一再", "一举",
+           "百年一遇", "千年一遇", "一朝一夕", "三番五次", "三天两头", "七上八下", "四面八方", "五湖四海")
 
 
 _BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
@@ -71,16 +80,77 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
     """Quantities in ``text``; spans in ``blocked`` (dates, redactions) are never quantities."""
     blocked = list(blocked or []) + [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
     found: list[Quantity] = []
+    for match in VAGUE_RE.finditer(text):
+        quantity = _build_vague(match, text)
+        if quantity is not None and not any(s < quantity.end and quantity.start < e for s, e in blocked):
+            found.append(quantity)
+    taken = [(q.start, q.end) for q in found]
     for match in QUANTITY_RE.finditer(text):
         if not match.group(0).strip():
             continue
         quantity = _build(match, text)
         if quantity is None:
             continue
-        if any(s < quantity.end and quantity.start < e for s, e in blocked):
+        if any(s < quantity.end and quantity.start < e for s, e in blocked + taken):
             continue
-        found.append(quantity)
-    return found
+        found.append(_with_since(quantity, text))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _with_since(quantity: Quantity, text: str) -> Quantity:
+    """三年来, 一年来: 来 after a duration means "over the past N years"; it joins the span, not a bound."""
+    if quantity.kind == "duration" and text[quantity.end:quantity.end + 1] == "来" and \
+            _DURATION_SINCE.match(text, quantity.end):
+        end = quantity.end + 1
+        return Quantity(quantity.start, end, text[quantity.start:end], quantity.value, quantity.value_min,
+                        quantity.value_max, quantity.approximate, quantity.unit, quantity.kind, quantity.currency)
+    return quantity
+
+
+_VAGUE_VALUES = {"几": (5.5, 2, 9), "十几": (15, 11, 19), "几十": (55, 20, 90), "几百": (550, 200, 900),
+                 "几千": (5500, 2000, 9000), "几万": (5.5e4, 2e4, 9e4), "几十万": (5.5e5, 2e5, 9e5),
+                 "几百万": (5.5e6, 2e6, 9e6), "几千万": (5.5e7, 2e7, 9e7), "几亿": (5.5e8, 2e8, 9e8)}
+_CN_DIGIT_VALUE = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _build_vague(match: re.Match[str], text: str) -> Quantity | None:
+    """几年 (5.5, 2–9), 十几亩, 几千万, 半年 (0.5), 半年多 (0.5–1), 四五户 (4.5, 4–5), 三四个小时."""
+    vague, mult = match.group("vague"), match.group("vmult") or ""
+    unit = match.group("vunit") or ""
+    fuzzy = bool(match.group("vfuzzy") or match.group("vfuzzy2"))
+    start, end = match.start(), match.end("vunit") if unit else match.end("vmult")
+    if fuzzy:
+        end = max(end, match.end("vfuzzy2") if match.group("vfuzzy2") else match.end("vfuzzy"))
+    if text[max(0, match.start("vague") - 1):match.start("vague")] in ("第", "之", "一", "十", "百", "千", "万"):
+        return None
+    if vague in _VAGUE_VALUES:
+        if not unit and not mult:
+            return None
+        value, low, high = _VAGUE_VALUES[vague]
+        scale = _num_mult(mult) if mult else 1.0
+        approximate, value_min, value_max = True, low * scale, high * scale
+        value *= scale
+    elif vague == "半":
+        if unit not in DURATION_UNITS or mult:
+            return None
+        value, value_min, value_max, approximate = 0.5, None, None, False
+        if fuzzy:
+            value_min, value_max, approximate = 0.5, 1.0, True
+    else:
+        first, second = (_CN_DIGIT_VALUE.get(c) for c in vague)
+        if first is None or second != first + 1 or not unit or text[match.start("vague") - 1:match.start("vague")] == "第":
+            return None
+        scale = _num_mult(mult) if mult else 1.0
+        value_min, value_max = first * scale, second * scale
+        value, approximate = (value_min + value_max) / 2, True
+    kind, factor = _kind(unit)
+    value, value_min, value_max = (v * factor if v is not None else None for v in (value, value_min, value_max))
+    window = text[max(0, start - 3):end + 3]
+    if any(idiom in window for idiom in _IDIOMS if vague in idiom):
+        return None
+    quantity = Quantity(start, end, text[start:end], value, value_min, value_max, approximate, unit, kind,
+                        "CNY" if kind == "money" else None)
+    return _with_since(quantity, text)
 
 
 def _build(match: re.Match[str], text: str) -> Quantity | None:
@@ -100,10 +170,14 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     unit = groups["unit"] or ""
     mult = groups["mult2"] or ""
     fuzzy = groups["fuzzy"] or groups["fuzzy2"] or ""
-    if not _plausible_plain(match, text, number, unit, fuzzy, mult):
+    if not _plausible_plain(match, text, number, unit, fuzzy or (suffix == "出头" and "出头"), mult):
         return None
     value = _num(number + mult)
     kind, factor = _kind(unit)
+    if suffix == "出头" and not unit:
+        kind = "age"
+    if suffix == "多" and not fuzzy:
+        fuzzy = "多"  # 两年多: the next step of the last place, as 两多年 would be
     value *= factor
     if groups["lo"]:
         low = _num(groups["lo"] + (mult or _trailing_multiplier(groups["lo"], number))) * factor
@@ -130,6 +204,8 @@ def _finish(match: re.Match[str], text: str, value: float, value_min: float | No
         approximate = True
     if suffix in ("左右", "上下"):
         approximate = True
+    elif suffix == "出头":
+        value_min, value_max, approximate = value, value + 5, True
     elif suffix in ("以上", "之多", "有余", "多"):
         value_min = value if value_min is None else value_min
         approximate = approximate or suffix in ("多", "有余")
@@ -146,7 +222,7 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
     start, end = match.start("num"), match.end()
     before = text[max(0, start - 1):start]
     after = text[end:end + 1]
-    if before in ("第", "《", "·") or (before.isascii() and before.isalpha()):
+    if before in ("第", "《", "·", "届") or (before.isascii() and before.isalpha()):
         return False
     if after.isascii() and after.isalpha() and after:
         return False
@@ -160,7 +236,24 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
             return False
         if number == "一" and unit in COUNT_UNITS and not fuzzy:
             return False  # 一个/一项 are articles far more often than counts
+    if number in ("千", "万", "百", "亿"):
+        return False  # 千企帮千村, 万户: a figure of speech, not a count
+    if unit == "周年" or text[end:end + 1] == "级" or text[end:end + 2] == "年级":
+        return False  # anniversaries and school grades
+    if "_" in text[max(0, start - 1):end + 1] or "＿" in text[max(0, start - 1):end + 1]:
+        return False  # next to a redaction: 20__多元, __0余人
+    if (number == "一" and before in ("前", "后", "上", "下")) or text[max(0, start - 2):start] == "最后":
+        return False  # 前一天, 最后一个月: a position in time, not an amount
+    quoted = bool(before) and bool(after) and before in "“\"'‘" and after in "”\"'’"
+    marker = bool(after) and after in "、．.)）" and (not before or before in "（( \n　，。；：")
+    if not unit and not mult and not fuzzy and (quoted or marker):
+        return False  # “98”, list markers 1、 2.
+    if not is_arabic and unit == "个" and after and after in "不没一二三四五六七八九十":
+        return False  # 四个不摘, 五个一: slogans
     digits = number.replace(",", "").replace(".", "")
+    if is_arabic and not unit and not mult and not fuzzy and number.isdigit() and len(number) == 4 and \
+            1900 <= int(number) <= 2100:
+        return False  # a bare year (2024脱贫攻坚…)
     if is_arabic and not unit and not mult and not fuzzy:
         if len(digits) >= 7 and "," not in number and "." not in number:
             return False  # phone, ID and document numbers
