@@ -90,8 +90,8 @@ def _int(text: str) -> int:
 
 
 def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None:
-    g = {key: None for key in ("year", "m2", "d2", "month", "day", "redacted", "part", "relyear", "plan",
-                                        "y1", "y2", "yy", "relday", "relmonth", "weekday", "recent", "holiday", "part2")}
+    g = {key: None for key in ("year", "m2", "d2", "month", "day", "redacted", "part", "relyear", "plan", "y1",
+                                "y2", "yy", "relday", "relmonth", "weekday", "recent", "holiday", "part2")}
     g.update(match.groupdict())
     if g["part2"]:
         g["part"] = g["part2"]
@@ -167,10 +167,7 @@ def _resolve_special(match: re.Match[str], g: dict[str, str | None], reference: 
         value = date(reference.year, month, day)
         return mention("relative", value, value, "day")
     if g["relday"] or g["relmonth"] or g["weekday"] or g["recent"]:
-        if g["recent"]:
-            granularity = "period"
-        else:
-            granularity = "day" if g["relday"] or g["weekday"] else "month"
+        granularity = "period" if g["recent"] else "day" if g["relday"] or g["weekday"] else "month"
         if reference is None:
             return mention("relative", None, None, granularity)
         if g["relday"]:

@@ -26,8 +26,8 @@ MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千�
                "人民币", "块钱", "块")
 MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "公里", "千米", "米", "公斤", "千克", "克", "吨",
                  "斤", "亩", "套", "间", "千瓦时", "千瓦", "度", "升", "毫升", "厘米", "毫米")
-DURATION_UNITS = ("个多月", "个月", "个小时", "个星期", "个季度", "个工作日", "工作日", "年", "周年", "天", "日", "小时",
-                  "分钟", "秒钟", "周", "星期", "季度")
+DURATION_UNITS = ("个多月", "个月", "个小时", "个星期", "个季度", "个工作日", "工作日", "年", "周年", "天", "日",
+                  "小时", "分钟", "秒钟", "周", "星期", "季度")
 AGE_UNITS = ("周岁", "岁")
 _CURRENCY = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "港元": "HKD"}
 
@@ -44,7 +44,8 @@ _SUFFIX = r"(?P<suffix>左右|上下|以上|以下|以内|之多|有余|出头|�
 QUANTITY_RE = re.compile(rf"{_PREFIX}(?:{_RANGE_PERCENT}|{_PERCENT}|{_PLAIN}){_SUFFIX}")
 
 # 几年, 十几亩, 几千万, 半年, 四五户, 三四个小时: numbers written as a vague amount, a half or two neighbours.
-_VAGUE = r"(?P<vague>十几|几十|几百|几千|几万|几十万|几百万|几千万|几亿|几|半|[一二三四五六七八九两][二三四五六七八九两])"
+_VAGUE = (r"(?P<vague>十几|几十|几百|几千|几万|几十万|几百万|几千万|几亿|几|半|"
+          r"[一二三四五六七八九两][二三四五六七八九两])")
 VAGUE_RE = re.compile(rf"{_PREFIX}{_VAGUE}(?P<vmult>[十百千万亿]{{0,2}})(?P<vfuzzy>多)?\s*(?P<vunit>{_UNIT})?"
                       rf"(?P<vfuzzy2>多)?(?P<vlai>来)?")
 _DURATION_SINCE = re.compile(r"来(?![说自源看到])")
@@ -138,7 +139,8 @@ def _build_vague(match: re.Match[str], text: str) -> Quantity | None:
             value_min, value_max, approximate = 0.5, 1.0, True
     else:
         first, second = (_CN_DIGIT_VALUE.get(c) for c in vague)
-        if first is None or second != first + 1 or not unit or text[match.start("vague") - 1:match.start("vague")] == "第":
+        ordinal = text[match.start("vague") - 1:match.start("vague")] == "第"
+        if first is None or second != first + 1 or not unit or ordinal:
             return None
         scale = _num_mult(mult) if mult else 1.0
         value_min, value_max = first * scale, second * scale
