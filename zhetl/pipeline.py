@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 import pyarrow as pa
 
+from zhetl import gazetteer
 from zhetl.clean import clean_text
 from zhetl.dates import find_dates
 from zhetl.decode import DecodeRejected, decode_bytes
@@ -187,6 +188,60 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
     return SentenceAnalysis(dates, quantities, links, tokens, entities)
 
 
+SCOPE_LEVELS = {"全省": "province", "我省": "province", "本省": "province", "该省": "province",
+                "全市": "city", "我市": "city", "本市": "city", "该市": "city", "全州": "city",
+                "全县": "county", "我县": "county", "本县": "county", "该县": "county", "全区": "county",
+                "全旗": "county"}
+
+
+def facts_of(found: SentenceAnalysis, sentence_start: int = 0, document_places: list | None = None) -> list[dict]:
+    """A fact per quantity with a metric: the place and the period it refers to, from the same sentence.
+
+    Place: the place the metric opened with (贵州省贫困发生率), else the nearest place before the number, else
+    a scope word (全市) read as the document's latest division of that level. Period: the nearest date
+    before the number in the sentence, else the first date after it.
+    """
+    facts: list[dict] = []
+    places = [e for e in found.entities if e.type == "LOC"]
+    for quantity, link in zip(found.quantities, found.links, strict=True):
+        if not link.metric:
+            continue
+        q_start = quantity.start + sentence_start
+        place = _place_for(q_start, link.place_hint, places, document_places or [])
+        before = [d for d in found.dates if d.end <= quantity.start and d.start_date is not None]
+        after = [d for d in found.dates if d.start >= quantity.end and d.start_date is not None]
+        period = before[-1] if before else (after[0] if after else None)
+        facts.append({
+            "metric": link.metric, "text": quantity.text, "value": quantity.value, "value_min": quantity.value_min,
+            "value_max": quantity.value_max, "approximate": quantity.approximate, "unit": quantity.unit,
+            "kind": quantity.kind, "currency": quantity.currency, "change": link.change,
+            "place": place[0], "admin_code": place[1], "province": place[2],
+            "period_text": period.text if period else None,
+            "period_start": period.start_date if period else None, "period_end": period.end_date if period else None,
+            "start": q_start, "end": q_start + (quantity.end - quantity.start),
+        })
+    return facts
+
+
+def _place_for(start: int, hint: str | None, places: list[Entity], document_places: list) -> tuple:
+    named = [e for e in places if e.end <= start]
+    if hint:
+        hinted = [e for e in named if e.text == hint]
+        if hinted:
+            entity = hinted[-1]
+            return entity.normalized, entity.admin_code, entity.province
+        level = SCOPE_LEVELS.get(hint)
+        if level is not None:
+            division = next((d for d in reversed(document_places) if d.level == level), None)
+            if division is not None:
+                return division.name, division.code, gazetteer.hierarchy(division)["province"]
+        return hint, None, None
+    if named:
+        entity = named[-1]
+        return entity.normalized, entity.admin_code, entity.province
+    return None, None, None
+
+
 def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sentence, reference: date | None,
                    redactions: list[tuple[int, int]], segmenter: str, document_places: list) -> None:
     start, end = sentence.start, sentence.end
@@ -214,6 +269,9 @@ def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sente
             "approximate": quantity.approximate, "unit": quantity.unit, "kind": quantity.kind,
             "currency": quantity.currency, "metric": link.metric, "change": link.change,
             **_offsets(mapped, quantity.start + start, quantity.end + start)})
+    for fact in facts_of(found, start, document_places):
+        offsets = _offsets(mapped, fact.pop("start"), fact.pop("end"))
+        rows.tables["facts"].append({"doc_id": doc_id, "sentence_id": sid, **fact, **offsets})
     for entity in found.entities:
         rows.tables["entities"].append({
             "doc_id": doc_id, "sentence_id": sid, "text": entity.text, "type": entity.type,

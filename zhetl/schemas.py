@@ -108,6 +108,29 @@ QUANTITIES = pa.schema([
     *_mention_columns(),
 ])
 
+# One row per quantity that has a metric: what BI tools chart (贫困发生率 by place and year).
+FACTS = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("sentence_id", pa.int32(), nullable=False),
+    pa.field("metric", pa.string(), nullable=False),
+    pa.field("text", pa.string(), nullable=False),
+    pa.field("value", pa.float64(), nullable=False),
+    pa.field("value_min", pa.float64()),
+    pa.field("value_max", pa.float64()),
+    pa.field("approximate", pa.bool_(), nullable=False),
+    pa.field("unit", pa.string(), nullable=False),
+    pa.field("kind", pa.string(), nullable=False),
+    pa.field("currency", pa.string()),
+    pa.field("change", pa.string()),
+    pa.field("place", pa.string()),
+    pa.field("admin_code", pa.string()),
+    pa.field("province", pa.string()),
+    pa.field("period_text", pa.string()),
+    pa.field("period_start", pa.date32()),
+    pa.field("period_end", pa.date32()),
+    *_mention_columns(),
+])
+
 DATES = pa.schema([
     pa.field("doc_id", pa.string(), nullable=False),
     pa.field("sentence_id", pa.int32(), nullable=False),
@@ -138,11 +161,12 @@ TABLES: dict[str, pa.Schema] = {
     "tokens": TOKENS,
     "entities": ENTITIES,
     "quantities": QUANTITIES,
+    "facts": FACTS,
     "dates": DATES,
     "rejects": REJECTS,
 }
 
-MENTION_TABLES = ("paragraphs", "sentences", "tokens", "entities", "quantities", "dates")
+MENTION_TABLES = ("paragraphs", "sentences", "tokens", "entities", "quantities", "facts", "dates")
 
 
 class SchemaMismatch(ValueError):
