@@ -121,3 +121,45 @@ def parse_number(text: str) -> float:
         else:
             pieces.append(piece)
     return _combine(pieces)
+
+
+# --- finding numbers in text ----------------------------------------------------------------------
+
+_CN = rf"[{CN_NUMERAL_CHARS}]+(?:[点點][{CN_DIGIT_CHARS}]+)?"
+_MULTIPLIER = r"(?:万亿|亿|萬|億|万|千|百|十)"
+_ANY = rf"(?:{ARABIC}(?:{_MULTIPLIER}(?:[\d{CN_NUMERAL_CHARS}]*)?)?|{_CN})"
+_SIGN = r"(?P<sign>负|負|-|−|\+|＋)?"
+NUMBER_RE = re.compile(
+    rf"{_SIGN}(?:(?P<whole>{_ANY})又)?"
+    rf"(?:(?P<den>{_ANY})分之(?P<fsign>负|負|-)?(?P<num>{_ANY})|(?P<a>\d+)\s*/\s*(?P<b>\d+)(?![\d/])"
+    rf"|(?P<plain>{_ANY}))"
+)
+
+
+def find_numbers(text: str) -> list[tuple[int, int, float]]:
+    """Every numeral in ``text`` as (start, end, value): integers, decimals, Chinese and mixed numerals,
+    fractions (三分之一, 3/5, 一千零十又3分之1) and signs (负3).
+
+    This is the number layer only; quantities decide which numbers count as amounts.
+    """
+    found: list[tuple[int, int, float]] = []
+    for match in NUMBER_RE.finditer(text):
+        try:
+            value = _number_value(match)
+        except (ValueError, KeyError, ZeroDivisionError):
+            continue
+        found.append((match.start(), match.end(), value))
+    return found
+
+
+def _number_value(match: re.Match[str]) -> float:
+    sign = -1.0 if match.group("sign") in ("负", "負", "-", "−") else 1.0
+    if match.group("plain") is not None:
+        return sign * parse_number(match.group("plain"))
+    if match.group("a") is not None:
+        return sign * int(match.group("a")) / int(match.group("b"))
+    fraction = parse_number(match.group("num")) / parse_number(match.group("den"))
+    if match.group("fsign"):
+        fraction = -fraction
+    whole = parse_number(match.group("whole")) if match.group("whole") else 0.0
+    return sign * (whole + fraction)

@@ -41,7 +41,10 @@ _PLAIN = (rf"(?:(?P<lo>{_NUM}){_FUZZY}?\s*{_RANGE_SEP}\s*)?(?P<num>{_NUM})(?P<fu
           rf"(?P<mult2>{_MULT})?(?P<fuzzy2>{_FUZZY})?\s*(?P<unit>个百分点|{_UNIT})?")
 _SUFFIX = r"(?P<suffix>左右|上下|以上|以下|以内|之多|有余|出头|多)?"
 
-QUANTITY_RE = re.compile(rf"{_PREFIX}(?:{_RANGE_PERCENT}|{_PERCENT}|{_PLAIN}){_SUFFIX}")
+_FRACTION = (rf"(?:(?P<fden>{_CN_RUN}|{ARABIC})分之(?P<fnum>{_CN_RUN}|{ARABIC})"
+             rf"|(?<![\d/])(?P<fa>\d{{1,3}})/(?P<fb>\d{{1,3}})(?![\d/]))")
+_CHENG = rf"(?P<cheng>{_CN_RUN}|{ARABIC})成(?![员为功立绩本果效都年长就熟形型片套批交品])"
+QUANTITY_RE = re.compile(rf"{_PREFIX}(?:{_RANGE_PERCENT}|{_PERCENT}|{_FRACTION}|{_CHENG}|{_PLAIN}){_SUFFIX}")
 
 # 几年, 十几亩, 几千万, 半年, 四五户, 三四个小时: numbers written as a vague amount, a half or two neighbours.
 _VAGUE = (r"(?P<vague>十几|几十|几百|几千|几万|几十万|几百万|几千万|几亿|几|半|"
@@ -161,6 +164,26 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     if groups["rhi"]:
         low, high = _num(groups["rlo"]), _num(groups["rhi"])
         return _finish(match, text, (low + high) / 2, low, high, False, "%", "percent", prefix, suffix)
+    if groups["fden"] or groups["fa"]:
+        if groups["fa"]:
+            if text[match.end():match.end() + 1].isdigit():
+                return None
+            numerator, denominator = _num(groups["fa"]), _num(groups["fb"])
+        else:
+            bare_place = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8}
+            numerator = _num(groups["fnum"])
+            denominator = bare_place.get(groups["fden"]) or _num(groups["fden"])
+        if not denominator:
+            return None
+        if groups["fden"] in ("千",):
+            return _finish(match, text, numerator, None, None, False, "‰", "percent", prefix, suffix)
+        if groups["fden"] in ("万",):
+            return _finish(match, text, numerator / 100, None, None, False, "%", "percent", prefix, suffix)
+        return _finish(match, text, numerator / denominator, None, None, False, "", "fraction", prefix, suffix)
+    if groups["cheng"]:
+        if groups["cheng"] == "一" and text[match.end():match.end() + 2] == "不变":
+            return None
+        return _finish(match, text, _num(groups["cheng"]) * 10, None, None, False, "成", "percent", prefix, suffix)
     if groups["pct"] or groups["cnpct"]:
         sign = groups["pctsign"] or "%"
         value = _num(groups["pct"] or groups["cnpct"])
