@@ -83,6 +83,9 @@ def score_cn2an() -> dict[str, float | int]:
 def _whole_number(text: str) -> float:
     """The value of a text that should be one numeral from end to end (else ValueError)."""
     spans = find_numbers(text)
+    money = [q for q in find_quantities(text) if q.kind == "money" and q.start == 0 and q.end == len(text)]
+    if money:
+        return money[0].value
     if len(spans) != 1 or spans[0][0] != 0 or spans[0][1] != len(text):
         if text.startswith(("负", "-")):
             return -parse_number(text[1:])

@@ -13,7 +13,7 @@ REF = date(2021, 3, 9)
     ("2021/3/9", "2021/3/9", "absolute", date(2021, 3, 9), date(2021, 3, 9), "day"),
     ("二〇二一年三月九日", "二〇二一年三月九日", "absolute", date(2021, 3, 9), date(2021, 3, 9), "day"),
     ("2020年12月", "2020年12月", "absolute", date(2020, 12, 1), date(2020, 12, 31), "month"),
-    ("2020年底", "2020年底", "absolute", date(2020, 12, 1), date(2020, 12, 31), "month"),
+    ("2020年底", "2020年底", "absolute", date(2020, 11, 1), date(2020, 12, 31), "month"),
     ("2021年第一季度", "2021年第一季度", "absolute", date(2021, 1, 1), date(2021, 3, 31), "quarter"),
     ("2021年上半年", "2021年上半年", "absolute", date(2021, 1, 1), date(2021, 6, 30), "half"),
     ("今年7月", "今年7月", "relative", date(2021, 7, 1), date(2021, 7, 31), "month"),
@@ -43,3 +43,32 @@ def test_relative_without_reference_stays_unresolved() -> None:
 
 def test_durations_are_not_dates() -> None:
     assert find_dates("用了3年时间", REF) == []
+
+
+@pytest.mark.parametrize(("text", "mention", "start", "end", "granularity"), [
+    ("97年出生", "97年", date(1997, 1, 1), date(1997, 12, 31), "year"),
+    ("98年4月", "98年4月", date(1998, 4, 1), date(1998, 4, 30), "month"),
+    ("今年年底", "今年年底", date(2021, 11, 1), date(2021, 12, 31), "month"),
+    ("昨天", "昨天", date(2021, 3, 8), date(2021, 3, 8), "day"),
+    ("下周一", "下周一", date(2021, 3, 15), date(2021, 3, 15), "day"),
+    ("上个月", "上个月", date(2021, 2, 1), date(2021, 2, 28), "month"),
+    ("近三年来", "近三年来", date(2019, 1, 1), date(2021, 3, 9), "period"),
+    ("2019年国庆节", "2019年国庆节", date(2019, 10, 1), date(2019, 10, 1), "day"),
+    ("2019年春节", "2019年春节", date(2019, 2, 5), date(2019, 2, 5), "day"),
+    ("第一季度", "第一季度", date(2021, 1, 1), date(2021, 3, 31), "quarter"),
+    ("2021—2025年", "2021—2025年", date(2021, 1, 1), date(2025, 12, 31), "period"),
+    ("2017年8月至11月", "2017年8月至11月", date(2017, 8, 1), date(2017, 11, 30), "period"),
+    ("2019年4月12-19日", "2019年4月12-19日", date(2019, 4, 12), date(2019, 4, 19), "period"),
+    ("上世纪80年代", "上世纪80年代", date(1980, 1, 1), date(1989, 12, 31), "period"),
+    ("今年前三季度", "今年前三季度", date(2021, 1, 1), date(2021, 9, 30), "period"),
+    ("两年前", "两年前", date(2019, 1, 1), date(2019, 12, 31), "year"),
+])
+def test_relative_partial_and_ranges(text, mention, start, end, granularity) -> None:
+    found = find_dates(text, REF)
+    assert [(d.text, d.start_date, d.end_date, d.granularity) for d in found] == [(mention, start, end, granularity)]
+
+
+def test_unresolved_without_reference_and_redacted() -> None:
+    assert [(d.kind, d.start_date) for d in find_dates("今年7月")] == [("relative", None)]
+    found = find_dates("到20__年，__年底前完成")
+    assert [(d.text, d.redacted, d.start_date) for d in found] == [("20__年", True, None), ("__年底", True, None)]

@@ -59,3 +59,38 @@ def test_blocked_spans_are_skipped() -> None:
 
 def test_numbers_in_titles_are_not_quantities() -> None:
     assert [q.text for q in find_quantities("《中国制造2025》提出10项任务")] == ["10项"]
+
+
+@pytest.mark.parametrize(("text", "value", "low", "high", "approx", "unit", "kind"), [
+    ("几年", 5.5, 2, 9, True, "年", "duration"),
+    ("十几亩", 15, 11, 19, True, "亩", "measure"),
+    ("几千万", 5.5e7, 2e7, 9e7, True, "", "count"),
+    ("半年多", 0.5, 0.5, 1.0, True, "年", "duration"),
+    ("半小时", 0.5, None, None, False, "小时", "duration"),
+    ("四五户", 4.5, 4, 5, True, "户", "count"),
+    ("三四个小时", 3.5, 3, 4, True, "个小时", "duration"),
+    ("三年来", 3, None, None, False, "年", "duration"),
+    ("两年多来", 2, 2, 3, True, "年", "duration"),
+    ("78余场次", 78, 78, 79, True, "场次", "count"),
+    ("94口人", 94, None, None, False, "口人", "count"),
+    ("三十出头", 30, 30, 35, True, "", "age"),
+    ("三分之一", 1 / 3, None, None, False, "", "fraction"),
+    ("1/3", 1 / 3, None, None, False, "", "fraction"),
+    ("七成以上", 70, 70, None, False, "成", "percent"),
+    ("千分之五", 5, None, None, False, "‰", "percent"),
+    ("万分之三", 0.03, None, None, False, "%", "percent"),
+    ("壹佰捌拾壹圆柒角", 181.7, None, None, False, "元", "money"),
+    ("１２３４５人", 12345, None, None, False, "人", "count"),
+])
+def test_vague_fractions_and_written_forms(text, value, low, high, approx, unit, kind) -> None:
+    q = one(text)
+    assert q.text == text
+    assert (q.value, q.value_min, q.value_max) == pytest.approx((value, low, high))
+    assert (q.approximate, q.unit, q.kind) == (approx, unit, kind)
+
+
+@pytest.mark.parametrize("text", ["2024脱贫攻坚乡村振兴作文", "1、加强领导", "（3）落实责任", "“98”抗洪", "一年级学生",
+                                  "前一天", "最后一个月", "党成立100周年", "坚持四个不摘", "千企帮千村", "20__多元",
+                                  "__0余人", "六届六次全会", "一成不变", "百年一遇的洪水", "十一十二"])
+def test_more_non_quantities(text: str) -> None:
+    assert find_quantities(text) == [], find_quantities(text)

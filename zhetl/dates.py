@@ -1,56 +1,92 @@
-"""Dates: absolute, partial, relative and redacted date expressions, resolved to a [start, end] range.
+"""Dates: absolute, partial, relative and redacted date expressions, resolved to a [start, end] range of days.
 
 Relative and partial expressions resolve against a reference date (the document's published date, else
-the run's reference date); without one they are kept unresolved. A redacted year (20__年) is marked and
-never given an invented value.
+the run's reference date); without one they are kept, unresolved. A redacted year (20__年) is marked and
+never given an invented value. Two mentions joined by 至/到/— become one period (2017年8月至11月).
+Fuzzy parts follow the common reading (JioNLP's): 年初 = January–February, 年底 = November–December,
+月初 = days 1–5, 月底 = the last 7 days, 上旬/中旬/下旬 = thirds of the month.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from zhetl.numerals import parse_number
 
 _CN_DIGIT = "〇零一二三四五六七八九两"
-_CN_SMALL = "〇零一二三四五六七八九十两"
-_YEAR = rf"(?P<year>(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})"
-_MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_REDACTED_YEAR = r"(?P<redacted>(?:19|20)?(?:_{1,4}|＿{1,4}|[×Xx＊*]{2}))"
-_PART = r"(?P<part>初|底|末|中|上半年|下半年|第[一二三四1-4]季度|[一二三四1-4]季度)"
-_RELATIVE_YEAR = r"(?P<relyear>今|去|明|前|后|本|当|上)(?=年)"
-_FIVE_YEAR = r"(?P<plan>十[一二三四]五)(?:规划|时期|期间)?"
-_YEAR_SPAN = r"(?P<y1>(?:19|20)\d{2})年?\s*(?:至|到|—|–|-|~|～)\s*(?P<y2>(?:19|20)\d{2})年"
+_NUMBER = r"[\d〇零一二三四五六七八九十两]{1,3}"
+_YEAR4 = rf"(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}}"
+_YEAR2 = r"\d{2}|[〇零一二三四五六七八九]{2}"
+_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_DAY = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+_QUARTER = r"(?:第|首)?[一二三四1-4首]季度"
+_YEAR_PART = (rf"(?P<part>初|底|末|中|伊始|上半年|下半年|前(?P<firstn>{_NUMBER})个?(?P<firstunit>月|季度)|首月|"
+              rf"(?P<quarter>{_QUARTER})(?P<qpart>末|初)?)")
+_MONTH_PART = (rf"(?:月?(?P<mpart>初|底|末|上旬|中旬|下旬)|前(?P<firstdays>{_NUMBER})天|最后(?P<lastdays>{_NUMBER})天"
+               rf"|(?:的)?第(?P<weekn>[1-6一二三四五六])周)")
+_AFTER_YEAR = (rf"(?:年份?(?:的)?(?P<month>{_MONTH})月份?(?:(?P<day>{_DAY})[日号]?(?![\d〇零一二三四五六七八九十])"
+               rf"|{_MONTH_PART})?|年(?:年)?{_YEAR_PART}|年)")
+# Years written with two digits only count when a month, a part of the year or a life event follows.
+_YEAR2_NEXT = (r"(?=年(?:份)?(?:[01]?\d月|[一二三四五六七八九十]{1,2}月|底|初|末|第|[一二三四]季度|"
+               r"出生|生人|生|毕业|入党|入伍|参军|参加工作|入学|退休|以来))")
+_REDACTED = r"(?:19|20)?(?:_{1,4}|＿{1,4}|[×Xx＊*]{2})"
 
-_TWO_DIGIT_YEAR = r"(?<![\d.])(?P<yy>\d{2})年(?=出生|生人|生|毕业|入党|入伍|参军|参加工作|入学|退休|以来|[01]?\d月)"
-_RELATIVE_DAY = r"(?P<relday>今天|昨天|明天|前天|后天|今日|昨日|明日|当天|次日)"
-_RELATIVE_MONTH = r"(?P<relmonth>上个?月|本月|这个月|下个?月|当月)"
-_WEEK = r"(?P<week>上|本|这|下)?(?:个)?(?:周|星期|礼拜)(?P<weekday>[一二三四五六日天])"
-_RECENT = rf"(?P<recent>近|过去|最近)(?P<recentn>[{_CN_SMALL}\d]{{1,3}})年(?:来|间|中)?"
-_HOLIDAY = (r"(?P<hyear>(?:19|20)\d{2}年)?(?P<holiday>元旦|国庆节|国庆|劳动节|五一劳动节|儿童节|六一儿童节|建党节|"
-            r"七一建党节|建军节|八一建军节|妇女节|三八妇女节|植树节|教师节|圣诞节|青年节|五四青年节)")
+ABSOLUTE_RE = re.compile(
+    rf"(?:(?P<year>{_YEAR4})|(?P<yy>{_YEAR2}){_YEAR2_NEXT}|(?P<relyear>今|去|明|前|后|本|当|上一|这一|下一|次)(?=年)"
+    rf"|(?P<redacted>{_REDACTED})){_AFTER_YEAR}")
+NUMERIC_RE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<month>1[0-2]|0?[1-9])"
+                        r"(?:\s*(?P=sep)\s*(?P<day>3[01]|[12]\d|0?[1-9]))?(?![\d])")
+MONTH_DAY_RE = re.compile(rf"(?<![\d年〇零一二三四五六七八九十_＿])(?P<month>{_MONTH})月份?"
+                          rf"(?:(?P<day>{_DAY})[日号]?(?![\d〇零一二三四五六七八九十个])|{_MONTH_PART})?")
+RELATIVE_MONTH_RE = re.compile(rf"(?P<relmonth>上个?|上一个?|本|这个|下个?|下一个?|当)月"
+                               rf"(?:(?P<day>{_DAY})[日号]|{_MONTH_PART})?")
+RELATIVE_QUARTER_RE = re.compile(r"(?P<relquarter>上个?|上一个?|本|这个|下个?|下一个?|当)季度(?P<qpart>末|初)?")
+RELATIVE_DAY_RE = re.compile(r"(?P<relday>今天|昨天|明天|前天|后天|今日|昨日|明日|当天|次日)")
+WEEK_RE = re.compile(r"(?P<week>上个?|本|这个?|下个?)?(?:周|星期|礼拜)(?:星期|周)?(?P<weekday>[一二三四五六日天])")
+WHOLE_WEEK_RE = re.compile(r"(?P<wholeweek>上个?|上一|本|这|这一|下个?|下一)(?:周|星期)(?![一二三四五六日天])")
+YEAR_SPAN_RE = re.compile(r"(?P<y1>(?:19|20)\d{2})年?\s*(?:至|到|——|—|–|-|~|～)\s*(?P<y2>(?:19|20)\d{2})年")
+RECENT_RE = re.compile(rf"(?P<recent>近|过去|最近)(?P<recentn>{_NUMBER})年(?:来|间|中)?")
+YEARS_AGO_RE = re.compile(rf"(?<![\d〇零一二三四五六七八九十几数])(?P<agon>{_NUMBER})年"
+                          rf"(?P<ago>前|后|以前|以后|之前|之后)")
+PLAN_RE = re.compile(r"(?P<plan>十[一二三四五]五)(?:规划|时期|期间)?")
+CENTURY_RE = re.compile(rf"(?:(?P<thiscentury>上|本)世纪|(?P<century>{_NUMBER})世纪)"
+                        rf"(?:(?P<decade>\d0|[二三四五六七八九]十)年代)?(?P<cpart>初|末期|末|前期|中期|后期|中叶)?")
+DAY_RANGE_RE = re.compile(rf"(?P<year>{_YEAR4})年(?P<month>{_MONTH})月(?P<d1>{_DAY})[日号]?\s*[-－—至到~～]\s*"
+                          rf"(?P<d2>{_DAY})[日号]")
+MONTH_RANGE_RE = re.compile(rf"(?P<year>{_YEAR4})年(?P<m1>{_MONTH})月?\s*(?:——|[-－—至到~～])\s*(?P<m2>{_MONTH})月份?")
+HOLIDAY_RE = re.compile(r"(?:(?P<hyear>(?:19|20)\d{2}年)|(?P<hrel>今|去|明|前|后)年)?"
+                        r"(?P<holiday>五一劳动节|劳动节|六一儿童节|儿童节|七一建党节|建党节|"
+                        r"八一建军节|建军节|三八妇女节|妇女节|五四青年节|青年节|国庆节|国庆|元旦|植树节|教师节|圣诞节|"
+                        r"暑假|寒假)")
 HOLIDAYS = {"元旦": (1, 1), "国庆节": (10, 1), "国庆": (10, 1), "劳动节": (5, 1), "五一劳动节": (5, 1),
             "儿童节": (6, 1), "六一儿童节": (6, 1), "建党节": (7, 1), "七一建党节": (7, 1), "建军节": (8, 1),
             "八一建军节": (8, 1), "妇女节": (3, 8), "三八妇女节": (3, 8), "植树节": (3, 12), "教师节": (9, 10),
             "圣诞节": (12, 25), "青年节": (5, 4), "五四青年节": (5, 4)}
+SEASONS = {"暑假": (7, 8), "寒假": (1, 2)}
+STANDALONE_PART_RE = re.compile(
+    rf"(?<![年\d〇零一二三四五六七八九_＿×Xx*＊])(?:年(?P<part>初|底|末|中)|(?P<quarter>{_QUARTER})(?P<qpart>末|初)?"
+    rf"|(?P<half>上半年|下半年))")
+_LUNAR_DAY = (r"初[一二三四五六七八九十\d]|初\d|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?"
+              r"|十[一二三四五六七八九]?|三十|[一二三四五六七八九]")
+LUNAR_RE = re.compile(
+    rf"(?:(?P<lyear>{_YEAR4})年|(?P<lrel>今|去|明|前|后)年)?(?P<calendar>农历|阴历)?"
+    rf"(?:(?P<lmonth>正|腊|冬|闰?(?:十[一二]|[一二三四五六七八九十]|\d{{1,2}}))月(?P<lday>{_LUNAR_DAY}|\d{{1,2}})?"
+    rf"|大年(?P<bigday>初[一二三四五六七八九十]|三十)"
+    rf"|(?P<festival>春节|除夕|元宵节|元宵|端午节|端午|七夕|中秋节|中秋|重阳节|重阳|腊八节|腊八))")
+LUNAR_FESTIVALS = {"春节": (1, 1), "元宵节": (1, 15), "元宵": (1, 15), "端午节": (5, 5), "端午": (5, 5),
+                   "七夕": (7, 7), "中秋节": (8, 15), "中秋": (8, 15), "重阳节": (9, 9), "重阳": (9, 9),
+                   "腊八节": (12, 8), "腊八": (12, 8)}
+CONNECTOR_RE = re.compile(r"起?\s*(?:至|到|——|—|–|-|－|~|～)\s*")
 
-_PATTERNS = (
-    re.compile(_YEAR_SPAN),
-    re.compile(_TWO_DIGIT_YEAR),
-    re.compile(_RELATIVE_DAY),
-    re.compile(_RELATIVE_MONTH),
-    re.compile(_WEEK),
-    re.compile(_RECENT),
-    re.compile(_HOLIDAY),
-    re.compile(r"(?<![年\d〇零一二三四五六七八九_＿×Xx*＊])(?:年(?P<part>初|底|末|中)|(?P<part2>第[一二三四1-4]季度|[一二三四1-4]季度|上半年|下半年))"),
-    re.compile(rf"{_YEAR}\s*[-/.]\s*(?P<m2>1[0-2]|0?[1-9])\s*[-/.]\s*(?P<d2>3[01]|[12]\d|0?[1-9])(?!\d)"),
-    re.compile(rf"(?:{_YEAR}|{_RELATIVE_YEAR}|{_REDACTED_YEAR})(?:年?{_MONTH}月(?:{_DAY}[日号])?|年年?{_PART}|年)"),
-    re.compile(rf"(?<![\d年]){_MONTH}月(?:{_DAY}[日号])?"),
-    re.compile(rf"{_FIVE_YEAR}"),
-)
+_PATTERNS = (LUNAR_RE, YEAR_SPAN_RE, WHOLE_WEEK_RE, DAY_RANGE_RE, MONTH_RANGE_RE, CENTURY_RE, PLAN_RE, NUMERIC_RE,
+             ABSOLUTE_RE, RELATIVE_MONTH_RE,
+             RELATIVE_QUARTER_RE, RELATIVE_DAY_RE, WEEK_RE, RECENT_RE, YEARS_AGO_RE, HOLIDAY_RE, STANDALONE_PART_RE,
+             MONTH_DAY_RE)
+_RELATIVE_YEARS = {"今": 0, "本": 0, "当": 0, "这一": 0, "去": -1, "上": -1, "上一": -1, "前": -2, "明": 1,
+                   "下一": 1, "次": 1, "后": 2}
 
 
 @dataclass(frozen=True)
@@ -67,162 +103,323 @@ class DateMention:
 
 def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
     """Date mentions in ``text``, resolved against ``reference`` where they need it."""
-    candidates = [m for pattern in _PATTERNS for m in pattern.finditer(text)]
+    candidates = [m for pattern in _PATTERNS for m in pattern.finditer(text) if m.group(0).strip()]
     candidates.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
     found: list[DateMention] = []
     taken_until = -1
     for match in candidates:
         if match.start() < taken_until:
             continue
-        mention = _resolve(match, reference)
+        try:
+            mention = _resolve(match, reference)
+        except (ValueError, KeyError, OverflowError):
+            mention = None
         if mention is not None:
             found.append(mention)
             taken_until = mention.end
-    return found
+    return _merge_ranges(found, text, reference)
 
 
 def _int(text: str) -> int:
     if text.isdigit():
         return int(text)
-    if len(text) == 4 and all(c in _CN_DIGIT for c in text):
+    if len(text) >= 2 and all(c in _CN_DIGIT for c in text):
         return int("".join(str(int(parse_number(c))) for c in text))
     return int(parse_number(text))
 
 
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_span(year: int, first: int, last: int) -> tuple[date, date]:
+    return date(year, first, 1), _last_day(year, last)
+
+
+def _shift_month(year: int, month: int, shift: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + shift
+    return index // 12, index % 12 + 1
+
+
 def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None:
-    g = {key: None for key in ("year", "m2", "d2", "month", "day", "redacted", "part", "relyear", "plan", "y1",
-                                "y2", "yy", "relday", "relmonth", "weekday", "recent", "holiday", "part2")}
-    g.update(match.groupdict())
-    if g["part2"]:
-        g["part"] = g["part2"]
-    text = match.group(0)
-    start, end = match.start(), match.end()
-    special = _resolve_special(match, g, reference)
-    if special is not None:
-        return special
-    if g["y1"]:
-        first_year, last_year = int(g["y1"]), int(g["y2"])
-        if last_year < first_year:
-            return None
-        return DateMention(start, end, text, "period", date(first_year, 1, 1), date(last_year, 12, 31), "period",
-                           False)
-    if g["plan"]:
-        plan = _int(g["plan"][:-1])
-        first = 1966 + (plan - 3) * 5  # the third plan began in 1966; every plan since runs five years
-        return DateMention(start, end, text, "period", date(first, 1, 1), date(first + 4, 12, 31), "period", False)
-    if g["redacted"]:
-        return DateMention(start, end, text, "redacted", None, None, _granularity(g), True)
-    kind = "absolute"
-    year: int | None = None
-    if g["year"]:
-        year = _int(g["year"])
-    elif g["relyear"]:
-        kind = "relative"
-        if reference is not None:
-            offset = {"今": 0, "本": 0, "当": 0, "去": -1, "上": -1, "前": -2, "明": 1, "后": 2}
-            year = reference.year + offset[g["relyear"]]
-    else:
-        kind = "partial"
-        year = reference.year if reference is not None else None
-    month = g["m2"] or g["month"]
-    day = g["d2"] or g["day"]
-    granularity = _granularity(g)
-    if year is None:
-        return DateMention(start, end, text, kind, None, None, granularity, False)
-    try:
-        if month and day:
-            value = date(year, _int(month), _int(day))
-            return DateMention(start, end, text, kind, value, value, "day", False)
-        if month:
-            m = _int(month)
-            return DateMention(start, end, text, kind, date(year, m, 1),
-                               date(year, m, calendar.monthrange(year, m)[1]), "month", False)
-        if g["part"]:
-            first, last = _part_range(g["part"], year)
-            return DateMention(start, end, text, kind, first, last, granularity, False)
-        return DateMention(start, end, text, kind, date(year, 1, 1), date(year, 12, 31), "year", False)
-    except ValueError:
-        return None
-
-
-def _resolve_special(match: re.Match[str], g: dict[str, str | None], reference: date | None) -> DateMention | None:
-    """Two-digit years, relative days, months and weeks, 近N年, and fixed-date holidays."""
+    g = {key: value for key, value in match.groupdict().items()}
     text, start, end = match.group(0), match.start(), match.end()
 
-    def mention(kind: str, first: date | None, last: date | None, granularity: str) -> DateMention:
-        return DateMention(start, end, text, kind, first, last, granularity, False)
+    def mention(kind: str, span: tuple[date, date] | None, granularity: str, redacted: bool = False) -> DateMention:
+        first, last = span if span else (None, None)
+        return DateMention(start, end, text, kind, first, last, granularity, redacted)
 
-    if g["yy"]:
-        two = int(g["yy"])
-        century = 2000 if reference is not None and two <= reference.year % 100 else 1900
-        year = century + two
-        return mention("absolute", date(year, 1, 1), date(year, 12, 31), "year")
-    if g["holiday"]:
-        month, day = HOLIDAYS[g["holiday"]]
-        if match.group("hyear"):
-            year = int(match.group("hyear")[:4])
-            return mention("absolute", date(year, month, day), date(year, month, day), "day")
+    if match.re is LUNAR_RE:
+        return _lunar(g, reference, mention)
+    if match.re is YEAR_SPAN_RE:
+        first, last = int(g["y1"]), int(g["y2"])
+        return mention("period", (date(first, 1, 1), date(last, 12, 31)), "period") if first < last else None
+    if match.re is WHOLE_WEEK_RE:
         if reference is None:
-            return mention("relative", None, None, "day")
-        value = date(reference.year, month, day)
-        return mention("relative", value, value, "day")
-    if g["relday"] or g["relmonth"] or g["weekday"] or g["recent"]:
-        granularity = "period" if g["recent"] else "day" if g["relday"] or g["weekday"] else "month"
+            return mention("relative", None, "period")
+        shift = -7 if g["wholeweek"].startswith("上") else 7 if g["wholeweek"].startswith("下") else 0
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(days=shift)
+        return mention("relative", (monday, monday + timedelta(days=6)), "period")
+    if match.re is DAY_RANGE_RE:
+        year, month = _int(g["year"]), _int(g["month"])
+        return mention("period", (date(year, month, _int(g["d1"])), date(year, month, _int(g["d2"]))), "period")
+    if match.re is MONTH_RANGE_RE:
+        year = _int(g["year"])
+        first, last = _int(g["m1"]), _int(g["m2"])
+        return mention("period", _month_span(year, first, last), "period") if first < last else None
+    if match.re is CENTURY_RE:
+        return _century(g, reference, mention)
+    if match.re is PLAN_RE:
+        plan = _int(g["plan"][:-1])
+        first = 1966 + (plan - 3) * 5  # the third plan began in 1966; every plan since runs five years
+        return mention("period", (date(first, 1, 1), date(first + 4, 12, 31)), "period")
+    if match.re is HOLIDAY_RE:
+        return _holiday(g, reference, mention)
+    if match.re is RELATIVE_DAY_RE:
         if reference is None:
-            return mention("relative", None, None, granularity)
-        if g["relday"]:
-            offset = {"今天": 0, "今日": 0, "当天": 0, "昨天": -1, "昨日": -1, "明天": 1, "明日": 1, "次日": 1,
-                      "前天": -2, "后天": 2}[g["relday"]]
-            value = reference + timedelta(days=offset)
-            return mention("relative", value, value, "day")
-        if g["relmonth"]:
-            shift = -1 if g["relmonth"].startswith("上") else 1 if g["relmonth"].startswith("下") else 0
-            month_index = reference.year * 12 + reference.month - 1 + shift
-            year, month = divmod(month_index, 12)
-            return mention("relative", date(year, month + 1, 1),
-                           date(year, month + 1, calendar.monthrange(year, month + 1)[1]), "month")
-        if g["weekday"]:
-            weekday = "一二三四五六日".find(g["weekday"]) if g["weekday"] != "天" else 6
-            shift = {"上": -7, "下": 7}.get(g.get("week") or "", 0)
-            monday = reference - timedelta(days=reference.weekday())
-            value = monday + timedelta(days=shift + weekday)
-            return mention("relative", value, value, "day")
+            return mention("relative", None, "day")
+        offset = {"今天": 0, "今日": 0, "当天": 0, "昨天": -1, "昨日": -1, "明天": 1, "明日": 1, "次日": 1,
+                  "前天": -2, "后天": 2}[g["relday"]]
+        day = reference + timedelta(days=offset)
+        return mention("relative", (day, day), "day")
+    if match.re is WEEK_RE:
+        if reference is None:
+            return mention("relative", None, "day")
+        weekday = 6 if g["weekday"] in "日天" else "一二三四五六".index(g["weekday"])
+        shift = -7 if (g["week"] or "").startswith("上") else 7 if (g["week"] or "").startswith("下") else 0
+        day = reference - timedelta(days=reference.weekday()) + timedelta(days=shift + weekday)
+        return mention("relative", (day, day), "day")
+    if match.re is RECENT_RE:
         years = _int(g["recentn"])
-        if not 1 <= years <= 100:
-            return None
-        return mention("relative", date(reference.year - years + 1, 1, 1), reference, "period")
-    return None
+        if reference is None or not 1 <= years <= 100:
+            return mention("relative", None, "period") if reference is None else None
+        return mention("relative", (date(reference.year - years + 1, 1, 1), reference), "period")
+    if match.re is YEARS_AGO_RE:
+        years = _int(g["agon"])
+        if reference is None:
+            return mention("relative", None, "year")
+        year = reference.year + (-years if "前" in g["ago"] else years)
+        return mention("relative", (date(year, 1, 1), date(year, 12, 31)), "year")
+    if match.re is RELATIVE_MONTH_RE:
+        if reference is None:
+            return mention("relative", None, "day" if g["day"] else "month")
+        shift = -1 if g["relmonth"].startswith("上") else 1 if g["relmonth"].startswith("下") else 0
+        year, month = _shift_month(reference.year, reference.month, shift)
+        return _month_detail("relative", year, month, g, mention)
+    if match.re is RELATIVE_QUARTER_RE:
+        if reference is None:
+            return mention("relative", None, "quarter")
+        shift = -1 if g["relquarter"].startswith("上") else 1 if g["relquarter"].startswith("下") else 0
+        index = reference.year * 4 + (reference.month - 1) // 3 + shift
+        return mention("relative", _quarter_span(index // 4, index % 4 + 1, g["qpart"]),
+                       "month" if g["qpart"] else "quarter")
+    if match.re is NUMERIC_RE:
+        year, month = int(g["year"]), int(g["month"])
+        if g["day"]:
+            day = date(year, month, int(g["day"]))
+            return mention("absolute", (day, day), "day")
+        if g["sep"] == "/":
+            return None  # 2021/3 is more often a fraction or a code than a month
+        return mention("absolute", _month_span(year, month, month), "month")
+    if match.re is STANDALONE_PART_RE:
+        if reference is None:
+            return mention("partial", None, "quarter" if g["quarter"] else "half" if g["half"] else "month")
+        return _year_part("partial", reference.year, g["part"] or g["half"], g["quarter"], g["qpart"], None, None,
+                          mention)
+    if match.re is MONTH_DAY_RE:
+        if reference is None:
+            return mention("partial", None, "day" if g["day"] else "month")
+        return _month_detail("partial", reference.year, _int(g["month"]), g, mention)
+    return _absolute(g, reference, mention)
 
 
-def _granularity(g: dict[str, str | None]) -> str:
-    if g.get("d2") or g.get("day"):
-        return "day"
-    if g.get("month"):
-        return "month"
-    part = g.get("part") or ""
-    if "季度" in part:
-        return "quarter"
-    if part in ("上半年", "下半年"):
-        return "half"
-    if part in ("初", "底", "末", "中"):
-        return "month"
-    return "year"
+def _absolute(g: dict, reference: date | None, mention) -> DateMention | None:
+    """Year-led expressions: 2021年3月9日, 二〇二一年, 97年4月, 今年年底, 2022年前十一个月, 20__年."""
+    if g["redacted"]:
+        granularity = "day" if g["day"] else "month" if g["month"] or g["part"] in ("初", "底", "末", "中") else "year"
+        return mention("redacted", None, granularity, True)
+    kind = "absolute"
+    if g["year"]:
+        year = _int(g["year"])
+    elif g["yy"]:
+        two = _int(g["yy"])
+        pivot = reference.year if reference is not None else 2000
+        year = min((1900 + two, 2000 + two), key=lambda y: (abs(y - pivot), y > pivot))
+    else:
+        kind = "relative"
+        if reference is None:
+            return mention(kind, None, "day" if g["day"] else "month" if g["month"] else "year")
+        year = reference.year + _RELATIVE_YEARS[g["relyear"]]
+    if g["month"]:
+        return _month_detail(kind, year, _int(g["month"]), g, mention)
+    if g["part"]:
+        return _year_part(kind, year, g["part"], g["quarter"], g["qpart"], g["firstn"], g["firstunit"], mention)
+    return mention(kind, (date(year, 1, 1), date(year, 12, 31)), "year")
 
 
-def _part_range(part: str, year: int) -> tuple[date, date]:
+def _month_detail(kind: str, year: int, month: int, g: dict, mention) -> DateMention:
+    if g.get("day"):
+        day = date(year, month, _int(g["day"]))
+        return mention(kind, (day, day), "day")
+    part = g.get("mpart")
+    last = _last_day(year, month)
+    if g.get("firstdays"):
+        return mention(kind, (date(year, month, 1), date(year, month, min(_int(g["firstdays"]), last.day))), "day")
+    if g.get("lastdays"):
+        return mention(kind, (last - timedelta(days=_int(g["lastdays"]) - 1), last), "day")
+    if g.get("weekn"):
+        first_monday = date(year, month, 1) + timedelta(days=(7 - date(year, month, 1).weekday()) % 7)
+        monday = first_monday + timedelta(days=7 * (_int(g["weekn"]) - 1))
+        return mention(kind, (monday, monday + timedelta(days=6)), "period")
     if part == "初":
-        return date(year, 1, 1), date(year, 1, 31)
+        return mention(kind, (date(year, month, 1), date(year, month, 5)), "day")
     if part in ("底", "末"):
-        return date(year, 12, 1), date(year, 12, 31)
-    if part == "中":
-        return date(year, 6, 1), date(year, 7, 31)
-    if part == "上半年":
-        return date(year, 1, 1), date(year, 6, 30)
-    if part == "下半年":
-        return date(year, 7, 1), date(year, 12, 31)
-    if "季度" in part:
-        quarter = _int(part.strip("第季度"))
-        first_month = 3 * (quarter - 1) + 1
-        last_month = first_month + 2
-        return date(year, first_month, 1), date(year, last_month, calendar.monthrange(year, last_month)[1])
-    return date(year, 1, 1), date(year, 12, 31)
+        return mention(kind, (last - timedelta(days=6), last), "day")
+    if part in ("上旬", "中旬", "下旬"):
+        first_day = {"上旬": 1, "中旬": 11, "下旬": 21}[part]
+        end_day = {"上旬": 10, "中旬": 20, "下旬": last.day}[part]
+        return mention(kind, (date(year, month, first_day), date(year, month, end_day)), "day")
+    return mention(kind, (date(year, month, 1), last), "month")
+
+
+def _quarter_span(year: int, quarter: int, part: str | None) -> tuple[date, date]:
+    first_month = 3 * (quarter - 1) + 1
+    if part == "初":
+        return _month_span(year, first_month, first_month)
+    if part == "末":
+        return _month_span(year, first_month + 2, first_month + 2)
+    return _month_span(year, first_month, first_month + 2)
+
+
+def _year_part(kind: str, year: int, part: str | None, quarter: str | None, qpart: str | None,
+               firstn: str | None, firstunit: str | None, mention) -> DateMention:
+    if quarter:
+        number = 1 if "首" in quarter else _int(quarter.strip("第首季度"))
+        return mention(kind, _quarter_span(year, number, qpart), "month" if qpart else "quarter")
+    if firstn:
+        count = _int(firstn)
+        months = count * 3 if firstunit == "季度" else count
+        return mention(kind, _month_span(year, 1, min(months, 12)), "period")
+    spans = {"初": (1, 2), "伊始": (1, 1), "首月": (1, 1), "底": (11, 12), "末": (11, 12), "中": (6, 7),
+             "上半年": (1, 6), "下半年": (7, 12)}
+    first, last = spans.get(part or "", (1, 12))
+    granularity = "half" if part in ("上半年", "下半年") else "month"
+    return mention(kind, _month_span(year, first, last), granularity)
+
+
+def _lunar_day(text: str) -> int:
+    text = text.removeprefix("初")
+    return 20 + (_int(text[1:]) if len(text) > 1 else 0) if text.startswith("廿") else _int(text)
+
+
+def _lunar(g: dict, reference: date | None, mention) -> DateMention | None:
+    """农历八月十五, 正月初八, 腊月, 2019年春节, 去年中秋: lunar dates, converted with lunarcalendar.
+
+    Without 农历/阴历, a month counts as lunar only in lunar forms (正月, 腊月, 初五, 廿二), so 五月初 stays solar.
+    """
+    if g["bigday"]:
+        g = {**g, "festival": "除夕"} if g["bigday"] == "三十" else {**g, "lmonth": "正", "lday": g["bigday"]}
+    lunar_form = bool(g["calendar"] or g["festival"] or (g["lmonth"] or "")[:1] in ("正", "腊", "冬", "闰")
+                      or (g["lday"] or "")[:1] in ("初", "廿"))
+    if not lunar_form:
+        return None
+    from lunarcalendar import Converter, Lunar  # imported here: only lunar text pays for it
+
+    if g["lyear"]:
+        year, kind = _int(g["lyear"]), "absolute"
+    elif reference is not None:
+        year, kind = reference.year + (_RELATIVE_YEARS[g["lrel"]] if g["lrel"] else 0), "relative"
+    else:
+        return mention("relative", None, "day")
+
+    def solar(lunar_year: int, month: int, day: int, leap: bool = False) -> date:
+        try:
+            converted = Converter.Lunar2Solar(Lunar(lunar_year, month, day, isleap=leap))
+        except Exception as error:  # lunarcalendar raises its own DateNotExist for 正月三十 in short months
+            raise ValueError(str(error)) from error
+        return date(converted.year, converted.month, converted.day)
+
+    if g["festival"] == "除夕" or (g["festival"] and g["festival"] in LUNAR_FESTIVALS):
+        if g["festival"] == "除夕":
+            day = solar(year + 1, 1, 1) - timedelta(days=1)
+        else:
+            day = solar(year, *LUNAR_FESTIVALS[g["festival"]])
+        return mention(kind, (day, day), "day")
+    month_text = g["lmonth"]
+    leap = month_text.startswith("闰")
+    month_text = month_text.removeprefix("闰")
+    month = {"正": 1, "腊": 12, "冬": 11}.get(month_text) or _int(month_text)
+    if g["lday"]:
+        day = solar(year, month, _lunar_day(g["lday"]), leap)
+        return mention(kind, (day, day), "day")
+    first = solar(year, month, 1, leap)
+    following = solar(year + (month == 12), month % 12 + 1, 1) if not leap else solar(year, month + 1, 1)
+    return mention(kind, (first, following - timedelta(days=1)), "month")
+
+
+def _holiday(g: dict, reference: date | None, mention) -> DateMention:
+    name = g["holiday"]
+    if g["hyear"]:
+        year, kind = int(g["hyear"][:4]), "absolute"
+    elif g.get("hrel") and reference is not None:
+        year, kind = reference.year + _RELATIVE_YEARS[g["hrel"]], "relative"
+    elif reference is not None:
+        year, kind = reference.year, "relative"
+    else:
+        return mention("relative", None, "day")
+    if name in SEASONS:
+        first, last = SEASONS[name]
+        return mention(kind, _month_span(year, first, last), "period")
+    month, day = HOLIDAYS[name]
+    return mention(kind, (date(year, month, day), date(year, month, day)), "day")
+
+
+def _century(g: dict, reference: date | None, mention) -> DateMention | None:
+    if g["thiscentury"]:
+        if reference is None:
+            return mention("relative", None, "period")
+        century = reference.year // 100 + (0 if g["thiscentury"] == "上" else 1)
+    else:
+        century = _int(g["century"])
+    if not 1 <= century <= 30:
+        return None
+    first = (century - 1) * 100
+    last = first + 99
+    if g["decade"]:
+        decade = _int(g["decade"][:-1]) * 10 if not g["decade"][0].isdigit() else int(g["decade"])
+        first, last = first + decade, first + decade + 9
+    part = g["cpart"]
+    width = last - first + 1
+    if part in ("初", "前期"):
+        last = first + max(width // 5, 3) - 1 if width > 10 else first + 2
+    elif part in ("末", "末期", "后期"):
+        first = last - (max(width // 5, 3) - 1 if width > 10 else 2)
+    elif part in ("中期", "中叶"):
+        first, last = first + width // 3, last - width // 3
+    kind = "relative" if g["thiscentury"] else "period"
+    return mention(kind, (date(max(first, 1), 1, 1), date(last, 12, 31)), "period")
+
+
+def _merge_ranges(found: list[DateMention], text: str, reference: date | None) -> list[DateMention]:
+    """2017年8月至11月, 2008年——2018年, 上周三到这周二: two dates joined by 至/到/— as one period.
+
+    A second date without a year takes the first one's year (it was resolved against the reference).
+    """
+    merged: list[DateMention] = []
+    for mention in found:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.start_date is not None and mention.start_date is not None and \
+                CONNECTOR_RE.fullmatch(text, previous.end, mention.start) and not previous.redacted:
+            second = mention
+            if mention.kind == "partial" and previous.start_date.year != mention.start_date.year:
+                try:
+                    second = replace(mention, start_date=mention.start_date.replace(year=previous.start_date.year),
+                                     end_date=mention.end_date.replace(year=previous.start_date.year))
+                except ValueError:
+                    second = mention
+            if second.end_date >= previous.start_date:
+                merged[-1] = DateMention(previous.start, mention.end, text[previous.start:mention.end], "period",
+                                         previous.start_date, second.end_date, "period", False)
+                continue
+        merged.append(mention)
+    return merged

@@ -47,7 +47,28 @@ def parse_chinese_integer(text: str) -> int:
             pieces.append(char)
         else:
             raise ValueError(f"not a Chinese numeral: {text!r}")
+    _check_order(pieces, text)
     return round(_combine(pieces))
+
+
+def _check_order(pieces: list[float | str], text: str) -> None:
+    """Reject numerals whose place units do not fall within a 万 section (十一十二, 一百一百)."""
+    last_small = 10**5
+    previous_digit = False
+    for piece in pieces:
+        if isinstance(piece, float):
+            if previous_digit and piece != 0:
+                raise ValueError(f"two digits in a row in {text!r}")
+            previous_digit = piece != 0
+            continue
+        previous_digit = False
+        if piece in SMALL_UNITS:
+            value = SMALL_UNITS[piece]
+            if value >= last_small:
+                raise ValueError(f"place units out of order in {text!r}")
+            last_small = value
+        else:
+            last_small = 10**5
 
 
 def _combine(pieces: list[float | str]) -> float:

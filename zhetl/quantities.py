@@ -22,7 +22,7 @@ _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 COUNT_UNITS = ("人次", "户次", "户", "口人", "人", "名", "口", "家", "所", "项", "件", "场次", "次", "场", "个", "村",
                "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
                "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅")
-MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "美元", "欧元", "英镑", "日元", "港元",
+MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "圆", "美元", "欧元", "英镑", "日元", "港元",
                "人民币", "块钱", "块")
 MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "公里", "千米", "米", "公斤", "千克", "克", "吨",
                  "斤", "亩", "套", "间", "千瓦时", "千瓦", "度", "升", "毫升", "厘米", "毫米")
@@ -80,25 +80,55 @@ class Quantity:
     currency: str | None = None
 
 
+# 壹佰捌拾壹圆柒角, 壹拾壹元整: amounts written out as on cheques and in budgets.
+_CHEQUE_RE = re.compile(rf"(?P<yuan>{_CN_RUN}|{ARABIC})[元圆](?:(?P<jiao>[{CN_NUMERAL_CHARS}\d])角)?"
+                        rf"(?:(?P<fen>[{CN_NUMERAL_CHARS}\d])分)?(?P<zheng>[整正])?")
+
+
+def _cheque_amounts(text: str) -> list[Quantity]:
+    found = []
+    for match in _CHEQUE_RE.finditer(text):
+        if not (match.group("jiao") or match.group("fen") or match.group("zheng")):
+            continue
+        try:
+            value = _num(match.group("yuan"))
+            value += _num(match.group("jiao")) / 10 if match.group("jiao") else 0
+            value += _num(match.group("fen")) / 100 if match.group("fen") else 0
+        except (ValueError, KeyError):
+            continue
+        found.append(Quantity(match.start(), match.end(), match.group(0), round(value, 2), None, None, False, "元",
+                              "money", "CNY"))
+    return found
+
+
 def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Quantities in ``text``; spans in ``blocked`` (dates, redactions) are never quantities."""
     blocked = list(blocked or []) + [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
-    found: list[Quantity] = []
-    for match in VAGUE_RE.finditer(text):
-        quantity = _build_vague(match, text)
-        if quantity is not None and not any(s < quantity.end and quantity.start < e for s, e in blocked):
-            found.append(quantity)
+    found: list[Quantity] = [q for q in _cheque_amounts(text)
+                             if not any(s < q.end and q.start < e for s, e in blocked)]
+    found += [q for q in (_safe_vague(m, text) for m in VAGUE_RE.finditer(text)) if q is not None
+              and not any(s < q.end and q.start < e for s, e in blocked + [(f.start, f.end) for f in found])]
     taken = [(q.start, q.end) for q in found]
     for match in QUANTITY_RE.finditer(text):
         if not match.group(0).strip():
             continue
-        quantity = _build(match, text)
+        try:
+            quantity = _build(match, text)
+        except (ValueError, KeyError):
+            continue  # not a well-formed numeral after all (十一十二)
         if quantity is None:
             continue
         if any(s < quantity.end and quantity.start < e for s, e in blocked + taken):
             continue
         found.append(_with_since(quantity, text))
     return sorted(found, key=lambda q: q.start)
+
+
+def _safe_vague(match: re.Match[str], text: str) -> Quantity | None:
+    try:
+        return _build_vague(match, text)
+    except (ValueError, KeyError):
+        return None
 
 
 def _with_since(quantity: Quantity, text: str) -> Quantity:
