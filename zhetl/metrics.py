@@ -37,6 +37,11 @@ MONEY_OR_MEASURE = frozenset("元 万元 亿元 千元 万亿元 美元 欧元 �
 DURATION_OR_AGE = frozenset("年 个月 月 天 日 小时 周 周年 岁 周岁 年度 季度".split())
 
 
+# Words that end a noun phrase even when jieba tags them as nouns (贫困县|全部摘帽, 贫困人口|基本).
+PHRASE_STOPS = frozenset("全部 全都 均 已 已经 基本 基本上 全面 整体 分别 同比 累计 共 共计 总计 合计 其中 以上 "
+                         "以下 左右 多 余 这 那 此 该".split())
+
+
 @dataclass(frozen=True)
 class MetricLink:
     metric: str | None
@@ -149,7 +154,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     for token in sequence:
         if run and (token.end != run[-1].start if not forward else token.start != run[-1].end):
             break  # a gap where whitespace or punctuation stood
-        if token.token in CLAUSE_BREAKS or token.token in ("的", "之", "和", "与", "及", "、", "或"):
+        if token.token in CLAUSE_BREAKS or token.token in ("的", "之", "和", "与", "及", "、", "或") or \
+                token.token in PHRASE_STOPS:
             break
         if token.pos in ("m", "t"):
             break  # another number or a date: the phrase ended
