@@ -42,3 +42,19 @@ def test_scope_word_reads_the_documents_place() -> None:
     found = analyse_sentence("全市建档立卡贫困人口减少到1.8万人。", document_places=places)
     fact = facts_of(found, 0, places)[0]
     assert (fact["place"], fact["admin_code"]) == ("阜阳市", "341200")
+
+
+def test_seed_claims(shared) -> None:
+    """On the seeds every 20__年 is a redacted date, and 贫困发生率由11.5%下降到2.7% gives two facts."""
+    import re
+
+    from zhetl.pipeline import Settings, process_document
+
+    facts = []
+    for path in sorted((shared / "corpus" / "seeds").iterdir()):
+        tables = process_document(path.read_bytes(), path.name, Settings()).tables
+        text = tables["document_texts"][0]["text"]
+        redacted = {d["char_start"] for d in tables["dates"] if d["redacted"]}
+        assert all(m.start() in redacted for m in re.finditer(r"20__年", text))
+        facts += [(f["metric"], f["text"], f["change"]) for f in tables["facts"]]
+    assert ("贫困发生率", "11.5%", "from") in facts and ("贫困发生率", "2.7%", "to") in facts

@@ -85,6 +85,8 @@ _PATTERNS = (LUNAR_RE, YEAR_SPAN_RE, WHOLE_WEEK_RE, DAY_RANGE_RE, MONTH_RANGE_RE
              ABSOLUTE_RE, RELATIVE_MONTH_RE,
              RELATIVE_QUARTER_RE, RELATIVE_DAY_RE, WEEK_RE, RECENT_RE, YEARS_AGO_RE, HOLIDAY_RE, STANDALONE_PART_RE,
              MONTH_DAY_RE)
+# Every pattern needs one of these; a sentence without any has no date (most sentences of a law).
+_TRIGGER = re.compile(r"[年月日号天周季纪节旬夕宵腊假\d]|星期|礼拜|十[一二三四五]五|端午|重阳|七夕|中秋|元旦|国庆")
 _RELATIVE_YEARS = {"今": 0, "本": 0, "当": 0, "这一": 0, "去": -1, "上": -1, "上一": -1, "前": -2, "明": 1,
                    "下一": 1, "次": 1, "后": 2}
 
@@ -103,6 +105,8 @@ class DateMention:
 
 def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
     """Date mentions in ``text``, resolved against ``reference`` where they need it."""
+    if not _TRIGGER.search(text):
+        return []
     candidates = [m for pattern in _PATTERNS for m in pattern.finditer(text) if m.group(0).strip()]
     candidates.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
     found: list[DateMention] = []

@@ -22,8 +22,10 @@ from functools import lru_cache, wraps
 from zhetl import gazetteer
 from zhetl.names import (
     COMMON_SURNAMES,
+    COMPOUND_SURNAMES,
     NOT_GIVEN,
     ORDINARY_TAGS,
+    SURNAMES,
     TRANSLIT_CHARS,
     chinese_name_strength,
     dictionary_entry,
@@ -124,12 +126,15 @@ def find_entities(tokens: list[Token], text: str, offset: int = 0,
     ``document_places`` collects the divisions resolved so far in the document (pass one list per
     document, in sentence order) so later ambiguous names can use them.
     """
-    titles = [(m.start() + offset, m.end() + offset) for m in _TITLE_SPAN.finditer(text)]
-    tokens = [t for t in tokens if not any(s <= t.start and t.end <= e for s, e in titles)
-              and not any(c in REDACTION_CHARS for c in t.token)]
+    titles = [(m.start() + offset, m.end() + offset) for m in _TITLE_SPAN.finditer(text)] if "《" in text else []
+    tokens = [t for t in tokens if not (titles and any(s <= t.start and t.end <= e for s, e in titles))
+              and not _has_redaction(t.token)]
     found: list[Entity] = []
     i = 0
     while i < len(tokens):
+        if not _may_start(tokens[i].token, tokens[i].pos):
+            i += 1
+            continue
         inside = _inside_token(tokens[i])
         if inside:
             found += inside
@@ -162,6 +167,32 @@ def find_entities(tokens: list[Token], text: str, offset: int = 0,
     found += _small_places(text, offset, found, titles, tokens)
     found += _surname_placeholders(text, offset, found, titles)
     return _with_admin_codes(sorted(found, key=lambda e: e.start), document_places)
+
+
+@lru_cache(maxsize=1 << 18)
+def _has_redaction(word: str) -> bool:
+    return any(c in REDACTION_CHARS for c in word)
+
+
+@lru_cache(maxsize=1 << 18)
+def _may_start(word: str, pos: str) -> bool:
+    """Could any rule start an entity at a token like this, whatever its neighbours? (Most tokens: no.)
+
+    A superset of every rule's own first test, cached per distinct word, so the rules run only where
+    they can fire: 了, 进行, 工作 and their like are dismissed in one dictionary lookup.
+    """
+    if not _is_cjk(word):
+        return False
+    token = Token(word, pos, 0, len(word))
+    if word in KNOWN_ORGS or word in _lexicon_orgs() or word in _terms() or _inside_word(word, pos):
+        return True
+    if _organisation_word(token) or _proper_start_word(token) or _place_word(token) or _place_stem(token):
+        return True
+    if pos in ("ns", "nr", "nz", "j", "nrt", "nrfg", "x") or _translit_token(token):
+        return True
+    if chinese_name_strength(word) >= 1 or (len(word) == 1 and word in SURNAMES) or word[:2] in COMPOUND_SURNAMES:
+        return True
+    return len(word) >= 2 and mostly_transliterated(word)
 
 
 # --- organisations -------------------------------------------------------------------------------

@@ -115,6 +115,7 @@ PLACE_FINALS = frozenset("村镇乡县区市省州寺庄屯寨河湖路街港口
 ORDINARY_TAGS = frozenset({"n", "v", "a", "d", "l", "i", "vn", "ad", "an", "nz", "m", "q", "r", "p", "c", "u"})
 
 
+@lru_cache(maxsize=1 << 18)
 def chinese_name_strength(name: str) -> int:
     """0 = not a name; 1 = possible (needs context: a title, a verb of saying); 2 = a name on its own."""
     split = split_surname(name)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 ENGINES = ("rjieba", "jieba")
 
@@ -26,8 +26,9 @@ class LexiconEntry:
     normalized: str
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word with its tag and offsets (a named tuple: millions are made per run, so they must be cheap)."""
+
     token: str
     pos: str
     start: int
