@@ -127,8 +127,9 @@ def find_entities(tokens: list[Token], text: str, offset: int = 0,
     document, in sentence order) so later ambiguous names can use them.
     """
     titles = [(m.start() + offset, m.end() + offset) for m in _TITLE_SPAN.finditer(text)] if "《" in text else []
-    tokens = [t for t in tokens if not (titles and any(s <= t.start and t.end <= e for s, e in titles))
-              and not _has_redaction(t.token)]
+    if titles:
+        tokens = [t for t in tokens if not any(s <= t.start and t.end <= e for s, e in titles)]
+    tokens = [t for t in tokens if not _has_redaction(t.token)]
     found: list[Entity] = []
     i = 0
     while i < len(tokens):

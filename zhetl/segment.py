@@ -108,13 +108,14 @@ def known_word(word: str) -> bool:
 def tokenize(text: str, engine: str = "rjieba", offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with offsets (plus ``offset``); whitespace tokens are dropped."""
     tokens: list[Token] = []
-    position = 0
+    append = tokens.append
+    position = offset
     for word, pos in get_tagger(engine).tag(text):
         end = position + len(word)
-        if word.strip():
-            tokens.append(Token(word, pos, offset + position, offset + end))
+        if not word.isspace():
+            append(Token(word, pos, position, end))
         position = end
-    if position != len(text):
+    if position - offset != len(text):
         raise RuntimeError(f"{engine} lost characters: {position} of {len(text)}")
     return tokens
 
