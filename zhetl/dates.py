@@ -10,6 +10,7 @@ Fuzzy parts follow the common reading (JioNLP's): 年初 = January–February, �
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -79,10 +80,11 @@ LUNAR_RE = re.compile(
 LUNAR_FESTIVALS = {"春节": (1, 1), "元宵节": (1, 15), "元宵": (1, 15), "端午节": (5, 5), "端午": (5, 5),
                    "七夕": (7, 7), "中秋节": (8, 15), "中秋": (8, 15), "重阳节": (9, 9), "重阳": (9, 9),
                    "腊八节": (12, 8), "腊八": (12, 8)}
+SINCE_RE = re.compile(rf"(?P<syear>{_YEAR4})年(?:(?P<smonth>{_MONTH})月)?(?:以来|至今)")
 CONNECTOR_RE = re.compile(r"起?\s*(?:至|到|——|—|–|-|－|~|～)\s*")
 
-_PATTERNS = (LUNAR_RE, YEAR_SPAN_RE, WHOLE_WEEK_RE, DAY_RANGE_RE, MONTH_RANGE_RE, CENTURY_RE, PLAN_RE, NUMERIC_RE,
-             ABSOLUTE_RE, RELATIVE_MONTH_RE,
+_PATTERNS = (SINCE_RE, LUNAR_RE, YEAR_SPAN_RE, WHOLE_WEEK_RE, DAY_RANGE_RE, MONTH_RANGE_RE, CENTURY_RE, PLAN_RE,
+             NUMERIC_RE, ABSOLUTE_RE, RELATIVE_MONTH_RE,
              RELATIVE_QUARTER_RE, RELATIVE_DAY_RE, WEEK_RE, RECENT_RE, YEARS_AGO_RE, HOLIDAY_RE, STANDALONE_PART_RE,
              MONTH_DAY_RE)
 # Every pattern needs one of these; a sentence without any has no date (most sentences of a law).
@@ -121,7 +123,25 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
         if mention is not None:
             found.append(mention)
             taken_until = mention.end
-    return _merge_ranges(found, text, reference)
+    return _anchor_to_stated_year(_merge_ranges(found, text, reference))
+
+
+def _anchor_to_stated_year(found: list[DateMention]) -> list[DateMention]:
+    """上年 and a bare 年末 follow the year the sentence states (2019年…比上年 → 2018), not the reference."""
+    anchored: list[DateMention] = []
+    stated: int | None = None
+    for mention in found:
+        if mention.kind == "absolute" and mention.start_date is not None:
+            stated = mention.start_date.year
+        elif stated is not None and mention.start_date is not None and \
+                (mention.text.startswith("上年") or (mention.kind == "partial" and mention.text.startswith("年"))):
+            year = stated - 1 if mention.text.startswith("上年") else stated
+            shift = year - mention.start_date.year
+            with contextlib.suppress(ValueError):
+                mention = replace(mention, start_date=mention.start_date.replace(year=mention.start_date.year + shift),
+                                  end_date=mention.end_date.replace(year=mention.end_date.year + shift))
+        anchored.append(mention)
+    return anchored
 
 
 def _int(text: str) -> int:
@@ -153,6 +173,11 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None
         first, last = span if span else (None, None)
         return DateMention(start, end, text, kind, first, last, granularity, redacted)
 
+    if match.re is SINCE_RE:
+        first = date(_int(g["syear"]), _int(g["smonth"]) if g["smonth"] else 1, 1)
+        if reference is None or reference < first:
+            return mention("period", None, "period")
+        return mention("period", (first, reference), "period")
     if match.re is LUNAR_RE:
         return _lunar(g, reference, mention)
     if match.re is YEAR_SPAN_RE:

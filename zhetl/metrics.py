@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from zhetl.segment import Token
 
 CLAUSE_BREAKS = frozenset("，。；;！？!?：:（）()“”\"")
-NOUN_TAGS = frozenset({"n", "nz", "vn", "nt", "an", "ng", "nrt", "j", "nl", "ns", "s"})
+NOUN_TAGS = frozenset({"n", "nz", "vn", "nt", "an", "ng", "nrt", "j", "nl", "ns", "s", "nr"})
+CONTINUATIONS = frozenset("占 比 较 同比 环比 增长 下降 提高 降低 增加 减少 上升 达 达到 约".split())
+# Verbs that open a clause about an amount; they are never the start of the metric (发展|设施农业).
+LEADING_VERBS = frozenset("发展 新建 建成 建设 实施 完成 实现 带动 惠及 选聘 新增 累计 开展 投入 安排 创建 打造 "
+                          "改造 配套 配套建设 年产 解决 办 办理 帮助 选派 组建 建立 落实 发放 筹措 整合 争取 吸引 接待 "
+                          "实现了 完成了 建成了".split())
 MODIFIER_TAGS = frozenset({"b", "a", "v", "l", "vd"})
 LEADING_DROP_TAGS = frozenset({"v", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "vd", "ad"})
 FROM_WORDS = frozenset({"由", "从"})
@@ -23,7 +28,7 @@ CHANGE_VERBS = ("下降", "减少", "增加", "增长", "提高", "降低", "上
 DELTA_VERBS = frozenset({*CHANGE_VERBS, "新增", "增收", "减贫", "多", "少"})
 SKIP_WORDS = frozenset("""
 了 已 已经 均 分别 共 共计 累计 总计 合计 约 达 达到 为 是 有 占 实现 完成 突破 超过 保持 稳定 在 以上 以下 左右 比 较
-同比 环比 上年 去年 年均 平均 人均 每年 全年 当年 的 将 要 再 又 还 就 则 仍 都 也 年 底 末 初
+同比 环比 上年 去年 年均 平均 人均 每年 全年 当年 名义 实际 的 将 要 再 又 还 就 则 仍 都 也 年 底 末 初
 """.split())
 SCOPE_WORDS = frozenset("全国 全省 全市 全县 全区 全州 全乡 全镇 全村 我国 我省 我市 我县 我区 本省 本市 本县 该省 "
                         "该市 该县 该村 全盟 全旗 各地 各省 各市 各县 全球 全世界".split())
@@ -62,7 +67,11 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
         if link.metric is None and index:
             previous = links[-1]
             touching = quantities[index - 1][1] == start
-            if touching or (link.change in ("to", "delta") and previous.metric):
+            clause = _clause([t for t in tokens if t.end <= start], backwards=True)
+            # …，占69.9%; …，比上年下降8.5%: a clause that only continues the previous figure.
+            continues = bool(clause) and clause[0].token in CONTINUATIONS and \
+                not any(t.pos in NOUN_TAGS or t.pos.startswith("n") for t in clause)
+            if touching or ((link.change in ("to", "delta") or continues) and previous.metric):
                 link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
         links.append(link)
     return links
@@ -133,7 +142,11 @@ def _subject_zone(before: list[Token]) -> list[Token]:
     for position in range(len(before) - 1, -1, -1):
         token = before[position]
         if token.token in FROM_WORDS or token.token in ("比", "较", "同比"):
-            index = position
+            between = before[position + 1:]
+            # 由|2012年的|…, 比|上年|增长: only dates, particles, verbs and adverbs lie between it and the number.
+            if all(t.pos in ("t", "m", "uj", "v", "d", "p", "f", "r", "q") or t.token in SKIP_WORDS
+                   or t.token.startswith((*CHANGE_VERBS, "每")) for t in between):
+                index = position
             break
     zone = before[:index]
     # Drop what stands between the subject and the number: verbs, adverbs, earlier numbers, dates.
@@ -174,7 +187,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     # A phrase ends in a noun and starts with no verb or adverb (建成|幸福美丽新村, 开展|专项检查).
     while ordered and not (ordered[-1].pos in NOUN_TAGS or ordered[-1].pos.startswith("n")):
         ordered = ordered[:-1]
-    while not forward and ordered and ordered[0].pos in LEADING_DROP_TAGS and len(ordered) > 1:
+    while not forward and ordered and (ordered[0].pos in LEADING_DROP_TAGS or ordered[0].token in LEADING_VERBS) \
+            and len(ordered) > 1:
         ordered = ordered[1:]
     place = None
     while ordered and (ordered[0].token in SCOPE_WORDS or ordered[0].pos in ("t", "f")

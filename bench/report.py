@@ -1,0 +1,98 @@
+"""Quantities, facts and dates on report-style sentences we wrote and labelled (bench/gold/report_quantities.jsonl).
+
+The register of the held-out bars: government work reports and statistical bulletins. Scores quantity
+recall and precision (same span and same value), approximate flag, kind, metric and change on the matched
+quantities, traps wrongly extracted, and date resolution (same span, same start and end day) against the
+reference date 2021-03-09.
+Usage: python -m bench.report [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from datetime import date
+from pathlib import Path
+
+from zhetl.pipeline import analyse_sentence
+
+GOLD = Path(__file__).resolve().parent / "gold" / "report_quantities.jsonl"
+REFERENCE = date(2021, 3, 9)
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def score(show: bool = False) -> dict[str, float | int]:
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold_q = found_q = matched = value_ok = approx_ok = kind_ok = metric_ok = change_ok = 0
+    gold_d = resolved = trap_hits = traps = 0
+    for row in rows:
+        text = row["text"]
+        found = analyse_sentence(text, reference=REFERENCE)
+        ours = {(q.start, q.end): (q, link) for q, link in zip(found.quantities, found.links, strict=True)}
+        gold_q += len(row["quantities"])
+        found_q += len(ours)
+        for gold in row["quantities"]:
+            hit = ours.get((gold["start"], gold["end"]))
+            if hit is None:
+                if show:
+                    print("MISS", gold["text"], "|", text)
+                continue
+            quantity, link = hit
+            if not _same(quantity.value, gold["value"]):
+                if show:
+                    print("VALUE", gold["text"], gold["value"], quantity.value)
+                continue
+            matched += 1
+            value_ok += _same(quantity.value_min, gold["value_min"]) and _same(quantity.value_max, gold["value_max"])
+            approx_ok += quantity.approximate == gold["approximate"]
+            kind_ok += quantity.kind == gold["kind"]
+            metric_ok += (link.metric or None) == (gold["metric"] or None)
+            change_ok += link.change == gold["change"]
+            if show and (link.metric or None) != (gold["metric"] or None):
+                print("METRIC", gold["text"], gold["metric"], "→", link.metric, "|", text)
+        gold_spans = {(g["start"], g["end"]) for g in row["quantities"]}
+        if show:
+            for (start, end), (quantity, _) in ours.items():
+                if (start, end) not in gold_spans:
+                    print("EXTRA", quantity.text, "|", text)
+        for trap in row.get("traps", []):
+            traps += 1
+            trap_hits += any(s < trap["end"] and trap["start"] < e for s, e in ours)
+        dates = {(d.start, d.end): d for d in found.dates}
+        for gold in row["dates"]:
+            gold_d += 1
+            mention = dates.get((gold["start"], gold["end"]))
+            ok = mention is not None and mention.start_date is not None and \
+                mention.start_date.isoformat() == gold["start_date"] and \
+                mention.end_date.isoformat() == gold["end_date"]
+            resolved += ok
+            if show and not ok:
+                got = (mention.text, mention.start_date, mention.end_date) if mention else None
+                print("DATE", gold["text"], gold["start_date"], gold["end_date"], "→", got)
+    true_found = sum(1 for _ in range(matched))
+    return {
+        "sentences": len(rows), "quantities": gold_q, "recall": round(matched / gold_q, 4),
+        "precision": round(true_found / found_q, 4) if found_q else 0.0,
+        "bounds": round(value_ok / max(matched, 1), 4), "approximate": round(approx_ok / max(matched, 1), 4),
+        "kind": round(kind_ok / max(matched, 1), 4), "metric": round(metric_ok / max(matched, 1), 4),
+        "change": round(change_ok / max(matched, 1), 4), "traps": traps, "traps_extracted": trap_hits,
+        "dates": gold_d, "date_resolution": round(resolved / max(gold_d, 1), 4),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--show", action="store_true", help="print every miss")
+    args = parser.parse_args()
+    print(json.dumps({"bench": "report", **score(args.show)}, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
