@@ -14,12 +14,13 @@ from zhetl.segment import Token
 
 CLAUSE_BREAKS = frozenset("，。；;！？!?：:（）()“”\"")
 NOUN_TAGS = frozenset({"n", "nz", "vn", "nt", "an", "ng", "nrt", "j", "nl", "ns", "s", "nr"})
+AVERAGE_WORDS = frozenset("人均 户均 亩均 年均 平均 每人 每户".split())  # part of a metric when they open it
 CONTINUATIONS = frozenset("占 比 较 同比 环比 增长 下降 提高 降低 增加 减少 上升 达 达到 约".split())
 # Verbs that open a clause about an amount; they are never the start of the metric (发展|设施农业).
 LEADING_VERBS = frozenset("发展 新建 建成 建设 实施 完成 实现 带动 惠及 选聘 新增 累计 开展 投入 安排 创建 打造 "
                           "改造 配套 配套建设 年产 解决 办 办理 帮助 选派 组建 建立 落实 发放 筹措 整合 争取 吸引 接待 "
                           "实现了 完成了 建成了".split())
-MODIFIER_TAGS = frozenset({"b", "a", "v", "l", "vd"})
+MODIFIER_TAGS = frozenset({"b", "a", "v", "l", "vd", "z"})
 LEADING_DROP_TAGS = frozenset({"v", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "vd", "ad"})
 FROM_WORDS = frozenset({"由", "从"})
 TO_WORDS = frozenset({"到", "至", "为"})
@@ -34,7 +35,7 @@ SCOPE_WORDS = frozenset("全国 全省 全市 全县 全区 全州 全乡 全镇
                         "该市 该县 该村 全盟 全旗 各地 各省 各市 各县 全球 全世界".split())
 COUNT_AFTER_UNITS = frozenset({"个", "所", "家", "项", "件", "篇", "座", "批", "类", "条", "处", "只", "头", "台",
                                "辆", "套", "间", "亩", "公顷", "部", "支", "本", "张", "份", "种", "村", "个村",
-                               "位", "场", "名", ""})
+                               "位", "场", "名", "户", "人", "人次", "户次", ""})
 
 
 MONEY_OR_MEASURE = frozenset("元 万元 亿元 千元 万亿元 美元 欧元 亩 公顷 公里 平方公里 吨 斤 公斤 千克 米 平方米 "
@@ -192,7 +193,7 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         ordered = ordered[1:]
     place = None
     while ordered and (ordered[0].token in SCOPE_WORDS or ordered[0].pos in ("t", "f")
-                       or ordered[0].token in SKIP_WORDS or _in_place(ordered[0], places)):
+                       or ordered[0].token in SKIP_WORDS - AVERAGE_WORDS or _in_place(ordered[0], places)):
         if ordered[0].token in SCOPE_WORDS or _in_place(ordered[0], places):
             place = ordered[0].token if place is None or not _in_place(ordered[0], places) else place + ordered[0].token
         ordered = ordered[1:]
