@@ -124,7 +124,7 @@ def parse_chinese_number(text: str) -> float:
 
 def parse_number(text: str) -> float:
     """Parse a number span: 40.6466万 → 406466, 1万6千 → 16000, 1亿3千万 → 1.3e8, 两 → 2."""
-    text = text.replace("，", ",").replace(" ", "")
+    text = text.replace("，", ",").replace(" ", "").replace("万万", "亿").replace("萬萬", "亿")
     if _ARABIC_RE.fullmatch(text):
         return parse_arabic(text)
     if not any(c.isdigit() for c in text):
@@ -153,7 +153,7 @@ _SIGN = r"(?P<sign>负|負|-|−|\+|＋)?"
 NUMBER_RE = re.compile(
     rf"{_SIGN}(?:(?P<whole>{_ANY})又)?"
     rf"(?:(?P<den>{_ANY})分之(?P<fsign>负|負|-)?(?P<num>{_ANY})|(?P<a>\d+)\s*/\s*(?P<b>\d+)(?![\d/])"
-    rf"|(?P<plain>{_ANY}))"
+    rf"|(?P<plain>{_ANY})(?:(?P<fuzzy>多|余|几|来)(?P<fuzzymult>万亿|亿|万|千|百))?)"
 )
 
 
@@ -165,6 +165,8 @@ def find_numbers(text: str) -> list[tuple[int, int, float]]:
     """
     found: list[tuple[int, int, float]] = []
     for match in NUMBER_RE.finditer(text):
+        if match.group("plain") in ("万", "萬", "亿", "億", "千", "百", "仟", "佰", "万亿"):
+            continue  # a place word alone is not a number
         try:
             value = _number_value(match)
         except (ValueError, KeyError, ZeroDivisionError):
@@ -176,7 +178,10 @@ def find_numbers(text: str) -> list[tuple[int, int, float]]:
 def _number_value(match: re.Match[str]) -> float:
     sign = -1.0 if match.group("sign") in ("负", "負", "-", "−") else 1.0
     if match.group("plain") is not None:
-        return sign * parse_number(match.group("plain"))
+        value = parse_number(match.group("plain"))
+        if match.group("fuzzymult"):
+            value *= parse_number("1" + match.group("fuzzymult"))  # 一千多万 = 1千 × 1万, 500余万
+        return sign * value
     if match.group("a") is not None:
         return sign * int(match.group("a")) / int(match.group("b"))
     fraction = parse_number(match.group("num")) / parse_number(match.group("den"))
