@@ -136,6 +136,11 @@ def find_entities(tokens: list[Token], text: str, offset: int = 0,
         if not _may_start(tokens[i].token, tokens[i].pos):
             i += 1
             continue
+        pair = _abbreviation_pair(tokens, i)
+        if pair:
+            found += pair
+            i += 2
+            continue
         inside = _inside_token(tokens[i])
         if inside:
             found += inside
@@ -225,6 +230,8 @@ def _organisation_word(token: Token) -> bool:
     if token.pos in ("n", "nz") and 3 <= len(word) <= 5 and word[-1] == "部" and word not in MINISTRY_NOT and \
             not word.endswith(("干部", "俱乐部", "内部", "全部", "局部")) and _is_cjk(word):
         return True
+    if token.pos in ("n", "nz", "nt") and len(word) >= 4 and word.endswith(("日报", "晚报", "早报", "时报")):
+        return True  # 人民日报, 工人日报: newspapers
     if token.pos in ("n", "nz", "nr", "ns") and _is_cjk(word) and len(word) >= 3 and _is_head(token) and \
             any(word.startswith(p) and len(word) - len(p) >= 1 for p in _place_prefixes(word)):
         return True  # 捷克队, 中国惠普有限公司: a named place and a head in one token
@@ -292,6 +299,8 @@ def _organisation(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
             break
         if head and len(token.token) == 1 and j + 1 < len(tokens) and tokens[j + 1].pos.startswith("v"):
             break  # 日本|所|发生: the particle 所, not an institute
+        if heads_seen and not head and token.pos in ("d", "a", "ad", "v", "vd"):
+            break  # 成都军区后勤部|十分重视: after a head only more of the name may follow
         if head:
             best = j + 1
             heads_seen += 1
@@ -299,6 +308,9 @@ def _organisation(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
     if best is None:
         return None
     span = tokens[i:best]
+    verbs = [k for k, t in enumerate(span) if k and t.pos == "v"]
+    if verbs and verbs[-1] + 1 < len(span) and _proper_start(tokens, i + verbs[-1] + 1):
+        return None  # 火箭圆满发射|美国摩托罗拉公司: the name starts after the verb
     surface = "".join(t.token for t in span)
     if len(span) == 2 and span[0].token in gazetteer.COUNTRIES and span[1].token in STATE_WORDS:
         return None  # 美国政府, 俄罗斯政局: news names the country, not an organisation
@@ -385,7 +397,8 @@ def _person(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
         if token.pos in ("nrt", "nr") or _context_supports_person(tokens, i, i + 1):
             return i + 1, "PER", word
         return None
-    if token.pos not in ("nr", "nrfg", "x", "n", "t", "ns", "nz") and token.pos != "nr":
+    unknown_name = len(word) == 3 and dictionary_entry(word) is None  # jieba guessed the word: any tag
+    if token.pos not in ("nr", "nrfg", "x", "n", "t", "ns", "nz") and not unknown_name:
         return None
     if token.pos in ("nr", "nrfg", "x") and len(word) == 4 and chinese_name_strength(word) == 0 and \
             chinese_name_strength(word[:3]) == 2:
@@ -393,7 +406,8 @@ def _person(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
     strength = chinese_name_strength(word)
     if token.pos not in ("nr", "nrfg") and dictionary_entry(word) is not None:
         strength = min(strength, 1)
-    if strength == 2 or (strength == 1 and _context_supports_person(tokens, i, i + 1)):
+    if strength == 2 or (strength == 1 and (_context_supports_person(tokens, i, i + 1) or
+                                            (token.pos in ("nr", "nrfg") and _name_position(tokens, i)))):
         return i + 1, "PER", word
     return None
 
@@ -420,6 +434,18 @@ def _organisation_before_title(token: Token) -> list[Entity]:
         stem = word[: -len(title)]
         if word.endswith(title) and stem.endswith("部") and 3 <= len(stem) <= 5 and stem not in MINISTRY_NOT:
             return [Entity(token.start, token.start + len(stem), stem, "ORG", stem)]
+    return []
+
+
+def _abbreviation_pair(tokens: list[Token], i: int) -> list[Entity]:
+    """中|美, 日|中 cut into one-character tokens: two adjacent country abbreviations are two places."""
+    if i + 1 >= len(tokens):
+        return []
+    first, second = tokens[i], tokens[i + 1]
+    if len(first.token) == 1 and len(second.token) == 1 and first.end == second.start and \
+            first.token in COUNTRY_ABBREVIATIONS and second.token in COUNTRY_ABBREVIATIONS and \
+            first.token != second.token:
+        return [Entity(t.start, t.end, t.token, "LOC", t.token) for t in (first, second)]
     return []
 
 
@@ -537,6 +563,16 @@ def _foreign_name_end(tokens: list[Token], i: int) -> int | None:
     return None
 
 
+def _name_position(tokens: list[Token], i: int) -> bool:
+    """Where news puts a bare two-character name: after 的 (八一队的李铁), or opening a clause before a verb."""
+    before = tokens[i - 1] if i else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if before is not None and before.token == "的" and (after is None or not _is_cjk(after.token)):
+        return True
+    opens = before is None or not _is_cjk(before.token)
+    return opens and after is not None and after.pos.startswith("v")
+
+
 def _surname_placeholders(text: str, offset: int, found: list[Entity],
                           titles: list[tuple[int, int]]) -> list[Entity]:
     """李某, 李某某, 王某明 (legal texts name parties so), and names glued to a function word (陈井云因)."""
@@ -571,8 +607,9 @@ def _place_word(token: Token) -> bool:
     divisions = gazetteer.candidates(word)
     if divisions:
         entry = dictionary_entry(word)
-        if word not in gazetteer.full_names() and entry is not None and entry[1] in ORDINARY_TAGS and entry[0] >= 50:
-            return False  # 和平, 高明, 长达: county short names that are ordinary words
+        if word not in gazetteer.full_names() and entry is not None and entry[1] in ORDINARY_TAGS and \
+                entry[0] >= 50 and all(d.level == "county" for d in divisions):
+            return False  # 和平, 高明, 长达: county short names that are ordinary words (合肥 and 大连 are not)
         return token.pos in ("ns", "nr", "nz", "j", "nt", "n", "nrt") or len(word) >= 3 or \
             divisions[0].level != "county"
     return token.pos == "ns"
