@@ -1,58 +1,132 @@
-"""Throughput of the text library on the shared laws corpus, next to plain jieba.cut on the same text.
+"""`make bench`: zhetl end to end on the shared laws corpus, next to plain jieba on the same text, in one run.
 
-`make bench` runs this. Figures are ratios measured side by side in one run; absolute times drift.
-Usage: python -m bench.run_all [--limit N]  (N files of shared/corpus/laws; default all)
+Measures, side by side (absolute times drift on shared machines, ratios much less):
+- `zhetl run` from a cold start (a new process, embedded Prefect server included) with default settings
+  (workers = the machine's cores): wall time, characters per second, seconds per stage, Prefect's share;
+- peak memory of the whole process tree (sampled every 0.2 s);
+- an unchanged re-run into the same output, and the processing phase with one worker;
+- baselines: plain jieba.cut over all the text, a naive jieba.posseg pipeline over a sample.
+Prints JSON lines, then a Markdown table.
+Usage: python -m bench.run_all [--limit N] [--sample-chars N] [--skip-one-worker]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import re
 import shutil
+import subprocess
+import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--limit", type=int, default=None, help="only the first N files")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N files (default: all)")
+    parser.add_argument("--sample-chars", type=int, default=300_000, help="text for the jieba.posseg baseline")
+    parser.add_argument("--skip-one-worker", action="store_true", help="skip the one-worker comparison run")
     args = parser.parse_args()
     laws = SHARED / "corpus" / "laws"
     if not laws.is_dir():
         print(f"bench: {laws} not found; nothing to measure")
         return 0
-    files = sorted(p for p in laws.rglob("*") if p.is_file())[: args.limit]
     work = Path(tempfile.mkdtemp(prefix="zhetl-bench-"))
     try:
-        corpus = work / "in"
-        for path in files:
-            target = corpus / path.relative_to(laws)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
-        texts = [p.read_text(encoding="utf-8") for p in files]
+        corpus = laws if args.limit is None else _copy_subset(laws, work / "in", args.limit)
+        files = sorted(p for p in corpus.rglob("*") if p.is_file())
+        texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
         chars = sum(len(t) for t in texts)
-        results = [measure_pipeline(corpus, work / "out", chars), measure_jieba(texts, chars)]
+        rows = [_cold_run(corpus, work / "out", chars, "zhetl run (cold, default workers)")]
+        rows.append(_cold_run(corpus, work / "out", chars, "zhetl run again (unchanged input)"))
+        if not args.skip_one_worker:
+            rows.append(_cold_run(corpus, work / "out-1", chars, "zhetl run --workers 1", workers=1))
+        rows.append(measure_jieba(texts, chars))
+        rows.append(measure_posseg(texts, args.sample_chars))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    for row in results:
+    for row in rows:
         print(json.dumps(row, ensure_ascii=False))
-    print("\n| what | seconds | chars/s |\n|---|---:|---:|")
-    for row in results:
-        print(f"| {row['name']} | {row['seconds']:.1f} | {row['chars_per_second']:,.0f} |")
+    print(markdown(rows, len(files), chars))
     return 0
 
 
-def measure_pipeline(corpus: Path, output: Path, chars: int) -> dict:
-    from zhetl.runs import run_local
+def _copy_subset(laws: Path, target: Path, limit: int) -> Path:
+    for path in sorted(p for p in laws.rglob("*") if p.is_file())[:limit]:
+        destination = target / path.relative_to(laws)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, destination)
+    return target
 
+
+class _TreeMemory:
+    """Peak resident memory of a process and all its descendants, sampled in a thread."""
+
+    def __init__(self, pid: int) -> None:
+        import psutil
+
+        self._root = psutil.Process(pid)
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                members = [self._root, *self._root.children(recursive=True)]
+                total = 0
+                for member in members:
+                    with contextlib.suppress(psutil.Error):
+                        total += member.memory_info().rss
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                pass
+            self._stop.wait(0.2)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def _cold_run(corpus: Path, output: Path, chars: int, name: str, workers: int | None = None) -> dict:
+    command = [sys.executable, "-m", "flows.cli", "run", "--input", str(corpus), "--output", str(output), "--json"]
+    if workers is not None:
+        command += ["--workers", str(workers)]
     started = time.perf_counter()
-    summary = run_local(corpus, output)
-    seconds = time.perf_counter() - started
-    return {"name": "zhetl run_local (one process, every stage, Parquet)", "seconds": seconds, "chars": chars,
-            "chars_per_second": chars / seconds, "documents": summary["documents"], "rejects": summary["rejects"]}
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    memory = _TreeMemory(process.pid)
+    stdout, stderr = process.communicate()
+    peak = memory.stop()
+    wall = time.perf_counter() - started
+    if process.returncode != 0:
+        raise RuntimeError(f"{name} failed ({process.returncode}): {stderr[-2000:]}")
+    summary = json.loads(stdout[stdout.index("{"):])
+    phases = summary.get("phase_seconds", {})
+    orchestration = summary.get("flow_seconds", 0.0) - sum(phases.values())
+    return {
+        "name": name, "seconds": round(wall, 2), "chars": chars, "chars_per_second": round(chars / wall),
+        "peak_rss_mib": round(peak / 2**20), "workers": summary.get("workers"),
+        "processed": summary.get("processed"), "documents": summary.get("documents"),
+        "rejects": summary.get("rejects"), "reconciled": summary.get("reconciled"),
+        "server_start_seconds": summary.get("server_start_seconds"),
+        "phase_seconds": phases, "stage_seconds": summary.get("stage_seconds", {}),
+        "prefect_orchestration_seconds": round(orchestration, 2),
+        "prefect_share": round((orchestration + summary.get("server_start_seconds", 0.0)) / wall, 4),
+        "prefect_orchestration_share": round(orchestration / wall, 4),
+    }
 
 
 def measure_jieba(texts: list[str], chars: int) -> dict:
@@ -64,7 +138,61 @@ def measure_jieba(texts: list[str], chars: int) -> dict:
         for _ in jieba.cut(text):
             pass
     seconds = time.perf_counter() - started
-    return {"name": "plain jieba.cut", "seconds": seconds, "chars": chars, "chars_per_second": chars / seconds}
+    return {"name": "plain jieba.cut (one process)", "seconds": round(seconds, 2), "chars": chars,
+            "chars_per_second": round(chars / seconds)}
+
+
+def measure_posseg(texts: list[str], sample_chars: int) -> dict:
+    """A naive pipeline: jieba.posseg over each line, nr/ns/nt as entities, a regex for numbers."""
+    import jieba.posseg
+
+    number = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?[%％个户人元]?")
+    sample: list[str] = []
+    size = 0
+    for text in texts:
+        if size >= sample_chars:
+            break
+        sample.append(text[: sample_chars - size])
+        size += len(sample[-1])
+    list(jieba.posseg.cut("预热"))
+    started = time.perf_counter()
+    entities = numbers = 0
+    for text in sample:
+        for line in text.splitlines():
+            entities += sum(1 for pair in jieba.posseg.cut(line) if pair.flag in ("nr", "ns", "nt"))
+            numbers += len(number.findall(line))
+    seconds = time.perf_counter() - started
+    return {"name": "naive jieba.posseg pipeline (sample)", "seconds": round(seconds, 2), "chars": size,
+            "chars_per_second": round(size / seconds), "entities": entities, "numbers": numbers}
+
+
+def markdown(rows: list[dict], files: int, chars: int) -> str:
+    by_name = {row["name"]: row for row in rows}
+    cold = rows[0]
+    jieba_row = next(r for r in rows if r["name"].startswith("plain jieba"))
+    lines = [f"\n{files} files, {chars:,} characters.\n", "| measurement | seconds | chars/s | peak RSS MiB |",
+             "|---|---:|---:|---:|"]
+    for row in rows:
+        lines.append(f"| {row['name']} | {row['seconds']:.1f} | {row['chars_per_second']:,} | "
+                     f"{row.get('peak_rss_mib', '')} |")
+    again = by_name.get("zhetl run again (unchanged input)")
+    one = by_name.get("zhetl run --workers 1")
+    speed = cold["chars_per_second"] / jieba_row["chars_per_second"]
+    lines += ["", "| ratio | value |", "|---|---:|",
+              f"| zhetl end to end ÷ jieba.cut (speed) | {speed:.2f}× |",
+              f"| Prefect share of the cold run (server start + orchestration) | {cold['prefect_share']:.1%} |",
+              f"| Prefect orchestration alone | {cold['prefect_orchestration_share']:.1%} |"]
+    if again:
+        lines.append(f"| unchanged re-run ÷ first run (time) | {again['seconds'] / cold['seconds']:.1%} |")
+    if one and cold["phase_seconds"].get("batches"):
+        speedup = one["phase_seconds"]["batches"] / cold["phase_seconds"]["batches"]
+        lines.append(f"| processing phase, {cold['workers']} workers vs 1 (speed-up) | {speedup:.2f}× |")
+    stages = cold["stage_seconds"]
+    total = sum(stages.values()) or 1.0
+    lines += ["", "| stage (summed over workers) | seconds | share |", "|---|---:|---:|"]
+    for stage, seconds in sorted(stages.items(), key=lambda item: -item[1]):
+        lines.append(f"| {stage} | {seconds:.1f} | {seconds / total:.0%} |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

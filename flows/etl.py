@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
@@ -79,9 +80,12 @@ def etl(
                            full_refresh=full_refresh, segmenter=segmenter)
     logger = get_run_logger()
     output = Path(params.output_dir)
+    phases: dict[str, float] = {}
+    clock = time.perf_counter()
     with output_lock(output, wait=True):
         planned = plan(params.input_dir, params.output_dir, params.batch_chars, params.worker_count(),
                        params.full_refresh)
+        phases["plan"], clock = time.perf_counter() - clock, time.perf_counter()
         logger.info("plan: %(files_seen)s files, %(to_process)s to process in %(batches)s batches, "
                     "%(skipped)s unchanged, %(dropped)s to drop", planned)
         results = []
@@ -96,10 +100,15 @@ def etl(
                     for index in range(planned["batches"])
                 ]
                 results = [future.result() for future in futures]
+        phases["batches"], clock = time.perf_counter() - clock, time.perf_counter()
         summary = publish(planned["plan_path"], [r["result_path"] for r in results])
+        phases["publish"], clock = time.perf_counter() - clock, time.perf_counter()
         summary["catalog"] = catalog(params.output_dir)
+        phases["catalog"] = time.perf_counter() - clock
     summary["batches"] = planned["batches"]
     summary["batch_seconds"] = round(sum(r["seconds"] for r in results), 3)
+    summary["workers"] = params.worker_count() if planned["batches"] else 0
+    summary["phase_seconds"] = {name: round(seconds, 3) for name, seconds in phases.items()}
     logger.info("done: %(documents)s documents, %(rejects)s rejects, %(processed)s processed, "
                 "%(skipped)s skipped", summary)
     return summary
@@ -108,8 +117,15 @@ def etl(
 def run_etl(**parameters) -> dict:
     """Run the flow with one API server shared by all workers (the CLI and ``python -m`` use this)."""
     EtlParameters(**parameters)  # fail fast on bad parameters, before a server starts
+    started = time.perf_counter()
     with api_server():
-        return etl(**parameters)
+        ready = time.perf_counter()
+        summary = etl(**parameters)
+        finished = time.perf_counter()
+    summary["server_start_seconds"] = round(ready - started, 3)
+    summary["flow_seconds"] = round(finished - ready, 3)
+    summary["wall_seconds"] = round(time.perf_counter() - started, 3)
+    return summary
 
 
 if __name__ == "__main__":

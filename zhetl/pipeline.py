@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -27,6 +29,8 @@ from zhetl.segment import Token, respect_mentions, tokenize
 from zhetl.sentences import split_sentences
 from zhetl.textmap import MappedText
 
+# Seconds spent per stage in this process, for the benchmark's stage breakdown (batches snapshot it).
+STAGE_SECONDS: Counter[str] = Counter()
 REDACTION_RE = re.compile(r"_{2,}|＿+|\*{2,}|＊{2,}|×{2,}|(?<![A-Za-z])(?:XX|xx)(?![A-Za-z])|_(?=[\u4e00-\u9fff])")
 
 
@@ -59,6 +63,12 @@ class Rows:
         return {name: to_table(name, rows) for name, rows in self.tables.items()}
 
 
+def _lap(stage: str, since: float) -> float:
+    now = time.perf_counter()
+    STAGE_SECONDS[stage] += now - since
+    return now
+
+
 def doc_id_for(data: bytes) -> str:
     """The document id: a content hash of the raw bytes (the first 16 bytes of SHA-256, hex)."""
     return hashlib.sha256(data).hexdigest()[:32]
@@ -74,14 +84,17 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
     """All stages for one file's bytes; returns its rows, or a single rejects row."""
     rows = Rows()
     doc_id = doc_id_for(data)
+    clock = time.perf_counter()
     try:
         decoded = decode_bytes(data)
     except DecodeRejected as rejected:
         rows.tables["rejects"].append(reject_row(source_path, "decode", rejected.reason, rejected.detail,
                                                  settings, doc_id, len(data)))
         return rows
+    clock = _lap("decode", clock)
     cleaned = clean_text(decoded.text, settings.lines_for(source_path))
     text = cleaned.text
+    clock = _lap("clean", clock)
     if not text.strip():
         rows.tables["rejects"].append(reject_row(source_path, "clean", "empty_after_cleaning",
                                                  f"{len(decoded.text)} characters, none kept", settings, doc_id,
@@ -93,6 +106,7 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
     mapped = cleaned.mapped
     sentences = split_sentences(text)
     _paragraph_rows(rows, doc_id, text, mapped, sentences)
+    clock = _lap("split", clock)
     document_places: list = []
     for sentence in sentences:
         _sentence_rows(rows, doc_id, text, mapped, sentence, reference, redaction_spans, settings.segmenter,
@@ -171,6 +185,7 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
     ``redactions`` are sentence-relative spans; tokens are cut at mention edges so none crosses a mention.
     """
     redactions = list(redactions)
+    clock = time.perf_counter()
     dates = [d for d in find_dates(body, reference)
              if not any(s < d.end and d.start < e for s, e in redactions) or d.redacted]
     # 近三年 is both a period (dates) and a duration (quantities); other dates are never quantities.
@@ -178,13 +193,17 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
                                  + redactions)
     mentions = _non_overlapping([(d.start + start, d.end + start, "t") for d in dates]
                                 + [(q.start + start, q.end + start, "m") for q in quantities])
+    clock = _lap("dates_quantities", clock)
     tokens = respect_mentions(tokenize(body, segmenter, offset=start), body, mentions, start)
+    clock = _lap("segment", clock)
     word_tokens = [t for t in tokens if not any(s <= t.start and t.end <= e for s, e, _ in mentions)]
     entities = find_entities(word_tokens, body, start, document_places)
     entity_edges = [(e.start, e.end, ENTITY_TAGS[e.type]) for e in entities]
     tokens = respect_mentions(tokens, body, _non_overlapping(entity_edges), start, retag=False)
+    clock = _lap("entities", clock)
     places = [(e.start, e.end) for e in entities if e.type == "LOC"]
     links = link_metrics(tokens, [(q.start + start, q.end + start, q.unit) for q in quantities], places)
+    _lap("metrics", clock)
     return SentenceAnalysis(dates, quantities, links, tokens, entities)
 
 

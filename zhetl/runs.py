@@ -82,7 +82,7 @@ def run_planned_batch(run_plan: dict, index: int, settings: Settings) -> dict:
     result_path = staging / f"batch-{index:05d}.json"
     result_path.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     return {"result_path": str(result_path), "counts": result["counts"], "n_chars": result["n_chars"],
-            "seconds": result["seconds"]}
+            "seconds": result["seconds"], "stage_seconds": result["stage_seconds"]}
 
 
 def batch_settings(run_plan: dict, settings: Settings) -> Settings:
@@ -107,8 +107,10 @@ def publish(plan_path: Path, result_paths: list[Path]) -> dict:
     rejects = read_table(output, "rejects")
     reasons = Counter(rejects.column("reason").to_pylist())
     new_rows: Counter[str] = Counter()
+    stage_seconds: Counter[str] = Counter()
     for result in results:
         new_rows.update(result["counts"])
+        stage_seconds.update(result.get("stage_seconds", {}))
     return {
         "files_seen": run_plan["files_seen"],
         "processed": len(entries),
@@ -120,6 +122,7 @@ def publish(plan_path: Path, result_paths: list[Path]) -> dict:
         "new_rows": dict(new_rows),
         "reconciled": run_plan["files_seen"] == outcomes.get("document", 0) + outcomes.get("reject", 0),
         "n_chars": sum(result["n_chars"] for result in results),
+        "stage_seconds": {name: round(seconds, 3) for name, seconds in sorted(stage_seconds.items())},
     }
 
 
