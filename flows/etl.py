@@ -25,7 +25,9 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner  # 
 from tasks.etl import catalog, plan, process_batch, publish  # noqa: E402
 from zhetl.storage import output_lock  # noqa: E402
 
-DEFAULT_BATCH_CHARS = 2_000_000
+# Half a million characters is ~3 s of work per task (far above Prefect's per-task cost) and keeps each
+# worker's batch under ~100 MB, so two workers and the server stay within 1.5 GiB.
+DEFAULT_BATCH_CHARS = 500_000
 
 
 class EtlParameters(BaseModel):

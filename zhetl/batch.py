@@ -17,7 +17,7 @@ from zhetl.inventory import InputFile
 from zhetl.pipeline import STAGE_SECONDS, Rows, Settings, process_document, reject_row
 from zhetl.storage import FileEntry, part_key, stage_tables
 
-CHUNK_CHARS = 200_000
+CHUNK_CHARS = 100_000
 
 
 def run_batch(input_root: Path, items: list[InputFile], staging: Path, settings: Settings) -> dict:

@@ -40,28 +40,39 @@ TRANSLIT_CHARS = frozenset(
 NOT_GIVEN = frozenset("的了在是与及或从到向对把被由于等各每该这那个们些也都就还又再只很最不没说")
 
 
+_TAGS: list[str] = []
+
+
 @lru_cache(maxsize=1)
-def _dictionary() -> dict[str, tuple[int, str]]:
-    """jieba's dictionary: word → (frequency, tag)."""
-    entries: dict[str, tuple[int, str]] = {}
+def _dictionary() -> dict[str, int]:
+    """jieba's dictionary: word → frequency × 64 + tag number (one int per word: 350,000 words, ~60 MB)."""
+    entries: dict[str, int] = {}
+    numbers: dict[str, int] = {}
     with resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
             if len(parts) == 3:
-                entries[parts[0]] = (int(parts[1]), parts[2])
+                tag = numbers.get(parts[2])
+                if tag is None:
+                    tag = numbers[parts[2]] = len(_TAGS)
+                    _TAGS.append(parts[2])
+                entries[parts[0]] = int(parts[1]) * 64 + tag
     return entries
 
 
+@lru_cache(maxsize=1 << 18)
 def dictionary_entry(word: str) -> tuple[int, str] | None:
-    return _dictionary().get(word)
+    """(frequency, tag) of ``word`` in jieba's dictionary, or None."""
+    packed = _dictionary().get(word)
+    return None if packed is None else (packed >> 6, _TAGS[packed & 63])
 
 
 @lru_cache(maxsize=1)
 def given_name_counts() -> Counter[str]:
     """How often each character appears in the given names of the dictionary's 3-character names."""
     counts: Counter[str] = Counter()
-    for word, (_, tag) in _dictionary().items():
-        if tag == "nr" and len(word) == 3 and word[0] in SURNAMES:
+    for word, packed in _dictionary().items():
+        if _TAGS[packed & 63] == "nr" and len(word) == 3 and word[0] in SURNAMES:
             counts.update(word[1:])
     return counts
 
@@ -70,8 +81,8 @@ def given_name_counts() -> Counter[str]:
 def word_usage_counts() -> Counter[str]:
     """In how many ordinary dictionary words (not names) each character appears."""
     counts: Counter[str] = Counter()
-    for word, (freq, tag) in _dictionary().items():
-        if not tag.startswith("nr") and freq >= 5 and len(word) >= 2:
+    for word, packed in _dictionary().items():
+        if not _TAGS[packed & 63].startswith("nr") and packed >> 6 >= 5 and len(word) >= 2:
             counts.update(set(word))
     return counts
 
