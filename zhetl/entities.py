@@ -106,7 +106,7 @@ def _lexicon_orgs() -> dict[str, str]:
 
 def _by_word(predicate: Callable[[Token], bool | str | None]) -> Callable[[Token], bool | str | None]:
     """Cache a token rule on (word, tag): it ignores offsets, and words repeat across a corpus."""
-    cached = lru_cache(maxsize=1 << 16)(lambda word, pos: predicate(Token(word, pos, 0, len(word))))
+    cached = lru_cache(maxsize=1 << 14)(lambda word, pos: predicate(Token(word, pos, 0, len(word))))
 
     @wraps(predicate)
     def rule(token: Token) -> bool | str | None:
@@ -175,12 +175,12 @@ def find_entities(tokens: list[Token], text: str, offset: int = 0,
     return _with_admin_codes(sorted(found, key=lambda e: e.start), document_places)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _has_redaction(word: str) -> bool:
     return any(c in REDACTION_CHARS for c in word)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _may_start(word: str, pos: str) -> bool:
     """Could any rule start an entity at a token like this, whatever its neighbours? (Most tokens: no.)
 
@@ -420,7 +420,7 @@ def _inside_token(token: Token) -> list[Entity]:
     return [replace(e, start=e.start + token.start, end=e.end + token.start) for e in found]
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _inside_word(word: str, pos: str) -> tuple[Entity, ...]:
     token = Token(word, pos, 0, len(word))
     return tuple(_abbreviated_places(token) or _person_inside(token) or _country_state(token)

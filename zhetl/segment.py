@@ -99,7 +99,7 @@ def get_tagger(engine: str = "rjieba") -> Tagger:
     raise ValueError(f"unknown segmenter {engine!r}; choose one of {', '.join(ENGINES)}")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 14)
 def known_word(word: str) -> bool:
     """True when the general dictionary (plus our lexicon) has ``word``."""
     return bool(get_tagger("rjieba").has_word(word))
