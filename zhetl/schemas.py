@@ -92,17 +92,24 @@ ENTITIES = pa.schema([
     *_mention_columns(),
 ])
 
+def _amount_columns() -> list[pa.Field]:
+    """What a quantity says, shared by the quantities and facts tables."""
+    return [
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("value", pa.float64(), nullable=False),
+        pa.field("value_min", pa.float64()),
+        pa.field("value_max", pa.float64()),
+        pa.field("approximate", pa.bool_(), nullable=False),
+        pa.field("unit", pa.string(), nullable=False),
+        pa.field("kind", pa.string(), nullable=False),
+        pa.field("currency", pa.string()),
+    ]
+
+
 QUANTITIES = pa.schema([
     pa.field("doc_id", pa.string(), nullable=False),
     pa.field("sentence_id", pa.int32(), nullable=False),
-    pa.field("text", pa.string(), nullable=False),
-    pa.field("value", pa.float64(), nullable=False),
-    pa.field("value_min", pa.float64()),
-    pa.field("value_max", pa.float64()),
-    pa.field("approximate", pa.bool_(), nullable=False),
-    pa.field("unit", pa.string(), nullable=False),
-    pa.field("kind", pa.string(), nullable=False),
-    pa.field("currency", pa.string()),
+    *_amount_columns(),
     pa.field("metric", pa.string()),
     pa.field("change", pa.string()),
     *_mention_columns(),
@@ -113,14 +120,7 @@ FACTS = pa.schema([
     pa.field("doc_id", pa.string(), nullable=False),
     pa.field("sentence_id", pa.int32(), nullable=False),
     pa.field("metric", pa.string(), nullable=False),
-    pa.field("text", pa.string(), nullable=False),
-    pa.field("value", pa.float64(), nullable=False),
-    pa.field("value_min", pa.float64()),
-    pa.field("value_max", pa.float64()),
-    pa.field("approximate", pa.bool_(), nullable=False),
-    pa.field("unit", pa.string(), nullable=False),
-    pa.field("kind", pa.string(), nullable=False),
-    pa.field("currency", pa.string()),
+    *_amount_columns(),
     pa.field("change", pa.string()),
     pa.field("place", pa.string()),
     pa.field("admin_code", pa.string()),
