@@ -6,6 +6,7 @@ the same file system.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
 from dataclasses import asdict
@@ -57,11 +58,15 @@ def run_batch(input_root: Path, items: list[InputFile], staging: Path, settings:
         doc_id = documents.get(item.source_path, item.doc_id or "")
         entries.append(asdict(FileEntry(item.source_path, doc_id, item.size, item.mtime_ns, outcome, key,
                                         settings.pipeline_version, item.duplicate_of, item.site_profile)))
+    counts = {name: table.num_rows for name, table in tables.items()}
+    del rows, chunks, tables
+    gc.collect()
+    pa.default_memory_pool().release_unused()  # give the batch's Arrow memory back before the next batch
     return {
         "key": key,
         "files": files,
         "entries": entries,
-        "counts": {name: table.num_rows for name, table in tables.items()},
+        "counts": counts,
         "n_chars": n_chars,
         "seconds": round(time.perf_counter() - started, 3),
         "stage_seconds": stages,
