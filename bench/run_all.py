@@ -68,13 +68,18 @@ def _copy_subset(laws: Path, target: Path, limit: int) -> Path:
 
 
 class _TreeMemory:
-    """Peak resident memory of a process and all its descendants, sampled in a thread."""
+    """Peak memory of a process and all its descendants, sampled in a thread.
+
+    Two sums: RSS counts every shared page (libpython, pyarrow, rjieba…) once per process, so it overstates a
+    tree of Python processes; PSS (proportional set size) splits each shared page between its sharers.
+    """
 
     def __init__(self, pid: int) -> None:
         import psutil
 
         self._root = psutil.Process(pid)
         self.peak = 0
+        self.peak_pss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
@@ -85,19 +90,22 @@ class _TreeMemory:
         while not self._stop.is_set():
             try:
                 members = [self._root, *self._root.children(recursive=True)]
-                total = 0
+                total = pss = 0
                 for member in members:
                     with contextlib.suppress(psutil.Error):
-                        total += member.memory_info().rss
+                        info = member.memory_full_info()
+                        total += info.rss
+                        pss += getattr(info, "pss", info.rss)
                 self.peak = max(self.peak, total)
+                self.peak_pss = max(self.peak_pss, pss)
             except psutil.Error:
                 pass
             self._stop.wait(0.2)
 
-    def stop(self) -> int:
+    def stop(self) -> tuple[int, int]:
         self._stop.set()
         self._thread.join()
-        return self.peak
+        return self.peak, self.peak_pss
 
 
 def _cold_run(corpus: Path, output: Path, chars: int, name: str, workers: int | None = None) -> dict:
@@ -109,7 +117,7 @@ def _cold_run(corpus: Path, output: Path, chars: int, name: str, workers: int | 
                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
     memory = _TreeMemory(process.pid)
     stdout, stderr = process.communicate()
-    peak = memory.stop()
+    peak, peak_pss = memory.stop()
     wall = time.perf_counter() - started
     if process.returncode != 0:
         raise RuntimeError(f"{name} failed ({process.returncode}): {stderr[-2000:]}")
@@ -118,7 +126,8 @@ def _cold_run(corpus: Path, output: Path, chars: int, name: str, workers: int | 
     orchestration = summary.get("flow_seconds", 0.0) - sum(phases.values())
     return {
         "name": name, "seconds": round(wall, 2), "chars": chars, "chars_per_second": round(chars / wall),
-        "peak_rss_mib": round(peak / 2**20), "workers": summary.get("workers"),
+        "peak_rss_mib": round(peak / 2**20), "peak_pss_mib": round(peak_pss / 2**20),
+        "workers": summary.get("workers"),
         "processed": summary.get("processed"), "documents": summary.get("documents"),
         "rejects": summary.get("rejects"), "reconciled": summary.get("reconciled"),
         "server_start_seconds": summary.get("server_start_seconds"),
@@ -170,11 +179,12 @@ def markdown(rows: list[dict], files: int, chars: int) -> str:
     by_name = {row["name"]: row for row in rows}
     cold = rows[0]
     jieba_row = next(r for r in rows if r["name"].startswith("plain jieba"))
-    lines = [f"\n{files} files, {chars:,} characters.\n", "| measurement | seconds | chars/s | peak RSS MiB |",
-             "|---|---:|---:|---:|"]
+    lines = [f"\n{files} files, {chars:,} characters.\n",
+             "| measurement | seconds | chars/s | peak RSS MiB (sum) | peak PSS MiB (sum) |",
+             "|---|---:|---:|---:|---:|"]
     for row in rows:
         lines.append(f"| {row['name']} | {row['seconds']:.1f} | {row['chars_per_second']:,} | "
-                     f"{row.get('peak_rss_mib', '')} |")
+                     f"{row.get('peak_rss_mib', '')} | {row.get('peak_pss_mib', '')} |")
     again = by_name.get("zhetl run again (unchanged input)")
     one = by_name.get("zhetl run --workers 1")
     speed = cold["chars_per_second"] / jieba_row["chars_per_second"]
