@@ -58,3 +58,13 @@ def test_seed_claims(shared) -> None:
         assert all(m.start() in redacted for m in re.finditer(r"20__年", text))
         facts += [(f["metric"], f["text"], f["change"]) for f in tables["facts"]]
     assert ("贫困发生率", "11.5%", "from") in facts and ("贫困发生率", "2.7%", "to") in facts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("第一、二、三产业增加值分别增长5.8%、4.9%和6.8%。", ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
+    ("城镇居民和农村居民人均可支配收入分别达到38540元和14670元",
+     ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    ("中央资金1120亿元、省级资金436.8亿元，分别占60.3%和23.5%。", ["中央资金", "省级资金", "中央资金", "省级资金"]),
+])
+def test_distributive_lists(text, expected) -> None:
+    assert [metric for _, metric, _ in links(text)] == expected

@@ -75,7 +75,68 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             if touching or ((link.change in ("to", "delta") or continues) and previous.metric):
                 link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
         links.append(link)
+    return _distribute(tokens, quantities, links)
+
+
+def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
+                links: list[MetricLink]) -> list[MetricLink]:
+    """A、B和C…分别X、Y和Z: the k-th figure after 分别 measures the k-th item before it.
+
+    Items may share a head (城镇居民和农村居民人均可支配收入, 第一、二、三产业增加值); with no list before
+    分别, the figures share out the metrics of the figures listed just before them (…资金1120亿元、…，分别占…).
+    """
+    links = list(links)
+    for marker in (t for t in tokens if t.token == "分别"):
+        group = [i for i, (start, _, _) in enumerate(quantities)
+                 if start >= marker.end and not any(t.token in CLAUSE_BREAKS - {"、"} for t in tokens
+                                                    if marker.end <= t.start < start)]
+        if len(group) < 2:
+            continue
+        items = _list_items(_clause([t for t in tokens if t.end <= marker.start], backwards=True))
+        if len(items) == len(group):
+            metrics = _shared_head(items)
+        else:
+            earlier = [i for i in range(group[0]) if links[i].metric and quantities[i][1] <= marker.start]
+            if len(earlier) < len(group):
+                continue
+            metrics = [links[i].metric for i in earlier[-len(group):]]
+        for index, metric in zip(group, metrics, strict=True):
+            links[index] = MetricLink(metric, links[index].change, links[index].place_hint)
     return links
+
+
+def _list_items(clause: list[Token]) -> list[list[Token]]:
+    """The coordinated items of a subject list: 第一、二、三产业增加值 → [第一] [二] [三 产业 增加值]."""
+    while clause and (clause[-1].pos in ("v", "d", "p") or clause[-1].token in SKIP_WORDS):
+        clause = clause[:-1]
+    start = len(clause)
+    joiners = ("、", "和", "与", "及")
+    while start and (clause[start - 1].pos in NOUN_TAGS or clause[start - 1].pos.startswith("n")
+                     or clause[start - 1].pos in ("m", "b", "a") or clause[start - 1].token in joiners):
+        start -= 1
+    items: list[list[Token]] = [[]]
+    for token in clause[start:]:
+        if token.token in ("、", "和", "与", "及"):
+            items.append([])
+        else:
+            items[-1].append(token)
+    return [item for item in items if item] if all(items) else []
+
+
+def _shared_head(items: list[list[Token]]) -> list[str]:
+    """Give the earlier items the head that only the last one spells out."""
+    last = items[-1]
+    last_text = "".join(t.token for t in last)
+    peer = "".join(t.token for t in items[-2])  # the last item begins with as much of its own as its peer
+    head = last_text[len(peer):] if len(last_text) > len(peer) else ""
+    ordinal = items[0][0].token.startswith("第")
+    names = []
+    for item in items:
+        text = "".join(t.token for t in item)
+        if ordinal and not text.startswith("第"):
+            text = "第" + text
+        names.append(text if item is last else text + head)
+    return names
 
 
 def link_metric(tokens: list[Token], start: int, end: int, unit: str,
