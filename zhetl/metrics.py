@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from zhetl.segment import Token
 
 CLAUSE_BREAKS = frozenset("，。；;！？!?：:（）()“”\"")
-NOUN_TAGS = frozenset({"n", "nz", "vn", "nt", "an", "ng", "nrt", "j", "nl", "ns", "s", "nr"})
+NOUN_TAGS = frozenset({"n", "nz", "vn", "nt", "an", "ng", "nrt", "j", "nl", "ns", "s", "nr", "l"})
 AVERAGE_WORDS = frozenset("人均 户均 亩均 年均 平均 每人 每户".split())  # part of a metric when they open it
 CONTINUATIONS = frozenset("占 比 较 同比 环比 增长 下降 提高 降低 增加 减少 上升 达 达到 约".split())
 # Verbs that open a clause about an amount; they are never the start of the metric (发展|设施农业).
@@ -66,7 +66,7 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
     for index, (start, end, unit) in enumerate(quantities):
         link = link_metric(tokens, start, end, unit, places)
         if link.metric is None and index:
-            previous = links[-1]
+            previous = next((earlier for earlier in reversed(links) if earlier.metric), links[-1])
             touching = quantities[index - 1][1] == start
             clause = _clause([t for t in tokens if t.end <= start], backwards=True)
             # …，占69.9%; …，比上年下降8.5%: a clause that only continues the previous figure.
@@ -214,7 +214,9 @@ def _subject_zone(before: list[Token]) -> list[Token]:
     # Drop what stands between the subject and the number: verbs, adverbs, earlier numbers, dates.
     while zone and (zone[-1].token in SKIP_WORDS or zone[-1].pos in ("v", "d", "p", "m", "t", "u", "uj", "ul",
                                                                       "c", "q", "r", "ad", "x")
-                    or zone[-1].token.startswith(CHANGE_VERBS)):
+                    or (zone[-1].token.startswith(CHANGE_VERBS) and not zone[-1].pos.startswith("n"))):
+        if len(zone) > 1 and zone[-2].token in AVERAGE_WORDS and zone[-1].pos == "v":
+            break  # 户均增收, 人均补助: the verb after an average is part of the metric
         zone = zone[:-1]
     return zone
 

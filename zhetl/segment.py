@@ -99,6 +99,12 @@ def get_tagger(engine: str = "rjieba") -> Tagger:
     raise ValueError(f"unknown segmenter {engine!r}; choose one of {', '.join(ENGINES)}")
 
 
+@lru_cache(maxsize=1)
+def lexicon_tags() -> dict[str, str]:
+    """Our lexicon's tags win over the engine's: rjieba keeps its dictionary's tag for a word it knew (出栏 v)."""
+    return {entry.word: entry.tag for entry in lexicon()}
+
+
 @lru_cache(maxsize=1 << 14)
 def known_word(word: str) -> bool:
     """True when the general dictionary (plus our lexicon) has ``word``."""
@@ -110,10 +116,11 @@ def tokenize(text: str, engine: str = "rjieba", offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     position = offset
+    ours = lexicon_tags()
     for word, pos in get_tagger(engine).tag(text):
         end = position + len(word)
         if not word.isspace():
-            append(Token(word, pos, position, end))
+            append(Token(word, ours.get(word, pos), position, end))
         position = end
     if position - offset != len(text):
         raise RuntimeError(f"{engine} lost characters: {position} of {len(text)}")
