@@ -54,7 +54,6 @@ ETHNIC_GROUPS = tuple(sorted("""
 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 鄂温克 德昂 保安 裕固 京 独龙 鄂伦春 赫哲 门巴
 珞巴 基诺 满 朝鲜 俄罗斯 乌孜别克 塔塔尔 高山 各
 """.split(), key=len, reverse=True))
-LEVELS = ("province", "city", "county")
 MUNICIPALITIES = frozenset({"11", "12", "31", "50"})
 
 
