@@ -166,6 +166,11 @@ def _clause(tokens: list[Token], backwards: bool) -> list[Token]:
     return list(reversed(kept)) if backwards else kept
 
 
+def _after_average(tokens: list[Token], token: Token) -> bool:
+    index = tokens.index(token)
+    return index > 0 and tokens[index - 1].token in AVERAGE_WORDS and tokens[index - 1].end == token.start
+
+
 def _in_place(token: Token, places: list[tuple[int, int]]) -> bool:
     return any(s <= token.start and token.end <= e for s, e in places)
 
@@ -245,9 +250,14 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             run.append(token)  # 未|摘帽|贫困县, 集中|连片|特困地区
         elif not forward and token.pos in MODIFIER_TAGS and token.token not in SKIP_WORDS and len(run) < 6 and run:
             run.append(token)
+        elif not forward and not run and token.pos == "v" and _after_average(tokens, token):
+            run.append(token)  # 户均|增收: the verb an average measures
+            seen_noun = True
         else:
             break
     ordered = run if forward else list(reversed(run))
+    if not forward and len(ordered) >= 2 and ordered[-1].pos == "v" and ordered[-2].token in AVERAGE_WORDS:
+        return "".join(t.token for t in ordered[-2:]), None
     # A phrase ends in a noun and starts with no verb or adverb (建成|幸福美丽新村, 开展|专项检查).
     while ordered and not (ordered[-1].pos in NOUN_TAGS or ordered[-1].pos.startswith("n")):
         ordered = ordered[:-1]
