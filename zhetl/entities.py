@@ -157,13 +157,9 @@ def find_entities(tokens: list[Token], text: str, offset: int = 0,
         end_index, kind, normal = match
         start, end = tokens[i].start, tokens[end_index - 1].end
         if kind == "LOC" and end_index == i + 1:
-            parts = split_place_chain(tokens[i].token) if not gazetteer.is_place_name(tokens[i].token) else []
-            if len(parts) <= 1:
-                parts = _place_inside_word(tokens[i].token)
-            if len(parts) > 1:
+            parts = _places_within(tokens[i].token)
+            if parts:
                 for part_start, part in parts:
-                    if part_start < 0:
-                        continue
                     found.append(Entity(start + part_start, start + part_start + len(part), part, "LOC", part))
                 i = end_index
                 continue
@@ -674,6 +670,15 @@ def split_place_chain(word: str) -> list[tuple[int, str]]:
     return parts
 
 
+def _places_within(word: str) -> list[tuple[int, str]]:
+    """The places that stand for a place token, when they are not the whole token (else [])."""
+    if not gazetteer.is_place_name(word):
+        parts = split_place_chain(word)
+        if len(parts) > 1:
+            return parts
+    return _place_inside_word(word)
+
+
 def _place_inside_word(word: str) -> list[tuple[int, str]]:
     """香港回归 → 香港, 首都北京 → 北京: a known place glued to an ordinary word in one dictionary entry."""
     if gazetteer.is_place_name(word) or len(word) < 4:
@@ -681,11 +686,11 @@ def _place_inside_word(word: str) -> list[tuple[int, str]]:
     for cut in range(len(word) - 2, 1, -1):
         head, tail = word[:cut], word[cut:]
         if gazetteer.is_place_name(head) and (dictionary_entry(tail) or (0, ""))[1] in ORDINARY_TAGS | {"vn", "t"}:
-            return [(0, head), (-1, "")]
+            return [(0, head)]
     for cut in range(2, len(word) - 1):
         head, tail = word[:cut], word[cut:]
         if gazetteer.is_place_name(tail) and (dictionary_entry(head) or (0, ""))[1] in ORDINARY_TAGS | {"vn", "t"}:
-            return [(cut, tail), (-1, "")]
+            return [(cut, tail)]
     return []
 
 
