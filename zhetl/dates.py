@@ -36,7 +36,7 @@ _YEAR2_NEXT = (r"(?=年(?:份)?(?:[01]?\d月|[一二三四五六七八九十]{1,
 _REDACTED = r"(?:19|20)?(?:_{1,4}|＿{1,4}|[×Xx＊*]{2})"
 
 ABSOLUTE_RE = re.compile(
-    rf"(?:(?P<year>{_YEAR4})|(?P<yy>{_YEAR2}){_YEAR2_NEXT}|(?P<relyear>今|去|明|前|后|本|当|上一|这一|下一|次)(?=年)"
+    rf"(?:(?P<year>{_YEAR4})|(?P<yy>{_YEAR2}){_YEAR2_NEXT}|(?<![以向之往])(?P<relyear>今|去|明|前|后|本|当|上一|上|这一|下一|次)(?=年)"
     rf"|(?P<redacted>{_REDACTED})){_AFTER_YEAR}")
 NUMERIC_RE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<month>1[0-2]|0?[1-9])"
                         r"(?:\s*(?P=sep)\s*(?P<day>3[01]|[12]\d|0?[1-9]))?(?![\d])")
@@ -81,14 +81,19 @@ LUNAR_FESTIVALS = {"春节": (1, 1), "元宵节": (1, 15), "元宵": (1, 15), "�
                    "七夕": (7, 7), "中秋节": (8, 15), "中秋": (8, 15), "重阳节": (9, 9), "重阳": (9, 9),
                    "腊八节": (12, 8), "腊八": (12, 8)}
 SINCE_RE = re.compile(rf"(?P<syear>{_YEAR4})年(?:(?P<smonth>{_MONTH})月)?(?:以来|至今)")
+# 党的十八大以来: national party congresses open the periods policy texts count from.
+CONGRESS_RE = re.compile(r"(?<![第届])(?P<congress>十[三四五六七八九]大|二十大)(?P<csince>以来)?")
+CONGRESS_OPENING = {"十三大": date(1987, 10, 25), "十四大": date(1992, 10, 12), "十五大": date(1997, 9, 12),
+                    "十六大": date(2002, 11, 8), "十七大": date(2007, 10, 15), "十八大": date(2012, 11, 8),
+                    "十九大": date(2017, 10, 18), "二十大": date(2022, 10, 16)}
 CONNECTOR_RE = re.compile(r"起?\s*(?:至|到|——|—|–|-|－|~|～)\s*")
 
-_PATTERNS = (SINCE_RE, LUNAR_RE, YEAR_SPAN_RE, WHOLE_WEEK_RE, DAY_RANGE_RE, MONTH_RANGE_RE, CENTURY_RE, PLAN_RE,
+_PATTERNS = (SINCE_RE, CONGRESS_RE, LUNAR_RE, YEAR_SPAN_RE, WHOLE_WEEK_RE, DAY_RANGE_RE, MONTH_RANGE_RE, CENTURY_RE, PLAN_RE,
              NUMERIC_RE, ABSOLUTE_RE, RELATIVE_MONTH_RE,
              RELATIVE_QUARTER_RE, RELATIVE_DAY_RE, WEEK_RE, RECENT_RE, YEARS_AGO_RE, HOLIDAY_RE, STANDALONE_PART_RE,
              MONTH_DAY_RE)
 # Every pattern needs one of these; a sentence without any has no date (most sentences of a law).
-_TRIGGER = re.compile(r"[年月日号天周季纪节旬夕宵腊假\d]|星期|礼拜|十[一二三四五]五|端午|重阳|七夕|中秋|元旦|国庆")
+_TRIGGER = re.compile(r"[年月日号天周季纪节旬夕宵腊假\d]|十[三四五六七八九]大|二十大|星期|礼拜|十[一二三四五]五|端午|重阳|七夕|中秋|元旦|国庆")
 _RELATIVE_YEARS = {"今": 0, "本": 0, "当": 0, "这一": 0, "去": -1, "上": -1, "上一": -1, "前": -2, "明": 1,
                    "下一": 1, "次": 1, "后": 2}
 
@@ -178,6 +183,13 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None
         if reference is None or reference < first:
             return mention("period", None, "period")
         return mention("period", (first, reference), "period")
+    if match.re is CONGRESS_RE:
+        opening = CONGRESS_OPENING[g["congress"]]
+        if not g["csince"]:
+            return mention("absolute", (opening, opening), "day")
+        if reference is None or reference < opening:
+            return mention("period", None, "period")
+        return mention("period", (opening, reference), "period")
     if match.re is LUNAR_RE:
         return _lunar(g, reference, mention)
     if match.re is YEAR_SPAN_RE:

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from zhetl.numerals import ARABIC, BIG_UNITS, CN_NUMERAL_CHARS, SMALL_UNITS, parse_number
 
-_MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)"
+_MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦米克])|百)"
 _CN_RUN = rf"[{CN_NUMERAL_CHARS}]+(?:[点點][{CN_NUMERAL_CHARS}]+)?"
-_NUM = rf"(?:{ARABIC}(?:{_MULT}(?:[\d零{CN_NUMERAL_CHARS}]*(?<![零]))?)?|{_CN_RUN})"
+# The tail after a multiplier never eats the 千 of a unit (4.5万千瓦 is 4.5万 千瓦).
+_NUM = rf"(?:{ARABIC}(?:{_MULT}(?:[\d零{CN_NUMERAL_CHARS}]*(?<![零])(?<!千(?=[瓦米克])))?)?|{_CN_RUN})"
 _FUZZY = r"(?:多|余|来|几)"
 _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 
@@ -25,16 +26,21 @@ COUNT_UNITS = ("人次", "户次", "户", "口人", "人", "名", "口", "家", 
 MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "圆", "美元", "欧元", "英镑", "日元", "港元",
                "人民币", "块钱", "块")
 MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "公里", "千米", "米", "公斤", "千克", "克", "吨",
-                 "斤", "亩", "套", "间", "千瓦时", "千瓦", "度", "升", "毫升", "厘米", "毫米")
+                 "斤", "亩", "套", "间", "千瓦时", "千瓦", "兆瓦", "摄氏度", "℃", "度", "升", "毫升", "厘米",
+                 "毫米")
+RATIO_UNITS = ("倍",)
 DURATION_UNITS = ("个多月", "个月", "个小时", "个星期", "个季度", "个工作日", "工作日", "年", "周年", "天", "日",
                   "小时", "分钟", "秒钟", "周", "星期", "季度")
 AGE_UNITS = ("周岁", "岁")
 _CURRENCY = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "港元": "HKD"}
 
-_ALL_UNITS = sorted({*COUNT_UNITS, *MONEY_UNITS, *MEASURE_UNITS, *DURATION_UNITS, *AGE_UNITS}, key=len, reverse=True)
+_ALL_UNITS = sorted({*COUNT_UNITS, *MONEY_UNITS, *MEASURE_UNITS, *DURATION_UNITS, *AGE_UNITS, *RATIO_UNITS}, key=len, reverse=True)
 _UNIT = "(?:" + "|".join(map(re.escape, _ALL_UNITS)) + ")"
 
-_PREFIX = r"(?P<prefix>将近|接近|大约|大概|约|近|超过|逾|不到|不足|不少于|至少|最多|高达|多达)?"
+_PREFIX = r"(?P<prefix>将近|接近|大约|大概|约|近|超过|逾|不到|不足|最多|高达|多达)?"
+# Bound words that stand apart from the number: they set a bound but stay out of the span (不少于2次 → 2次).
+_OUTER_BOUNDS = {"不少于": "min", "不低于": "min", "至少": "min", "突破": "min", "不超过": "max", "不高于": "max",
+                 "不多于": "max", "至多": "max"}
 _PERCENT = rf"(?:百分之(?P<cnpct>{_CN_RUN})|(?P<pct>{_NUM})\s*(?P<pctsign>[%％‰]))"
 _RANGE_PERCENT = rf"(?:(?P<rlo>{_NUM})[%％]?\s*{_RANGE_SEP}\s*(?P<rhi>{_NUM})\s*(?P<rpctsign>[%％]))"
 _PLAIN = (rf"(?:(?P<lo>{_NUM}){_FUZZY}?\s*{_RANGE_SEP}\s*)?(?P<num>{_NUM})(?P<fuzzy>{_FUZZY})?"
@@ -47,7 +53,8 @@ _CHENG = rf"(?P<cheng>{_CN_RUN}|{ARABIC})成(?![员为功立绩本果效都年�
 QUANTITY_RE = re.compile(rf"{_PREFIX}(?:{_RANGE_PERCENT}|{_PERCENT}|{_FRACTION}|{_CHENG}|{_PLAIN}){_SUFFIX}")
 
 # 几年, 十几亩, 几千万, 半年, 四五户, 三四个小时: numbers written as a vague amount, a half or two neighbours.
-_VAGUE = (r"(?P<vague>十几|几十|几百|几千|几万|几十万|几百万|几千万|几亿|几|半|"
+_VAGUE = (r"(?P<vague>十几|几十|几百|几千|几万|几十万|几百万|几千万|几亿|几|数十|数百|数千|数万|数十万|数百万|数千万|"
+          r"数亿|半|"
           r"[一二三四五六七八九两][二三四五六七八九两])")
 VAGUE_RE = re.compile(rf"{_PREFIX}{_VAGUE}(?P<vmult>[十百千万亿]{{0,2}})(?P<vfuzzy>多)?\s*(?P<vunit>{_UNIT})?"
                       rf"(?P<vfuzzy2>多)?(?P<vlai>来)?")
@@ -108,6 +115,7 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
                              if not any(s < q.end and q.start < e for s, e in blocked)]
     found += [q for q in (_safe_vague(m, text) for m in VAGUE_RE.finditer(text)) if q is not None
               and not any(s < q.end and q.start < e for s, e in blocked + [(f.start, f.end) for f in found])]
+    found += [q for q in _bare_multipliers(text) if not any(s < q.end and q.start < e for s, e in blocked)]
     taken = [(q.start, q.end) for q in found]
     for match in QUANTITY_RE.finditer(text):
         if not match.group(0).strip():
@@ -120,7 +128,56 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             continue
         if any(s < quantity.end and quantity.start < e for s, e in blocked + taken):
             continue
-        found.append(_with_since(quantity, text))
+        found.append(_with_since(_outer_bound(quantity, text), text))
+    found.sort(key=lambda q: q.start)
+    return _with_zero_ends(found, text, blocked)
+
+
+def _outer_bound(quantity: Quantity, text: str) -> Quantity:
+    """不少于2次, 突破30亿元: the bound word before the span sets value_min or value_max."""
+    for word, side in _OUTER_BOUNDS.items():
+        if text[max(0, quantity.start - len(word)):quantity.start] == word:
+            low = quantity.value_min if side == "max" else quantity.value_min or quantity.value
+            high = quantity.value_max if side == "min" else quantity.value_max or quantity.value
+            return Quantity(quantity.start, quantity.end, quantity.text, quantity.value, low, high,
+                            quantity.approximate, quantity.unit, quantity.kind, quantity.currency)
+    return quantity
+
+
+def _bare_multipliers(text: str) -> list[Quantity]:
+    """超亿元 (≥ 1e8 元), 上万人 (≥ 10,000 people), 近亿 (≤ 1e8)."""
+    found = []
+    for match in _BARE_MULT_RE.finditer(text):
+        unit = match.group("unit") or ""
+        if match.group("bound") == "上" and not unit:
+            continue  # 上 needs a unit to be a bound (上万人)
+        value = _num_mult(match.group("mult"))
+        if match.group("mult") + unit in MONEY_UNITS:
+            unit = match.group("mult") + unit  # 超亿元: the unit is 亿元, as in 3亿元
+            kind = "money"
+        else:
+            kind, factor = _kind(unit)
+            value *= factor
+        near = match.group("bound") == "近"
+        found.append(Quantity(match.start(), match.end(), match.group(0), value, None if near else value,
+                              value if near else None, near, unit, kind, "CNY" if kind == "money" else None))
+    return found
+
+
+def _with_zero_ends(found: list[Quantity], text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
+    """减少到零, 下降到0: zero as where a change ended, of the same kind as the figure it changed from."""
+    for match in _ZERO_RE.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in blocked):
+            continue
+        same = [q for q in found if q.start <= match.start() < q.end]
+        if same and (same[0].unit or same[0].value):
+            continue
+        earlier = sorted((q for q in found if q.end <= match.start()), key=lambda q: q.end)
+        if not earlier or not any(w in text[earlier[-1].end:match.start()] for w in ("减少", "下降", "降", "减")):
+            continue
+        kind = earlier[-1].kind if earlier[-1].kind in ("percent", "count") else "count"
+        found = [q for q in found if q not in same]
+        found.append(Quantity(match.start(), match.end(), match.group(0), 0.0, None, None, False, "", kind))
     return sorted(found, key=lambda q: q.start)
 
 
@@ -144,6 +201,13 @@ def _with_since(quantity: Quantity, text: str) -> Quantity:
 _VAGUE_VALUES = {"几": (5.5, 2, 9), "十几": (15, 11, 19), "几十": (55, 20, 90), "几百": (550, 200, 900),
                  "几千": (5500, 2000, 9000), "几万": (5.5e4, 2e4, 9e4), "几十万": (5.5e5, 2e5, 9e5),
                  "几百万": (5.5e6, 2e6, 9e6), "几千万": (5.5e7, 2e7, 9e7), "几亿": (5.5e8, 2e8, 9e8)}
+_VAGUE_VALUES |= {"数" + key[1:]: values for key, values in _VAGUE_VALUES.items() if key.startswith("几") and key != "几"}
+
+# 超亿元, 上万人, 过亿: a bare multiplier after a bound word means one of it, as a bound.
+_BARE_MULT_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}以])(?P<bound>超|上|过|逾|近)(?P<mult>千万|百万|十万|万|亿)"
+                           rf"(?:(?P<unit>{_UNIT})|(?=[，。；、的！？\s]|$))")
+# …减少到零, …下降到0: zero as the end point of a change.
+_ZERO_RE = re.compile(r"(?<=[到至])(?:零|0)(?![\d.．%％万亿])(?=[，。；、！？\s]|$)")
 _CN_DIGIT_VALUE = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -297,7 +361,9 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # anniversaries and school grades
     if "_" in text[max(0, start - 1):end + 1] or "＿" in text[max(0, start - 1):end + 1]:
         return False  # next to a redaction: 20__多元, __0余人
-    if (number == "一" and before in ("前", "后", "上", "下")) or text[max(0, start - 2):start] == "最后":
+    if (number == "一" and before in ("前", "后", "上", "下") and
+            text[max(0, start - 2):start] not in ("提前", "延后", "推后", "往后")) or \
+            text[max(0, start - 2):start] == "最后":
         return False  # 前一天, 最后一个月: a position in time, not an amount
     quoted = bool(before) and bool(after) and before in "“\"'‘" and after in "”\"'’"
     marker = bool(after) and after in "、．.)）" and (not before or before in "（( \n　，。；：")
@@ -369,4 +435,6 @@ def _kind(unit: str) -> tuple[str, float]:
         return "duration", 1.0
     if unit in AGE_UNITS:
         return "age", 1.0
+    if unit in RATIO_UNITS:
+        return "fraction", 1.0
     return "count", 1.0
