@@ -88,12 +88,14 @@ CONGRESS_OPENING = {"十三大": date(1987, 10, 25), "十四大": date(1992, 10,
                     "十九大": date(2017, 10, 18), "二十大": date(2022, 10, 16)}
 CONNECTOR_RE = re.compile(r"起?\s*(?:至|到|——|—|–|-|－|~|～)\s*")
 
-_PATTERNS = (SINCE_RE, CONGRESS_RE, LUNAR_RE, YEAR_SPAN_RE, WHOLE_WEEK_RE, DAY_RANGE_RE, MONTH_RANGE_RE, CENTURY_RE, PLAN_RE,
+_PATTERNS = (SINCE_RE, CONGRESS_RE, LUNAR_RE,
+             YEAR_SPAN_RE, WHOLE_WEEK_RE, DAY_RANGE_RE, MONTH_RANGE_RE, CENTURY_RE, PLAN_RE,
              NUMERIC_RE, ABSOLUTE_RE, RELATIVE_MONTH_RE,
              RELATIVE_QUARTER_RE, RELATIVE_DAY_RE, WEEK_RE, RECENT_RE, YEARS_AGO_RE, HOLIDAY_RE, STANDALONE_PART_RE,
              MONTH_DAY_RE)
 # Every pattern needs one of these; a sentence without any has no date (most sentences of a law).
-_TRIGGER = re.compile(r"[年月日号天周季纪节旬夕宵腊假\d]|十[三四五六七八九]大|二十大|星期|礼拜|十[一二三四五]五|端午|重阳|七夕|中秋|元旦|国庆")
+_TRIGGER = re.compile(r"[年月日号天周季纪节旬夕宵腊假\d]|十[三四五六七八九]大|二十大|"
+                      r"星期|礼拜|十[一二三四五]五|端午|重阳|七夕|中秋|元旦|国庆")
 _RELATIVE_YEARS = {"今": 0, "本": 0, "当": 0, "这一": 0, "去": -1, "上": -1, "上一": -1, "前": -2, "明": 1,
                    "下一": 1, "次": 1, "后": 2}
 

@@ -34,7 +34,8 @@ DURATION_UNITS = ("个多月", "个月", "个小时", "个星期", "个季度", 
 AGE_UNITS = ("周岁", "岁")
 _CURRENCY = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "港元": "HKD"}
 
-_ALL_UNITS = sorted({*COUNT_UNITS, *MONEY_UNITS, *MEASURE_UNITS, *DURATION_UNITS, *AGE_UNITS, *RATIO_UNITS}, key=len, reverse=True)
+_ALL_UNITS = sorted({*COUNT_UNITS, *MONEY_UNITS, *MEASURE_UNITS, *DURATION_UNITS, *AGE_UNITS, *RATIO_UNITS},
+                    key=len, reverse=True)
 _UNIT = "(?:" + "|".join(map(re.escape, _ALL_UNITS)) + ")"
 
 _PREFIX = r"(?P<prefix>将近|接近|大约|大概|约|近|超过|逾|不到|不足|最多|高达|多达)?"
@@ -201,7 +202,8 @@ def _with_since(quantity: Quantity, text: str) -> Quantity:
 _VAGUE_VALUES = {"几": (5.5, 2, 9), "十几": (15, 11, 19), "几十": (55, 20, 90), "几百": (550, 200, 900),
                  "几千": (5500, 2000, 9000), "几万": (5.5e4, 2e4, 9e4), "几十万": (5.5e5, 2e5, 9e5),
                  "几百万": (5.5e6, 2e6, 9e6), "几千万": (5.5e7, 2e7, 9e7), "几亿": (5.5e8, 2e8, 9e8)}
-_VAGUE_VALUES |= {"数" + key[1:]: values for key, values in _VAGUE_VALUES.items() if key.startswith("几") and key != "几"}
+_VAGUE_VALUES |= {"数" + key[1:]: values for key, values in _VAGUE_VALUES.items()
+                  if key.startswith("几") and key != "几"}
 
 # 超亿元, 上万人, 过亿: a bare multiplier after a bound word means one of it, as a bound.
 _BARE_MULT_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}以])(?P<bound>超|上|过|逾|近)(?P<mult>千万|百万|十万|万|亿)"
