@@ -8,6 +8,7 @@ Usage: python -m bench.quantities
 from __future__ import annotations
 
 import json
+import sys
 import math
 from collections import defaultdict
 from pathlib import Path
@@ -31,7 +32,7 @@ def extracted(file: str) -> list[dict]:
     return rows.tables["quantities"]
 
 
-def score() -> dict:
+def score(show: bool = False) -> dict:
     gold = [json.loads(line) for line in (GOLD / "quantities.jsonl").read_text(encoding="utf-8").splitlines()]
     negatives = [json.loads(x) for x in (GOLD / "quantity_negatives.jsonl").read_text(encoding="utf-8").splitlines()]
     by_file: dict[str, list[dict]] = defaultdict(list)
@@ -50,6 +51,8 @@ def score() -> dict:
             approx_ok += q["approximate"] == row["approximate"]
             kind_ok += q["kind"] == row["kind"]
             metric_ok += (q["metric"] or None) == (row["metric"] or None)
+            if show and (q["metric"] or None) != (row["metric"] or None):
+                print("METRIC", row["text"], row["metric"], "→", q["metric"], "|", row.get("sentence", "")[:60])
     sentences = {(r["file"], r["sentence_start"], r["sentence_end"]) for r in gold}
     gold_spans = {(r["file"], r["start"], r["end"]) for r in gold}
     in_sentences = [(f, q["raw_char_start"], q["raw_char_end"]) for f, qs in found.items() for q in qs
@@ -71,7 +74,7 @@ def main() -> int:
     if not SHARED.is_dir():
         print(f"bench: {SHARED} not found; nothing to measure")
         return 0
-    report = score()
+    report = score(show="--show" in sys.argv)
     print(json.dumps({"bench": "quantities", **report}, ensure_ascii=False))
     return 0
 

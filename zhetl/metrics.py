@@ -13,13 +13,34 @@ from dataclasses import dataclass
 from zhetl.segment import Token
 
 CLAUSE_BREAKS = frozenset("，。；;！？!?：:（）()“”\"")
-NOUN_TAGS = frozenset({"n", "nz", "vn", "nt", "an", "ng", "nrt", "j", "nl", "ns", "s", "nr", "l"})
+NOUN_TAGS = frozenset({"n", "nz", "vn", "nt", "an", "ng", "nrt", "j", "nl", "ns", "s", "nr", "l", "zg"})
 AVERAGE_WORDS = frozenset("人均 户均 亩均 年均 平均 每人 每户".split())  # part of a metric when they open it
-CONTINUATIONS = frozenset("占 比 较 同比 环比 增长 下降 提高 降低 增加 减少 上升 达 达到 约".split())
+TIME_AVERAGES = frozenset({"年均", "平均"})  # 年均增长 is a rate of the subject; 年均减贫 measures 减贫
+PURE_CHANGES = frozenset("增长 下降 减少 增加 提高 降低 上升 回落 扩大 缩小 提升".split())
+# X高于Y N个百分点: the figure is a gap whose metric is X, never the standard Y it is compared with.
+COMPARISONS = frozenset("高于 低于 快于 慢于 多于 少于 超出 高出".split())
+# X是/占/相当于 Y的 N倍/N%: a ratio to Y measures X.
+RATIO_VERBS = frozenset("是 为 占 相当于 恢复到 达到 达 不低于 不高于 超过 高于 低于 接近 约为 约占".split())
+# Verbs that also build nouns after a noun (产业发展指导员, 基础设施建设资金, 危房改造项目).
+COMPOUND_VERBS = frozenset("发展 建设 改造 管理 服务 配套".split())
+# Units of people and occasions, the only figures an activity verb counts (务工1.8万人, 走访2次).
+ACTIVITY_UNITS = frozenset("人 名 户 人次 户次 次 场 场次 家".split())
+# Words too vague to be a metric on their own (用三年时间, 在此期间).
+GENERIC_NOUNS = frozenset("时间 期间 时候 时 工夫 光景 方面 情况 过程 前提 同期".split())
+# Verbs around a number that say how it relates, not what it counts; any other verb right before a number
+# is an activity that is counted (跨省务工1.8万人, 每月走访2次).
+FUNCTION_VERBS = frozenset("有 是 为 占 达 达到 实现 完成 突破 超过 保持 稳定 控制 恢复 到 至 获得 得到 可 能 需 要 "
+                           "应 将 会 可以 共有 拥有 累计 合计 总计 共计 相当于 连续 用 经过 历时 提前 推迟 延长 缩短 "
+                           "用时".split())
+CONTINUATIONS = frozenset("占 比 较 同比 环比 增长 下降 提高 降低 增加 减少 上升 达 达到 约 年均 平均 名义 实际".split())
+# Words that lead from a subject to its figure (面积发展到…, 产值突破…, 参保率稳定在…); never part of the metric.
+REACH_WORDS = frozenset("发展 发展到 突破 稳定 稳定在 控制 控制在 保持 保持在 恢复 恢复到 高 低 高于 低于 达 达到 超过 超 "
+                        "不低于 不少于 不超过 至少 为 是 有 共有 拥有 增至 降至 提高到 下降到".split())
 # Verbs that open a clause about an amount; they are never the start of the metric (发展|设施农业).
 LEADING_VERBS = frozenset("发展 新建 建成 建设 实施 完成 实现 带动 惠及 选聘 新增 累计 开展 投入 安排 创建 打造 "
                           "改造 配套 配套建设 年产 解决 办 办理 帮助 选派 组建 建立 落实 发放 筹措 整合 争取 吸引 接待 "
-                          "实现了 完成了 建成了".split())
+                          "实现了 完成了 建成了 抽取 配备 选聘 种植 养殖 引进 招募 认定 评选 共有 拥有 纳入 覆盖 "
+                          "救助 资助".split())
 MODIFIER_TAGS = frozenset({"b", "a", "v", "l", "vd", "z"})
 LEADING_DROP_TAGS = frozenset({"v", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "vd", "ad"})
 FROM_WORDS = frozenset({"由", "从"})
@@ -28,7 +49,7 @@ CHANGE_VERBS = ("下降", "减少", "增加", "增长", "提高", "降低", "上
                 "回落", "压缩", "缩减", "翻")
 DELTA_VERBS = frozenset({*CHANGE_VERBS, "新增", "增收", "减贫", "多", "少"})
 SKIP_WORDS = frozenset("""
-了 已 已经 均 分别 共 共计 累计 总计 合计 约 达 达到 为 是 有 占 实现 完成 突破 超过 保持 稳定 在 以上 以下 左右 比 较
+每人每年 每年每人 了 已 已经 均 分别 共 共计 累计 总计 合计 约 达 达到 为 是 有 占 实现 完成 突破 超过 保持 稳定 在 以上 以下 左右 比 较
 同比 环比 上年 去年 年均 平均 人均 每年 全年 当年 名义 实际 的 将 要 再 又 还 就 则 仍 都 也 年 底 末 初
 """.split())
 SCOPE_WORDS = frozenset("全国 全省 全市 全县 全区 全州 全乡 全镇 全村 我国 我省 我市 我县 我区 本省 本市 本县 该省 "
@@ -62,20 +83,64 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
     A quantity with no noun phrase of its own borrows from the one before it when they touch (2843户9993人)
     or when its clause only continues the change (…，下降到644户).
     """
+    tokens = _glue_parentheses(tokens)
     links: list[MetricLink] = []
     for index, (start, end, unit) in enumerate(quantities):
         link = link_metric(tokens, start, end, unit, places)
         if link.metric is None and index:
-            previous = next((earlier for earlier in reversed(links) if earlier.metric), links[-1])
+            previous_index = next((i for i in range(index - 1, -1, -1) if links[i].metric), index - 1)
+            previous = links[previous_index]
             touching = quantities[index - 1][1] == start
             clause = _clause([t for t in tokens if t.end <= start], backwards=True)
+            nounless = not any(t.pos in NOUN_TAGS or t.pos.startswith("n") for t in clause)
             # …，占69.9%; …，比上年下降8.5%: a clause that only continues the previous figure.
-            continues = bool(clause) and clause[0].token in CONTINUATIONS and \
-                not any(t.pos in NOUN_TAGS or t.pos.startswith("n") for t in clause)
-            if touching or ((link.change in ("to", "delta") or continues) and previous.metric):
+            continues = bool(clause) and clause[0].token in CONTINUATIONS and nounless
+            # …，共计386名; …，连续6年稳定在1.3万亿斤以上: no noun of its own, the same unit as before.
+            same_unit = nounless and bool(unit) and quantities[previous_index][2] == unit
+            # …，占农村常住人口的21.3%; 相当于种植玉米收益的三倍: a ratio whose subject came before.
+            ratio = _ratio_verb(clause) is not None and _ratio_verb(clause) == 0
+            if touching or ((link.change in ("to", "delta") or continues or same_unit or ratio) and previous.metric):
                 link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
+        elif index and link.metric:
+            link = _refer_back(tokens, start, link, links)
         links.append(link)
     return _distribute(tokens, quantities, links)
+
+
+def _refer_back(tokens: list[Token], start: int, link: MetricLink, links: list[MetricLink]) -> MetricLink:
+    """16个贫困县中有8个…, 搬迁移民123万人，其中…搬迁34.6万人: a part of what an earlier figure counted."""
+    clause = _clause([t for t in tokens if t.end <= start], backwards=True)
+    earlier = [other.metric for other in links if other.metric]
+    if not earlier:
+        return link
+    if any(t.token in ("中有", "中") for t in clause[-2:]) and len(clause) <= 2:
+        return MetricLink(earlier[-1], link.change, link.place_hint)
+    longer = next((metric for metric in reversed(earlier) if metric != link.metric and
+                   metric.startswith(link.metric)), None)
+    if longer is not None and len(link.metric) <= 2:
+        return MetricLink(longer, link.change, link.place_hint)
+    return link
+
+
+def _glue_parentheses(tokens: list[Token]) -> list[Token]:
+    """县（市、区）, 执业（助理）医师: a short aside of nouns in brackets is part of the word before it."""
+    glued: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.token in ("（", "(") and glued and glued[-1].end == token.start:
+            close = next((j for j in range(index + 1, min(index + 7, len(tokens)))
+                          if tokens[j].token in ("）", ")")), None)
+            inner = tokens[index + 1:close] if close else []
+            if inner and all(t.token == "、" or t.pos in NOUN_TAGS or t.pos.startswith(("n", "v")) for t in inner):
+                head = glued.pop()
+                glued.append(Token(head.token + "".join(t.token for t in tokens[index:close + 1]), head.pos,
+                                   head.start, tokens[close].end))
+                index = close + 1
+                continue
+        glued.append(token)
+        index += 1
+    return glued
 
 
 def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
@@ -151,8 +216,77 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             (unit in DURATION_OR_AGE and noun_next):
         metric, place = _phrase(after, forward=True, places=places)
     if metric is None:
-        metric, place = _phrase(_subject_zone(before), forward=False, places=places)
+        relative = _relative_clause(before)
+        if relative is not None:
+            return MetricLink(relative, change, None)
+    if metric is None and _ratio_verb(before) is not None:
+        ratio_metric, ratio_place = _phrase(_subject_zone(before[:_ratio_verb(before)]), forward=False, places=places)
+        return MetricLink(ratio_metric, change, ratio_place)
+    if metric is None:
+        zone = _subject_zone(before)
+        metric, place = _phrase(zone, forward=False, places=places)
+        activity = _activity(before, unit, places)
+        if activity is not None:
+            metric = activity
+    if metric in GENERIC_NOUNS:
+        metric = None
     return MetricLink(metric, change, place)
+
+
+def _ratio_verb(before: list[Token]) -> int | None:
+    """是全省平均水平的1.6倍, 占农村常住人口的21.3%: where the verb stands whose subject a ratio measures."""
+    if not before or before[-1].token not in ("的", "之"):
+        return None
+    verb = next((i for i in range(len(before) - 2, -1, -1) if before[i].token in RATIO_VERBS), None)
+    if verb is None or not any(t.pos in NOUN_TAGS and t.pos != "t" for t in before[verb + 1:-1]):
+        return None
+    return verb
+
+
+def _relative_clause(before: list[Token]) -> str | None:
+    """因病致贫的占32%, 需完成搬迁的1.2万户: a short clause ending in a verb, then 的, names what is counted."""
+    end = len(before)
+    while end and (before[end - 1].token in ("占", "超过", "达", "达到", "约占", "约", "为", "有")
+                   or before[end - 1].pos == "d"):
+        end -= 1
+    if end < 2 or before[end - 1].token != "的":
+        return None
+    possessive = end >= 4 and before[end - 4].token in ("有", "无", "没有") and before[end - 2].pos.startswith("n")
+    if not before[end - 2].pos.startswith("v") and not possessive:
+        return None  # 有劳动能力的: a clause of having counts too
+    clause = before[:end - 1]
+    if any(t.pos in ("m", "q") for t in clause[-4:]):
+        return None  # 超过1万元的占43.7%: the clause holds a figure of its own
+    start = max(0, len(clause) - 4)
+    while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos in ("t", "f", "r", "ns", "m")
+                                   or clause[start].token in LEADING_VERBS
+                                   or clause[start].token in ("需", "要", "将", "已", "共", "其中", "中")):
+        start += 1
+    words = clause[start:]
+    if not words or len(words) > 4 or any(t.token in CLAUSE_BREAKS for t in words):
+        return None
+    return "".join(t.token for t in words)
+
+
+def _activity(before: list[Token], unit: str, places: list[tuple[int, int]]) -> str | None:
+    """跨省务工1.8万人, 每月走访不少于2次: the verb just before the number is what is counted."""
+    if unit not in ACTIVITY_UNITS:
+        return None
+    end = len(before)
+    while end and (before[end - 1].pos in ("d", "m", "p") or before[end - 1].token in ("约", "近", "共", "均", "已")):
+        end -= 1
+    if not end or before[end - 1].pos != "v" or before[end - 1].token in FUNCTION_VERBS | SKIP_WORDS | \
+            REACH_WORDS | LEADING_VERBS | DELTA_VERBS or before[end - 1].token.startswith(CHANGE_VERBS) or \
+            _after_average(before, before[end - 1]):
+        return None
+    verb = before[end - 1]
+    if len(verb.token) < 2:
+        return None  # 走两次, 讲两遍: a bare verb of narration, not an activity a report counts
+    noun = before[end - 2] if end >= 2 else None
+    if noun is not None and noun.end == verb.start and (noun.pos in ("n", "vn", "nz") and noun.token not in SCOPE_WORDS
+                                                         and not _in_place(noun, places)):
+        return noun.token + verb.token
+    return verb.token
 
 
 def _clause(tokens: list[Token], backwards: bool) -> list[Token]:
@@ -166,9 +300,26 @@ def _clause(tokens: list[Token], backwards: bool) -> list[Token]:
     return list(reversed(kept)) if backwards else kept
 
 
-def _after_average(tokens: list[Token], token: Token) -> bool:
+def _compound_verb(tokens: list[Token], token: Token) -> bool:
+    """产业|发展|指导员: a verbal noun between two nouns belongs to the compound, not to the clause."""
     index = tokens.index(token)
-    return index > 0 and tokens[index - 1].token in AVERAGE_WORDS and tokens[index - 1].end == token.start
+    return token.token in COMPOUND_VERBS and index > 0 and tokens[index - 1].pos in ("n", "nz", "vn") and \
+        tokens[index - 1].token not in SCOPE_WORDS and tokens[index - 1].end == token.start
+
+
+def _average_before(tokens: list[Token], index: int) -> Token | None:
+    """The average word a verb measures (户均|增收, 户均|年|增收, 人均|月|收入), if any."""
+    if index > 0 and tokens[index - 1].token in ("年", "月") and tokens[index - 1].end == tokens[index].start:
+        index -= 1
+    if index > 0 and tokens[index - 1].token in AVERAGE_WORDS and tokens[index - 1].end == tokens[index].start:
+        return tokens[index - 1]
+    return None
+
+
+def _after_average(tokens: list[Token], token: Token) -> bool:
+    """户均增收, 人均月收入, 年均减贫: a verb an average measures; 年均增长 is only a rate."""
+    average = _average_before(tokens, tokens.index(token))
+    return average is not None and not (average.token in TIME_AVERAGES and token.token in PURE_CHANGES)
 
 
 def _in_place(token: Token, places: list[tuple[int, int]]) -> bool:
@@ -208,19 +359,24 @@ def _subject_zone(before: list[Token]) -> list[Token]:
     index = len(before)
     for position in range(len(before) - 1, -1, -1):
         token = before[position]
+        if token.token in COMPARISONS and position + 1 < len(before):
+            index = position  # 增速高于全省平均水平1.2个百分点: the gap measures 增速
+            break
         if token.token in FROM_WORDS or token.token in ("比", "较", "同比"):
             between = before[position + 1:]
             # 由|2012年的|…, 比|上年|增长: only dates, particles, verbs and adverbs lie between it and the number.
             if all(t.pos in ("t", "m", "uj", "v", "d", "p", "f", "r", "q") or t.token in SKIP_WORDS
                    or t.token.startswith((*CHANGE_VERBS, "每")) for t in between):
                 index = position
+            elif token.token == "比":
+                index = position  # 比原计划提前一年: what follows 比 is the standard, not the metric
             break
     zone = before[:index]
     # Drop what stands between the subject and the number: verbs, adverbs, earlier numbers, dates.
-    while zone and (zone[-1].token in SKIP_WORDS or zone[-1].pos in ("v", "d", "p", "m", "t", "u", "uj", "ul",
-                                                                      "c", "q", "r", "ad", "x")
+    while zone and (zone[-1].token in SKIP_WORDS or zone[-1].token in REACH_WORDS
+                    or zone[-1].pos in ("v", "d", "p", "m", "t", "u", "uj", "ul", "c", "q", "r", "ad", "x")
                     or (zone[-1].token.startswith(CHANGE_VERBS) and not zone[-1].pos.startswith("n"))):
-        if len(zone) > 1 and zone[-2].token in AVERAGE_WORDS and zone[-1].pos == "v":
+        if zone[-1].pos == "v" and _after_average(zone, zone[-1]):
             break  # 户均增收, 人均补助: the verb after an average is part of the metric
         zone = zone[:-1]
     return zone
@@ -241,6 +397,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             break
         if token.pos in ("m", "t"):
             break  # another number or a date: the phrase ended
+        if token.token in LEADING_VERBS and (run or forward) and not _compound_verb(tokens, token):
+            break  # 建成|村级光伏扶贫电站, 贫困村|选派: a verb that governs the phrase is not in it
         if token.pos in NOUN_TAGS or (token.pos.startswith("n") and token.pos not in ("nr", "nrfg")):
             run.append(token)
             seen_noun = True
@@ -256,8 +414,11 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         else:
             break
     ordered = run if forward else list(reversed(run))
-    if not forward and len(ordered) >= 2 and ordered[-1].pos == "v" and ordered[-2].token in AVERAGE_WORDS:
-        return "".join(t.token for t in ordered[-2:]), None
+    if not forward and ordered and ordered[-1].pos == "v" and _after_average(tokens, ordered[-1]):
+        average = _average_before(tokens, tokens.index(ordered[-1]))
+        if average.token in TIME_AVERAGES:
+            return ordered[-1].token, None  # 年均|减贫 measures 减贫
+        return "".join(t.token for t in tokens if average.start <= t.start and t.end <= ordered[-1].end), None
     # A phrase ends in a noun and starts with no verb or adverb (建成|幸福美丽新村, 开展|专项检查).
     while ordered and not (ordered[-1].pos in NOUN_TAGS or ordered[-1].pos.startswith("n")):
         ordered = ordered[:-1]
@@ -266,7 +427,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         ordered = ordered[1:]
     place = None
     while ordered and (ordered[0].token in SCOPE_WORDS or ordered[0].pos in ("t", "f")
-                       or ordered[0].token in SKIP_WORDS - AVERAGE_WORDS or _in_place(ordered[0], places)):
+                       or ordered[0].token in SKIP_WORDS - AVERAGE_WORDS or _in_place(ordered[0], places)
+                       or (place is not None and (ordered[0].pos in LEADING_DROP_TAGS
+                                                  or ordered[0].token in LEADING_VERBS) and len(ordered) > 1)):
         if ordered[0].token in SCOPE_WORDS or _in_place(ordered[0], places):
             place = ordered[0].token if place is None or not _in_place(ordered[0], places) else place + ordered[0].token
         ordered = ordered[1:]
