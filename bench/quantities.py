@@ -8,8 +8,8 @@ Usage: python -m bench.quantities
 from __future__ import annotations
 
 import json
-import sys
 import math
+import sys
 from collections import defaultdict
 from pathlib import Path
 

@@ -11,36 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from zhetl.segment import Token
+from zhetl.wordlists import load_word_lists
 
 CLAUSE_BREAKS = frozenset("，。；;！？!?：:（）()“”\"")
 NOUN_TAGS = frozenset({"n", "nz", "vn", "nt", "an", "ng", "nrt", "j", "nl", "ns", "s", "nr", "l", "zg"})
-AVERAGE_WORDS = frozenset("人均 户均 亩均 年均 平均 每人 每户".split())  # part of a metric when they open it
-TIME_AVERAGES = frozenset({"年均", "平均"})  # 年均增长 is a rate of the subject; 年均减贫 measures 减贫
-PURE_CHANGES = frozenset("增长 下降 减少 增加 提高 降低 上升 回落 扩大 缩小 提升".split())
-# X高于Y N个百分点: the figure is a gap whose metric is X, never the standard Y it is compared with.
-COMPARISONS = frozenset("高于 低于 快于 慢于 多于 少于 超出 高出".split())
-# X是/占/相当于 Y的 N倍/N%: a ratio to Y measures X.
-RATIO_VERBS = frozenset("是 为 占 相当于 恢复到 达到 达 不低于 不高于 超过 高于 低于 接近 约为 约占".split())
-# Verbs that also build nouns after a noun (产业发展指导员, 基础设施建设资金, 危房改造项目).
-COMPOUND_VERBS = frozenset("发展 建设 改造 管理 服务 配套".split())
-# Units of people and occasions, the only figures an activity verb counts (务工1.8万人, 走访2次).
-ACTIVITY_UNITS = frozenset("人 名 户 人次 户次 次 场 场次 家".split())
-# Words too vague to be a metric on their own (用三年时间, 在此期间).
-GENERIC_NOUNS = frozenset("时间 期间 时候 时 工夫 光景 方面 情况 过程 前提 同期".split())
-# Verbs around a number that say how it relates, not what it counts; any other verb right before a number
-# is an activity that is counted (跨省务工1.8万人, 每月走访2次).
-FUNCTION_VERBS = frozenset("有 是 为 占 达 达到 实现 完成 突破 超过 保持 稳定 控制 恢复 到 至 获得 得到 可 能 需 要 "
-                           "应 将 会 可以 共有 拥有 累计 合计 总计 共计 相当于 连续 用 经过 历时 提前 推迟 延长 缩短 "
-                           "用时".split())
-CONTINUATIONS = frozenset("占 比 较 同比 环比 增长 下降 提高 降低 增加 减少 上升 达 达到 约 年均 平均 名义 实际".split())
-# Words that lead from a subject to its figure (面积发展到…, 产值突破…, 参保率稳定在…); never part of the metric.
-REACH_WORDS = frozenset("发展 发展到 突破 稳定 稳定在 控制 控制在 保持 保持在 恢复 恢复到 高 低 高于 低于 达 达到 超过 超 "
-                        "不低于 不少于 不超过 至少 为 是 有 共有 拥有 增至 降至 提高到 下降到".split())
-# Verbs that open a clause about an amount; they are never the start of the metric (发展|设施农业).
-LEADING_VERBS = frozenset("发展 新建 建成 建设 实施 完成 实现 带动 惠及 选聘 新增 累计 开展 投入 安排 创建 打造 "
-                          "改造 配套 配套建设 年产 解决 办 办理 帮助 选派 组建 建立 落实 发放 筹措 整合 争取 吸引 接待 "
-                          "实现了 完成了 建成了 抽取 配备 选聘 种植 养殖 引进 招募 认定 评选 共有 拥有 纳入 覆盖 "
-                          "救助 资助".split())
 MODIFIER_TAGS = frozenset({"b", "a", "v", "l", "vd", "z"})
 LEADING_DROP_TAGS = frozenset({"v", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "vd", "ad"})
 FROM_WORDS = frozenset({"由", "从"})
@@ -48,25 +22,26 @@ TO_WORDS = frozenset({"到", "至", "为"})
 CHANGE_VERBS = ("下降", "减少", "增加", "增长", "提高", "降低", "上升", "扩大", "缩小", "提升", "减", "增", "降", "升",
                 "回落", "压缩", "缩减", "翻")
 DELTA_VERBS = frozenset({*CHANGE_VERBS, "新增", "增收", "减贫", "多", "少"})
-SKIP_WORDS = frozenset("""
-每人每年 每年每人 了 已 已经 均 分别 共 共计 累计 总计 合计 约 达 达到 为 是 有 占 实现 完成 突破 超过 保持 稳定 在 以上 以下 左右 比 较
-同比 环比 上年 去年 年均 平均 人均 每年 全年 当年 名义 实际 的 将 要 再 又 还 就 则 仍 都 也 年 底 末 初
-""".split())
-SCOPE_WORDS = frozenset("全国 全省 全市 全县 全区 全州 全乡 全镇 全村 我国 我省 我市 我县 我区 本省 本市 本县 该省 "
-                        "该市 该县 该村 全盟 全旗 各地 各省 各市 各县 全球 全世界".split())
-COUNT_AFTER_UNITS = frozenset({"个", "所", "家", "项", "件", "篇", "座", "批", "类", "条", "处", "只", "头", "台",
-                               "辆", "套", "间", "亩", "公顷", "部", "支", "本", "张", "份", "种", "村", "个村",
-                               "位", "场", "名", "户", "人", "人次", "户次", ""})
 
-
-MONEY_OR_MEASURE = frozenset("元 万元 亿元 千元 万亿元 美元 欧元 亩 公顷 公里 平方公里 吨 斤 公斤 千克 米 平方米 "
-                             "立方米".split())
-DURATION_OR_AGE = frozenset("年 个月 月 天 日 小时 周 周年 岁 周岁 年度 季度".split())
-
-
-# Words that end a noun phrase even when jieba tags them as nouns (贫困县|全部摘帽, 贫困人口|基本).
-PHRASE_STOPS = frozenset("全部 全都 均 已 已经 基本 基本上 全面 整体 分别 同比 累计 共 共计 总计 合计 其中 以上 "
-                         "以下 左右 多 余 这 那 此 该".split())
+_WORDS = load_word_lists("metric_words.txt")
+AVERAGE_WORDS = _WORDS["AVERAGE_WORDS"]
+TIME_AVERAGES = _WORDS["TIME_AVERAGES"]
+PURE_CHANGES = _WORDS["PURE_CHANGES"]
+COMPARISONS = _WORDS["COMPARISONS"]
+RATIO_VERBS = _WORDS["RATIO_VERBS"]
+COMPOUND_VERBS = _WORDS["COMPOUND_VERBS"]
+ACTIVITY_UNITS = _WORDS["ACTIVITY_UNITS"]
+GENERIC_NOUNS = _WORDS["GENERIC_NOUNS"]
+FUNCTION_VERBS = _WORDS["FUNCTION_VERBS"]
+CONTINUATIONS = _WORDS["CONTINUATIONS"]
+REACH_WORDS = _WORDS["REACH_WORDS"]
+LEADING_VERBS = _WORDS["LEADING_VERBS"]
+SKIP_WORDS = _WORDS["SKIP_WORDS"]
+SCOPE_WORDS = _WORDS["SCOPE_WORDS"]
+COUNT_AFTER_UNITS = _WORDS["COUNT_AFTER_UNITS"] | {""}
+MONEY_OR_MEASURE = _WORDS["MONEY_OR_MEASURE"]
+DURATION_OR_AGE = _WORDS["DURATION_OR_AGE"]
+PHRASE_STOPS = _WORDS["PHRASE_STOPS"]
 
 
 @dataclass(frozen=True)
