@@ -42,6 +42,8 @@ COUNT_AFTER_UNITS = _WORDS["COUNT_AFTER_UNITS"] | {""}
 MONEY_OR_MEASURE = _WORDS["MONEY_OR_MEASURE"]
 DURATION_OR_AGE = _WORDS["DURATION_OR_AGE"]
 PHRASE_STOPS = _WORDS["PHRASE_STOPS"]
+RATE_WORDS = _WORDS["RATE_WORDS"]
+VERB_NOUN_HEADS = _WORDS["VERB_NOUN_HEADS"]
 
 
 @dataclass(frozen=True)
@@ -88,8 +90,9 @@ def _refer_back(tokens: list[Token], start: int, link: MetricLink, links: list[M
     earlier = [other.metric for other in links if other.metric]
     if not earlier:
         return link
-    if any(t.token in ("中有", "中") for t in clause[-2:]) and len(clause) <= 2:
-        return MetricLink(earlier[-1], link.change, link.place_hint)
+    if clause and (clause[-1].token == "中有" or [t.token for t in clause[-2:]] == ["中", "有"]) and \
+            any(t.pos == "m" for t in clause):
+        return MetricLink(earlier[-1], link.change, link.place_hint)  # 16个贫困县中有8个: 8 of those 贫困县
     longer = next((metric for metric in reversed(earlier) if metric != link.metric and
                    metric.startswith(link.metric)), None)
     if longer is not None and len(link.metric) <= 2:
@@ -154,6 +157,8 @@ def _list_items(clause: list[Token]) -> list[list[Token]]:
     while start and (clause[start - 1].pos in NOUN_TAGS or clause[start - 1].pos.startswith("n")
                      or clause[start - 1].pos in ("m", "b", "a") or clause[start - 1].token in joiners):
         start -= 1
+    while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos in ("t", "ns")):
+        start += 1  # 全区|城镇居民和农村居民…: the scope is not part of the first item
     items: list[list[Token]] = [[]]
     for token in clause[start:]:
         if token.token in ("、", "和", "与", "及"):
@@ -275,6 +280,24 @@ def _clause(tokens: list[Token], backwards: bool) -> list[Token]:
     return list(reversed(kept)) if backwards else kept
 
 
+def _average_month(ordered: list[Token]) -> bool:
+    """年|平均气温, 月|平均工资: the 年 or 月 of an average belongs to the metric."""
+    return len(ordered) > 1 and ordered[0].token in ("年", "月") and ordered[1].token.startswith(("平均", "均"))
+
+
+def _governs(token: Token, following: Token | None) -> bool:
+    """A word that opens a clause rather than a noun phrase (实施, 已, 依托|基金); a verb before another verb or
+    before a head that nominalises it modifies (劝返|辍学|学生, 帮扶|期限)."""
+    if token.pos in LEADING_DROP_TAGS - {"v"} or token.token in LEADING_VERBS or token.token in FUNCTION_VERBS:
+        return True
+    if token.pos != "v":
+        return False
+    if len(token.token) == 1 or token.token in REACH_WORDS or token.token.startswith(CHANGE_VERBS):
+        return True
+    return following is None or not (following.pos == "v" or following.token in VERB_NOUN_HEADS
+                                     or following.token.endswith("率"))
+
+
 def _compound_verb(tokens: list[Token], token: Token) -> bool:
     """产业|发展|指导员: a verbal noun between two nouns belongs to the compound, not to the clause."""
     index = tokens.index(token)
@@ -348,7 +371,7 @@ def _subject_zone(before: list[Token]) -> list[Token]:
             break
     zone = before[:index]
     # Drop what stands between the subject and the number: verbs, adverbs, earlier numbers, dates.
-    while zone and (zone[-1].token in SKIP_WORDS or zone[-1].token in REACH_WORDS
+    while zone and (zone[-1].token in SKIP_WORDS or zone[-1].token in REACH_WORDS or zone[-1].token in PHRASE_STOPS
                     or zone[-1].pos in ("v", "d", "p", "m", "t", "u", "uj", "ul", "c", "q", "r", "ad", "x")
                     or (zone[-1].token.startswith(CHANGE_VERBS) and not zone[-1].pos.startswith("n"))):
         if zone[-1].pos == "v" and _after_average(zone, zone[-1]):
@@ -364,12 +387,28 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     sequence = tokens if forward else list(reversed(tokens))
     run: list[Token] = []
     seen_noun = False
-    for token in sequence:
+    for position, token in enumerate(sequence):
         if run and (token.end != run[-1].start if not forward else token.start != run[-1].end):
             break  # a gap where whitespace or punctuation stood
+        left = sequence[position + 1] if not forward and position + 1 < len(sequence) else None
+        if forward and token.token == "的" and run and run[0].pos == "v":
+            run, seen_noun = [], False  # 3.8万户|有劳动力的|贫困户: the head after the relative clause
+            continue
+        if not forward and token.token in ("和", "与", "及") and seen_noun and left is not None and \
+                left.pos.startswith("n") and left.token not in SCOPE_WORDS and not _in_place(left, places):
+            run.append(token)  # 第一书记和驻村工作队员2.1万余名: one figure for the pair
+            continue
         if token.token in CLAUSE_BREAKS or token.token in ("的", "之", "和", "与", "及", "、", "或") or \
                 token.token in PHRASE_STOPS:
             break
+        if not forward and run and token.token in ("年", "月") and \
+                (run[-1].token.startswith("平均") or (left is not None and left.token in AVERAGE_WORDS)):
+            run.append(token)  # 年|平均气温, 户均|月|用水量
+            continue
+        if not forward and run and (token.pos == "eng" or (token.token == "级" and left is not None
+                                                           and left.pos == "eng")):
+            run.append(token)  # 5G|基站, 国家|4A|级|旅游景区
+            continue
         if token.pos in ("m", "t"):
             break  # another number or a date: the phrase ended
         if token.token in LEADING_VERBS and (run or forward) and not _compound_verb(tokens, token):
@@ -381,8 +420,11 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             run.append(token)  # 国家|扶贫开发|重点县
         elif forward and not seen_noun and token.pos in MODIFIER_TAGS | {"d"} and len(run) < 4:
             run.append(token)  # 未|摘帽|贫困县, 集中|连片|特困地区
-        elif not forward and token.pos in MODIFIER_TAGS and token.token not in SKIP_WORDS and len(run) < 6 and run:
-            run.append(token)
+        elif not forward and run and len(run) < 6 and token.pos in MODIFIER_TAGS and token.token not in SKIP_WORDS \
+                and not (token.pos == "v" and (len(token.token) == 1 or token.token in FUNCTION_VERBS)):
+            run.append(token)  # 劝返|辍学|学生
+        elif not forward and run and token.token in AVERAGE_WORDS and run[-1].pos != "v":
+            run.append(token)  # 平均|用时
         elif not forward and not run and token.pos == "v" and _after_average(tokens, token):
             run.append(token)  # 户均|增收: the verb an average measures
             seen_noun = True
@@ -397,17 +439,21 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     # A phrase ends in a noun and starts with no verb or adverb (建成|幸福美丽新村, 开展|专项检查).
     while ordered and not (ordered[-1].pos in NOUN_TAGS or ordered[-1].pos.startswith("n")):
         ordered = ordered[:-1]
-    while not forward and ordered and (ordered[0].pos in LEADING_DROP_TAGS or ordered[0].token in LEADING_VERBS) \
-            and len(ordered) > 1:
+    while not forward and ordered and ordered[0].token in ("和", "与", "及"):
+        ordered = ordered[1:]
+    if not forward and len(ordered) > 1 and ordered[-1].token in RATE_WORDS:
+        ordered = ordered[:-1]  # 居民消费价格|涨幅: the metric is what rises
+    while not forward and len(ordered) > 1 and _governs(ordered[0], ordered[1]) and not _average_month(ordered):
         ordered = ordered[1:]
     place = None
-    while ordered and (ordered[0].token in SCOPE_WORDS or ordered[0].pos in ("t", "f")
-                       or ordered[0].token in SKIP_WORDS - AVERAGE_WORDS or _in_place(ordered[0], places)
-                       or (place is not None and (ordered[0].pos in LEADING_DROP_TAGS
-                                                  or ordered[0].token in LEADING_VERBS) and len(ordered) > 1)):
+    while ordered and not _average_month(ordered) and (
+            ordered[0].token in SCOPE_WORDS or ordered[0].pos in ("t", "f")
+            or ordered[0].token in SKIP_WORDS - AVERAGE_WORDS or _in_place(ordered[0], places)
+            or (place is not None and len(ordered) > 1 and _governs(ordered[0], ordered[1]))):
         if ordered[0].token in SCOPE_WORDS or _in_place(ordered[0], places):
             place = ordered[0].token if place is None or not _in_place(ordered[0], places) else place + ordered[0].token
         ordered = ordered[1:]
-    if not ordered or (not forward and ordered[0].pos in LEADING_DROP_TAGS):
+    if not ordered or (not forward and not _average_month(ordered)
+                       and _governs(ordered[0], ordered[1] if len(ordered) > 1 else None)):
         return None, place
     return "".join(t.token for t in ordered), place
