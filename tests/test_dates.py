@@ -72,3 +72,19 @@ def test_unresolved_without_reference_and_redacted() -> None:
     assert [(d.kind, d.start_date) for d in find_dates("今年7月")] == [("relative", None)]
     found = find_dates("到20__年，__年底前完成")
     assert [(d.text, d.redacted, d.start_date) for d in found] == [("20__年", True, None), ("__年底", True, None)]
+
+
+def test_last_year_follows_the_stated_year() -> None:
+    found = find_dates("2019年全省农村居民人均可支配收入10756元，比上年增长11.5%", REF)
+    assert [(d.text, d.start_date, d.end_date) for d in found] == [
+        ("2019年", date(2019, 1, 1), date(2019, 12, 31)), ("上年", date(2018, 1, 1), date(2018, 12, 31))]
+    assert find_dates("60岁以上年老体弱者", REF) == []
+
+
+def test_party_congresses() -> None:
+    since = find_dates("党的十八大以来，全国累计脱贫", REF)[0]
+    assert (since.text, since.kind, since.start_date, since.end_date) == (
+        "十八大以来", "period", date(2012, 11, 8), REF)
+    congress = find_dates("十九大报告提出", REF)[0]
+    assert (congress.text, congress.start_date) == ("十九大", date(2017, 10, 18))
+    assert find_dates("第十九大", REF) == []

@@ -29,6 +29,49 @@ def test_metric_and_change(text, expected) -> None:
     assert links(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A verb that governs the phrase is not part of it; one that modifies it is.
+    ("全县建成村级光伏扶贫电站150座", [("150座", "村级光伏扶贫电站", "level")]),
+    ("全县九百多户农户种植中药材一千二百亩", [("九百多户", "农户", "level"), ("一千二百亩", "中药材", "level")]),
+    ("全市义务教育巩固率达到96.8%，劝返辍学学生1360人",
+     [("96.8%", "义务教育巩固率", "level"), ("1360人", "劝返辍学学生", "level")]),
+    ("全县为每个贫困村配备产业发展指导员1至2名，共计386名",
+     [("1至2名", "产业发展指导员", "level"), ("386名", "产业发展指导员", "level")]),
+    # Rates of the subject borrow it; per-head averages keep their verb; time averages do not.
+    ("全县农村居民人均可支配收入从2015年的6812元增加到2020年的11536元，年均增长11.1%",
+     [("6812元", "农村居民人均可支配收入", "from"), ("11536元", "农村居民人均可支配收入", "to"),
+      ("11.1%", "农村居民人均可支配收入", "delta")]),
+    ("全国年均减贫1000万人以上", [("1000万人以上", "减贫", "delta")]),
+    ("户均年增收五千余元", [("五千余元", "户均年增收", "delta")]),
+    # Gaps and ratios measure the subject, never the standard they are compared with.
+    ("增速高于全省农村平均水平1.2个百分点", [("1.2个百分点", "增速", "level")]),
+    ("兰考县贫困发生率降至1.27%，比原计划提前一年", [("1.27%", "贫困发生率", "to"), ("一年", None, "level")]),
+    ("农村人均财政投入是全省平均水平的1.6倍", [("1.6倍", "农村人均财政投入", "level")]),
+    ("全省农村老年人口约560万人，占农村常住人口的21.3%",
+     [("约560万人", "农村老年人口", "level"), ("21.3%", "农村老年人口", "level")]),
+    # What a 的-clause names is what is counted; an activity before the number is counted too.
+    ("其中因病致贫的占百分之三十二", [("百分之三十二", "因病致贫", "level")]),
+    ("有劳动能力的占三分之二左右", [("三分之二左右", "有劳动能力", "level")]),
+    ("其中跨省务工1.8万人", [("1.8万人", "跨省务工", "level")]),
+    ("结对干部每月走访不少于2次", [("2次", "走访", "level")]),
+    # Brackets, coordinations, qualifiers and parts of an earlier figure.
+    ("西藏自治区74个县（区）全部脱贫摘帽", [("74个", "县（区）", "level")]),
+    ("选派第一书记和驻村工作队员2.1万余名", [("2.1万余名", "第一书记和驻村工作队员", "level")]),
+    ("5G基站数量达到2.8万个", [("2.8万个", "5G基站数量", "level")]),
+    ("年平均气温不足5摄氏度", [("不足5摄氏度", "年平均气温", "level")]),
+    ("居民消费价格涨幅3%左右", [("3%左右", "居民消费价格", "delta")]),
+    ("16个贫困县中有8个脱贫摘帽", [("16个", "贫困县", "level"), ("8个", "贫困县", "level")]),
+    ("全县3.8万户有劳动力的贫困户", [("3.8万户", "贫困户", "level")]),
+    ("粮食总产量比上年增加113亿斤，连续6年稳定在1.3万亿斤以上",
+     [("113亿斤", "粮食总产量", "delta"), ("6年", None, "level"), ("1.3万亿斤以上", "粮食总产量", "level")]),
+    ("全区城镇居民和农村居民人均可支配收入分别达到38540元和14670元",
+     [("38540元", "城镇居民人均可支配收入", "level"), ("14670元", "农村居民人均可支配收入", "level")]),
+    ("全省用三年时间完成农村危房改造4.6万户", [("三年", None, "level"), ("4.6万户", "农村危房改造", "level")]),
+])
+def test_report_patterns(text, expected) -> None:
+    assert links(text) == expected
+
+
 def test_facts_carry_place_and_period() -> None:
     found = analyse_sentence("贵州省贫困发生率由2012年的26.8%下降到2019年的0.85%。")
     facts = facts_of(found)

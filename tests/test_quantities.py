@@ -94,3 +94,44 @@ def test_vague_fractions_and_written_forms(text, value, low, high, approx, unit,
                                   "__0余人", "六届六次全会", "一成不变", "百年一遇的洪水", "十一十二"])
 def test_more_non_quantities(text: str) -> None:
     assert find_quantities(text) == [], find_quantities(text)
+
+
+@pytest.mark.parametrize(("text", "span", "value", "low", "high", "approx", "unit", "kind"), [
+    ("增长了3倍多。", "3倍多", 3, 3, 4, True, "倍", "fraction"),
+    ("是全省平均水平的1.6倍", "1.6倍", 1.6, None, None, False, "倍", "fraction"),
+    ("总装机规模4.5万千瓦，", "4.5万千瓦", 45000, None, None, False, "千瓦", "measure"),
+    ("年平均气温不足5摄氏度。", "不足5摄氏度", 5, None, 5, False, "摄氏度", "measure"),
+    ("年产值超亿元的农业产业园", "超亿元", 1e8, 1e8, None, False, "亿元", "money"),
+    ("上万人参加", "上万人", 1e4, 1e4, None, False, "人", "count"),
+    ("近亿元的投资", "近亿元", 1e8, None, 1e8, True, "亿元", "money"),
+    ("数万名群众", "数万名", 5.5e4, 2e4, 9e4, True, "名", "count"),
+    ("超过四成", "超过四成", 40, 40, None, False, "成", "percent"),
+    ("比原计划提前一年。", "一年", 1, None, None, False, "年", "duration"),
+])
+def test_report_units_and_bounds(text, span, value, low, high, approx, unit, kind) -> None:
+    q = one(text)
+    assert q.text == span and text[q.start:q.end] == span
+    assert (q.value, q.value_min, q.value_max) == pytest.approx((value, low, high))
+    assert (q.approximate, q.unit, q.kind) == (approx, unit, kind)
+
+
+def test_bound_words_apart_from_the_number_set_the_bound() -> None:
+    """不少于2次 and 突破30亿元: the span is the figure, the word before it sets the bound."""
+    q = one("结对干部每月走访不少于2次，")
+    assert (q.text, q.value_min, q.value_max) == ("2次", 2, None)
+    q = one("产值突破30亿元")
+    assert (q.text, q.value_min) == ("30亿元", 3e9)
+    q = one("不超过5000元")
+    assert (q.text, q.value_max) == ("5000元", 5000)
+
+
+def test_zero_where_a_change_ends() -> None:
+    found = find_quantities("贫困人口由180.6万人减少到零，贫困发生率由9.5%下降到0。")
+    assert [(q.text, q.value, q.kind) for q in found] == [
+        ("180.6万人", 1806000, "count"), ("零", 0, "count"), ("9.5%", 9.5, "percent"), ("0", 0, "percent")]
+    assert find_quantities("零就业家庭实现动态清零") == []
+
+
+def test_upper_not_bound_after_yi() -> None:
+    """以上万元 is 以上 + 万元, not a bound 上万元."""
+    assert [q.text for q in find_quantities("60岁以上万元户")] == ["60岁以上"]

@@ -345,7 +345,7 @@ def _change(before: list[Token]) -> str:
         return "to"  # 下降到, 降至, 增加到
     if last in TO_WORDS and (any(w in FROM_WORDS for w in earlier) or any(w.startswith(CHANGE_VERBS) for w in earlier)):
         return "to"
-    if last in DELTA_VERBS or last.startswith(CHANGE_VERBS) or last in ("增幅", "降幅", "增速"):
+    if last in DELTA_VERBS or last.startswith(CHANGE_VERBS) or last in RATE_WORDS:
         return "delta"
     if last in ("了",) and len(core) > 1 and core[-2].token.startswith(CHANGE_VERBS):
         return "delta"
