@@ -36,29 +36,31 @@ _YEAR2_NEXT = (r"(?=年(?:份)?(?:[01]?\d月|[一二三四五六七八九十]{1,
 _REDACTED = r"(?:19|20)?(?:_{1,4}|＿{1,4}|[×Xx＊*]{2})"
 
 ABSOLUTE_RE = re.compile(
+    rf"(?=[\d〇零一二三四五六七八九两今去明前后本当上这下次_＿×Xx＊*])"
     rf"(?:(?P<year>{_YEAR4})|(?P<yy>{_YEAR2}){_YEAR2_NEXT}|(?<![以向之往])(?P<relyear>今|去|明|前|后|本|当|上一|上|这一|下一|次)(?=年)"
     rf"|(?P<redacted>{_REDACTED})){_AFTER_YEAR}")
-NUMERIC_RE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<month>1[0-2]|0?[1-9])"
+NUMERIC_RE = re.compile(r"(?=[12])(?<![\d.])(?P<year>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<month>1[0-2]|0?[1-9])"
                         r"(?:\s*(?P=sep)\s*(?P<day>3[01]|[12]\d|0?[1-9]))?(?![\d])")
-MONTH_DAY_RE = re.compile(rf"(?<![\d年〇零一二三四五六七八九十_＿])(?P<month>{_MONTH})月份?"
+MONTH_DAY_RE = re.compile(rf"(?=[\d十一二三四五六七八九])(?<![\d年〇零一二三四五六七八九十_＿])(?P<month>{_MONTH})月份?"
                           rf"(?:(?P<day>{_DAY})[日号]?(?![\d〇零一二三四五六七八九十个])|{_MONTH_PART})?")
 RELATIVE_MONTH_RE = re.compile(rf"(?P<relmonth>上个?|上一个?|本|这个|下个?|下一个?|当)月"
                                rf"(?:(?P<day>{_DAY})[日号]|{_MONTH_PART})?")
 RELATIVE_QUARTER_RE = re.compile(r"(?P<relquarter>上个?|上一个?|本|这个|下个?|下一个?|当)季度(?P<qpart>末|初)?")
 RELATIVE_DAY_RE = re.compile(r"(?P<relday>今天|昨天|明天|前天|后天|今日|昨日|明日|当天|次日)")
-WEEK_RE = re.compile(r"(?P<week>上个?|本|这个?|下个?)?(?:周|星期|礼拜)(?:星期|周)?(?P<weekday>[一二三四五六日天])")
+WEEK_RE = re.compile(r"(?=[上本这下周星礼])(?P<week>上个?|本|这个?|下个?)?(?:周|星期|礼拜)(?:星期|周)?(?P<weekday>[一二三四五六日天])")
 WHOLE_WEEK_RE = re.compile(r"(?P<wholeweek>上个?|上一|本|这|这一|下个?|下一)(?:周|星期)(?![一二三四五六日天])")
 YEAR_SPAN_RE = re.compile(r"(?P<y1>(?:19|20)\d{2})年?\s*(?:至|到|——|—|–|-|~|～)\s*(?P<y2>(?:19|20)\d{2})年")
 RECENT_RE = re.compile(rf"(?P<recent>近|过去|最近)(?P<recentn>{_NUMBER})年(?:来|间|中)?")
-YEARS_AGO_RE = re.compile(rf"(?<![\d〇零一二三四五六七八九十几数])(?P<agon>{_NUMBER})年"
+YEARS_AGO_RE = re.compile(rf"(?=[\d〇零一二三四五六七八九十两])(?<![\d〇零一二三四五六七八九十几数])(?P<agon>{_NUMBER})年"
                           rf"(?P<ago>前|后|以前|以后|之前|之后)")
 PLAN_RE = re.compile(r"(?P<plan>十[一二三四五]五)(?:规划|时期|期间)?")
-CENTURY_RE = re.compile(rf"(?:(?P<thiscentury>上|本)世纪|(?P<century>{_NUMBER})世纪)"
+CENTURY_RE = re.compile(rf"(?=[上本\d〇零一二三四五六七八九十两])(?:(?P<thiscentury>上|本)世纪|(?P<century>{_NUMBER})世纪)"
                         rf"(?:(?P<decade>\d0|[二三四五六七八九]十)年代)?(?P<cpart>初|末期|末|前期|中期|后期|中叶)?")
 DAY_RANGE_RE = re.compile(rf"(?P<year>{_YEAR4})年(?P<month>{_MONTH})月(?P<d1>{_DAY})[日号]?\s*[-－—至到~～]\s*"
                           rf"(?P<d2>{_DAY})[日号]")
 MONTH_RANGE_RE = re.compile(rf"(?P<year>{_YEAR4})年(?P<m1>{_MONTH})月?\s*(?:——|[-－—至到~～])\s*(?P<m2>{_MONTH})月份?")
-HOLIDAY_RE = re.compile(r"(?:(?P<hyear>(?:19|20)\d{2}年)|(?P<hrel>今|去|明|前|后)年)?"
+HOLIDAY_RE = re.compile(r"(?=[12今去明前后五劳六儿七建八三妇青国元植教圣暑寒])"
+                        r"(?:(?P<hyear>(?:19|20)\d{2}年)|(?P<hrel>今|去|明|前|后)年)?"
                         r"(?P<holiday>五一劳动节|劳动节|六一儿童节|儿童节|七一建党节|建党节|"
                         r"八一建军节|建军节|三八妇女节|妇女节|五四青年节|青年节|国庆节|国庆|元旦|植树节|教师节|圣诞节|"
                         r"暑假|寒假)")
@@ -68,11 +70,13 @@ HOLIDAYS = {"元旦": (1, 1), "国庆节": (10, 1), "国庆": (10, 1), "劳动�
             "圣诞节": (12, 25), "青年节": (5, 4), "五四青年节": (5, 4)}
 SEASONS = {"暑假": (7, 8), "寒假": (1, 2)}
 STANDALONE_PART_RE = re.compile(
+    rf"(?=[年第首一二三四1-4上下])"
     rf"(?<![年\d〇零一二三四五六七八九_＿×Xx*＊])(?:年(?P<part>初|底|末|中)|(?P<quarter>{_QUARTER})(?P<qpart>末|初)?"
     rf"|(?P<half>上半年|下半年))")
 _LUNAR_DAY = (r"初[一二三四五六七八九十\d]|初\d|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?"
               r"|十[一二三四五六七八九]?|三十|[一二三四五六七八九]")
 LUNAR_RE = re.compile(
+    rf"(?=[\d〇零一二三四五六七八九两今去明前后农阴正腊冬闰十大春除元端七中重])"
     rf"(?:(?P<lyear>{_YEAR4})年|(?P<lrel>今|去|明|前|后)年)?(?P<calendar>农历|阴历)?"
     rf"(?:(?P<lmonth>正|腊|冬|闰?(?:十[一二]|[一二三四五六七八九十]|\d{{1,2}}))月(?P<lday>{_LUNAR_DAY}|\d{{1,2}})?"
     rf"|大年(?P<bigday>初[一二三四五六七八九十]|三十)"
