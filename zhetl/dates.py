@@ -47,14 +47,17 @@ RELATIVE_MONTH_RE = re.compile(rf"(?P<relmonth>上个?|上一个?|本|这个|下
                                rf"(?:(?P<day>{_DAY})[日号]|{_MONTH_PART})?")
 RELATIVE_QUARTER_RE = re.compile(r"(?P<relquarter>上个?|上一个?|本|这个|下个?|下一个?|当)季度(?P<qpart>末|初)?")
 RELATIVE_DAY_RE = re.compile(r"(?P<relday>今天|昨天|明天|前天|后天|今日|昨日|明日|当天|次日)")
-WEEK_RE = re.compile(r"(?=[上本这下周星礼])(?P<week>上个?|本|这个?|下个?)?(?:周|星期|礼拜)(?:星期|周)?(?P<weekday>[一二三四五六日天])")
+WEEK_RE = re.compile(r"(?=[上本这下周星礼])"
+                     r"(?P<week>上个?|本|这个?|下个?)?(?:周|星期|礼拜)(?:星期|周)?(?P<weekday>[一二三四五六日天])")
 WHOLE_WEEK_RE = re.compile(r"(?P<wholeweek>上个?|上一|本|这|这一|下个?|下一)(?:周|星期)(?![一二三四五六日天])")
 YEAR_SPAN_RE = re.compile(r"(?P<y1>(?:19|20)\d{2})年?\s*(?:至|到|——|—|–|-|~|～)\s*(?P<y2>(?:19|20)\d{2})年")
 RECENT_RE = re.compile(rf"(?P<recent>近|过去|最近)(?P<recentn>{_NUMBER})年(?:来|间|中)?")
-YEARS_AGO_RE = re.compile(rf"(?=[\d〇零一二三四五六七八九十两])(?<![\d〇零一二三四五六七八九十几数])(?P<agon>{_NUMBER})年"
+YEARS_AGO_RE = re.compile(rf"(?=[\d〇零一二三四五六七八九十两])"
+                          rf"(?<![\d〇零一二三四五六七八九十几数])(?P<agon>{_NUMBER})年"
                           rf"(?P<ago>前|后|以前|以后|之前|之后)")
 PLAN_RE = re.compile(r"(?P<plan>十[一二三四五]五)(?:规划|时期|期间)?")
-CENTURY_RE = re.compile(rf"(?=[上本\d〇零一二三四五六七八九十两])(?:(?P<thiscentury>上|本)世纪|(?P<century>{_NUMBER})世纪)"
+CENTURY_RE = re.compile(rf"(?=[上本\d〇零一二三四五六七八九十两])"
+                        rf"(?:(?P<thiscentury>上|本)世纪|(?P<century>{_NUMBER})世纪)"
                         rf"(?:(?P<decade>\d0|[二三四五六七八九]十)年代)?(?P<cpart>初|末期|末|前期|中期|后期|中叶)?")
 DAY_RANGE_RE = re.compile(rf"(?P<year>{_YEAR4})年(?P<month>{_MONTH})月(?P<d1>{_DAY})[日号]?\s*[-－—至到~～]\s*"
                           rf"(?P<d2>{_DAY})[日号]")

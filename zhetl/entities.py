@@ -106,7 +106,7 @@ def _lexicon_orgs() -> dict[str, str]:
 
 def _by_word(predicate: Callable[[Token], bool | str | None]) -> Callable[[Token], bool | str | None]:
     """Cache a token rule on (word, tag): it ignores offsets, and words repeat across a corpus."""
-    cached = lru_cache(maxsize=1 << 14)(lambda word, pos: predicate(Token(word, pos, 0, len(word))))
+    cached = lru_cache(maxsize=1 << 17)(lambda word, pos: predicate(Token(word, pos, 0, len(word))))
 
     @wraps(predicate)
     def rule(token: Token) -> bool | str | None:
@@ -129,7 +129,8 @@ def find_entities(tokens: list[Token], text: str, offset: int = 0,
     titles = [(m.start() + offset, m.end() + offset) for m in _TITLE_SPAN.finditer(text)] if "《" in text else []
     if titles:
         tokens = [t for t in tokens if not any(s <= t.start and t.end <= e for s, e in titles)]
-    tokens = [t for t in tokens if not _has_redaction(t.token)]
+    if not REDACTION_CHARS.isdisjoint(text):
+        tokens = [t for t in tokens if not _has_redaction(t.token)]
     found: list[Entity] = []
     i = 0
     while i < len(tokens):
@@ -171,12 +172,12 @@ def find_entities(tokens: list[Token], text: str, offset: int = 0,
     return _with_admin_codes(sorted(found, key=lambda e: e.start), document_places)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 17)
 def _has_redaction(word: str) -> bool:
     return any(c in REDACTION_CHARS for c in word)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 17)
 def _may_start(word: str, pos: str) -> bool:
     """Could any rule start an entity at a token like this, whatever its neighbours? (Most tokens: no.)
 
@@ -416,7 +417,7 @@ def _inside_token(token: Token) -> list[Entity]:
     return [replace(e, start=e.start + token.start, end=e.end + token.start) for e in found]
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 17)
 def _inside_word(word: str, pos: str) -> tuple[Entity, ...]:
     token = Token(word, pos, 0, len(word))
     return tuple(_abbreviated_places(token) or _person_inside(token) or _country_state(token)

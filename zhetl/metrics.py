@@ -60,7 +60,10 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
     A quantity with no noun phrase of its own borrows from the one before it when they touch (2843户9993人)
     or when its clause only continues the change (…，下降到644户).
     """
-    tokens = _glue_parentheses(tokens)
+    if not quantities:
+        return []
+    if any(t.token in ("（", "(") for t in tokens):
+        tokens = _glue_parentheses(tokens)
     links: list[MetricLink] = []
     for index, (start, end, unit) in enumerate(quantities):
         link = link_metric(tokens, start, end, unit, places)

@@ -60,7 +60,7 @@ def _dictionary() -> dict[str, int]:
     return entries
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 17)
 def dictionary_entry(word: str) -> tuple[int, str] | None:
     """(frequency, tag) of ``word`` in jieba's dictionary, or None."""
     packed = _dictionary().get(word)
@@ -126,7 +126,7 @@ PLACE_FINALS = frozenset("村镇乡县区市省州寺庄屯寨河湖路街港口
 ORDINARY_TAGS = frozenset({"n", "v", "a", "d", "l", "i", "vn", "ad", "an", "nz", "m", "q", "r", "p", "c", "u"})
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 17)
 def chinese_name_strength(name: str) -> int:
     """0 = not a name; 1 = possible (needs context: a title, a verb of saying); 2 = a name on its own."""
     split = split_surname(name)

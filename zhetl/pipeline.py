@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+import numpy as np
 import pyarrow as pa
 
 from zhetl import gazetteer
@@ -24,7 +25,7 @@ from zhetl.entities import Entity, find_entities
 from zhetl.metadata import find_field, find_published_date, find_title, find_url
 from zhetl.metrics import MetricLink, link_metrics
 from zhetl.quantities import find_quantities
-from zhetl.schemas import TABLES, to_table
+from zhetl.schemas import TABLES, to_table, validate
 from zhetl.segment import Token, respect_mentions, tokenize
 from zhetl.sentences import split_sentences
 from zhetl.textmap import MappedText
@@ -51,16 +52,64 @@ class Settings:
 
 @dataclass
 class Rows:
-    """Row dicts per table for one batch."""
+    """Row dicts per table for one batch; tokens, a million per 2M characters, come as Arrow tables."""
 
-    tables: dict[str, list[dict]] = field(default_factory=lambda: {name: [] for name in TABLES})
+    tables: dict[str, list[dict]] = field(default_factory=lambda: {name: [] for name in TABLES if name != "tokens"})
+    tokens: list[pa.Table] = field(default_factory=list)
 
     def extend(self, other: Rows) -> None:
         for name, rows in other.tables.items():
             self.tables[name].extend(rows)
+        self.tokens.extend(other.tokens)
 
     def to_arrow(self) -> dict[str, pa.Table]:
-        return {name: to_table(name, rows) for name, rows in self.tables.items()}
+        tables = {name: to_table(name, rows) for name, rows in self.tables.items()}
+        tokens = pa.concat_tables(self.tokens) if self.tokens else TABLES["tokens"].empty_table()
+        validate("tokens", tokens)
+        tables["tokens"] = tokens
+        return tables
+
+    def token_rows(self) -> list[dict]:
+        """The tokens as row dicts, for tests and small inspections."""
+        return [row for table in self.tokens for row in table.to_pylist()]
+
+
+class _TokenColumns:
+    """A document's tokens gathered sentence by sentence, turned into one Arrow table at the end."""
+
+    def __init__(self) -> None:
+        self.tokens: list[Token] = []
+        self.sentence_ids: list[int] = []
+        self.token_ids: list[int] = []
+
+    def add(self, sentence_id: int, tokens: list[Token]) -> None:
+        self.tokens.extend(tokens)
+        self.sentence_ids.extend([sentence_id] * len(tokens))
+        self.token_ids.extend(range(len(tokens)))
+
+    def table(self, doc_id: str, mapped: MappedText) -> pa.Table:
+        count = len(self.tokens)
+        if not count:
+            return TABLES["tokens"].empty_table()
+        tokens = self.tokens
+        words = [t[0] for t in tokens]
+        tags = [t[1] for t in tokens]
+        start_array = np.fromiter((t[2] for t in tokens), dtype=np.int64, count=count)
+        end_array = np.fromiter((t[3] for t in tokens), dtype=np.int64, count=count)
+        raw_starts = mapped.raw_start[start_array]
+        raw_ends = mapped.raw_end[np.maximum(end_array - 1, start_array)]
+        columns = {
+            "doc_id": pa.array([doc_id] * count, pa.string()),
+            "sentence_id": pa.array(self.sentence_ids, pa.int32()),
+            "token_id": pa.array(self.token_ids, pa.int32()),
+            "token": pa.array(words, pa.string()),
+            "pos": pa.array(tags, pa.string()),
+            "char_start": pa.array(start_array, pa.int32()),
+            "char_end": pa.array(end_array, pa.int32()),
+            "raw_char_start": pa.array(raw_starts, pa.int32()),
+            "raw_char_end": pa.array(raw_ends, pa.int32()),
+        }
+        return pa.table(columns, schema=TABLES["tokens"])
 
 
 def _lap(stage: str, since: float) -> float:
@@ -108,9 +157,11 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
     _paragraph_rows(rows, doc_id, text, mapped, sentences)
     clock = _lap("split", clock)
     document_places: list = []
+    token_columns = _TokenColumns()
     for sentence in sentences:
         _sentence_rows(rows, doc_id, text, mapped, sentence, reference, redaction_spans, settings.segmenter,
-                       document_places)
+                       document_places, token_columns)
+    rows.tokens.append(token_columns.table(doc_id, mapped))
     rows.tables["documents"].append({
         "doc_id": doc_id,
         "source_path": source_path,
@@ -196,7 +247,7 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
     clock = _lap("dates_quantities", clock)
     tokens = respect_mentions(tokenize(body, segmenter, offset=start), body, mentions, start)
     clock = _lap("segment", clock)
-    word_tokens = [t for t in tokens if not any(s <= t.start and t.end <= e for s, e, _ in mentions)]
+    word_tokens = _outside(tokens, mentions) if mentions else tokens
     entities = find_entities(word_tokens, body, start, document_places)
     entity_edges = [(e.start, e.end, ENTITY_TAGS[e.type]) for e in entities]
     tokens = respect_mentions(tokens, body, _non_overlapping(entity_edges), start, retag=False)
@@ -262,7 +313,8 @@ def _place_for(start: int, hint: str | None, places: list[Entity], document_plac
 
 
 def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sentence, reference: date | None,
-                   redactions: list[tuple[int, int]], segmenter: str, document_places: list) -> None:
+                   redactions: list[tuple[int, int]], segmenter: str, document_places: list,
+                   token_columns: _TokenColumns) -> None:
     start, end = sentence.start, sentence.end
     body = text[start:end]
     sid = sentence.sentence_id
@@ -271,10 +323,7 @@ def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sente
                                      "text": body})
     local_redactions = [(s - start, e - start) for s, e in redactions if s < end and start < e]
     found = analyse_sentence(body, start, reference, local_redactions, segmenter, document_places)
-    for token_id, token in enumerate(found.tokens):
-        rows.tables["tokens"].append({"doc_id": doc_id, "sentence_id": sid, "token_id": token_id,
-                                      "token": token.token, "pos": token.pos,
-                                      **_offsets(mapped, token.start, token.end)})
+    token_columns.add(sid, found.tokens)
     for mention in found.dates:
         rows.tables["dates"].append({
             "doc_id": doc_id, "sentence_id": sid, "text": mention.text, "kind": mention.kind,
@@ -297,6 +346,19 @@ def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sente
             "normalized": entity.normalized, "admin_code": entity.admin_code, "province": entity.province,
             "city": entity.city, "county": entity.county,
             **_offsets(mapped, entity.start, entity.end)})
+
+
+def _outside(tokens: list[Token], mentions: list[tuple[int, int, str]]) -> list[Token]:
+    """The tokens outside every mention (``mentions`` sorted and disjoint; tokens already cut at their edges)."""
+    kept: list[Token] = []
+    position = 0
+    for token in tokens:
+        while position < len(mentions) and mentions[position][1] <= token.start:
+            position += 1
+        if not (position < len(mentions) and mentions[position][0] <= token.start
+                and token.end <= mentions[position][1]):
+            kept.append(token)
+    return kept
 
 
 def _non_overlapping(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -53,13 +53,15 @@ _FRACTION = (rf"(?:(?P<fden>{_CN_RUN}|{ARABIC})分之(?P<fnum>{_CN_RUN}|{ARABIC}
 _CHENG = rf"(?P<cheng>{_CN_RUN}|{ARABIC})成(?![员为功立绩本果效都年长就熟形型片套批交品])"
 # Every match starts with one of these; the lookahead lets the regex engine skip other positions at C speed.
 _FIRST_CHARS = rf"(?=[将接大约近超逾不最高多百\d０-９{CN_NUMERAL_CHARS}])"
-QUANTITY_RE = re.compile(rf"{_FIRST_CHARS}{_PREFIX}(?:{_RANGE_PERCENT}|{_PERCENT}|{_FRACTION}|{_CHENG}|{_PLAIN}){_SUFFIX}")
+QUANTITY_RE = re.compile(rf"{_FIRST_CHARS}{_PREFIX}"
+                         rf"(?:{_RANGE_PERCENT}|{_PERCENT}|{_FRACTION}|{_CHENG}|{_PLAIN}){_SUFFIX}")
 
 # 几年, 十几亩, 几千万, 半年, 四五户, 三四个小时: numbers written as a vague amount, a half or two neighbours.
 _VAGUE = (r"(?P<vague>十几|几十|几百|几千|几万|几十万|几百万|几千万|几亿|几|数十|数百|数千|数万|数十万|数百万|数千万|"
           r"数亿|半|"
           r"[一二三四五六七八九两][二三四五六七八九两])")
-VAGUE_RE = re.compile(rf"(?=[将接大约近超逾不最高多十几数半一二三四五六七八九两]){_PREFIX}{_VAGUE}(?P<vmult>[十百千万亿]{{0,2}})(?P<vfuzzy>多)?\s*(?P<vunit>{_UNIT})?"
+VAGUE_RE = re.compile(rf"(?=[将接大约近超逾不最高多十几数半一二三四五六七八九两])"
+                      rf"{_PREFIX}{_VAGUE}(?P<vmult>[十百千万亿]{{0,2}})(?P<vfuzzy>多)?\s*(?P<vunit>{_UNIT})?"
                       rf"(?P<vfuzzy2>多)?(?P<vlai>来)?")
 _DURATION_SINCE = re.compile(r"来(?![说自源看到])")
 

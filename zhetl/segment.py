@@ -105,7 +105,7 @@ def lexicon_tags() -> dict[str, str]:
     return {entry.word: entry.tag for entry in lexicon()}
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 17)
 def known_word(word: str) -> bool:
     """True when the general dictionary (plus our lexicon) has ``word``."""
     return bool(get_tagger("rjieba").has_word(word))
@@ -140,24 +140,28 @@ def respect_mentions(tokens: list[Token], text: str, mentions: Iterable[tuple[in
     if not spans:
         return tokens
     edges = sorted({edge for s, e, _ in spans for edge in (s, e)})
-    result: list[tuple[Token, bool]] = []
-    for token in tokens:
-        cuts = [edge for edge in edges if token.start < edge < token.end]
-        bounds = [token.start, *cuts, token.end]
-        for left, right in itertools.pairwise(bounds):
-            piece = text[left - offset:right - offset]
-            if piece.strip():
-                result.append((Token(piece, token.pos if not cuts else _piece_tag(token.pos, piece), left, right),
-                               bool(cuts)))
-    position = 0
+    first_edge, last_edge = edges[0], edges[-1]
     tagged: list[Token] = []
-    for token, was_cut in result:
-        while position < len(spans) and spans[position][1] <= token.start:
-            position += 1
-        inside = position < len(spans) and spans[position][0] <= token.start and token.end <= spans[position][1]
-        if inside and (retag or was_cut):
-            token = Token(token.token, spans[position][2], token.start, token.end)
-        tagged.append(token)
+    position = 0  # the first span that does not end before the current token
+    for token in tokens:
+        if token.end <= first_edge or token.start >= last_edge:
+            tagged.append(token)  # wholly before or after every mention: untouched
+            continue
+        cuts = [edge for edge in edges if token.start < edge < token.end]
+        if cuts:
+            bounds = [token.start, *cuts, token.end]
+            texts = [(text[left - offset:right - offset], left, right) for left, right in itertools.pairwise(bounds)]
+            pieces = [(Token(piece, _piece_tag(token.pos, piece), left, right), True)
+                      for piece, left, right in texts if piece.strip()]
+        else:
+            pieces = [(token, False)]
+        for piece, was_cut in pieces:
+            while position < len(spans) and spans[position][1] <= piece.start:
+                position += 1
+            inside = position < len(spans) and spans[position][0] <= piece.start and piece.end <= spans[position][1]
+            if inside and (retag or was_cut):
+                piece = Token(piece.token, spans[position][2], piece.start, piece.end)
+            tagged.append(piece)
     return tagged
 
 
