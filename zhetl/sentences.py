@@ -59,15 +59,24 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+_EVENTS = re.compile("[" + re.escape("".join(sorted({*OPENERS, *CLOSERS, *TERMINATORS, *ELLIPSIS}))) + "]")
+
+
 def _cut_points(line: str) -> list[int]:
-    """Offsets after which a new sentence starts."""
+    """Offsets after which a new sentence starts.
+
+    Only punctuation and list markers can change the state, so the scan visits just those positions.
+    """
+    markers = {m.start() for m in _LIST_MARKER.finditer(line) if _at_clause_start(line, m.start())}
+    events = sorted(markers.union(m.start() for m in _EVENTS.finditer(line)))
     cuts: list[int] = []
     expected: list[str] = []
     sentence_start = 0
-    i = 0
+    resume = 0
     n = len(line)
-    markers = {m.start() for m in _LIST_MARKER.finditer(line) if _at_clause_start(line, m.start())}
-    while i < n:
+    for i in events:
+        if i < resume:
+            continue
         char = line[i]
         if i in markers and i > sentence_start and not expected:
             cuts.append(i)
@@ -91,9 +100,7 @@ def _cut_points(line: str) -> list[int]:
                 cuts.append(j)
             expected.clear()
             sentence_start = j
-            i = j
-            continue
-        i += 1
+            resume = j
     return cuts
 
 
