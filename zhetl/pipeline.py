@@ -74,6 +74,20 @@ class Rows:
         return [row for table in self.tokens for row in table.to_pylist()]
 
 
+def _substrings(text: str, starts: np.ndarray, ends: np.ndarray) -> pa.StringArray:
+    """``text[start:end]`` for each pair as one Arrow string array, cut from the UTF-8 bytes in bulk."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    byte_lengths = 1 + (points >= 0x80).astype(np.int64) + (points >= 0x800) + (points >= 0x10000)
+    byte_at = np.zeros(len(points) + 1, dtype=np.int64)
+    np.cumsum(byte_lengths, out=byte_at[1:])
+    data = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    first, lengths = byte_at[starts], byte_at[ends] - byte_at[starts]
+    offsets = np.zeros(len(starts) + 1, dtype=np.int32)
+    np.cumsum(lengths, out=offsets[1:])
+    picked = data[np.arange(offsets[-1]) - np.repeat(offsets[:-1] - first, lengths)]
+    return pa.StringArray.from_buffers(len(starts), pa.py_buffer(offsets), pa.py_buffer(picked))
+
+
 class _TokenColumns:
     """A document's tokens gathered sentence by sentence, turned into one Arrow table at the end."""
 
@@ -92,8 +106,6 @@ class _TokenColumns:
         if not count:
             return TABLES["tokens"].empty_table()
         tokens = self.tokens
-        words = [t[0] for t in tokens]
-        tags = [t[1] for t in tokens]
         start_array = np.fromiter((t[2] for t in tokens), dtype=np.int64, count=count)
         end_array = np.fromiter((t[3] for t in tokens), dtype=np.int64, count=count)
         raw_starts = mapped.raw_start[start_array]
@@ -102,8 +114,8 @@ class _TokenColumns:
             "doc_id": pa.array([doc_id] * count, pa.string()),
             "sentence_id": pa.array(self.sentence_ids, pa.int32()),
             "token_id": pa.array(self.token_ids, pa.int32()),
-            "token": pa.array(words, pa.string()),
-            "pos": pa.array(tags, pa.string()),
+            "token": _substrings(mapped.text, start_array, end_array),
+            "pos": pa.array([t[1] for t in tokens], pa.string()),
             "char_start": pa.array(start_array, pa.int32()),
             "char_end": pa.array(end_array, pa.int32()),
             "raw_char_start": pa.array(raw_starts, pa.int32()),
