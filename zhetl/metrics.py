@@ -21,7 +21,7 @@ FROM_WORDS = frozenset({"由", "从"})
 TO_WORDS = frozenset({"到", "至", "为"})
 CHANGE_VERBS = ("下降", "减少", "增加", "增长", "提高", "降低", "上升", "扩大", "缩小", "提升", "减", "增", "降", "升",
                 "回落", "压缩", "缩减", "翻")
-DELTA_VERBS = frozenset({*CHANGE_VERBS, "新增", "增收", "减贫", "多", "少"})
+DELTA_VERBS = frozenset({*CHANGE_VERBS, "新增", "净增", "净减", "增收", "减贫", "多", "少"})
 
 _WORDS = load_word_lists("metric_words.txt")
 AVERAGE_WORDS = _WORDS["AVERAGE_WORDS"]
@@ -43,6 +43,8 @@ MONEY_OR_MEASURE = _WORDS["MONEY_OR_MEASURE"]
 DURATION_OR_AGE = _WORDS["DURATION_OR_AGE"]
 PHRASE_STOPS = _WORDS["PHRASE_STOPS"]
 RATE_WORDS = _WORDS["RATE_WORDS"]
+RATIO_UNITS = frozenset({"%", "倍", "成", "‰", ""})
+MODIFIER_VERBS = _WORDS["MODIFIER_VERBS"]
 VERB_NOUN_HEADS = _WORDS["VERB_NOUN_HEADS"]
 
 
@@ -78,8 +80,11 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             # …，共计386名; …，连续6年稳定在1.3万亿斤以上: no noun of its own, the same unit as before.
             same_unit = nounless and bool(unit) and quantities[previous_index][2] == unit
             # …，占农村常住人口的21.3%; 相当于种植玉米收益的三倍: a ratio whose subject came before.
-            ratio = _ratio_verb(clause) is not None and _ratio_verb(clause) == 0
-            if touching or ((link.change in ("to", "delta") or continues or same_unit or ratio) and previous.metric):
+            ratio = unit in RATIO_UNITS and _ratio_verb(clause) == 0
+            # 高于全国农村平均增速1.9个百分点: a gap to a standard, with no subject of its own.
+            compared = bool(clause) and clause[0].token in COMPARISONS
+            if touching or ((link.change in ("to", "delta") and not compared or continues or same_unit or ratio)
+                            and previous.metric):
                 link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
         elif index and link.metric:
             link = _refer_back(tokens, start, link, links)
@@ -93,8 +98,9 @@ def _refer_back(tokens: list[Token], start: int, link: MetricLink, links: list[M
     earlier = [other.metric for other in links if other.metric]
     if not earlier:
         return link
-    if clause and (clause[-1].token == "中有" or [t.token for t in clause[-2:]] == ["中", "有"]) and \
-            any(t.pos == "m" for t in clause):
+    words = [t.token for t in clause]
+    has = bool(words) and (words[-1] in ("中有", "有", "已有") or words[-1].endswith("有"))
+    if has and ("中" in words or "中有" in words) and any(t.pos == "m" for t in clause):
         return MetricLink(earlier[-1], link.change, link.place_hint)  # 16个贫困县中有8个: 8 of those 贫困县
     longer = next((metric for metric in reversed(earlier) if metric != link.metric and
                    metric.startswith(link.metric)), None)
@@ -202,7 +208,7 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         relative = _relative_clause(before)
         if relative is not None:
             return MetricLink(relative, change, None)
-    if metric is None and _ratio_verb(before) is not None:
+    if metric is None and unit in RATIO_UNITS and _ratio_verb(before) is not None:
         ratio_metric, ratio_place = _phrase(_subject_zone(before[:_ratio_verb(before)]), forward=False, places=places)
         return MetricLink(ratio_metric, change, ratio_place)
     if metric is None:
@@ -221,8 +227,8 @@ def _ratio_verb(before: list[Token]) -> int | None:
     if not before or before[-1].token not in ("的", "之"):
         return None
     verb = next((i for i in range(len(before) - 2, -1, -1) if before[i].token in RATIO_VERBS), None)
-    if verb is None or not any(t.pos in NOUN_TAGS and t.pos != "t" for t in before[verb + 1:-1]):
-        return None
+    if verb is None or not any(t.pos in NOUN_TAGS or t.pos == "t" for t in before[verb + 1:-1]):
+        return None  # 是2015年的1.75倍: the standard may be the same metric at another time
     return verb
 
 
@@ -281,6 +287,16 @@ def _clause(tokens: list[Token], backwards: bool) -> list[Token]:
             break
         kept.append(token)
     return list(reversed(kept)) if backwards else kept
+
+
+def _predicate(verb: Token, left: Token | None, right: Token) -> bool:
+    """企业|减免|社保费用: a verb with a noun on each side is the clause's predicate, not a modifier, unless it
+    is a verb of state (贫困家庭|辍学|学生) or its head makes a noun of it (稳岗|返还|资金)."""
+    if verb.token in MODIFIER_VERBS or verb.token in COMPOUND_VERBS or right.token in VERB_NOUN_HEADS or \
+            right.token.endswith("率"):
+        return False
+    return left is not None and left.end == verb.start and left.pos in ("n", "nz", "nt", "ns", "nr", "j") \
+        and left.token not in AVERAGE_WORDS
 
 
 def _average_month(ordered: list[Token]) -> bool:
@@ -405,7 +421,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
                 token.token in PHRASE_STOPS:
             break
         if not forward and run and token.token in ("年", "月") and \
-                (run[-1].token.startswith("平均") or (left is not None and left.token in AVERAGE_WORDS)):
+                (run[-1].token.startswith("平均") or (left is not None and (
+                    left.token in AVERAGE_WORDS or (left.pos in ("n", "nz") and left.token not in SCOPE_WORDS
+                                                    and left.end == token.start)))):
             run.append(token)  # 年|平均气温, 户均|月|用水量
             continue
         if not forward and run and (token.pos == "eng" or (token.token == "级" and left is not None
@@ -421,10 +439,14 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             seen_noun = True
         elif forward and seen_noun and token.pos in ("i", "l", "vn"):
             run.append(token)  # 国家|扶贫开发|重点县
+        elif forward and seen_noun and token.token in MODIFIER_VERBS and position + 1 < len(sequence) and \
+                sequence[position + 1].pos.startswith("n") and sequence[position + 1].start == token.end:
+            run.append(token)  # 农村|留守|老人: a verb inside the noun phrase
         elif forward and not seen_noun and token.pos in MODIFIER_TAGS | {"d"} and len(run) < 4:
             run.append(token)  # 未|摘帽|贫困县, 集中|连片|特困地区
         elif not forward and run and len(run) < 6 and token.pos in MODIFIER_TAGS and token.token not in SKIP_WORDS \
-                and not (token.pos == "v" and (len(token.token) == 1 or token.token in FUNCTION_VERBS)):
+                and not (token.pos == "v" and (len(token.token) == 1 or token.token in FUNCTION_VERBS
+                                               or _predicate(token, left, run[-1]))):
             run.append(token)  # 劝返|辍学|学生
         elif not forward and run and token.token in AVERAGE_WORDS and run[-1].pos != "v":
             run.append(token)  # 平均|用时
@@ -444,8 +466,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         ordered = ordered[:-1]
     while not forward and ordered and ordered[0].token in ("和", "与", "及"):
         ordered = ordered[1:]
-    if not forward and len(ordered) > 1 and ordered[-1].token in RATE_WORDS:
-        ordered = ordered[:-1]  # 居民消费价格|涨幅: the metric is what rises
+    if not forward and len(ordered) > 1 and ordered[-1].token in RATE_WORDS and \
+            ordered[-2].token not in AVERAGE_WORDS:
+        ordered = ordered[:-1]  # 居民消费价格|涨幅: the metric is what rises (but 年均|增速 stays)
     while not forward and len(ordered) > 1 and _governs(ordered[0], ordered[1]) and not _average_month(ordered):
         ordered = ordered[1:]
     place = None

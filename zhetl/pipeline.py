@@ -88,6 +88,9 @@ def _substrings(text: str, starts: np.ndarray, ends: np.ndarray) -> pa.StringArr
     return pa.StringArray.from_buffers(len(starts), pa.py_buffer(offsets), pa.py_buffer(picked))
 
 
+TOKEN_FLUSH = 200_000  # tokens held as Python objects before they become Arrow
+
+
 class _TokenColumns:
     """A document's tokens gathered sentence by sentence, turned into one Arrow table at the end."""
 
@@ -100,6 +103,12 @@ class _TokenColumns:
         self.tokens.extend(tokens)
         self.sentence_ids.extend([sentence_id] * len(tokens))
         self.token_ids.extend(range(len(tokens)))
+
+    def flush(self, doc_id: str, mapped: MappedText) -> pa.Table:
+        """The tokens gathered so far as a table, forgetting them (a huge document never holds them all)."""
+        table = self.table(doc_id, mapped)
+        self.tokens, self.sentence_ids, self.token_ids = [], [], []
+        return table
 
     def table(self, doc_id: str, mapped: MappedText) -> pa.Table:
         count = len(self.tokens)
@@ -173,7 +182,9 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
     for sentence in sentences:
         _sentence_rows(rows, doc_id, text, mapped, sentence, reference, redaction_spans, settings.segmenter,
                        document_places, token_columns)
-    rows.tokens.append(token_columns.table(doc_id, mapped))
+        if len(token_columns.tokens) >= TOKEN_FLUSH:
+            rows.tokens.append(token_columns.flush(doc_id, mapped))
+    rows.tokens.append(token_columns.flush(doc_id, mapped))
     rows.tables["documents"].append({
         "doc_id": doc_id,
         "source_path": source_path,

@@ -7,6 +7,7 @@ word by word. Engines are built once per process.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -147,7 +148,8 @@ def respect_mentions(tokens: list[Token], text: str, mentions: Iterable[tuple[in
         if token.end <= first_edge or token.start >= last_edge:
             tagged.append(token)  # wholly before or after every mention: untouched
             continue
-        cuts = [edge for edge in edges if token.start < edge < token.end]
+        low = bisect.bisect_right(edges, token.start)
+        cuts = edges[low:bisect.bisect_left(edges, token.end, low)]
         if cuts:
             bounds = [token.start, *cuts, token.end]
             texts = [(text[left - offset:right - offset], left, right) for left, right in itertools.pairwise(bounds)]

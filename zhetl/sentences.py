@@ -15,6 +15,10 @@ ELLIPSIS = frozenset("…")
 OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】", "〔": "〕"}
 CLOSERS = frozenset(OPENERS.values()) | frozenset('"\'')
 MAX_QUOTED_SENTENCE = 300
+# Longer runs without an end mark (a 40 MB line, a table flattened to one line) are cut at the last comma,
+# pause or space before the limit, so work per sentence stays bounded.
+MAX_SENTENCE = 1000
+_SOFT_BREAKS = "，,、：:　 \t）)】」』”"
 
 _LIST_MARKER = re.compile(
     r"(?:[一二三四五六七八九十]+是"
@@ -54,9 +58,27 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     for cut in [*cuts, len(line)]:
         span = _strip(line, previous, cut)
         if span:
-            spans.append(span)
+            spans.extend(_bounded(line, *span))
         previous = cut
     return spans
+
+
+def _bounded(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a span longer than ``MAX_SENTENCE`` after soft breaks (or hard at the limit), never leaving blanks."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(line.rfind(mark, start + MAX_SENTENCE // 2, limit) for mark in _SOFT_BREAKS) + 1
+        if cut <= start:
+            cut = limit
+        piece = _strip(line, start, cut)
+        if piece:
+            pieces.append(piece)
+        start = cut
+    piece = _strip(line, start, end)
+    if piece:
+        pieces.append(piece)
+    return pieces
 
 
 _EVENTS = re.compile("[" + re.escape("".join(sorted({*OPENERS, *CLOSERS, *TERMINATORS, *ELLIPSIS}))) + "]")
