@@ -35,3 +35,25 @@ def test_ner_wiki_offsets(shared) -> None:
         sentence = sentences[row["sent_id"]]
         for entity in row["entities"]:
             assert sentence[entity["start"]:entity["end"]] == entity["text"]
+
+
+def test_report_sets_are_well_formed() -> None:
+    """Spans match their text, bounds hold, kinds and changes are known, dates are ordered."""
+    import math
+    from datetime import date
+
+    kinds = {"count", "money", "measure", "duration", "age", "percent", "ppoint", "fraction"}
+    for name in ("report_quantities.jsonl", "report_quantities_dev2.jsonl"):
+        rows = [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line]
+        assert len(rows) >= 60
+        for row in rows:
+            text = row["text"]
+            for q in row["quantities"]:
+                assert text[q["start"]:q["end"]] == q["text"]
+                assert q["kind"] in kinds and q["change"] in {"from", "to", "delta", "level"}
+                low = q["value_min"] if q["value_min"] is not None else -math.inf
+                high = q["value_max"] if q["value_max"] is not None else math.inf
+                assert low <= q["value"] <= high
+            for d in row["dates"]:
+                assert text[d["start"]:d["end"]] == d["text"]
+                assert date.fromisoformat(d["start_date"]) <= date.fromisoformat(d["end_date"])

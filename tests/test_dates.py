@@ -88,3 +88,18 @@ def test_party_congresses() -> None:
     congress = find_dates("十九大报告提出", REF)[0]
     assert (congress.text, congress.start_date) == ("十九大", date(2017, 10, 18))
     assert find_dates("第十九大", REF) == []
+
+
+def test_same_period_follows_the_part_of_the_year_named_before() -> None:
+    found = find_dates("今年1—2月，零售总额比去年同期增长34.7%，比2019年同期增长6.1%。", REF)
+    assert [(d.text, d.start_date, d.end_date) for d in found] == [
+        ("今年1—2月", date(2021, 1, 1), date(2021, 2, 28)),
+        ("去年同期", date(2020, 1, 1), date(2020, 2, 29)),
+        ("2019年同期", date(2019, 1, 1), date(2019, 2, 28))]
+
+
+def test_since_this_year_and_plans() -> None:
+    since = find_dates("今年以来，全市新增市场主体2.3万户", REF)[0]
+    assert (since.text, since.start_date, since.end_date) == ("今年以来", date(2021, 1, 1), REF)
+    plan = find_dates("十四五时期，全省力争", REF)[0]
+    assert (plan.text, plan.start_date, plan.end_date) == ("十四五", date(2021, 1, 1), date(2025, 12, 31))

@@ -72,6 +72,30 @@ def test_report_patterns(text, expected) -> None:
     assert links(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("人均可支配收入达到11520元，是2015年的1.75倍",
+     [("11520元", "人均可支配收入", "level"), ("1.75倍", "人均可支配收入", "level")]),
+    ("全国832个贫困县中已有780个宣布摘帽", [("832个", "贫困县", "level"), ("780个", "贫困县", "level")]),
+    ("全县60岁以上农村留守老人共有1.2万人",
+     [("60岁以上", "农村留守老人", "level"), ("1.2万人", "农村留守老人", "level")]),
+    ("全省累计为中小微企业减免社保费用42.7亿元", [("42.7亿元", "社保费用", "level")]),
+    ("全市高新技术企业达到1286家，净增97家", [("1286家", "高新技术企业", "level"), ("97家", "高新技术企业", "delta")]),
+    ("全市城镇新增就业11.2万人，完成年度目标任务的124%",
+     [("11.2万人", "城镇新增就业", "level"), ("124%", "城镇新增就业", "level")]),
+    ("全市粮食总产量连续5年稳定在300万吨以上", [("5年", None, "level"), ("300万吨以上", "粮食总产量", "level")]),
+    ("年发电收益约7200万元", [("约7200万元", "年发电收益", "level")]),
+    ("全市人均GDP首次突破1万美元", [("1万美元", "人均GDP", "level")]),
+    ("全市共发生生产安全事故87起、死亡64人，分别同比下降16.3%和12.3%",
+     [("87起", "生产安全事故", "level"), ("64人", "死亡", "level"), ("16.3%", "生产安全事故", "delta"),
+      ("12.3%", "死亡", "delta")]),
+    ("因灾死亡失踪人数下降至12人", [("12人", "因灾死亡失踪人数", "to")]),
+    ("收入增长8.5%，高于全国农村平均增速1.9个百分点", [("8.5%", "收入", "delta"), ("1.9个百分点", None, "delta")]),
+])
+def test_second_annotators_patterns(text, expected) -> None:
+    """Patterns from the second report set (bench/gold/report_quantities_dev2.jsonl)."""
+    assert links(text) == expected
+
+
 def test_facts_carry_place_and_period() -> None:
     found = analyse_sentence("贵州省贫困发生率由2012年的26.8%下降到2019年的0.85%。")
     facts = facts_of(found)

@@ -135,3 +135,14 @@ def test_zero_where_a_change_ends() -> None:
 def test_upper_not_bound_after_yi() -> None:
     """以上万元 is 以上 + 万元, not a bound 上万元."""
     assert [q.text for q in find_quantities("60岁以上万元户")] == ["60岁以上"]
+
+
+def test_idiom_inside_a_longer_numeral_is_no_idiom() -> None:
+    found = find_quantities("累计减少贫困人口两万一千三百人。")
+    assert [(q.text, q.value) for q in found] == [("两万一千三百人", 21300)]
+    assert find_quantities("万一出现问题") == []
+
+
+def test_and_above() -> None:
+    q = one("全国乡村65岁及以上老人")
+    assert (q.text, q.value_min) == ("65岁及以上", 65)

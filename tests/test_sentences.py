@@ -26,3 +26,14 @@ def test_ellipsis_and_list_markers() -> None:
 def test_blank_lines_and_spaces_are_not_sentences() -> None:
     text = "  \n\n标题\n\n  正文。  "
     assert spans(text) == ["标题", "正文。"]
+
+
+def test_a_line_without_end_marks_is_cut_into_bounded_sentences() -> None:
+    """A 40 MB line would otherwise be one sentence; pieces stay under the limit and cover every character."""
+    from zhetl.sentences import MAX_SENTENCE
+
+    line = ("全县农村居民人均可支配收入增长8.5%，贫困发生率下降到2.7%" * 200) + "无标点" * 700
+    sentences = split_sentences(line)
+    assert all(s.end - s.start <= MAX_SENTENCE for s in sentences)
+    assert "".join(line[s.start:s.end] for s in sentences) == line
+    assert all(line[s.start - 1] == "，" for s in sentences[1:3])  # cut after a comma where there is one

@@ -55,13 +55,14 @@ RECENT_RE = re.compile(rf"(?P<recent>近|过去|最近)(?P<recentn>{_NUMBER})年
 YEARS_AGO_RE = re.compile(rf"(?=[\d〇零一二三四五六七八九十两])"
                           rf"(?<![\d〇零一二三四五六七八九十几数])(?P<agon>{_NUMBER})年"
                           rf"(?P<ago>前|后|以前|以后|之前|之后)")
-PLAN_RE = re.compile(r"(?P<plan>十[一二三四五]五)(?:规划|时期|期间)?")
+PLAN_RE = re.compile(r"(?P<plan>十[一二三四五]五)(?![一二三四五六七八九十])")
 CENTURY_RE = re.compile(rf"(?=[上本\d〇零一二三四五六七八九十两])"
                         rf"(?:(?P<thiscentury>上|本)世纪|(?P<century>{_NUMBER})世纪)"
                         rf"(?:(?P<decade>\d0|[二三四五六七八九]十)年代)?(?P<cpart>初|末期|末|前期|中期|后期|中叶)?")
 DAY_RANGE_RE = re.compile(rf"(?P<year>{_YEAR4})年(?P<month>{_MONTH})月(?P<d1>{_DAY})[日号]?\s*[-－—至到~～]\s*"
                           rf"(?P<d2>{_DAY})[日号]")
-MONTH_RANGE_RE = re.compile(rf"(?P<year>{_YEAR4})年(?P<m1>{_MONTH})月?\s*(?:——|[-－—至到~～])\s*(?P<m2>{_MONTH})月份?")
+MONTH_RANGE_RE = re.compile(rf"(?:(?P<year>{_YEAR4})|(?P<mrel>今|去|明|本|上))年"
+                            rf"(?P<m1>{_MONTH})月?\s*(?:——|[-－—至到~～])\s*(?P<m2>{_MONTH})月份?")
 HOLIDAY_RE = re.compile(r"(?=[12今去明前后五劳六儿七建八三妇青国元植教圣暑寒])"
                         r"(?:(?P<hyear>(?:19|20)\d{2}年)|(?P<hrel>今|去|明|前|后)年)?"
                         r"(?P<holiday>五一劳动节|劳动节|六一儿童节|儿童节|七一建党节|建党节|"
@@ -87,7 +88,7 @@ LUNAR_RE = re.compile(
 LUNAR_FESTIVALS = {"春节": (1, 1), "元宵节": (1, 15), "元宵": (1, 15), "端午节": (5, 5), "端午": (5, 5),
                    "七夕": (7, 7), "中秋节": (8, 15), "中秋": (8, 15), "重阳节": (9, 9), "重阳": (9, 9),
                    "腊八节": (12, 8), "腊八": (12, 8)}
-SINCE_RE = re.compile(rf"(?P<syear>{_YEAR4})年(?:(?P<smonth>{_MONTH})月)?(?:以来|至今)")
+SINCE_RE = re.compile(rf"(?:(?P<syear>{_YEAR4})|(?P<srel>今|去|前|本|上))年(?:(?P<smonth>{_MONTH})月)?(?:以来|至今)")
 # 党的十八大以来: national party congresses open the periods policy texts count from.
 CONGRESS_RE = re.compile(r"(?<![第届])(?P<congress>十[三四五六七八九]大|二十大)(?P<csince>以来)?")
 CONGRESS_OPENING = {"十三大": date(1987, 10, 25), "十四大": date(1992, 10, 12), "十五大": date(1997, 9, 12),
@@ -137,7 +138,35 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
         if mention is not None:
             found.append(mention)
             taken_until = mention.end
-    return _anchor_to_stated_year(_merge_ranges(found, text, reference))
+    return _same_period(_anchor_to_stated_year(_merge_ranges(found, text, reference)), text)
+
+
+def _same_period(found: list[DateMention], text: str) -> list[DateMention]:
+    """去年同期, 2019年同期: that year's stretch matching the part of a year named before (今年1—2月)."""
+    result: list[DateMention] = []
+    for mention in found:
+        if text.startswith("同期", mention.end) and mention.granularity == "year" and mention.start_date:
+            earlier = next((m for m in reversed(result) if m.start_date and m.end_date and m.granularity != "year"
+                            and m.start_date.year == m.end_date.year), None)
+            end = mention.end + 2
+            span = (mention.start_date, mention.end_date)
+            granularity = mention.granularity
+            if earlier is not None:
+                year = mention.start_date.year
+                span = (_in_year(earlier.start_date, year), _in_year(earlier.end_date, year))
+                granularity = earlier.granularity
+            mention = replace(mention, end=end, text=text[mention.start:end], start_date=span[0],
+                              end_date=span[1], granularity=granularity)
+        result.append(mention)
+    return result
+
+
+def _in_year(day: date, year: int) -> date:
+    """The same month and day in ``year``; 29 February becomes the 28th, and a month's last day stays last."""
+    last = calendar.monthrange(year, day.month)[1]
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        return date(year, day.month, last)
+    return date(year, day.month, min(day.day, last))
 
 
 def _anchor_to_stated_year(found: list[DateMention]) -> list[DateMention]:
@@ -188,7 +217,10 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None
         return DateMention(start, end, text, kind, first, last, granularity, redacted)
 
     if match.re is SINCE_RE:
-        first = date(_int(g["syear"]), _int(g["smonth"]) if g["smonth"] else 1, 1)
+        if g["srel"] and reference is None:
+            return mention("period", None, "period")
+        year = reference.year + _RELATIVE_YEARS[g["srel"]] if g["srel"] else _int(g["syear"])
+        first = date(year, _int(g["smonth"]) if g["smonth"] else 1, 1)
         if reference is None or reference < first:
             return mention("period", None, "period")
         return mention("period", (first, reference), "period")
@@ -214,7 +246,9 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None
         year, month = _int(g["year"]), _int(g["month"])
         return mention("period", (date(year, month, _int(g["d1"])), date(year, month, _int(g["d2"]))), "period")
     if match.re is MONTH_RANGE_RE:
-        year = _int(g["year"])
+        if g["mrel"] and reference is None:
+            return mention("relative", None, "period")
+        year = reference.year + _RELATIVE_YEARS[g["mrel"]] if g["mrel"] else _int(g["year"])
         first, last = _int(g["m1"]), _int(g["m2"])
         return mention("period", _month_span(year, first, last), "period") if first < last else None
     if match.re is CENTURY_RE:

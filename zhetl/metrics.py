@@ -83,8 +83,8 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             ratio = unit in RATIO_UNITS and _ratio_verb(clause) == 0
             # 高于全国农村平均增速1.9个百分点: a gap to a standard, with no subject of its own.
             compared = bool(clause) and clause[0].token in COMPARISONS
-            if touching or ((link.change in ("to", "delta") and not compared or continues or same_unit or ratio)
-                            and previous.metric):
+            if touching or (((link.change in ("to", "delta") and not compared) or continues or same_unit or ratio
+                             or _part_of(clause)) and previous.metric):
                 link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
         elif index and link.metric:
             link = _refer_back(tokens, start, link, links)
@@ -98,15 +98,20 @@ def _refer_back(tokens: list[Token], start: int, link: MetricLink, links: list[M
     earlier = [other.metric for other in links if other.metric]
     if not earlier:
         return link
-    words = [t.token for t in clause]
-    has = bool(words) and (words[-1] in ("中有", "有", "已有") or words[-1].endswith("有"))
-    if has and ("中" in words or "中有" in words) and any(t.pos == "m" for t in clause):
+    if _part_of(clause):
         return MetricLink(earlier[-1], link.change, link.place_hint)  # 16个贫困县中有8个: 8 of those 贫困县
     longer = next((metric for metric in reversed(earlier) if metric != link.metric and
                    metric.startswith(link.metric)), None)
     if longer is not None and len(link.metric) <= 2:
         return MetricLink(longer, link.change, link.place_hint)
     return link
+
+
+def _part_of(clause: list[Token]) -> bool:
+    """…N个X中(已)有M个: the clause names a part of what an earlier figure in it counted."""
+    words = [t.token for t in clause]
+    has = bool(words) and words[-1].endswith("有")
+    return has and ("中" in words or "中有" in words) and any(t.pos == "m" for t in clause)
 
 
 def _glue_parentheses(tokens: list[Token]) -> list[Token]:
@@ -152,8 +157,10 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
             if len(earlier) < len(group):
                 continue
             metrics = [links[i].metric for i in earlier[-len(group):]]
+        first_change = links[group[0]].change  # 分别下降16.3%和12.3%: the verb serves the whole list
         for index, metric in zip(group, metrics, strict=True):
-            links[index] = MetricLink(metric, links[index].change, links[index].place_hint)
+            change = first_change if links[index].change == "level" else links[index].change
+            links[index] = MetricLink(metric, change, links[index].place_hint)
     return links
 
 
@@ -204,6 +211,7 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     if unit in COUNT_AFTER_UNITS or (after and after[0].token == "的" and unit not in MONEY_OR_MEASURE) or \
             (unit in DURATION_OR_AGE and noun_next):
         metric, place = _phrase(after, forward=True, places=places)
+    from_after = metric is not None
     if metric is None:
         relative = _relative_clause(before)
         if relative is not None:
@@ -217,9 +225,16 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         activity = _activity(before, unit, places)
         if activity is not None:
             metric = activity
-    if metric in GENERIC_NOUNS:
+    if metric in GENERIC_NOUNS or (not from_after and _span_of_time(before, unit)):
         metric = None
     return MetricLink(metric, change, place)
+
+
+def _span_of_time(before: list[Token], unit: str) -> bool:
+    """连续5年, 仅用了不到10个月: a duration that says how long, not an amount of the metric."""
+    words = [t.token for t in before[-2:] if t.pos not in ("d",)]
+    return unit in DURATION_OR_AGE and unit not in ("岁", "周岁") and bool(words) and \
+        words[-1] in ("连续", "持续", "用了", "用", "历时", "经过", "花了", "耗时", "仅用了", "只用了")
 
 
 def _ratio_verb(before: list[Token]) -> int | None:
@@ -299,9 +314,20 @@ def _predicate(verb: Token, left: Token | None, right: Token) -> bool:
         and left.token not in AVERAGE_WORDS
 
 
+def _noun_idiom(token: Token) -> bool:
+    """安全事故/i is a noun jieba files as an idiom; 晓之以理 is a real one (classical particles give it away)."""
+    return token.pos == "i" and len(token.token) == 4 and not any(c in "之以而其不无所者也乎于为" for c in token.token)
+
+
+def _acronym(token: Token) -> bool:
+    """GDP, CPI: an upper-case abbreviation names a measure."""
+    return token.pos == "eng" and len(token.token) >= 2 and token.token.isupper() and token.token.isalpha()
+
+
 def _average_month(ordered: list[Token]) -> bool:
-    """年|平均气温, 月|平均工资: the 年 or 月 of an average belongs to the metric."""
-    return len(ordered) > 1 and ordered[0].token in ("年", "月") and ordered[1].token.startswith(("平均", "均"))
+    """年|平均气温, 年|发电收益, 日|供水能力: a 年, 月 or 日 that opens the metric makes it a rate."""
+    return len(ordered) > 1 and ordered[0].token in ("年", "月", "日") and ordered[0].end == ordered[1].start and \
+        (ordered[1].pos.startswith(("n", "v")) or ordered[1].token.startswith(("平均", "均")))
 
 
 def _governs(token: Token, following: Token | None) -> bool:
@@ -309,7 +335,7 @@ def _governs(token: Token, following: Token | None) -> bool:
     before a head that nominalises it modifies (劝返|辍学|学生, 帮扶|期限)."""
     if token.pos in LEADING_DROP_TAGS - {"v"} or token.token in LEADING_VERBS or token.token in FUNCTION_VERBS:
         return True
-    if token.pos != "v":
+    if token.pos != "v" or token.token in MODIFIER_VERBS:
         return False
     if len(token.token) == 1 or token.token in REACH_WORDS or token.token.startswith(CHANGE_VERBS):
         return True
@@ -420,10 +446,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         if token.token in CLAUSE_BREAKS or token.token in ("的", "之", "和", "与", "及", "、", "或") or \
                 token.token in PHRASE_STOPS:
             break
-        if not forward and run and token.token in ("年", "月") and \
-                (run[-1].token.startswith("平均") or (left is not None and (
-                    left.token in AVERAGE_WORDS or (left.pos in ("n", "nz") and left.token not in SCOPE_WORDS
-                                                    and left.end == token.start)))):
+        if not forward and run and token.token in ("年", "月", "日") and \
+                (run[-1].token.startswith("平均") or left is None or left.token in SCOPE_WORDS or (
+                    left.token in AVERAGE_WORDS or (left.pos in ("n", "nz") and left.end == token.start))):
             run.append(token)  # 年|平均气温, 户均|月|用水量
             continue
         if not forward and run and (token.pos == "eng" or (token.token == "级" and left is not None
@@ -434,8 +459,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             break  # another number or a date: the phrase ended
         if token.token in LEADING_VERBS and (run or forward) and not _compound_verb(tokens, token):
             break  # 建成|村级光伏扶贫电站, 贫困村|选派: a verb that governs the phrase is not in it
-        if token.pos in NOUN_TAGS or (token.pos.startswith("n") and token.pos not in ("nr", "nrfg")):
-            run.append(token)
+        if token.pos in NOUN_TAGS or (token.pos.startswith("n") and token.pos not in ("nr", "nrfg")) or \
+                (not forward and _noun_idiom(token)) or _acronym(token):
+            run.append(token)  # 安全事故/i, GDP: jieba's tags for nouns it files elsewhere
             seen_noun = True
         elif forward and seen_noun and token.pos in ("i", "l", "vn"):
             run.append(token)  # 国家|扶贫开发|重点县
@@ -462,7 +488,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             return ordered[-1].token, None  # 年均|减贫 measures 减贫
         return "".join(t.token for t in tokens if average.start <= t.start and t.end <= ordered[-1].end), None
     # A phrase ends in a noun and starts with no verb or adverb (建成|幸福美丽新村, 开展|专项检查).
-    while ordered and not (ordered[-1].pos in NOUN_TAGS or ordered[-1].pos.startswith("n")):
+    while ordered and not (ordered[-1].pos in NOUN_TAGS or ordered[-1].pos.startswith("n") or _acronym(ordered[-1])
+                           or (not forward and _noun_idiom(ordered[-1]))):
         ordered = ordered[:-1]
     while not forward and ordered and ordered[0].token in ("和", "与", "及"):
         ordered = ordered[1:]

@@ -46,7 +46,7 @@ _PERCENT = rf"(?:百分之(?P<cnpct>{_CN_RUN})|(?P<pct>{_NUM})\s*(?P<pctsign>[%�
 _RANGE_PERCENT = rf"(?:(?P<rlo>{_NUM})[%％]?\s*{_RANGE_SEP}\s*(?P<rhi>{_NUM})\s*(?P<rpctsign>[%％]))"
 _PLAIN = (rf"(?:(?P<lo>{_NUM}){_FUZZY}?\s*{_RANGE_SEP}\s*)?(?P<num>{_NUM})(?P<fuzzy>{_FUZZY})?"
           rf"(?P<mult2>{_MULT})?(?P<fuzzy2>{_FUZZY})?\s*(?P<unit>个百分点|{_UNIT})?")
-_SUFFIX = r"(?P<suffix>左右|上下|以上|以下|以内|之多|有余|出头|多)?"
+_SUFFIX = r"(?P<suffix>左右|上下|及以上|及以下|以上|以下|以内|之多|有余|出头|多)?"
 
 _FRACTION = (rf"(?:(?P<fden>{_CN_RUN}|{ARABIC})分之(?P<fnum>{_CN_RUN}|{ARABIC})"
              rf"|(?<![\d/])(?P<fa>\d{{1,3}})/(?P<fb>\d{{1,3}})(?![\d/]))")
@@ -213,7 +213,7 @@ _VAGUE_VALUES |= {"数" + key[1:]: values for key, values in _VAGUE_VALUES.items
 _BARE_MULT_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}以])(?P<bound>超|上|过|逾|近)(?P<mult>千万|百万|十万|万|亿)"
                            rf"(?:(?P<unit>{_UNIT})|(?=[，。；、的！？\s]|$))")
 # …减少到零, …下降到0: zero as the end point of a change.
-_ZERO_RE = re.compile(r"(?<=[到至])(?:零|0)(?![\d.．%％万亿])(?=[，。；、！？\s]|$)")
+_ZERO_RE = re.compile(r"(?<=[到至的])(?:零|0)(?![\d.．%％万亿])(?=[，。；、！？\s]|$)")
 _CN_DIGIT_VALUE = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -331,10 +331,10 @@ def _finish(match: re.Match[str], text: str, value: float, value_min: float | No
         approximate = True
     elif suffix == "出头":
         value_min, value_max, approximate = value, value + 5, True
-    elif suffix in ("以上", "之多", "有余", "多"):
+    elif suffix in ("以上", "及以上", "之多", "有余", "多"):
         value_min = value if value_min is None else value_min
         approximate = approximate or suffix in ("多", "有余")
-    elif suffix in ("以下", "以内"):
+    elif suffix in ("以下", "及以下", "以内"):
         value_max = value if value_max is None else value_max
     currency = None
     if kind == "money":
@@ -356,9 +356,14 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         if not unit and not mult and not fuzzy:
             return False
         window = text[max(0, start - 3):end + 3]
-        if any(idiom in window and _overlaps(window.index(idiom) + max(0, start - 3), len(idiom), start, end)
-               for idiom in _IDIOMS):
-            return False
+        number_end = match.end("num")
+        for idiom in _IDIOMS:
+            if idiom not in window:
+                continue
+            position = window.index(idiom) + max(0, start - 3)
+            inside_longer = start <= position and position + len(idiom) <= number_end and len(number) > len(idiom)
+            if _overlaps(position, len(idiom), start, end) and not inside_longer:
+                return False  # 一心一意, 万一; but 两万一千三百 is a number that happens to contain 万一
         if number == "一" and unit in COUNT_UNITS and not fuzzy:
             return False  # 一个/一项 are articles far more often than counts
     if number in ("千", "万", "百", "亿"):

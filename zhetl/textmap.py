@@ -27,7 +27,7 @@ class MappedText:
 
     @classmethod
     def identity(cls, text: str) -> MappedText:
-        index = np.arange(len(text), dtype=np.int64)
+        index = np.arange(len(text), dtype=np.int32)
         return cls(text, index, index + 1, len(text))
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
@@ -62,16 +62,16 @@ class MappedText:
                 else:
                     raw_from = self.raw_start[start] if start < len(self.text) else self.raw_length
                     raw_to = self.raw_end[end - 1] if end > start else raw_from
-                    starts.append(np.full(len(replacement), raw_from, dtype=np.int64))
-                    ends.append(np.full(len(replacement), raw_to, dtype=np.int64))
+                    starts.append(np.full(len(replacement), raw_from, dtype=np.int32))
+                    ends.append(np.full(len(replacement), raw_to, dtype=np.int32))
             cursor = end
         pieces.append(self.text[cursor:])
         starts.append(self.raw_start[cursor:])
         ends.append(self.raw_end[cursor:])
         return MappedText(
             "".join(pieces),
-            np.concatenate(starts).astype(np.int64, copy=False),
-            np.concatenate(ends).astype(np.int64, copy=False),
+            np.concatenate(starts).astype(np.int32, copy=False),
+            np.concatenate(ends).astype(np.int32, copy=False),
             self.raw_length,
         )
 
