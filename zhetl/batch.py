@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from zhetl.inventory import InputFile
+from zhetl.inventory import InputFile, NotRegularFile, location, read_regular_file
 from zhetl.pipeline import STAGE_SECONDS, Rows, Settings, process_document, reject_row
 from zhetl.storage import FileEntry, part_key, stage_tables
 
@@ -81,9 +81,11 @@ def _process_item(input_root: Path, item: InputFile, settings: Settings) -> Rows
     if item.duplicate_of:
         return _reject(item, "read", "duplicate", f"same bytes as {item.duplicate_of}", settings)
     try:
-        data = (input_root / item.source_path).read_bytes()
+        data = read_regular_file(location(input_root, item))
+    except NotRegularFile as problem:
+        return _reject(item, "read", problem.reason, problem.detail, settings)
     except OSError as error:
-        return _reject(item, "read", "unreadable", str(error), settings)
+        return _reject(item, "read", "unreadable", f"{type(error).__name__}: {error.strerror}", settings)
     try:
         return process_document(data, item.source_path, settings)
     except Exception as error:

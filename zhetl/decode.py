@@ -132,8 +132,59 @@ def decode_bytes(data: bytes) -> Decoded:
     mostly_utf8 = data.decode("utf-8", errors="replace")
     bad = mostly_utf8.count("\ufffd")
     if bad <= max(4, len(mostly_utf8) * MAX_REPLACEMENT_SHARE) and _well_formed_multibyte(data) >= 50 * bad:
+        by_lines = _by_lines(data)
+        if by_lines is not None and by_lines.replacement_chars < bad:
+            return by_lines  # a GBK line pasted into a UTF-8 file: recovered, not replaced
         return Decoded(mostly_utf8, "utf-8", 0.9, "fallback", bad)
     return _by_detector(data)
+
+
+_LINE_CODECS = ("utf-8", "gb18030", "cp950", "big5hkscs")
+
+
+def _by_lines(data: bytes) -> Decoded | None:
+    """Decode line by line when lines were saved in different encodings; None unless it beats one codec.
+
+    Each line takes the first of UTF-8, GB18030, Big5 (cp950) and Big5-HKSCS that decodes it strictly and
+    reads as Chinese; a line no codec decodes keeps replacement characters from the best lenient one.
+    """
+    if b"\x00" in data:
+        return None  # UTF-16 has no byte-level lines
+    pieces: list[str] = []
+    used: set[str] = set()
+    bad = 0
+    for line in data.split(b"\n"):
+        decoded = _decode_line(line)
+        if decoded is None:
+            text = line.decode("gb18030", errors="replace")
+            bad += text.count("\ufffd")
+            pieces.append(text)
+            continue
+        pieces.append(decoded[0])
+        used.add(decoded[1])
+    text = "\n".join(pieces)
+    if len(used) < 2 or plausibility(text.replace("\ufffd", "")) < MIN_PLAUSIBILITY:
+        return None
+    return Decoded(text, "mixed", 0.8, "lines", bad)
+
+
+def _decode_line(line: bytes) -> tuple[str, str] | None:
+    if line.isascii():
+        return line.decode("ascii"), "ascii"
+    best: tuple[float, str, str] | None = None
+    for codec in _LINE_CODECS:
+        try:
+            text = line.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = plausibility(text)
+        if codec == "utf-8" or score >= 0.98:
+            return text, codec  # UTF-8 that decodes strictly is UTF-8; a clean CJK reading wins at once
+        if best is None or score > best[0]:
+            best = (score, text, codec)
+    if best is None or best[0] < MIN_PLAUSIBILITY:
+        return None
+    return best[1], best[2]
 
 
 def _well_formed_multibyte(data: bytes) -> int:
@@ -233,6 +284,9 @@ def _by_detector(data: bytes) -> Decoded:
             break
     if best is not None and best[0] >= MIN_PLAUSIBILITY:
         return best[2]
+    by_lines = _by_lines(data)
+    if by_lines is not None and by_lines.replacement_chars <= max(1, len(by_lines.text) * MAX_REPLACEMENT_SHARE):
+        return by_lines
     return _lenient(data, [codec for codec, _ in candidates], "fallback")
 
 

@@ -7,11 +7,13 @@ order) is the document and the others become ``duplicate`` rejects that point to
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, NamedTuple
 
 from zhetl.storage import Manifest
 
@@ -29,6 +31,57 @@ class InputFile:
     duplicate_of: str | None = None
     error: str | None = None
     site_profile: str = ""
+    name_bytes: str = ""  # hex of the OS path when it is not valid UTF-8 (source_path then shows U+FFFD)
+
+
+def location(root: Path, item: InputFile) -> Path | bytes:
+    """Where to read ``item``: its exact OS path, even when the name's bytes are not UTF-8."""
+    if item.name_bytes:
+        return os.fsencode(root) + b"/" + bytes.fromhex(item.name_bytes)
+    return root / item.source_path
+
+
+class NotRegularFile(OSError):
+    """The path is no longer a plain file: it vanished, or became a link, a FIFO or a device."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason, self.detail = reason, detail
+
+
+def open_regular_file(path: Path | bytes) -> BinaryIO:
+    """Open ``path`` for reading if it is still a regular file; never follows a link or blocks on a FIFO.
+
+    The listing saw a regular file, but it may have been swapped since: the file is opened without
+    following links and without blocking, and checked on the open descriptor before anything is read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError as error:
+        raise NotRegularFile("vanished", f"gone before it was read: {error.strerror}") from error
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise NotRegularFile("symlink", "became a symbolic link; links are not followed") from error
+        raise
+    handle = os.fdopen(descriptor, "rb")
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        handle.close()
+        raise NotRegularFile("special_file", "not a regular file when read")
+    return handle
+
+
+def read_regular_file(path: Path | bytes) -> bytes:
+    """The bytes of ``path`` (see :func:`open_regular_file`)."""
+    with open_regular_file(path) as handle:
+        return handle.read()
+
+
+class Listing(NamedTuple):
+    relative: str  # '/'-separated, valid UTF-8 (undecodable bytes shown as U+FFFD)
+    info: os.stat_result | None
+    problem: str | None
+    name_bytes: str  # hex of the relative OS path when it is not valid UTF-8, else ""
 
 
 @dataclass
@@ -42,38 +95,40 @@ class Plan:
         return sum(len(batch) for batch in self.batches)
 
 
-def list_files(root: Path) -> list[tuple[str, os.stat_result | None, str | None]]:
+def list_files(root: Path) -> list[Listing]:
     """Every entry below ``root`` that is not a folder, sorted by relative path; symlinks are not followed.
 
-    Returns (relative path, stat or None, problem or None); special files and links are reported, never
-    opened, so the caller can turn them into rejects.
+    Special files and links are reported with their problem, never opened, so the caller can turn them
+    into rejects.
     """
-    found: list[tuple[str, os.stat_result | None, str | None]] = []
+    found: list[Listing] = []
     for folder, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames.sort()
         for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(folder, d))]:
             full = os.path.join(folder, name)
-            relative = os.path.relpath(full, root).replace(os.sep, "/")
-            relative = relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            os_relative = os.path.relpath(full, root).replace(os.sep, "/")
+            raw = os_relative.encode("utf-8", "surrogateescape")
+            relative = raw.decode("utf-8", "replace")
+            name_bytes = "" if relative == os_relative else raw.hex()
             try:
                 info = os.lstat(full)
             except OSError as error:
-                found.append((relative, None, f"vanished: {error.strerror}"))
+                found.append(Listing(relative, None, f"vanished: {error.strerror}", name_bytes))
                 continue
             if stat.S_ISLNK(info.st_mode):
-                found.append((relative, info, "symlink"))
+                found.append(Listing(relative, info, "symlink", name_bytes))
             elif not stat.S_ISREG(info.st_mode):
-                found.append((relative, info, "special_file"))
+                found.append(Listing(relative, info, "special_file", name_bytes))
             else:
-                found.append((relative, info, None))
-    found.sort(key=lambda item: item[0])
+                found.append(Listing(relative, info, None, name_bytes))
+    found.sort(key=lambda item: item.relative)
     return found
 
 
-def hash_file(path: Path) -> str:
+def hash_file(path: Path | bytes) -> str:
     """The doc_id of a file: the same content hash as :func:`zhetl.pipeline.doc_id_for`."""
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with open_regular_file(path) as handle:
         while chunk := handle.read(HASH_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()[:32]
@@ -82,10 +137,10 @@ def hash_file(path: Path) -> str:
 def inventory(root: Path, manifest: Manifest) -> list[InputFile]:
     """Hash every regular file (reusing the manifest's hash when size and mtime are unchanged)."""
     files: list[InputFile] = []
-    for relative, info, problem in list_files(root):
+    for relative, info, problem, name_bytes in list_files(root):
         if problem:
             files.append(InputFile(relative, info.st_size if info else 0, info.st_mtime_ns if info else 0, None,
-                                   error=problem))
+                                   error=problem, name_bytes=name_bytes))
             continue
         assert info is not None
         known = manifest.files.get(relative)
@@ -93,11 +148,16 @@ def inventory(root: Path, manifest: Manifest) -> list[InputFile]:
             doc_id: str | None = known.doc_id
         else:
             try:
-                doc_id = hash_file(root / relative)
-            except OSError as error:
-                files.append(InputFile(relative, info.st_size, info.st_mtime_ns, None, error=f"unreadable: {error}"))
+                doc_id = hash_file(location(root, InputFile(relative, 0, 0, None, name_bytes=name_bytes)))
+            except NotRegularFile as problem:
+                files.append(InputFile(relative, info.st_size, info.st_mtime_ns, None,
+                                       error=f"{problem.reason}: {problem.detail}", name_bytes=name_bytes))
                 continue
-        files.append(InputFile(relative, info.st_size, info.st_mtime_ns, doc_id))
+            except OSError as error:
+                files.append(InputFile(relative, info.st_size, info.st_mtime_ns, None,
+                                       error=f"unreadable: {error.strerror}", name_bytes=name_bytes))
+                continue
+        files.append(InputFile(relative, info.st_size, info.st_mtime_ns, doc_id, name_bytes=name_bytes))
     first_path: dict[str, str] = {}
     marked: list[InputFile] = []
     for item in files:
@@ -106,7 +166,8 @@ def inventory(root: Path, manifest: Manifest) -> list[InputFile]:
             continue
         canonical = first_path.setdefault(item.doc_id, item.source_path)
         duplicate_of = canonical if canonical != item.source_path else None
-        marked.append(InputFile(item.source_path, item.size, item.mtime_ns, item.doc_id, duplicate_of))
+        marked.append(InputFile(item.source_path, item.size, item.mtime_ns, item.doc_id, duplicate_of,
+                                name_bytes=item.name_bytes))
     return marked
 
 

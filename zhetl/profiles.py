@@ -13,7 +13,7 @@ from pathlib import Path
 
 from zhetl.clean import pre_boilerplate
 from zhetl.decode import DecodeRejected, decode_bytes
-from zhetl.inventory import InputFile
+from zhetl.inventory import InputFile, location, read_regular_file
 from zhetl.siteprofile import MIN_FILES, profile_hash, repeated_lines, sample
 from zhetl.storage import atomic_write_bytes
 
@@ -41,7 +41,8 @@ def learn_profiles(input_dir: Path, output_dir: Path, files: list[InputFile]) ->
         if cached and cached.get("key") == key:
             lines = cached["lines"]
         else:
-            lines = sorted(repeated_lines(_texts(input_dir, chosen)))
+            by_path = {m.source_path: m for m in members}
+            lines = sorted(repeated_lines(_texts(input_dir, [by_path[p] for p in chosen])))
         new_cache[folder] = {"key": key, "lines": lines}
         if lines:
             profiles[folder] = lines
@@ -52,9 +53,9 @@ def learn_profiles(input_dir: Path, output_dir: Path, files: list[InputFile]) ->
     return tagged, profiles
 
 
-def _texts(input_dir: Path, paths: list[str]):
-    for path in paths:
+def _texts(input_dir: Path, items: list[InputFile]):
+    for item in items:
         try:
-            yield pre_boilerplate(decode_bytes((input_dir / path).read_bytes()).text)
+            yield pre_boilerplate(decode_bytes(read_regular_file(location(input_dir, item))).text)
         except (OSError, DecodeRejected):
             continue
