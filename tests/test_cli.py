@@ -46,13 +46,22 @@ def test_two_runs_over_data_raw_give_identical_tables_and_no_new_files(tmp_path:
     check_offsets(output)
 
 
+SECRET = "机密标记ZX9Q"  # appears in file contents only; no log line or message may repeat it
+
+
 @pytest.mark.flow
 def test_rejected_files_are_listed_and_the_run_still_succeeds(tmp_path: Path, fixtures: Path) -> None:
+    """Also: nothing the run prints or logs repeats what the files say."""
     corpus = copy_tree(fixtures / "bad", tmp_path / "in")
+    (corpus / "secret.txt").write_text(f"{SECRET}。全县贫困发生率下降到2.7%。", encoding="utf-8")
+    (corpus / "secret.bin.txt").write_bytes(SECRET.encode("utf-8") + bytes(range(256)) * 4)
     result = run("run", "--input", str(corpus), "--output", str(tmp_path / "out"), "--workers", "1")
     assert result.returncode == 0, result.stderr[-3000:]
-    for name in ("empty.txt", "picture.png", "garbage.bin.txt"):
+    for name in ("empty.txt", "picture.png", "garbage.bin.txt", "secret.bin.txt"):
         assert name in result.stdout
+    assert SECRET not in result.stdout and SECRET not in result.stderr
+    prefect_logs = [p for p in (ROOT / ".prefect").rglob("*.log")] if (ROOT / ".prefect").exists() else []
+    assert not any(SECRET in p.read_text(errors="replace") for p in prefect_logs)
 
 
 def test_a_failed_run_exits_non_zero(tmp_path: Path) -> None:

@@ -105,3 +105,37 @@ def test_short_utf16_without_bom() -> None:
     for codec in ("utf-16-le", "utf-16-be"):
         text = "巩固拓展脱贫攻坚成果同乡村振兴有效衔"
         assert decode_bytes(text.encode(codec)).text == text
+
+
+SAMPLE = "全县农村居民人均可支配收入增长8.5%。贫困发生率由11.5%下降到2.7%。"
+
+
+def test_mixed_encodings_recover_line_by_line() -> None:
+    """A GBK line pasted into a UTF-8 file (and a Big5 one) is read in its own encoding, not replaced."""
+    lines = [SAMPLE.encode("utf-8"), "繁體中文的段落，測試一下。".encode("big5"), SAMPLE.encode("gbk"),
+             "只有一行是GB编码。".encode("gb18030")]
+    decoded = decode_bytes(b"\n".join(lines))
+    assert decoded.text.split("\n") == [SAMPLE, "繁體中文的段落，測試一下。", SAMPLE, "只有一行是GB编码。"]
+    assert (decoded.encoding, decoded.method, decoded.replacement_chars) == ("mixed", "lines", 0)
+    mostly_utf8 = b"\n".join([SAMPLE.encode()] * 20 + [SAMPLE.encode("gbk")])
+    assert decode_bytes(mostly_utf8).text.split("\n") == [SAMPLE] * 21
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_utf16_of_odd_length_keeps_the_text(codec: str) -> None:
+    decoded = decode_bytes(SAMPLE.encode(codec) + b"\x41")
+    assert decoded.text == SAMPLE + "\ufffd" and decoded.replacement_chars == 1
+    cut = decode_bytes(SAMPLE.encode(codec)[:-1])
+    assert cut.text.startswith(SAMPLE[:-1]) and cut.text.endswith("\ufffd")
+
+
+def test_nul_bytes_inside_utf8_text_are_kept_for_cleaning() -> None:
+    data = SAMPLE.encode()[:30] + b"\x00" + SAMPLE.encode()[30:]
+    assert decode_bytes(data).text.replace("\x00", "") == SAMPLE
+
+
+@pytest.mark.parametrize("data", [b"PK\x03\x04" + bytes(60), b"\x1f\x8b\x08" + bytes(60), b"GIF89a" + bytes(60)])
+def test_archives_and_images_are_binary(data: bytes) -> None:
+    with pytest.raises(DecodeRejected) as caught:
+        decode_bytes(data)
+    assert caught.value.reason == "binary"

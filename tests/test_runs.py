@@ -108,3 +108,38 @@ def test_full_refresh_reprocesses_everything(corpus: Path, tmp_path: Path) -> No
     summary = run_local(corpus, out, full_refresh=True)
     assert summary["processed"] == 8
     assert snapshot(out) == before
+
+
+def test_two_runs_at_once_never_interleave(corpus: Path, tmp_path: Path) -> None:
+    """Two runs start on one output folder while a third party holds it: each waits, they then run one
+    after the other, and the tables equal a single run's."""
+    import subprocess
+    import sys
+    import time
+
+    from zhetl.storage import output_lock
+
+    output = tmp_path / "shared-out"
+    script = ("import sys; from pathlib import Path; from zhetl.runs import run_local; "
+              "s = run_local(Path(sys.argv[1]), Path(sys.argv[2])); print(s['reconciled'])")
+    logs = [tmp_path / f"run{i}.err" for i in range(2)]
+    with output_lock(output):
+        runs = [subprocess.Popen([sys.executable, "-c", script, str(corpus), str(output)], stdout=subprocess.PIPE,
+                                 stderr=log.open("w"), text=True) for log in logs]
+        deadline = time.monotonic() + 120
+        while not all("waiting for it to finish" in log.read_text() for log in logs):
+            assert time.monotonic() < deadline, [log.read_text()[-500:] for log in logs]
+            assert all(run.poll() is None for run in runs), "a run went ahead while the folder was locked"
+            time.sleep(0.05)
+    results = [run.communicate(timeout=600)[0].strip() for run in runs]
+    assert results == ["True", "True"], [log.read_text()[-800:] for log in logs]
+    run_local(corpus, tmp_path / "alone")
+    assert snapshot(output) == snapshot(tmp_path / "alone")
+
+
+def test_a_run_that_must_not_wait_says_who_holds_the_lock(tmp_path: Path) -> None:
+    from zhetl.storage import OutputLocked, output_lock
+
+    with output_lock(tmp_path), pytest.raises(OutputLocked, match="another zhetl run holds"), \
+            output_lock(tmp_path, wait=False):
+        pass

@@ -116,12 +116,9 @@ def decode_bytes(data: bytes) -> Decoded:
             utf8_error = error
     wide = by_nuls or _utf16_by_high_bytes(data)
     if wide:
-        try:
-            text = data.decode(wide)
-        except UnicodeDecodeError:
-            text = ""
+        text, cut = _decode_wide(data, wide)
         if text and plausibility(text) >= 0.9:
-            return Decoded(text, wide, 0.99, "utf16")
+            return Decoded(text + "\ufffd" * cut, wide, 0.99, "utf16", cut)
     if data.count(0) > len(data) // 100 + 1:
         raise DecodeRejected("binary", f"{data.count(0)} NUL bytes in {len(data)}")
     if by_nuls:
@@ -185,6 +182,22 @@ def _decode_line(line: bytes) -> tuple[str, str] | None:
     if best is None or best[0] < MIN_PLAUSIBILITY:
         return None
     return best[1], best[2]
+
+
+def _decode_wide(data: bytes, codec: str) -> tuple[str, int]:
+    """UTF-16/32 text, allowing a last code unit cut short (odd length): returns the text and 1 if it was."""
+    try:
+        return data.decode(codec), 0
+    except UnicodeDecodeError:
+        pass
+    unit = 4 if "32" in codec else 2
+    whole = len(data) - len(data) % unit
+    if whole == len(data):
+        return "", 0
+    try:
+        return data[:whole].decode(codec), 1
+    except UnicodeDecodeError:
+        return "", 0
 
 
 def _well_formed_multibyte(data: bytes) -> int:

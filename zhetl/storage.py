@@ -19,6 +19,7 @@ import contextlib
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -36,6 +37,7 @@ MANIFEST = "_manifest.json"
 STAGING = "_staging"
 CATALOG = "catalog.duckdb"
 LOCK = ".zhetl.lock"
+LOG = logging.getLogger("zhetl")
 TMP_SUFFIX = ".tmp"
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 6}
 
@@ -309,11 +311,14 @@ def output_lock(output: Path, wait: bool = True) -> Iterator[None]:
     """Hold an exclusive lock on the output folder so two runs never interleave."""
     output.mkdir(parents=True, exist_ok=True)
     with open(output / LOCK, "a+") as handle:
-        flags = fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB
         try:
-            fcntl.flock(handle.fileno(), flags)
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as error:
-            raise OutputLocked(f"another zhetl run holds {output / LOCK}") from error
+            if not wait:
+                raise OutputLocked(f"another zhetl run holds {output / LOCK}") from error
+            LOG.warning("another zhetl run is writing to %s; waiting for it to finish", output)
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            LOG.warning("the other run finished; this run goes on")
         try:
             yield
         finally:
