@@ -55,7 +55,7 @@ RECENT_RE = re.compile(rf"(?P<recent>近|过去|最近)(?P<recentn>{_NUMBER})年
 YEARS_AGO_RE = re.compile(rf"(?=[\d〇零一二三四五六七八九十两])"
                           rf"(?<![\d〇零一二三四五六七八九十几数])(?P<agon>{_NUMBER})年"
                           rf"(?P<ago>前|后|以前|以后|之前|之后)")
-PLAN_RE = re.compile(r"(?P<plan>十[一二三四五]五)(?![一二三四五六七八九十])")
+PLAN_RE = re.compile(r"(?P<plan>十[一二三四五]五)(?:(?P<plansince>以来)|(?![一二三四五六七八九十]))")
 CENTURY_RE = re.compile(rf"(?=[上本\d〇零一二三四五六七八九十两])"
                         rf"(?:(?P<thiscentury>上|本)世纪|(?P<century>{_NUMBER})世纪)"
                         rf"(?:(?P<decade>\d0|[二三四五六七八九]十)年代)?(?P<cpart>初|末期|末|前期|中期|后期|中叶)?")
@@ -170,14 +170,15 @@ def _in_year(day: date, year: int) -> date:
 
 
 def _anchor_to_stated_year(found: list[DateMention]) -> list[DateMention]:
-    """上年 and a bare 年末 follow the year the sentence states (2019年…比上年 → 2018), not the reference."""
+    """上年 and a date without a year (年末, 上半年, 6月30日) follow the year the sentence states
+    (2019年…比上年 → 2018; 2020年前三季度…比上半年 → 2020), not the reference."""
     anchored: list[DateMention] = []
     stated: int | None = None
     for mention in found:
         if mention.kind == "absolute" and mention.start_date is not None:
             stated = mention.start_date.year
         elif stated is not None and mention.start_date is not None and \
-                (mention.text.startswith("上年") or (mention.kind == "partial" and mention.text.startswith("年"))):
+                (mention.text.startswith("上年") or mention.kind == "partial"):
             year = stated - 1 if mention.text.startswith("上年") else stated
             shift = year - mention.start_date.year
             with contextlib.suppress(ValueError):
@@ -256,6 +257,10 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None
     if match.re is PLAN_RE:
         plan = _int(g["plan"][:-1])
         first = 1966 + (plan - 3) * 5  # the third plan began in 1966; every plan since runs five years
+        if g["plansince"]:
+            if reference is None or reference < date(first, 1, 1):
+                return mention("period", None, "period")
+            return mention("period", (date(first, 1, 1), reference), "period")
         return mention("period", (date(first, 1, 1), date(first + 4, 12, 31)), "period")
     if match.re is HOLIDAY_RE:
         return _holiday(g, reference, mention)

@@ -8,6 +8,7 @@ it is returned as the place hint, so facts can be grouped by place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from zhetl.segment import Token
@@ -101,7 +102,7 @@ def _refer_back(tokens: list[Token], start: int, link: MetricLink, links: list[M
     if _part_of(clause):
         return MetricLink(earlier[-1], link.change, link.place_hint)  # 16个贫困县中有8个: 8 of those 贫困县
     longer = next((metric for metric in reversed(earlier) if metric != link.metric and
-                   metric.startswith(link.metric)), None)
+                   metric.startswith(link.metric) and len(metric) - len(link.metric) >= 2), None)
     if longer is not None and len(link.metric) <= 2:
         return MetricLink(longer, link.change, link.place_hint)
     return link
@@ -225,7 +226,7 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         activity = _activity(before, unit, places)
         if activity is not None:
             metric = activity
-    if metric in GENERIC_NOUNS or (not from_after and _span_of_time(before, unit)):
+    if metric in GENERIC_NOUNS or metric in AVERAGE_WORDS or (not from_after and _span_of_time(before, unit)):
         metric = None
     return MetricLink(metric, change, place)
 
@@ -317,6 +318,21 @@ def _predicate(verb: Token, left: Token | None, right: Token) -> bool:
 def _noun_idiom(token: Token) -> bool:
     """安全事故/i is a noun jieba files as an idiom; 晓之以理 is a real one (classical particles give it away)."""
     return token.pos == "i" and len(token.token) == 4 and not any(c in "之以而其不无所者也乎于为" for c in token.token)
+
+
+_AGE = re.compile(r"^[\d〇零一二三四五六七八九十百]+(?:[—–\-至到~][\d〇零一二三四五六七八九十百]+)?"
+                  r"周?岁(?:及以上|以上|及以下|以下)?$")
+
+
+def _age_before(reversed_tokens: list[Token], position: int) -> list[Token]:
+    """The numeral tokens of an age bracket ending at ``position`` (in reversed order), or nothing."""
+    taken: list[Token] = []
+    for token in reversed_tokens[position:]:
+        if token.pos != "m" or (taken and token.end != taken[-1].start):
+            break
+        taken.append(token)
+    text = "".join(t.token for t in reversed(taken))
+    return taken if _AGE.match(text) else []
 
 
 def _acronym(token: Token) -> bool:
@@ -432,7 +448,10 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     sequence = tokens if forward else list(reversed(tokens))
     run: list[Token] = []
     seen_noun = False
+    skip_to = 0
     for position, token in enumerate(sequence):
+        if position < skip_to:
+            continue
         if run and (token.end != run[-1].start if not forward else token.start != run[-1].end):
             break  # a gap where whitespace or punctuation stood
         left = sequence[position + 1] if not forward and position + 1 < len(sequence) else None
@@ -455,6 +474,12 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
                                                            and left.pos == "eng")):
             run.append(token)  # 5G|基站, 国家|4A|级|旅游景区
             continue
+        if not forward and run and token.pos == "m":
+            age = _age_before(sequence, position)
+            if age:
+                run.extend(age)  # 60周岁及以上|人口: an age bracket belongs to the people it describes
+                skip_to = position + len(age)
+                continue
         if token.pos in ("m", "t"):
             break  # another number or a date: the phrase ended
         if token.token in LEADING_VERBS and (run or forward) and not _compound_verb(tokens, token):

@@ -20,13 +20,15 @@ _NUM = rf"(?:{ARABIC}(?:{_MULT}(?:[\d零{CN_NUMERAL_CHARS}]*(?<![零])(?<!千(?=
 _FUZZY = r"(?:多|余|来|几)"
 _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 
-COUNT_UNITS = ("人次", "户次", "户", "口人", "人", "名", "口", "家", "所", "项", "件", "场次", "次", "场", "个", "村",
+COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "户", "口人", "人", "名", "口", "家", "所", "项", "件",
+               "次", "场", "个", "村",
                "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
                "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅")
 MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "圆", "美元", "欧元", "英镑", "日元", "港元",
                "人民币", "块钱", "块")
 MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "公里", "千米", "米", "公斤", "千克", "克", "吨",
-                 "斤", "亩", "套", "间", "千瓦时", "千瓦", "兆瓦", "摄氏度", "℃", "度", "升", "毫升", "厘米",
+                 "斤", "亩", "套", "间", "千瓦时", "千瓦", "兆瓦", "摄氏度", "℃", "微克/立方米", "毫克/立方米", "度",
+                 "升", "毫升", "厘米",
                  "毫米")
 RATIO_UNITS = ("倍",)
 DURATION_UNITS = ("个多月", "个月", "个小时", "个星期", "个季度", "个工作日", "工作日", "年", "周年", "天", "日",
@@ -75,6 +77,7 @@ _IDIOMS = ("一心一意", "一步一个脚印", "一个又一个", "一批又�
            "百年一遇", "千年一遇", "一朝一夕", "三番五次", "三天两头", "七上八下", "四面八方", "五湖四海")
 
 
+_HOTLINE = re.compile(r"[^，。；\d]{0,8}?(?:热线|电话|专线|号码|短信|服务号)")
 _BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
 
 
@@ -389,6 +392,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
     if is_arabic and not unit and not mult and not fuzzy:
         if len(digits) >= 7 and "," not in number and "." not in number:
             return False  # phone, ID and document numbers
+        if _HOTLINE.match(text, end):
+            return False  # 12317扶贫监督举报电话, 12345热线: a number to call
         if after in "年月日号时" and after:
             return False
     if is_arabic and unit in ("年",) and len(digits) == 4 and 1900 <= float(number.replace(",", "")) <= 2100:
