@@ -8,7 +8,6 @@ it is returned as the place hint, so facts can be grouped by place.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from zhetl.segment import Token
@@ -65,6 +64,8 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
     """
     if not quantities:
         return []
+    if any(t.token == "率" for t in tokens):  # 供水|率, 机械化|率: jieba tags the suffix as a verb (率领)
+        tokens = [Token(t.token, "n", t.start, t.end) if t.token == "率" else t for t in tokens]
     if any(t.token in ("（", "(") for t in tokens):
         tokens = _glue_parentheses(tokens)
     links: list[MetricLink] = []
@@ -320,21 +321,6 @@ def _noun_idiom(token: Token) -> bool:
     return token.pos == "i" and len(token.token) == 4 and not any(c in "之以而其不无所者也乎于为" for c in token.token)
 
 
-_AGE = re.compile(r"^[\d〇零一二三四五六七八九十百]+(?:[—–\-至到~][\d〇零一二三四五六七八九十百]+)?"
-                  r"周?岁(?:及以上|以上|及以下|以下)?$")
-
-
-def _age_before(reversed_tokens: list[Token], position: int) -> list[Token]:
-    """The numeral tokens of an age bracket ending at ``position`` (in reversed order), or nothing."""
-    taken: list[Token] = []
-    for token in reversed_tokens[position:]:
-        if token.pos != "m" or (taken and token.end != taken[-1].start):
-            break
-        taken.append(token)
-    text = "".join(t.token for t in reversed(taken))
-    return taken if _AGE.match(text) else []
-
-
 def _acronym(token: Token) -> bool:
     """GDP, CPI: an upper-case abbreviation names a measure."""
     return token.pos == "eng" and len(token.token) >= 2 and token.token.isupper() and token.token.isalpha()
@@ -448,10 +434,7 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     sequence = tokens if forward else list(reversed(tokens))
     run: list[Token] = []
     seen_noun = False
-    skip_to = 0
     for position, token in enumerate(sequence):
-        if position < skip_to:
-            continue
         if run and (token.end != run[-1].start if not forward else token.start != run[-1].end):
             break  # a gap where whitespace or punctuation stood
         left = sequence[position + 1] if not forward and position + 1 < len(sequence) else None
@@ -474,12 +457,6 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
                                                            and left.pos == "eng")):
             run.append(token)  # 5G|基站, 国家|4A|级|旅游景区
             continue
-        if not forward and run and token.pos == "m":
-            age = _age_before(sequence, position)
-            if age:
-                run.extend(age)  # 60周岁及以上|人口: an age bracket belongs to the people it describes
-                skip_to = position + len(age)
-                continue
         if token.pos in ("m", "t"):
             break  # another number or a date: the phrase ended
         if token.token in LEADING_VERBS and (run or forward) and not _compound_verb(tokens, token):
@@ -531,7 +508,7 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         if ordered[0].token in SCOPE_WORDS or _in_place(ordered[0], places):
             place = ordered[0].token if place is None or not _in_place(ordered[0], places) else place + ordered[0].token
         ordered = ordered[1:]
-    if not ordered or (not forward and not _average_month(ordered)
+    if not ordered or (not forward and not _average_month(ordered) and ordered[0].pos != "m"
                        and _governs(ordered[0], ordered[1] if len(ordered) > 1 else None)):
         return None, place
     return "".join(t.token for t in ordered), place
