@@ -7,7 +7,7 @@ export PREFECT_HOME := $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
 
-.PHONY: run test lint bench setup clean
+.PHONY: run test lint bench setup clean server serve
 
 setup: $(STAMP)
 
@@ -26,6 +26,13 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
+
+# A real Prefect server on loopback (schedules need one); then: export PREFECT_API_URL=http://127.0.0.1:4200/api
+server: $(STAMP)
+	$(BIN)/prefect server start --host 127.0.0.1 --port 4200
+
+serve: $(STAMP)
+	PREFECT_API_URL=$${PREFECT_API_URL:-http://127.0.0.1:4200/api} $(BIN)/zhetl serve --cron "0 2 * * *" --timezone Asia/Shanghai
 
 clean:
 	rm -rf $(VENV) .prefect data/processed/*/ data/processed/*.duckdb data/processed/_*

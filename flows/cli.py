@@ -1,4 +1,5 @@
-"""The ``zhetl`` command: ``zhetl run`` runs the etl flow; exit 0 when the run completes."""
+"""The ``zhetl`` command: ``run`` runs the etl flow (exit 0 when it completes), ``serve`` schedules it,
+``catalog`` writes an absolute-path catalog for BI tools and ``report`` rebuilds report.html."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 from flows.server import configure_environment
 
@@ -25,12 +27,40 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--segmenter", choices=("rjieba", "jieba"), default="rjieba", help="word segmenter")
     run.add_argument("--batch-chars", type=int, default=None, help="characters per batch (default: 500,000)")
     run.add_argument("--json", action="store_true", help="print the run summary as JSON")
+    serve = commands.add_parser("serve", help="serve the etl flow as a scheduled deployment (needs a Prefect "
+                                              "server: make server)")
+    serve.add_argument("--cron", default="0 2 * * *", help='cron schedule (default: "0 2 * * *")')
+    serve.add_argument("--timezone", default="Asia/Shanghai", help="schedule time zone (default: Asia/Shanghai)")
+    serve.add_argument("--name", default="nightly", help="deployment name (default: nightly)")
+    serve.add_argument("--input", default="data/raw", help="input folder (default: data/raw)")
+    serve.add_argument("--output", default="data/processed", help="output folder (default: data/processed)")
+    serve.add_argument("--workers", type=int, default=None, help="worker processes per run")
+    catalog = commands.add_parser("catalog", help="write a DuckDB catalog with absolute paths for BI tools")
+    catalog.add_argument("--output", default="data/processed", help="output folder of a run")
+    catalog.add_argument("--to", required=True, help="where to write the catalog, e.g. /srv/bi/zhetl.duckdb")
+    report = commands.add_parser("report", help="rebuild report.html from an output folder")
+    report.add_argument("--output", default="data/processed", help="output folder of a run")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     configure_environment()
+    if args.command == "catalog":
+        from zhetl.storage import build_catalog
+
+        print(build_catalog(Path(args.output), Path(args.to), absolute=True))
+        return 0
+    if args.command == "report":
+        from zhetl.report import write_report
+
+        print(write_report(Path(args.output)))
+        return 0
+    if args.command == "serve":
+        from flows.deploy import serve
+
+        return serve(name=args.name, cron=args.cron, timezone=args.timezone, input_dir=args.input,
+                     output_dir=args.output, workers=args.workers)
     from flows.etl import DEFAULT_BATCH_CHARS, run_etl
 
     if args.command == "run":
@@ -62,6 +92,7 @@ def _report(summary: dict, as_json: bool) -> None:
         for path in summary["rejected_files"]:
             print(f"  {path}")
     print(f"catalog: {summary['catalog']}")
+    print(f"report:  {summary['report']}")
 
 
 if __name__ == "__main__":

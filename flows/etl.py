@@ -1,4 +1,4 @@
-"""The etl flow: plan → process_batch × N (in worker processes) → publish → catalog.
+"""The etl flow: plan → process_batch × N (in worker processes) → publish → run log, report, catalog.
 
 Run it with ``zhetl run`` or ``python -m flows.etl``; both start one Prefect API server for the run and
 hand its URL to the workers.
@@ -20,9 +20,12 @@ from flows.server import api_server, configure_environment
 configure_environment()
 
 from prefect import flow, get_run_logger  # noqa: E402
+from prefect.futures import as_completed  # noqa: E402
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner  # noqa: E402
 
-from tasks.etl import catalog, plan, process_batch, publish  # noqa: E402
+from flows.progress import Progress  # noqa: E402
+from flows.summary import publish_summary_artifacts  # noqa: E402
+from tasks.etl import catalog, plan, process_batch, publish, record_run, report  # noqa: E402
 from zhetl.storage import output_lock  # noqa: E402
 
 # Half a million characters is ~3 s of work per task (far above Prefect's per-task cost) and keeps each
@@ -83,6 +86,7 @@ def etl(
     logger = get_run_logger()
     output = Path(params.output_dir)
     phases: dict[str, float] = {}
+    started_at = datetime.now(UTC).replace(microsecond=0)
     clock = time.perf_counter()
     with output_lock(output, wait=True):
         planned = plan(params.input_dir, params.output_dir, params.batch_chars, params.worker_count(),
@@ -93,18 +97,31 @@ def etl(
         results = []
         if planned["batches"]:
             ingested_at = datetime.now(UTC).replace(microsecond=0)
+            progress = Progress(planned["to_process"], planned["chars_estimate"])
             with _task_runner(params, planned["batches"]) as runner:
-                futures = [
+                futures = {
                     runner.submit(process_batch, parameters={
                         "plan_path": planned["plan_path"], "batch_index": index, "segmenter": params.segmenter,
                         "reference_date": params.reference_date, "pipeline_version": planned["pipeline_version"],
-                        "ingested_at": ingested_at})
+                        "ingested_at": ingested_at}): index
                     for index in range(planned["batches"])
-                ]
-                results = [future.result() for future in futures]
+                }
+                by_index = {}
+                for future in as_completed(list(futures)):
+                    index = futures[future]
+                    by_index[index] = future.result()
+                    progress.advance(planned["batch_files"][index], planned["batch_bytes"][index],
+                                     by_index[index]["n_chars"])
+                results = [by_index[index] for index in sorted(by_index)]
+            progress.close()
         phases["batches"], clock = time.perf_counter() - clock, time.perf_counter()
         summary = publish(planned["plan_path"], [r["result_path"] for r in results])
         phases["publish"], clock = time.perf_counter() - clock, time.perf_counter()
+        workers = params.worker_count() if planned["batches"] else 0
+        summary["run"] = record_run(params.output_dir, summary, started_at, str(Path(params.input_dir).resolve()),
+                                    planned["pipeline_version"], workers)
+        summary["report"] = report(params.output_dir)
+        phases["report"], clock = time.perf_counter() - clock, time.perf_counter()
         summary["catalog"] = catalog(params.output_dir)
         phases["catalog"] = time.perf_counter() - clock
     summary["batches"] = planned["batches"]
@@ -113,6 +130,7 @@ def etl(
     summary["phase_seconds"] = {name: round(seconds, 3) for name, seconds in phases.items()}
     logger.info("done: %(documents)s documents, %(rejects)s rejects, %(processed)s processed, "
                 "%(skipped)s skipped", summary)
+    publish_summary_artifacts(summary)
     return summary
 
 

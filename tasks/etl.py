@@ -7,7 +7,7 @@ skip its writes).
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from prefect import task
@@ -15,6 +15,9 @@ from prefect.cache_policies import NO_CACHE
 
 from zhetl import runs
 from zhetl.pipeline import Settings
+from zhetl.report import write_report
+from zhetl.runlog import record_run as append_run
+from zhetl.runlog import run_row
 from zhetl.storage import build_catalog
 
 
@@ -37,6 +40,21 @@ def process_batch(plan_path: str, batch_index: int, segmenter: str, reference_da
 def publish(plan_path: str, result_paths: list[str]) -> dict:
     """Move staged parts into place and commit the manifest; returns the run's counts."""
     return runs.publish(Path(plan_path), [Path(p) for p in result_paths])
+
+
+@task(name="record_run", cache_policy=NO_CACHE)
+def record_run(output_dir: str, summary: dict, started_at: datetime, input_dir: str, pipeline_version: str,
+               workers: int) -> str:
+    """Append this run's row to the runs table; returns the part written."""
+    row = run_row(summary, started_at, datetime.now(UTC).replace(microsecond=0), input_dir,
+                  str(Path(output_dir).resolve()), pipeline_version, workers)
+    return str(append_run(Path(output_dir), row))
+
+
+@task(name="report", cache_policy=NO_CACHE)
+def report(output_dir: str) -> str:
+    """Rebuild report.html from the published tables."""
+    return str(write_report(Path(output_dir)))
 
 
 @task(name="build_catalog", cache_policy=NO_CACHE)

@@ -18,6 +18,8 @@ from zhetl.batch import run_batch
 from zhetl.inventory import InputFile, inventory, plan_run
 from zhetl.pipeline import Settings
 from zhetl.profiles import learn_profiles
+from zhetl.report import write_report
+from zhetl.runlog import record_run, run_row
 from zhetl.storage import (
     STAGING,
     FileEntry,
@@ -67,6 +69,8 @@ def plan(input_dir: Path, output_dir: Path, batch_chars: int, workers: int, full
         "batches": len(run_plan.batches),
         "recovered": len(recovered),
         "chars_estimate": sum(item.size for batch in run_plan.batches for item in batch),
+        "batch_files": [len(batch) for batch in run_plan.batches],
+        "batch_bytes": [sum(item.size for item in batch) for batch in run_plan.batches],
     }
 
 
@@ -130,12 +134,17 @@ def run_local(input_dir: Path, output_dir: Path, settings: Settings | None = Non
               full_refresh: bool = False) -> dict:
     """The whole run in this process without Prefect: for tests, benchmarks and debugging."""
     settings = settings or Settings()
+    started_at = datetime.now(UTC).replace(microsecond=0)
     with output_lock(output_dir, wait=True):
         planned = plan(input_dir, output_dir, batch_chars, 1, full_refresh)
         run_plan = json.loads(Path(planned["plan_path"]).read_text(encoding="utf-8"))
-        settings = replace(settings, ingested_at=settings.ingested_at or datetime.now(UTC).replace(microsecond=0))
+        settings = replace(settings, ingested_at=settings.ingested_at or started_at)
         result_paths = [Path(run_planned_batch(run_plan, index, settings)["result_path"])
                         for index in range(planned["batches"])]
         summary = publish(Path(planned["plan_path"]), result_paths)
+        record_run(output_dir, run_row(summary, started_at, datetime.now(UTC).replace(microsecond=0),
+                                       str(input_dir.resolve()), str(output_dir.resolve()),
+                                       planned["pipeline_version"], 1 if planned["batches"] else 0))
+        write_report(output_dir)
         build_catalog(output_dir)
     return summary

@@ -166,6 +166,29 @@ TABLES: dict[str, pa.Schema] = {
     "rejects": REJECTS,
 }
 
+# The run log: one row per run, appended (a part per run under runs/), so it lives outside TABLES, whose
+# parts are replaced by content. Flat columns: rows added per table each get a column.
+RUNS = pa.schema([
+    pa.field("run_id", pa.string(), nullable=False),
+    pa.field("started_at", TIMESTAMP, nullable=False),
+    pa.field("finished_at", TIMESTAMP, nullable=False),
+    pa.field("seconds", pa.float64(), nullable=False),
+    pa.field("input_dir", pa.string(), nullable=False),
+    pa.field("output_dir", pa.string(), nullable=False),
+    pa.field("pipeline_version", pa.string(), nullable=False),
+    pa.field("workers", pa.int32(), nullable=False),
+    pa.field("files_seen", pa.int64(), nullable=False),
+    pa.field("processed", pa.int64(), nullable=False),
+    pa.field("skipped", pa.int64(), nullable=False),
+    pa.field("documents", pa.int64(), nullable=False),
+    pa.field("rejects", pa.int64(), nullable=False),
+    pa.field("reconciled", pa.bool_(), nullable=False),
+    pa.field("rejects_by_reason", pa.string(), nullable=False),  # "binary=2; empty=1"
+    pa.field("n_chars", pa.int64(), nullable=False),
+    *[pa.field(f"new_rows_{name}", pa.int64(), nullable=False) for name in TABLES],
+])
+LOG_TABLES: dict[str, pa.Schema] = {"runs": RUNS}
+
 MENTION_TABLES = ("paragraphs", "sentences", "tokens", "entities", "quantities", "facts", "dates")
 
 
@@ -175,7 +198,7 @@ class SchemaMismatch(ValueError):
 
 def to_table(name: str, rows: list[dict]) -> pa.Table:
     """Build table ``name`` from row dicts, typed and checked against its schema."""
-    schema = TABLES[name]
+    schema = TABLES.get(name) or LOG_TABLES[name]
     extra = {key for row in rows[:1] for key in row} - set(schema.names)
     if extra:
         raise SchemaMismatch(f"{name}: columns not in the schema: {sorted(extra)}")
@@ -189,7 +212,7 @@ def to_table(name: str, rows: list[dict]) -> pa.Table:
 
 def validate(name: str, table: pa.Table) -> None:
     """Raise :class:`SchemaMismatch` unless ``table`` has exactly the schema of ``name``."""
-    schema = TABLES.get(name)
+    schema = TABLES.get(name) or LOG_TABLES.get(name)
     if schema is None:
         raise SchemaMismatch(f"unknown table {name!r}")
     if not table.schema.equals(schema, check_metadata=False):

@@ -38,6 +38,7 @@ STAGING = "_staging"
 CATALOG = "catalog.duckdb"
 LOCK = ".zhetl.lock"
 LOG = logging.getLogger("zhetl")
+RUNS_GLOB = "runs/*.parquet"  # the run log's parts (see zhetl.runlog)
 TMP_SUFFIX = ".tmp"
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 6}
 
@@ -249,26 +250,31 @@ _DUCKDB_TYPES = {
 }
 
 
-def build_catalog(output: Path) -> Path:
+def build_catalog(output: Path, target: Path | None = None, absolute: bool = False) -> Path:
     """Rebuild ``catalog.duckdb``: one view per table over the published parts, by relative path.
 
     Relative paths keep the folder movable; DuckDB resolves them against the working directory, so open
-    the catalog from the output folder (or ``SET file_search_path`` to it).
+    the catalog from the output folder (or ``SET file_search_path`` to it). With ``absolute`` the views
+    name full paths instead, for BI tools that cannot choose their working directory; such a copy goes to
+    ``target`` and must be rebuilt if the folder moves.
     """
     import duckdb
 
     keys = sorted(load_manifest(output).parts())
-    target = output / CATALOG
-    if target.exists() and _catalog_parts(target) == keys:
-        return target  # unchanged: a re-run rewrites nothing
-    tmp = output / f".{CATALOG}.{os.getpid()}{TMP_SUFFIX}"
+    target = target or output / CATALOG
+    base = f"{output.resolve().as_posix()}/" if absolute else ""
+    has_runs = any((output / RUNS_GLOB.split("/")[0]).glob("*.parquet"))
+    if not absolute and target.exists() and _catalog_parts(target) == keys and \
+            (not has_runs or _has_view(target, "runs")):
+        return target  # unchanged: a re-run rewrites nothing (the runs view reads new run parts by glob)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}{TMP_SUFFIX}")
     tmp.unlink(missing_ok=True)
     connection = duckdb.connect(str(tmp))
     try:
         connection.execute(f"SET file_search_path = '{_sql_string(str(output.resolve()))}'")
         for name, schema in TABLES.items():
             if keys:
-                files = ", ".join(f"'{name}/{part_name(key)}'" for key in keys)
+                files = ", ".join(f"'{_sql_string(base)}{name}/{part_name(key)}'" for key in keys)
                 source = f"read_parquet([{files}])"
             else:
                 columns = ", ".join(f"CAST(NULL AS {_DUCKDB_TYPES[f.type]}) AS {f.name}" for f in schema)
@@ -276,11 +282,26 @@ def build_catalog(output: Path) -> Path:
             connection.execute(f"CREATE VIEW {name} AS SELECT * FROM {source}")
         for name, sql in DERIVED_VIEWS.items():
             connection.execute(f"CREATE VIEW {name} AS {sql}")
+        if any((output / RUNS_GLOB.split("/")[0]).glob("*.parquet")):
+            connection.execute(f"CREATE VIEW runs AS SELECT * FROM read_parquet('{_sql_string(base)}{RUNS_GLOB}')")
         connection.execute("CHECKPOINT")
     finally:
         connection.close()
     os.replace(tmp, target)
     return target
+
+
+def _has_view(catalog: Path, name: str) -> bool:
+    import duckdb
+
+    try:
+        connection = duckdb.connect(str(catalog), read_only=True)
+    except duckdb.Error:
+        return False
+    try:
+        return bool(connection.execute("SELECT 1 FROM duckdb_views() WHERE view_name = ?", [name]).fetchall())
+    finally:
+        connection.close()
 
 
 def _catalog_parts(catalog: Path) -> list[str] | None:

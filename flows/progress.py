@@ -1,0 +1,70 @@
+"""Progress of a run, shown two ways: a bar on the terminal and a Prefect progress artifact in the UI.
+
+Batches finish out of order on several workers, so progress counts files and bytes of finished batches;
+the ETA extrapolates the bytes per second so far.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+BAR_WIDTH = 30
+
+
+class Progress:
+    def __init__(self, files_total: int, bytes_total: int, stream: TextIO | None = None,
+                 artifact: bool = True) -> None:
+        self.files_total, self.bytes_total = files_total, max(1, bytes_total)
+        self.files_done = self.bytes_done = self.chars_done = 0
+        self.stream = stream or sys.stderr
+        self.started = time.monotonic()
+        self.interactive = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.artifact_id = None
+        if artifact:
+            from prefect.artifacts import create_progress_artifact
+
+            self.artifact_id = create_progress_artifact(0.0, key="etl-progress", description=self._describe())
+        self._show()
+
+    def advance(self, files: int, nbytes: int, chars: int) -> None:
+        self.files_done += files
+        self.bytes_done += nbytes
+        self.chars_done += chars
+        self._show()
+        if self.artifact_id is not None:
+            from prefect.artifacts import update_progress_artifact
+
+            update_progress_artifact(self.artifact_id, 100.0 * self.fraction, description=self._describe())
+
+    @property
+    def fraction(self) -> float:
+        return min(1.0, self.bytes_done / self.bytes_total)
+
+    def close(self) -> None:
+        if self.interactive:
+            self.stream.write("\n")
+            self.stream.flush()
+
+    def line(self) -> str:
+        filled = round(BAR_WIDTH * self.fraction)
+        elapsed = time.monotonic() - self.started
+        rate = self.chars_done / elapsed if elapsed > 0 else 0.0
+        left = elapsed * (1 - self.fraction) / self.fraction if self.fraction > 0 else None
+        eta = "--:--" if left is None else time.strftime("%M:%S", time.gmtime(left)) if left < 3600 else \
+            time.strftime("%H:%M:%S", time.gmtime(left))
+        return (f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {100 * self.fraction:3.0f}% "
+                f"{self.files_done:,}/{self.files_total:,} files  {self.bytes_done / 1e6:,.1f}/"
+                f"{self.bytes_total / 1e6:,.1f} MB  {self.chars_done:,} chars  {rate / 1000:,.0f}K chars/s  "
+                f"ETA {eta}")
+
+    def _describe(self) -> str:
+        return f"{self.files_done:,} of {self.files_total:,} files, {self.chars_done:,} characters"
+
+    def _show(self) -> None:
+        if self.interactive:
+            self.stream.write("\r" + self.line())
+        else:
+            self.stream.write("zhetl: " + self.line() + "\n")
+        self.stream.flush()

@@ -1,0 +1,54 @@
+"""The ``runs`` table: one row per completed run, appended as its own part under ``<output>/runs/``.
+
+Parts of the other tables are replaced by content; the run log only grows, so each run writes a new,
+uniquely named part (atomically: temp file, then rename) and the catalog's view reads them all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from zhetl.schemas import TABLES, to_table
+from zhetl.storage import write_table
+
+RUNS_DIR = "runs"
+
+
+def run_row(summary: dict, started_at: datetime, finished_at: datetime, input_dir: str, output_dir: str,
+            pipeline_version: str, workers: int) -> dict:
+    """The runs-table row for a run's summary (see :func:`zhetl.runs.publish`)."""
+    identity = json.dumps([started_at.isoformat(), input_dir, output_dir], ensure_ascii=False)
+    new_rows = summary.get("new_rows", {})
+    return {
+        "run_id": started_at.strftime("%Y%m%dT%H%M%S") + "-" + hashlib.sha256(identity.encode()).hexdigest()[:8],
+        "started_at": started_at, "finished_at": finished_at,
+        "seconds": round((finished_at - started_at).total_seconds(), 3),
+        "input_dir": input_dir, "output_dir": output_dir, "pipeline_version": pipeline_version,
+        "workers": workers, "files_seen": summary["files_seen"], "processed": summary["processed"],
+        "skipped": summary["skipped"], "documents": summary["documents"], "rejects": summary["rejects"],
+        "reconciled": bool(summary["reconciled"]),
+        "rejects_by_reason": "; ".join(f"{k}={v}" for k, v in sorted(summary["rejects_by_reason"].items())),
+        "n_chars": summary.get("n_chars", 0),
+        **{f"new_rows_{name}": int(new_rows.get(name, 0)) for name in TABLES},
+    }
+
+
+def record_run(output: Path, row: dict) -> Path:
+    """Append ``row`` to the run log; returns the part written."""
+    table = to_table("runs", [row])
+    target = output / RUNS_DIR / f"run-{row['run_id']}.parquet"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_table(target, "runs", table)
+    return target
+
+
+def read_runs(output: Path) -> list[dict]:
+    """Every logged run, oldest first."""
+    folder = output / RUNS_DIR
+    rows = [row for part in sorted(folder.glob("run-*.parquet")) for row in pq.read_table(part).to_pylist()]
+    return sorted(rows, key=lambda row: row["finished_at"])
