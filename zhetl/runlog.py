@@ -6,8 +6,7 @@ uniquely named part (atomically: temp file, then rename) and the catalog's view 
 
 from __future__ import annotations
 
-import hashlib
-import json
+import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -22,10 +21,10 @@ RUNS_DIR = "runs"
 def run_row(summary: dict, started_at: datetime, finished_at: datetime, input_dir: str, output_dir: str,
             pipeline_version: str, workers: int) -> dict:
     """The runs-table row for a run's summary (see :func:`zhetl.runs.publish`)."""
-    identity = json.dumps([started_at.isoformat(), input_dir, output_dir], ensure_ascii=False)
     new_rows = summary.get("new_rows", {})
     return {
-        "run_id": started_at.strftime("%Y%m%dT%H%M%S") + "-" + hashlib.sha256(identity.encode()).hexdigest()[:8],
+        # Runs are events, not content: two runs in the same second still get two rows.
+        "run_id": started_at.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:12],
         "started_at": started_at, "finished_at": finished_at,
         "seconds": round((finished_at - started_at).total_seconds(), 3),
         "input_dir": input_dir, "output_dir": output_dir, "pipeline_version": pipeline_version,
