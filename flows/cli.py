@@ -91,6 +91,8 @@ def _report(summary: dict, as_json: bool) -> None:
             print(f"  {reason}: {count}")
         for path in summary["rejected_files"]:
             print(f"  {path}")
+    if "wall_seconds" in summary:
+        print(f"time: {summary['wall_seconds']:.1f} s (Prefect server start {summary['server_start_seconds']:.1f} s)")
     print(f"catalog: {summary['catalog']}")
     print(f"report:  {summary['report']}")
 

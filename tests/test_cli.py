@@ -36,6 +36,8 @@ def test_two_runs_over_data_raw_give_identical_tables_and_no_new_files(tmp_path:
     output = tmp_path / "processed"
     first = run("run", "--input", str(ROOT / "data" / "raw"), "--output", str(output))
     assert first.returncode == 0, first.stderr[-3000:]
+    assert (output / "report.html").is_file() and (output / "catalog.duckdb").is_file()
+    assert "100%" in first.stderr and "report:" in first.stdout and "time:" in first.stdout  # progress, summary
     tables, files = snapshot(output), files_under(output)
     assert all(tables[name] for name in tables if name != "rejects")
     second = run("run", "--input", str(ROOT / "data" / "raw"), "--output", str(output))
