@@ -64,8 +64,7 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
     """
     if not quantities:
         return []
-    if any(t.token == "率" for t in tokens):  # 供水|率, 机械化|率: jieba tags the suffix as a verb (率领)
-        tokens = [Token(t.token, "n", t.start, t.end) if t.token == "率" else t for t in tokens]
+    tokens = _normalise(tokens)
     if any(t.token in ("（", "(") for t in tokens):
         tokens = _glue_parentheses(tokens)
     links: list[MetricLink] = []
@@ -107,6 +106,33 @@ def _refer_back(tokens: list[Token], start: int, link: MetricLink, links: list[M
     if longer is not None and len(link.metric) <= 2:
         return MetricLink(longer, link.change, link.place_hint)
     return link
+
+
+_GLUED_PREPOSITIONS = {"数由": ("数", "由"), "数从": ("数", "从"), "率由": ("率", "由"), "率从": ("率", "从"),
+                       "量由": ("量", "由"), "量从": ("量", "从"), "额由": ("额", "由"), "额从": ("额", "从")}
+
+
+def _normalise(tokens: list[Token]) -> list[Token]:
+    """Undo jieba's cuts and tags that hide a metric's structure.
+
+    率 after a noun is the rate suffix, not 率领 (供水|率/v); 同比增加 is 同比 + a change verb, not a name;
+    医师数由 is the noun suffix 数 and the preposition 由.
+    """
+    result: list[Token] = []
+    for token in tokens:
+        word = token.token
+        if word == "率":
+            result.append(Token(word, "n", token.start, token.end))
+        elif word.startswith(("同比", "环比")) and word[2:] in PURE_CHANGES:
+            result += [Token(word[:2], "d", token.start, token.start + 2),
+                       Token(word[2:], "v", token.start + 2, token.end)]
+        elif word in _GLUED_PREPOSITIONS:
+            suffix, preposition = _GLUED_PREPOSITIONS[word]
+            result += [Token(suffix, "n", token.start, token.start + 1),
+                       Token(preposition, "p", token.start + 1, token.end)]
+        else:
+            result.append(token)
+    return result
 
 
 def _part_of(clause: list[Token]) -> bool:
