@@ -22,6 +22,7 @@ GOLD = GOLD_DIR / "report_quantities.jsonl"
 # Written later by a second annotator who never saw the extractor's code or output: a check on overfitting.
 GOLD_DEV2 = GOLD_DIR / "report_quantities_dev2.jsonl"
 GOLD_DEV3 = GOLD_DIR / "report_quantities_dev3.jsonl"  # a third annotator, likewise blind to the code
+GOLD_DEV4 = GOLD_DIR / "report_quantities_dev4.jsonl"  # a fourth: speeches, work summaries, news, bulletins
 REFERENCE = date(2021, 3, 9)
 
 
@@ -93,9 +94,9 @@ def score(show: bool = False, gold_file: Path = GOLD) -> dict[str, float | int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", action="store_true", help="print every miss")
-    parser.add_argument("--gold", type=Path, action="append", help="gold file(s); default: all three report sets")
+    parser.add_argument("--gold", type=Path, action="append", help="gold file(s); default: all four report sets")
     args = parser.parse_args()
-    for gold_file in args.gold or [GOLD, GOLD_DEV2, GOLD_DEV3]:
+    for gold_file in args.gold or [GOLD, GOLD_DEV2, GOLD_DEV3, GOLD_DEV4]:
         if gold_file.exists():
             print(json.dumps({"bench": "report", "set": gold_file.stem, **score(args.show, gold_file)},
                              ensure_ascii=False))

@@ -96,6 +96,26 @@ def test_second_annotators_patterns(text, expected) -> None:
     assert links(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全省城乡居民人均可支配收入之比为2.51", [("2.51", "城乡居民人均可支配收入之比", "level")]),
+    ("生猪和肉鸡分别为1.2万头和8.5万羽，销售收入分别达到3600万元和410万元",
+     [("1.2万头", "生猪", "level"), ("8.5万羽", "肉鸡", "level"), ("3600万元", "销售收入", "level"),
+      ("410万元", "销售收入", "level")]),
+    ("支持103户脱贫户发展产业", [("103户", "脱贫户", "level")]),
+    ("全市金融机构人民币存款余额4125.6亿元，同比增加386.4亿元",
+     [("4125.6亿元", "金融机构人民币存款余额", "level"), ("386.4亿元", "金融机构人民币存款余额", "delta")]),
+    ("执业（助理）医师数由0.96万人增加到1.38万人",
+     [("0.96万人", "执业（助理）医师数", "from"), ("1.38万人", "执业（助理）医师数", "to")]),
+    ("17名党政班子成员分别联系1-2个村,实现24个村2个社区全覆盖",
+     [("17名", "党政班子成员", "level"), ("1-2个", "村", "level"), ("24个", "村", "level"),
+      ("2个", "社区", "level")]),
+    ("农村集中供水率达到88%", [("88%", "农村集中供水率", "level")]),
+])
+def test_later_annotators_patterns(text, expected) -> None:
+    """Patterns from the third and fourth report sets: rate and ratio suffixes, glued words, ASCII commas."""
+    assert links(text) == expected
+
+
 def test_facts_carry_place_and_period() -> None:
     found = analyse_sentence("贵州省贫困发生率由2012年的26.8%下降到2019年的0.85%。")
     facts = facts_of(found)

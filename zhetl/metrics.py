@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from zhetl.segment import Token
 from zhetl.wordlists import load_word_lists
 
-CLAUSE_BREAKS = frozenset("，。；;！？!?：:（）()“”\"")
+CLAUSE_BREAKS = frozenset("，,。；;！？!?：:（）()“”\"")
 NOUN_TAGS = frozenset({"n", "nz", "vn", "nt", "an", "ng", "nrt", "j", "nl", "ns", "s", "nr", "l", "zg"})
 MODIFIER_TAGS = frozenset({"b", "a", "v", "l", "vd", "z"})
 LEADING_DROP_TAGS = frozenset({"v", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "vd", "ad"})
@@ -126,6 +126,15 @@ def _normalise(tokens: list[Token]) -> list[Token]:
         elif word.startswith(("同比", "环比")) and word[2:] in PURE_CHANGES:
             result += [Token(word[:2], "d", token.start, token.start + 2),
                        Token(word[2:], "v", token.start + 2, token.end)]
+        elif word.startswith("之比") and len(word) > 2:
+            result += [Token("之比", "n", token.start, token.start + 2),
+                       Token(word[2:], "p", token.start + 2, token.end)]  # 之比为: the ratio, then 为
+        elif word == "比" and result and result[-1].token == "之" and result[-1].end == token.start:
+            previous = result.pop()
+            result.append(Token("之比", "n", previous.start, token.end))  # 城乡居民人均可支配收入之比
+        elif word == "点" and token.pos == "m" and result and result[-1].pos.startswith("n") and \
+                result[-1].end == token.start:
+            result.append(Token(word, "n", token.start, token.end))  # 村级服务|点: a place, not a decimal point
         elif word in _GLUED_PREPOSITIONS:
             suffix, preposition = _GLUED_PREPOSITIONS[word]
             result += [Token(suffix, "n", token.start, token.start + 1),
@@ -180,6 +189,8 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
         items = _list_items(_clause([t for t in tokens if t.end <= marker.start], backwards=True))
         if len(items) == len(group):
             metrics = _shared_head(items)
+        elif len(items) == 1 and links[group[0]].metric:
+            metrics = [links[group[0]].metric] * len(group)  # 销售收入分别达到3600万元和410万元
         else:
             earlier = [i for i in range(group[0]) if links[i].metric and quantities[i][1] <= marker.start]
             if len(earlier) < len(group):
@@ -326,8 +337,8 @@ def _clause(tokens: list[Token], backwards: bool) -> list[Token]:
     sequence = list(reversed(tokens)) if backwards else tokens
     kept: list[Token] = []
     for token in sequence:
-        if token.token in CLAUSE_BREAKS:
-            break
+        if token.token in CLAUSE_BREAKS and not (token.token == "," and token.pos == "m"):
+            break  # (the comma of 1,234 is part of a number)
         kept.append(token)
     return list(reversed(kept)) if backwards else kept
 
@@ -485,7 +496,7 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             continue
         if token.pos in ("m", "t"):
             break  # another number or a date: the phrase ended
-        if token.token in LEADING_VERBS and (run or forward) and not _compound_verb(tokens, token):
+        if token.token in LEADING_VERBS and (forward or (run and not _compound_verb(tokens, token))):
             break  # 建成|村级光伏扶贫电站, 贫困村|选派: a verb that governs the phrase is not in it
         if token.pos in NOUN_TAGS or (token.pos.startswith("n") and token.pos not in ("nr", "nrfg")) or \
                 (not forward and _noun_idiom(token)) or _acronym(token):

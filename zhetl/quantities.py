@@ -21,7 +21,7 @@ _FUZZY = r"(?:多|余|来|几)"
 _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 
 COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "户", "口人", "人", "名", "口", "家", "所", "项", "件",
-               "次", "场", "个", "村",
+               "次", "场", "个", "村", "期", "羽", "尾", "匹",
                "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
                "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅")
 MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "圆", "美元", "欧元", "英镑", "日元", "港元",
@@ -31,7 +31,8 @@ MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公�
                  "升", "毫升", "厘米",
                  "毫米")
 RATIO_UNITS = ("倍",)
-DURATION_UNITS = ("个多月", "个月", "个小时", "个星期", "个季度", "个工作日", "工作日", "年", "周年", "天", "日",
+DURATION_UNITS = ("个多月", "个多小时", "个多星期",
+                  "个月", "个小时", "个星期", "个季度", "个工作日", "工作日", "年", "周年", "天", "日",
                   "小时", "分钟", "秒钟", "周", "星期", "季度")
 AGE_UNITS = ("周岁", "岁")
 _CURRENCY = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "港元": "HKD"}
@@ -48,7 +49,7 @@ _PERCENT = rf"(?:百分之(?P<cnpct>{_CN_RUN})|(?P<pct>{_NUM})\s*(?P<pctsign>[%�
 _RANGE_PERCENT = rf"(?:(?P<rlo>{_NUM})[%％]?\s*{_RANGE_SEP}\s*(?P<rhi>{_NUM})\s*(?P<rpctsign>[%％]))"
 _PLAIN = (rf"(?:(?P<lo>{_NUM}){_FUZZY}?\s*{_RANGE_SEP}\s*)?(?P<num>{_NUM})(?P<fuzzy>{_FUZZY})?"
           rf"(?P<mult2>{_MULT})?(?P<fuzzy2>{_FUZZY})?\s*(?P<unit>个百分点|{_UNIT})?")
-_SUFFIX = r"(?P<suffix>左右|上下|及以上|及以下|以上|以下|以内|之多|有余|出头|多)?"
+_SUFFIX = r"(?P<suffix>左右|上下|及以上|及以下|以上|以下|以内|之多|有余|出头|多|内(?![容部外地涵]))?"
 
 _FRACTION = (rf"(?:(?P<fden>{_CN_RUN}|{ARABIC})分之(?P<fnum>{_CN_RUN}|{ARABIC})"
              rf"|(?<![\d/])(?P<fa>\d{{1,3}})/(?P<fb>\d{{1,3}})(?![\d/]))")
@@ -337,7 +338,7 @@ def _finish(match: re.Match[str], text: str, value: float, value_min: float | No
     elif suffix in ("以上", "及以上", "之多", "有余", "多"):
         value_min = value if value_min is None else value_min
         approximate = approximate or suffix in ("多", "有余")
-    elif suffix in ("以下", "及以下", "以内"):
+    elif suffix in ("以下", "及以下", "以内", "内"):
         value_max = value if value_max is None else value_max
     currency = None
     if kind == "money":
@@ -352,8 +353,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
     after = text[end:end + 1]
     if before in ("第", "《", "·", "届") or (before.isascii() and before.isalpha()):
         return False
-    if after.isascii() and after.isalpha() and after:
-        return False
+    if after.isascii() and after.isalpha() and after and not unit:
+        return False  # C919, 5G: a model name (but 1200余户C级危房 is a count)
     is_arabic = number[0].isdigit()
     if not is_arabic:
         if not unit and not mult and not fuzzy:
