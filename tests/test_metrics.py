@@ -156,3 +156,9 @@ def test_seed_claims(shared) -> None:
 ])
 def test_distributive_lists(text, expected) -> None:
     assert [metric for _, metric, _ in links(text)] == expected
+
+
+def test_the_place_of_an_event_is_not_the_place_of_its_figures() -> None:
+    found = analyse_sentence("2021年2月25日,北京召开全国脱贫攻坚总结表彰大会,宣布现行标准下9899万农村贫困人口全部脱贫、"
+                             "832个贫困县全部摘帽。")
+    assert [(f["metric"], f["place"]) for f in facts_of(found)] == [("农村贫困人口", None), ("贫困县", None)]

@@ -281,6 +281,7 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
     return SentenceAnalysis(dates, quantities, links, tokens, entities)
 
 
+EVENT_VERBS = frozenset("召开 举行 举办 召开了 举行了 隆重召开 开幕 闭幕 出席 访问 考察 调研 视察 会见 会谈 发布".split())
 SCOPE_LEVELS = {"全省": "province", "我省": "province", "本省": "province", "该省": "province",
                 "全市": "city", "我市": "city", "本市": "city", "该市": "city", "全州": "city",
                 "全县": "county", "我县": "county", "本县": "county", "该县": "county", "全区": "county",
@@ -295,7 +296,9 @@ def facts_of(found: SentenceAnalysis, sentence_start: int = 0, document_places: 
     before the number in the sentence, else the first date after it.
     """
     facts: list[dict] = []
-    places = [e for e in found.entities if e.type == "LOC"]
+    verbs_after = {t.start: t.token for t in found.tokens}
+    # 北京召开全国…大会，宣布…832个贫困县: the place where an event happens is not the place a figure counts.
+    places = [e for e in found.entities if e.type == "LOC" and verbs_after.get(e.end, "") not in EVENT_VERBS]
     for quantity, link in zip(found.quantities, found.links, strict=True):
         if not link.metric:
             continue
