@@ -281,7 +281,8 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
     return SentenceAnalysis(dates, quantities, links, tokens, entities)
 
 
-EVENT_VERBS = frozenset("召开 举行 举办 召开了 举行了 隆重召开 开幕 闭幕 出席 访问 考察 调研 视察 会见 会谈 发布".split())
+EVENT_VERBS = frozenset("召开 举行 举办 召开了 举行了 隆重召开 开幕 闭幕 出席 访问 考察 调研 视察 会见 会谈 "
+                        "发布".split())
 SCOPE_LEVELS = {"全省": "province", "我省": "province", "本省": "province", "该省": "province",
                 "全市": "city", "我市": "city", "本市": "city", "该市": "city", "全州": "city",
                 "全县": "county", "我县": "county", "本县": "county", "该县": "county", "全区": "county",
