@@ -23,6 +23,8 @@ GOLD = GOLD_DIR / "report_quantities.jsonl"
 GOLD_DEV2 = GOLD_DIR / "report_quantities_dev2.jsonl"
 GOLD_DEV3 = GOLD_DIR / "report_quantities_dev3.jsonl"  # a third annotator, likewise blind to the code
 GOLD_DEV4 = GOLD_DIR / "report_quantities_dev4.jsonl"  # a fourth: speeches, work summaries, news, bulletins
+# Kept blind: scored, but its misses are never printed, so no rule is ever tuned on it.
+GOLD_BLIND5 = GOLD_DIR / "report_quantities_blind5.jsonl"
 REFERENCE = date(2021, 3, 9)
 
 
@@ -94,11 +96,12 @@ def score(show: bool = False, gold_file: Path = GOLD) -> dict[str, float | int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", action="store_true", help="print every miss")
-    parser.add_argument("--gold", type=Path, action="append", help="gold file(s); default: all four report sets")
+    parser.add_argument("--gold", type=Path, action="append", help="gold file(s); default: all five report sets")
     args = parser.parse_args()
-    for gold_file in args.gold or [GOLD, GOLD_DEV2, GOLD_DEV3, GOLD_DEV4]:
+    for gold_file in args.gold or [GOLD, GOLD_DEV2, GOLD_DEV3, GOLD_DEV4, GOLD_BLIND5]:
         if gold_file.exists():
-            print(json.dumps({"bench": "report", "set": gold_file.stem, **score(args.show, gold_file)},
+            show = args.show and "blind" not in gold_file.stem
+            print(json.dumps({"bench": "report", "set": gold_file.stem, **score(show, gold_file)},
                              ensure_ascii=False))
     return 0
 
