@@ -69,10 +69,6 @@ class Rows:
         tables["tokens"] = tokens
         return tables
 
-    def token_rows(self) -> list[dict]:
-        """The tokens as row dicts, for tests and small inspections."""
-        return [row for table in self.tokens for row in table.to_pylist()]
-
 
 def _substrings(text: str, starts: np.ndarray, ends: np.ndarray) -> pa.StringArray:
     """``text[start:end]`` for each pair as one Arrow string array, cut from the UTF-8 bytes in bulk."""
