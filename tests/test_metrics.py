@@ -116,6 +116,18 @@ def test_later_annotators_patterns(text, expected) -> None:
     assert links(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("第三产业增加值占地区生产总值的比重由2015年的38.6%提高到2020年的46.9%",
+     [("38.6%", "第三产业增加值", "from"), ("46.9%", "第三产业增加值", "to")]),
+    ("产业扶贫资金占统筹整合财政涉农资金的比例不低于60%", [("60%", "产业扶贫资金", "level")]),
+    ("全市金融机构人民币各项存款余额4125.6亿元", [("4125.6亿元", "金融机构人民币各项存款余额", "level")]),
+    ("其中省外务工149.2万人", [("149.2万人", "省外务工", "level")]),
+    ("全乡将1436名符合条件的脱贫人口纳入农村低保", [("1436名", "脱贫人口", "level")]),
+])
+def test_shares_determiners_and_conditions(text, expected) -> None:
+    assert links(text) == expected
+
+
 def test_facts_carry_place_and_period() -> None:
     found = analyse_sentence("贵州省贫困发生率由2012年的26.8%下降到2019年的0.85%。")
     facts = facts_of(found)

@@ -45,6 +45,8 @@ PHRASE_STOPS = _WORDS["PHRASE_STOPS"]
 RATE_WORDS = _WORDS["RATE_WORDS"]
 RATIO_UNITS = frozenset({"%", "倍", "成", "‰", ""})
 MODIFIER_VERBS = _WORDS["MODIFIER_VERBS"]
+INNER_DETERMINERS = _WORDS["INNER_DETERMINERS"]
+CONDITIONS = frozenset("符合条件 具备条件 满足条件 有劳动能力 有劳动力 无劳动能力".split())  # 1436名符合条件的脱贫人口
 VERB_NOUN_HEADS = _WORDS["VERB_NOUN_HEADS"]
 
 
@@ -264,6 +266,9 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         activity = _activity(before, unit, places)
         if activity is not None:
             metric = activity
+    if metric in ("比重", "比例", "比率") and not from_after:
+        share = _share_subject(before, places)
+        metric = share or metric
     if metric in GENERIC_NOUNS or metric in AVERAGE_WORDS or (not from_after and _span_of_time(before, unit)):
         metric = None
     return MetricLink(metric, change, place)
@@ -274,6 +279,14 @@ def _span_of_time(before: list[Token], unit: str) -> bool:
     words = [t.token for t in before[-2:] if t.pos not in ("d",)]
     return unit in DURATION_OR_AGE and unit not in ("岁", "周岁") and bool(words) and \
         words[-1] in ("连续", "持续", "用了", "用", "历时", "经过", "花了", "耗时", "仅用了", "只用了")
+
+
+def _share_subject(before: list[Token], places: list[tuple[int, int]]) -> str | None:
+    """第三产业增加值占地区生产总值的比重由…提高到46.9%: a share measures the part before 占."""
+    verb = next((i for i in range(len(before) - 1, -1, -1) if before[i].token in ("占", "约占")), None)
+    if verb is None:
+        return None
+    return _phrase(_subject_zone(before[:verb]), forward=False, places=places)[0]
 
 
 def _ratio_verb(before: list[Token]) -> int | None:
@@ -326,7 +339,8 @@ def _activity(before: list[Token], unit: str, places: list[tuple[int, int]]) -> 
     if len(verb.token) < 2:
         return None  # 走两次, 讲两遍: a bare verb of narration, not an activity a report counts
     noun = before[end - 2] if end >= 2 else None
-    if noun is not None and noun.end == verb.start and (noun.pos in ("n", "vn", "nz") and noun.token not in SCOPE_WORDS
+    if noun is not None and noun.end == verb.start and (noun.pos in ("n", "vn", "nz", "s", "f")
+                                                         and noun.token not in SCOPE_WORDS
                                                          and not _in_place(noun, places)):
         return noun.token + verb.token
     return verb.token
@@ -475,7 +489,7 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         if run and (token.end != run[-1].start if not forward else token.start != run[-1].end):
             break  # a gap where whitespace or punctuation stood
         left = sequence[position + 1] if not forward and position + 1 < len(sequence) else None
-        if forward and token.token == "的" and run and run[0].pos == "v":
+        if forward and token.token == "的" and run and (run[0].pos == "v" or run[0].token in CONDITIONS):
             run, seen_noun = [], False  # 3.8万户|有劳动力的|贫困户: the head after the relative clause
             continue
         if not forward and token.token in ("和", "与", "及") and seen_noun and left is not None and \
@@ -489,6 +503,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
                 (run[-1].token.startswith("平均") or left is None or left.token in SCOPE_WORDS or (
                     left.token in AVERAGE_WORDS or (left.pos in ("n", "nz") and left.end == token.start))):
             run.append(token)  # 年|平均气温, 户均|月|用水量
+            continue
+        if run and token.token in INNER_DETERMINERS:
+            run.append(token)  # 人民币|各项|存款余额
             continue
         if not forward and run and (token.pos == "eng" or (token.token == "级" and left is not None
                                                            and left.pos == "eng")):
