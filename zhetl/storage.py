@@ -264,8 +264,8 @@ def build_catalog(output: Path, target: Path | None = None, absolute: bool = Fal
     target = target or output / CATALOG
     base = f"{output.resolve().as_posix()}/" if absolute else ""
     has_runs = any((output / RUNS_GLOB.split("/")[0]).glob("*.parquet"))
-    if not absolute and target.exists() and _catalog_parts(target) == keys and \
-            (not has_runs or _has_view(target, "runs")):
+    views = _catalog_views(target) if not absolute and target.exists() else None
+    if views is not None and _parts_read(views) == keys and (not has_runs or "runs" in views):
         return target  # unchanged: a re-run rewrites nothing (the runs view reads new run parts by glob)
     tmp = target.with_name(f".{target.name}.{os.getpid()}{TMP_SUFFIX}")
     tmp.unlink(missing_ok=True)
@@ -282,7 +282,7 @@ def build_catalog(output: Path, target: Path | None = None, absolute: bool = Fal
             connection.execute(f"CREATE VIEW {name} AS SELECT * FROM {source}")
         for name, sql in DERIVED_VIEWS.items():
             connection.execute(f"CREATE VIEW {name} AS {sql}")
-        if any((output / RUNS_GLOB.split("/")[0]).glob("*.parquet")):
+        if has_runs:
             connection.execute(f"CREATE VIEW runs AS SELECT * FROM read_parquet('{_sql_string(base)}{RUNS_GLOB}')")
         connection.execute("CHECKPOINT")
     finally:
@@ -291,21 +291,8 @@ def build_catalog(output: Path, target: Path | None = None, absolute: bool = Fal
     return target
 
 
-def _has_view(catalog: Path, name: str) -> bool:
-    import duckdb
-
-    try:
-        connection = duckdb.connect(str(catalog), read_only=True)
-    except duckdb.Error:
-        return False
-    try:
-        return bool(connection.execute("SELECT 1 FROM duckdb_views() WHERE view_name = ?", [name]).fetchall())
-    finally:
-        connection.close()
-
-
-def _catalog_parts(catalog: Path) -> list[str] | None:
-    """The part keys the catalog's documents view reads, or None when it cannot be read."""
+def _catalog_views(catalog: Path) -> dict[str, str] | None:
+    """The catalog's views (name → SQL), or None when it cannot be read."""
     import duckdb
 
     try:
@@ -313,14 +300,18 @@ def _catalog_parts(catalog: Path) -> list[str] | None:
     except duckdb.Error:
         return None
     try:
-        rows = connection.execute("SELECT sql FROM duckdb_views() WHERE view_name = 'documents'").fetchall()
+        return dict(connection.execute("SELECT view_name, sql FROM duckdb_views() WHERE NOT internal").fetchall())
     except duckdb.Error:
         return None
     finally:
         connection.close()
-    if not rows:
+
+
+def _parts_read(views: dict[str, str]) -> list[str] | None:
+    """The part keys the documents view reads."""
+    if "documents" not in views:
         return None
-    return sorted(re.findall(r"part-([0-9a-f]+)\.parquet", rows[0][0]))
+    return sorted(re.findall(r"part-([0-9a-f]+)\.parquet", views["documents"]))
 
 
 def _sql_string(value: str) -> str:
