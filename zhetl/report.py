@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from zhetl.runlog import read_runs
 from zhetl.storage import atomic_write_bytes, read_table
 
 REPORT = "report.html"
@@ -125,8 +126,6 @@ def _metric_section(facts: pa.Table) -> str:
 
 
 def _runs_section(output: Path) -> str:
-    from zhetl.runlog import read_runs
-
     runs = read_runs(output)
     if not runs:
         return ""
