@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from flows.server import configure_environment
+from zhetl.storagepath import as_location
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=None, help="worker processes per run")
     catalog = commands.add_parser("catalog", help="write a DuckDB catalog with absolute paths for BI tools")
     catalog.add_argument("--output", default="data/processed", help="output folder of a run")
-    catalog.add_argument("--to", required=True, help="where to write the catalog, e.g. /srv/bi/zhetl.duckdb")
+    catalog.add_argument("--to", required=True, help="where to write the catalog, e.g. /srv/bi/zhetl.duckdb (a .sql "
+                         "script for an s3:// output)")
     report = commands.add_parser("report", help="rebuild report.html from an output folder")
     report.add_argument("--output", default="data/processed", help="output folder of a run")
     return parser
@@ -49,12 +51,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "catalog":
         from zhetl.storage import build_catalog
 
-        print(build_catalog(Path(args.output), Path(args.to), absolute=True))
+        print(build_catalog(as_location(args.output), Path(args.to), absolute=True))
         return 0
     if args.command == "report":
         from zhetl.report import write_report
 
-        print(write_report(Path(args.output)))
+        print(write_report(as_location(args.output)))
         return 0
     if args.command == "serve":
         from flows.deploy import serve

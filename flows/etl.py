@@ -10,7 +10,6 @@ import os
 import sys
 import time
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
@@ -27,6 +26,7 @@ from flows.progress import Progress  # noqa: E402
 from flows.summary import publish_summary_artifacts  # noqa: E402
 from tasks.etl import catalog, plan, process_batch, publish, record_run, report  # noqa: E402
 from zhetl.storage import output_lock  # noqa: E402
+from zhetl.storagepath import as_location  # noqa: E402
 
 # Half a million characters is ~3 s of work per task (far above Prefect's per-task cost) and keeps each
 # worker's batch under ~100 MB, so two workers and the server stay within 1.5 GiB.
@@ -84,7 +84,7 @@ def etl(
                            batch_chars=batch_chars, workers=workers, dask_address=dask_address,
                            full_refresh=full_refresh, segmenter=segmenter)
     logger = get_run_logger()
-    output = Path(params.output_dir)
+    output = as_location(params.output_dir)
     phases: dict[str, float] = {}
     started_at = datetime.now(UTC).replace(microsecond=0)
     clock = time.perf_counter()
@@ -118,7 +118,8 @@ def etl(
         summary = publish(planned["plan_path"], [r["result_path"] for r in results])
         phases["publish"], clock = time.perf_counter() - clock, time.perf_counter()
         workers = params.worker_count() if planned["batches"] else 0
-        summary["run"] = record_run(params.output_dir, summary, started_at, str(Path(params.input_dir).resolve()),
+        input_location = str(as_location(params.input_dir).resolve())
+        summary["run"] = record_run(params.output_dir, summary, started_at, input_location,
                                     planned["pipeline_version"], workers)
         summary["report"] = report(params.output_dir)
         phases["report"], clock = time.perf_counter() - clock, time.perf_counter()

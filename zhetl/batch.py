@@ -10,18 +10,17 @@ import gc
 import time
 from collections import Counter
 from dataclasses import asdict
-from pathlib import Path
 
 import pyarrow as pa
 
 from zhetl.inventory import InputFile, NotRegularFile, location, read_regular_file
 from zhetl.pipeline import STAGE_SECONDS, Rows, Settings, process_document, reject_row
-from zhetl.storage import FileEntry, part_key, stage_tables
+from zhetl.storage import FileEntry, Location, part_key, stage_tables
 
 CHUNK_CHARS = 100_000
 
 
-def run_batch(input_root: Path, items: list[InputFile], staging: Path, settings: Settings) -> dict:
+def run_batch(input_root: Location, items: list[InputFile], staging: Location, settings: Settings) -> dict:
     """Run every stage over ``items`` and stage one part per table; returns keys, paths, counts, entries."""
     started = time.perf_counter()
     before = Counter(STAGE_SECONDS)
@@ -73,7 +72,7 @@ def run_batch(input_root: Path, items: list[InputFile], staging: Path, settings:
     }
 
 
-def _process_item(input_root: Path, item: InputFile, settings: Settings) -> Rows:
+def _process_item(input_root: Location, item: InputFile, settings: Settings) -> Rows:
     """One file to rows; whatever goes wrong becomes a rejects row naming the stage."""
     if item.error:
         reason = item.error.split(":")[0]

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from zhetl.storage import Manifest
+from zhetl.storage import Location, Manifest
+from zhetl.storagepath import RemotePath
 
 HASH_CHUNK = 1 << 20
 BYTES_PER_CHAR_ESTIMATE = 2.5
@@ -34,9 +35,9 @@ class InputFile:
     name_bytes: str = ""  # hex of the OS path when it is not valid UTF-8 (source_path then shows U+FFFD)
 
 
-def location(root: Path, item: InputFile) -> Path | bytes:
+def location(root: Location, item: InputFile) -> Path | RemotePath | bytes:
     """Where to read ``item``: its exact OS path, even when the name's bytes are not UTF-8."""
-    if item.name_bytes:
+    if item.name_bytes and not isinstance(root, RemotePath):
         return os.fsencode(root) + b"/" + bytes.fromhex(item.name_bytes)
     return root / item.source_path
 
@@ -49,12 +50,18 @@ class NotRegularFile(OSError):
         self.reason, self.detail = reason, detail
 
 
-def open_regular_file(path: Path | bytes) -> BinaryIO:
+def open_regular_file(path: Path | RemotePath | bytes) -> BinaryIO:
     """Open ``path`` for reading if it is still a regular file; never follows a link or blocks on a FIFO.
 
     The listing saw a regular file, but it may have been swapped since: the file is opened without
     following links and without blocking, and checked on the open descriptor before anything is read.
+    An object store holds only plain objects, so there only a vanished key can go wrong.
     """
+    if isinstance(path, RemotePath):
+        try:
+            return path.open("rb")
+        except FileNotFoundError as error:
+            raise NotRegularFile("vanished", "gone before it was read") from error
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         descriptor = os.open(path, flags)
@@ -71,7 +78,7 @@ def open_regular_file(path: Path | bytes) -> BinaryIO:
     return handle
 
 
-def read_regular_file(path: Path | bytes) -> bytes:
+def read_regular_file(path: Path | RemotePath | bytes) -> bytes:
     """The bytes of ``path`` (see :func:`open_regular_file`)."""
     with open_regular_file(path) as handle:
         return handle.read()
@@ -79,7 +86,8 @@ def read_regular_file(path: Path | bytes) -> bytes:
 
 class Listing(NamedTuple):
     relative: str  # '/'-separated, valid UTF-8 (undecodable bytes shown as U+FFFD)
-    info: os.stat_result | None
+    size: int
+    mtime_ns: int
     problem: str | None
     name_bytes: str  # hex of the relative OS path when it is not valid UTF-8, else ""
 
@@ -95,12 +103,14 @@ class Plan:
         return sum(len(batch) for batch in self.batches)
 
 
-def list_files(root: Path) -> list[Listing]:
+def list_files(root: Location) -> list[Listing]:
     """Every entry below ``root`` that is not a folder, sorted by relative path; symlinks are not followed.
 
     Special files and links are reported with their problem, never opened, so the caller can turn them
     into rejects.
     """
+    if isinstance(root, RemotePath):
+        return _list_objects(root)
     found: list[Listing] = []
     for folder, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames.sort()
@@ -113,19 +123,40 @@ def list_files(root: Path) -> list[Listing]:
             try:
                 info = os.lstat(full)
             except OSError as error:
-                found.append(Listing(relative, None, f"vanished: {error.strerror}", name_bytes))
+                found.append(Listing(relative, 0, 0, f"vanished: {error.strerror}", name_bytes))
                 continue
-            if stat.S_ISLNK(info.st_mode):
-                found.append(Listing(relative, info, "symlink", name_bytes))
-            elif not stat.S_ISREG(info.st_mode):
-                found.append(Listing(relative, info, "special_file", name_bytes))
-            else:
-                found.append(Listing(relative, info, None, name_bytes))
+            problem = ("symlink" if stat.S_ISLNK(info.st_mode)
+                       else None if stat.S_ISREG(info.st_mode) else "special_file")
+            found.append(Listing(relative, info.st_size, info.st_mtime_ns, problem, name_bytes))
     found.sort(key=lambda item: item.relative)
     return found
 
 
-def hash_file(path: Path | bytes) -> str:
+def _list_objects(root: RemotePath) -> list[Listing]:
+    """Every object under a URL prefix; its modification time comes from the store's metadata."""
+    root.refresh()
+    try:
+        objects = root.fs.find(root.path, detail=True)
+    except FileNotFoundError:
+        return []
+    found = []
+    prefix = root.path.rstrip("/") + "/"
+    for key, info in objects.items():
+        if info.get("type") == "directory" or not key.startswith(prefix):
+            continue
+        found.append(Listing(key[len(prefix):], int(info.get("size") or 0), _mtime_ns(info), None, ""))
+    found.sort(key=lambda item: item.relative)
+    return found
+
+
+def _mtime_ns(info: dict) -> int:
+    """Nanoseconds since the epoch from fsspec's info (S3's LastModified, a local mtime, memory's created)."""
+    stamp = info.get("LastModified") or info.get("mtime") or info.get("created") or 0
+    seconds = stamp.timestamp() if hasattr(stamp, "timestamp") else float(stamp)
+    return round(seconds * 1e6) * 1000
+
+
+def hash_file(path: Path | RemotePath | bytes) -> str:
     """The doc_id of a file: the same content hash as :func:`zhetl.pipeline.doc_id_for`."""
     digest = hashlib.sha256()
     with open_regular_file(path) as handle:
@@ -134,30 +165,28 @@ def hash_file(path: Path | bytes) -> str:
     return digest.hexdigest()[:32]
 
 
-def inventory(root: Path, manifest: Manifest) -> list[InputFile]:
+def inventory(root: Location, manifest: Manifest) -> list[InputFile]:
     """Hash every regular file (reusing the manifest's hash when size and mtime are unchanged)."""
     files: list[InputFile] = []
-    for relative, info, problem, name_bytes in list_files(root):
+    for relative, size, mtime_ns, problem, name_bytes in list_files(root):
         if problem:
-            files.append(InputFile(relative, info.st_size if info else 0, info.st_mtime_ns if info else 0, None,
-                                   error=problem, name_bytes=name_bytes))
+            files.append(InputFile(relative, size, mtime_ns, None, error=problem, name_bytes=name_bytes))
             continue
-        assert info is not None
         known = manifest.files.get(relative)
-        if known and known.size == info.st_size and known.mtime_ns == info.st_mtime_ns:
+        if known and known.size == size and known.mtime_ns == mtime_ns:
             doc_id: str | None = known.doc_id
         else:
             try:
                 doc_id = hash_file(location(root, InputFile(relative, 0, 0, None, name_bytes=name_bytes)))
             except NotRegularFile as problem:
-                files.append(InputFile(relative, info.st_size, info.st_mtime_ns, None,
+                files.append(InputFile(relative, size, mtime_ns, None,
                                        error=f"{problem.reason}: {problem.detail}", name_bytes=name_bytes))
                 continue
             except OSError as error:
-                files.append(InputFile(relative, info.st_size, info.st_mtime_ns, None,
+                files.append(InputFile(relative, size, mtime_ns, None,
                                        error=f"unreadable: {error.strerror}", name_bytes=name_bytes))
                 continue
-        files.append(InputFile(relative, info.st_size, info.st_mtime_ns, doc_id, name_bytes=name_bytes))
+        files.append(InputFile(relative, size, mtime_ns, doc_id, name_bytes=name_bytes))
     first_path: dict[str, str] = {}
     marked: list[InputFile] = []
     for item in files:

@@ -9,18 +9,17 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import replace
-from pathlib import Path
 
 from zhetl.clean import pre_boilerplate
 from zhetl.decode import DecodeRejected, decode_bytes
 from zhetl.inventory import InputFile, location, read_regular_file
 from zhetl.siteprofile import MIN_FILES, profile_hash, repeated_lines, sample
-from zhetl.storage import atomic_write_bytes
+from zhetl.storage import Location, atomic_write_bytes
 
 CACHE = "_profiles.json"
 
 
-def learn_profiles(input_dir: Path, output_dir: Path, files: list[InputFile]) -> tuple[list[InputFile], dict]:
+def learn_profiles(input_dir: Location, output_dir: Location, files: list[InputFile]) -> tuple[list[InputFile], dict]:
     """Return the files tagged with their folder's profile hash, and folder → repeated lines."""
     by_folder: dict[str, list[InputFile]] = {}
     for item in files:
@@ -53,7 +52,7 @@ def learn_profiles(input_dir: Path, output_dir: Path, files: list[InputFile]) ->
     return tagged, profiles
 
 
-def _texts(input_dir: Path, items: list[InputFile]):
+def _texts(input_dir: Location, items: list[InputFile]):
     for item in items:
         try:
             yield pre_boilerplate(decode_bytes(read_regular_file(location(input_dir, item))).text)

@@ -12,12 +12,11 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pyarrow as pa
 
 from zhetl.runlog import read_runs
-from zhetl.storage import atomic_write_bytes, read_table
+from zhetl.storage import Location, atomic_write_bytes, read_table
 
 REPORT = "report.html"
 # Metrics charted first when the corpus has them; the rest of the charts go to the most frequent metrics.
@@ -40,7 +39,7 @@ svg text {{ font-family: {FONTS}; font-size: 12px; fill: #334e68; }}
 """
 
 
-def write_report(output: Path, title: str = "zhetl report") -> Path:
+def write_report(output: Location, title: str = "zhetl report") -> Location:
     """Build ``report.html`` in ``output`` from its published tables; written atomically."""
     page = render(output, title)
     target = output / REPORT
@@ -48,7 +47,7 @@ def write_report(output: Path, title: str = "zhetl report") -> Path:
     return target
 
 
-def render(output: Path, title: str) -> str:
+def render(output: Location, title: str) -> str:
     documents = read_table(output, "documents")
     rejects = read_table(output, "rejects")
     entities = read_table(output, "entities")
@@ -125,7 +124,7 @@ def _metric_section(facts: pa.Table) -> str:
     return "".join(parts)
 
 
-def _runs_section(output: Path) -> str:
+def _runs_section(output: Location) -> str:
     runs = read_runs(output)
     if not runs:
         return ""

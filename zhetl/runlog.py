@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from pathlib import Path
-
-import pyarrow.parquet as pq
 
 from zhetl.schemas import TABLES, to_table
-from zhetl.storage import write_table
+from zhetl.storage import Location, read_parquet, write_table
 
 RUNS_DIR = "runs"
 
@@ -37,7 +34,7 @@ def run_row(summary: dict, started_at: datetime, finished_at: datetime, input_di
     }
 
 
-def record_run(output: Path, row: dict) -> Path:
+def record_run(output: Location, row: dict) -> Location:
     """Append ``row`` to the run log; returns the part written."""
     table = to_table("runs", [row])
     target = output / RUNS_DIR / f"run-{row['run_id']}.parquet"
@@ -46,8 +43,8 @@ def record_run(output: Path, row: dict) -> Path:
     return target
 
 
-def read_runs(output: Path) -> list[dict]:
+def read_runs(output: Location) -> list[dict]:
     """Every logged run, oldest first."""
     folder = output / RUNS_DIR
-    rows = [row for part in sorted(folder.glob("run-*.parquet")) for row in pq.read_table(part).to_pylist()]
+    rows = [row for part in sorted(folder.glob("run-*.parquet")) for row in read_parquet(part).to_pylist()]
     return sorted(rows, key=lambda row: row["finished_at"])

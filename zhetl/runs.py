@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 from collections import Counter
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 from zhetl.batch import run_batch
 from zhetl.inventory import InputFile, inventory, plan_run
@@ -23,6 +21,7 @@ from zhetl.runlog import record_run, run_row
 from zhetl.storage import (
     STAGING,
     FileEntry,
+    Location,
     build_catalog,
     load_manifest,
     output_lock,
@@ -30,10 +29,11 @@ from zhetl.storage import (
     recover,
 )
 from zhetl.storage import publish as publish_parts
+from zhetl.storagepath import as_location, remove_tree
 from zhetl.version import pipeline_version
 
 
-def plan(input_dir: Path, output_dir: Path, batch_chars: int, workers: int, full_refresh: bool) -> dict:
+def plan(input_dir: Location, output_dir: Location, batch_chars: int, workers: int, full_refresh: bool) -> dict:
     """Recover leftovers, inventory the input and write ``plan.json``; returns its path and counts."""
     if not input_dir.is_dir():
         raise FileNotFoundError(f"input folder {input_dir} does not exist")
@@ -80,8 +80,8 @@ def batch_items(run_plan: dict, index: int) -> list[InputFile]:
 
 def run_planned_batch(run_plan: dict, index: int, settings: Settings) -> dict:
     """Run batch ``index`` of a plan, write its result file to staging; returns the path and counts."""
-    staging = Path(run_plan["staging"])
-    result = run_batch(Path(run_plan["input_dir"]), batch_items(run_plan, index), staging,
+    staging = as_location(run_plan["staging"])
+    result = run_batch(as_location(run_plan["input_dir"]), batch_items(run_plan, index), staging,
                        batch_settings(run_plan, settings))
     result_path = staging / f"batch-{index:05d}.json"
     result_path.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
@@ -95,15 +95,15 @@ def batch_settings(run_plan: dict, settings: Settings) -> Settings:
     return replace(settings, pipeline_version=run_plan["pipeline_version"], site_lines=site_lines)
 
 
-def publish(plan_path: Path, result_paths: list[Path]) -> dict:
+def publish(plan_path: Location, result_paths: list[Location]) -> dict:
     """Publish the staged batches of a run, then summarise what the output now holds."""
     run_plan = json.loads(plan_path.read_text(encoding="utf-8"))
-    output = Path(run_plan["output_dir"])
+    output = as_location(run_plan["output_dir"])
     results = [json.loads(path.read_text(encoding="utf-8")) for path in result_paths]
     entries = [FileEntry(**entry) for result in results for entry in result["entries"]]
     staged = [{"key": result["key"], "files": result["files"]} for result in results]
     manifest = publish_parts(output, staged, entries, set(run_plan["drop_paths"]), run_plan["pipeline_version"])
-    shutil.rmtree(run_plan["staging"], ignore_errors=True)
+    remove_tree(as_location(run_plan["staging"]))
     with_staging = output / STAGING
     if with_staging.is_dir() and not any(with_staging.iterdir()):
         with_staging.rmdir()
@@ -130,18 +130,18 @@ def publish(plan_path: Path, result_paths: list[Path]) -> dict:
     }
 
 
-def run_local(input_dir: Path, output_dir: Path, settings: Settings | None = None, batch_chars: int = 2_000_000,
+def run_local(input_dir: Location, output_dir: Location, settings: Settings | None = None, batch_chars: int = 2_000_000,
               full_refresh: bool = False) -> dict:
     """The whole run in this process without Prefect: for tests, benchmarks and debugging."""
     settings = settings or Settings()
     started_at = datetime.now(UTC).replace(microsecond=0)
     with output_lock(output_dir, wait=True):
         planned = plan(input_dir, output_dir, batch_chars, 1, full_refresh)
-        run_plan = json.loads(Path(planned["plan_path"]).read_text(encoding="utf-8"))
+        run_plan = json.loads(as_location(planned["plan_path"]).read_text(encoding="utf-8"))
         settings = replace(settings, ingested_at=settings.ingested_at or started_at)
-        result_paths = [Path(run_planned_batch(run_plan, index, settings)["result_path"])
+        result_paths = [as_location(run_planned_batch(run_plan, index, settings)["result_path"])
                         for index in range(planned["batches"])]
-        summary = publish(Path(planned["plan_path"]), result_paths)
+        summary = publish(as_location(planned["plan_path"]), result_paths)
         record_run(output_dir, run_row(summary, started_at, datetime.now(UTC).replace(microsecond=0),
                                        str(input_dir.resolve()), str(output_dir.resolve()),
                                        planned["pipeline_version"], 1 if planned["batches"] else 0))

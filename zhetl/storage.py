@@ -7,7 +7,9 @@ Layout of an output folder::
     _staging/<run>/...           parts written by batch tasks, moved into place by ``publish``
     catalog.duckdb               DuckDB views over the published parts (relative paths)
 
-Every file is written to a temporary name and renamed. ``publish`` moves staged parts into place, rewrites
+Every local file is written to a temporary name and renamed. On an object store (an fsspec URL) every
+object is written by one PUT, which readers see whole or not at all, and "moving" a staged part copies it
+to its final key. ``publish`` moves staged parts into place, rewrites
 the old parts that held changed or deleted files, writes the manifest (the commit point), then deletes the
 parts the manifest no longer names. A run killed at any point leaves only whole files; the next run's
 :func:`recover` removes parts no manifest names, so the tables again equal the last committed state.
@@ -18,11 +20,11 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import io
 import json
 import logging
 import os
 import re
-import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -32,6 +34,9 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from zhetl.schemas import TABLES, validate
+from zhetl.storagepath import RemotePath, as_location, move, remove_tree
+
+Location = Path | RemotePath  # a local folder or an object-store prefix (see zhetl.storagepath)
 
 MANIFEST = "_manifest.json"
 STAGING = "_staging"
@@ -78,15 +83,18 @@ class Manifest:
         return cls({path: FileEntry(**entry) for path, entry in data.get("files", {}).items()})
 
 
-def load_manifest(output: Path) -> Manifest:
+def load_manifest(output: Location) -> Manifest:
     path = output / MANIFEST
     if not path.exists():
         return Manifest()
     return Manifest.from_json(path.read_text(encoding="utf-8"))
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, fsync and rename."""
+def atomic_write_bytes(path: Location, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, fsync and rename (one PUT on an object store)."""
+    if isinstance(path, RemotePath):
+        path.write_bytes(data)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
     with open(tmp, "wb") as handle:
@@ -96,7 +104,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def write_manifest(output: Path, manifest: Manifest) -> None:
+def write_manifest(output: Location, manifest: Manifest) -> None:
     atomic_write_bytes(output / MANIFEST, manifest.to_json().encode("utf-8"))
 
 
@@ -112,9 +120,14 @@ def part_name(key: str) -> str:
     return f"part-{key}.parquet"
 
 
-def write_table(path: Path, name: str, table: pa.Table) -> None:
+def write_table(path: Location, name: str, table: pa.Table) -> None:
     """Validate ``table`` against the schema module and write it atomically as zstd Parquet."""
     validate(name, table)
+    if isinstance(path, RemotePath):
+        buffer = pa.BufferOutputStream()
+        pq.write_table(table, buffer, **PARQUET_OPTIONS)
+        path.write_bytes(buffer.getvalue().to_pybytes())
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
     pq.write_table(table, tmp, **PARQUET_OPTIONS)
@@ -123,7 +136,7 @@ def write_table(path: Path, name: str, table: pa.Table) -> None:
     os.replace(tmp, path)
 
 
-def stage_tables(staging: Path, key: str, tables: dict[str, pa.Table]) -> dict[str, str]:
+def stage_tables(staging: Location, key: str, tables: dict[str, pa.Table]) -> dict[str, str]:
     """Write one batch's tables under ``staging/<table>/``; returns table → file path."""
     written = {}
     for name in TABLES:
@@ -133,11 +146,17 @@ def stage_tables(staging: Path, key: str, tables: dict[str, pa.Table]) -> dict[s
     return written
 
 
-def read_part(output: Path, name: str, key: str) -> pa.Table:
-    return pq.read_table(output / name / part_name(key), schema=TABLES[name])
+def read_part(output: Location, name: str, key: str) -> pa.Table:
+    return read_parquet(output / name / part_name(key), TABLES[name])
 
 
-def recover(output: Path) -> list[str]:
+def read_parquet(path: Location, schema: pa.Schema | None = None) -> pa.Table:
+    if isinstance(path, RemotePath):
+        return pq.read_table(io.BytesIO(path.read_bytes()), schema=schema)
+    return pq.read_table(path, schema=schema)
+
+
+def recover(output: Location) -> list[str]:
     """Delete what a killed run left: temp files, staging, and parts the manifest does not name."""
     removed: list[str] = []
     manifest = load_manifest(output)
@@ -153,11 +172,11 @@ def recover(output: Path) -> list[str]:
     for tmp in output.glob(f".*{TMP_SUFFIX}"):
         tmp.unlink()
         removed.append(tmp.name)
-    shutil.rmtree(output / STAGING, ignore_errors=True)
+    remove_tree(output / STAGING)
     return removed
 
 
-def publish(output: Path, staged: list[dict], entries: list[FileEntry], drop_paths: set[str],
+def publish(output: Location, staged: list[dict], entries: list[FileEntry], drop_paths: set[str],
             pipeline_version: str) -> Manifest:
     """Make staged batches visible and drop ``drop_paths``' old rows; the manifest is written last.
 
@@ -172,7 +191,7 @@ def publish(output: Path, staged: list[dict], entries: list[FileEntry], drop_pat
         for name, staged_path in batch["files"].items():
             target = output / name / part_name(batch["key"])
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staged_path, target)
+            move(as_location(staged_path), target)
     for key, members in old_parts.items():
         leaving = [m for m in members if m.source_path in replaced]
         if not leaving:
@@ -197,7 +216,7 @@ def publish(output: Path, staged: list[dict], entries: list[FileEntry], drop_pat
     return manifest
 
 
-def _rewrite_part(output: Path, key: str, staying: list[FileEntry], pipeline_version: str) -> str:
+def _rewrite_part(output: Location, key: str, staying: list[FileEntry], pipeline_version: str) -> str:
     """Write a copy of part ``key`` holding only the rows of ``staying``; returns the new key."""
     new_key = part_key(((m.source_path, m.doc_id) for m in staying), pipeline_version + "/rewrite")
     doc_ids = pa.array(sorted({m.doc_id for m in staying if m.outcome == "document"}), pa.string())
@@ -212,7 +231,7 @@ def _rewrite_part(output: Path, key: str, staying: list[FileEntry], pipeline_ver
     return new_key
 
 
-def read_table(output: Path, name: str) -> pa.Table:
+def read_table(output: Location, name: str) -> pa.Table:
     """The published rows of one table (parts named by the manifest), for tests and the report."""
     keys = sorted(load_manifest(output).parts())
     if not keys:
@@ -250,20 +269,30 @@ _DUCKDB_TYPES = {
 }
 
 
-def build_catalog(output: Path, target: Path | None = None, absolute: bool = False) -> Path:
+def build_catalog(output: Location, target: Path | None = None, absolute: bool = False) -> Location:
     """Rebuild ``catalog.duckdb``: one view per table over the published parts, by relative path.
 
     Relative paths keep the folder movable; DuckDB resolves them against the working directory, so open
     the catalog from the output folder (or ``SET file_search_path`` to it). With ``absolute`` the views
     name full paths instead, for BI tools that cannot choose their working directory; such a copy goes to
     ``target`` and must be rebuilt if the folder moves.
+
+    An object-store output gets ``catalog.sql`` instead (or ``target``): DuckDB binds a view's files when
+    it is created, which needs the httpfs extension and credentials, so the views are left for the BI side
+    to create by running the script.
     """
     import duckdb
 
     keys = sorted(load_manifest(output).parts())
+    has_runs = any((output / RUNS_GLOB.split("/")[0]).glob("*.parquet"))
+    if isinstance(output, RemotePath):
+        script = target or output / CATALOG_SCRIPT
+        preamble = REMOTE_PREAMBLE.get(output.protocol, ["INSTALL httpfs", "LOAD httpfs"])
+        statements = [*preamble, *_view_statements(keys, f"{output}/", has_runs)]
+        atomic_write_bytes(script, "".join(f"{statement};\n" for statement in statements).encode("utf-8"))
+        return script
     target = target or output / CATALOG
     base = f"{output.resolve().as_posix()}/" if absolute else ""
-    has_runs = any((output / RUNS_GLOB.split("/")[0]).glob("*.parquet"))
     views = _catalog_views(target) if not absolute and target.exists() else None
     if views is not None and _parts_read(views) == keys and (not has_runs or "runs" in views):
         return target  # unchanged: a re-run rewrites nothing (the runs view reads new run parts by glob)
@@ -272,23 +301,40 @@ def build_catalog(output: Path, target: Path | None = None, absolute: bool = Fal
     connection = duckdb.connect(str(tmp))
     try:
         connection.execute(f"SET file_search_path = '{_sql_string(str(output.resolve()))}'")
-        for name, schema in TABLES.items():
-            if keys:
-                files = ", ".join(f"'{_sql_string(base)}{name}/{part_name(key)}'" for key in keys)
-                source = f"read_parquet([{files}])"
-            else:
-                columns = ", ".join(f"CAST(NULL AS {_DUCKDB_TYPES[f.type]}) AS {f.name}" for f in schema)
-                source = f"(SELECT {columns} WHERE false)"
-            connection.execute(f"CREATE VIEW {name} AS SELECT * FROM {source}")
-        for name, sql in DERIVED_VIEWS.items():
-            connection.execute(f"CREATE VIEW {name} AS {sql}")
-        if has_runs:
-            connection.execute(f"CREATE VIEW runs AS SELECT * FROM read_parquet('{_sql_string(base)}{RUNS_GLOB}')")
+        for statement in _view_statements(keys, base, has_runs):
+            connection.execute(statement)
         connection.execute("CHECKPOINT")
     finally:
         connection.close()
     os.replace(tmp, target)
     return target
+
+
+CATALOG_SCRIPT = "catalog.sql"
+# DuckDB reads object stores through httpfs; for S3 the aws extension's credential chain finds the keys
+# the AWS tools use (a custom endpoint, such as MinIO's, needs ENDPOINT and URL_STYLE added to the secret).
+REMOTE_PREAMBLE = {
+    "s3": ["INSTALL httpfs", "LOAD httpfs", "INSTALL aws", "LOAD aws",
+           "CREATE OR REPLACE SECRET zhetl_s3 (TYPE s3, PROVIDER credential_chain)"],
+}
+
+
+def _view_statements(keys: list[str], base: str, has_runs: bool) -> list[str]:
+    """CREATE VIEW statements for every table (over the parts ``keys`` under ``base``) and derived view."""
+    statements = []
+    for name, schema in TABLES.items():
+        if keys:
+            files = ", ".join(f"'{_sql_string(base)}{name}/{part_name(key)}'" for key in keys)
+            source = f"read_parquet([{files}])"
+        else:
+            columns = ", ".join(f"CAST(NULL AS {_DUCKDB_TYPES[f.type]}) AS {f.name}" for f in schema)
+            source = f"(SELECT {columns} WHERE false)"
+        statements.append(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM {source}")
+    statements += [f"CREATE OR REPLACE VIEW {name} AS {sql}" for name, sql in DERIVED_VIEWS.items()]
+    if has_runs:
+        runs = f"read_parquet('{_sql_string(base)}{RUNS_GLOB}')"
+        statements.append(f"CREATE OR REPLACE VIEW runs AS SELECT * FROM {runs}")
+    return statements
 
 
 def _catalog_views(catalog: Path) -> dict[str, str] | None:
@@ -318,16 +364,30 @@ def _sql_string(value: str) -> str:
     return value.replace("'", "''")
 
 
+def lock_file(output: Location) -> Path:
+    """The lock file of an output: inside a local folder; in the user's cache folder for an object store.
+
+    Object stores have no locks, so runs on one machine exclude each other through a local file named after
+    the URL; runs started from several machines rely on the deployment's concurrency limit of 1.
+    """
+    if not isinstance(output, RemotePath):
+        output.mkdir(parents=True, exist_ok=True)
+        return output / LOCK
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zhetl" / "locks"
+    cache.mkdir(parents=True, exist_ok=True)
+    return cache / f"{hashlib.sha256(str(output).encode()).hexdigest()[:24]}.lock"
+
+
 @contextlib.contextmanager
-def output_lock(output: Path, wait: bool = True) -> Iterator[None]:
+def output_lock(output: Location, wait: bool = True) -> Iterator[None]:
     """Hold an exclusive lock on the output folder so two runs never interleave."""
-    output.mkdir(parents=True, exist_ok=True)
-    with open(output / LOCK, "a+") as handle:
+    path = lock_file(output)
+    with open(path, "a+") as handle:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as error:
             if not wait:
-                raise OutputLocked(f"another zhetl run holds {output / LOCK}") from error
+                raise OutputLocked(f"another zhetl run holds {path}") from error
             LOG.warning("another zhetl run is writing to %s; waiting for it to finish", output)
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
             LOG.warning("the other run finished; this run goes on")
