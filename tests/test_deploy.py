@@ -48,7 +48,8 @@ def test_serve_registers_the_schedule_and_a_triggered_run_completes(tmp_path: Pa
 
             flow_run = run_deployment("etl/test", timeout=600)
             print(f"triggered etl/test: flow run {flow_run.name} ended {flow_run.state.type.value}")
-            assert flow_run.state.is_completed(), flow_run.state
+            assert flow_run.state.is_completed(), (str(corpus), corpus.is_dir(), flow_run.parameters,
+                                                   flow_run.state.message)
         finally:
             os.killpg(serving.pid, signal.SIGINT)
             try:

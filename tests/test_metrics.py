@@ -174,3 +174,28 @@ def test_the_place_of_an_event_is_not_the_place_of_its_figures() -> None:
     found = analyse_sentence("2021年2月25日,北京召开全国脱贫攻坚总结表彰大会,宣布现行标准下9899万农村贫困人口全部脱贫、"
                              "832个贫困县全部摘帽。")
     assert [(f["metric"], f["place"]) for f in facts_of(found)] == [("农村贫困人口", None), ("贫困县", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A noun suffix jieba tags as a classifier or numeral.
+    ("建成乡镇电商服务站18个、村级服务点206个",
+     [("18个", "乡镇电商服务站", "level"), ("206个", "村级服务点", "level")]),
+    ("惠及脱贫户和边缘户6718户", [("6718户", "脱贫户和边缘户", "level")]),
+    # Of two verbs in a row before a noun, the last governs it; a verb of state still modifies.
+    ("村里的主播通过直播带货卖出猕猴桃12万斤", [("12万斤", "猕猴桃", "level")]),
+    ("共走访农户2468户，排查整改问题137个。", [("2468户", "农户", "level"), ("137个", "问题", "level")]),
+    # Inside or outside a scope, before a verb or a rate, is part of the measure.
+    ("全市县域内就诊率达到90.2%。", [("90.2%", "县域内就诊率", "level")]),
+    ("其中省外务工149.2万人，省内务工119.3万人",
+     [("149.2万人", "省外务工", "level"), ("119.3万人", "省内务工", "level")]),
+    # Averages: 月 before 人均, and whose average it is.
+    ("月人均保障标准提高到560元", [("560元", "月人均保障标准", "to")]),
+    ("贫困户户均年增收1500元左右", [("1500元左右", "贫困户户均年增收", "delta")]),
+    # People who do something, counted; counts joined by 、 share the noun after the last.
+    ("全省参加城乡居民基本养老保险人数达到2385万人", [("2385万人", "参加城乡居民基本养老保险人数", "level")]),
+    ("1870户、7900余名搬迁群众住进了新楼房", [("1870户", "搬迁群众", "level"), ("7900余名", "搬迁群众", "level")]),
+    # What the counted people do, at the clause's end, is not part of who they are.
+    ("带动1.1万余名群众就业。", [("1.1万余名", "群众", "level")]),
+])
+def test_sixth_round_patterns(text, expected) -> None:
+    assert links(text) == expected

@@ -48,6 +48,7 @@ MODIFIER_VERBS = _WORDS["MODIFIER_VERBS"]
 INNER_DETERMINERS = _WORDS["INNER_DETERMINERS"]
 CONDITIONS = frozenset("符合条件 具备条件 满足条件 有劳动能力 有劳动力 无劳动能力".split())  # 1436名符合条件的脱贫人口
 VERB_NOUN_HEADS = _WORDS["VERB_NOUN_HEADS"]
+COUNT_HEADS = frozenset({"人数", "户数", "人次", "家庭数", "村数"})
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,20 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
         elif index and link.metric:
             link = _refer_back(tokens, start, link, links)
         links.append(link)
+    _share_forward(tokens, quantities, links)
     return _distribute(tokens, quantities, links)
+
+
+def _share_forward(tokens: list[Token], quantities: list[tuple[int, int, str]], links: list[MetricLink]) -> None:
+    """1870户、7900余名搬迁群众: counts joined by 、 before one noun all count it."""
+    for index in range(len(quantities) - 2, -1, -1):
+        _, end, unit = quantities[index]
+        following = links[index + 1]
+        if links[index].metric is not None or following.metric is None or unit not in COUNT_AFTER_UNITS:
+            continue
+        between = [t.token for t in tokens if end <= t.start and t.end <= quantities[index + 1][0]]
+        if between == ["、"]:
+            links[index] = MetricLink(following.metric, links[index].change, following.place_hint)
 
 
 def _refer_back(tokens: list[Token], start: int, link: MetricLink, links: list[MetricLink]) -> MetricLink:
@@ -134,9 +148,9 @@ def _normalise(tokens: list[Token]) -> list[Token]:
         elif word == "比" and result and result[-1].token == "之" and result[-1].end == token.start:
             previous = result.pop()
             result.append(Token("之比", "n", previous.start, token.end))  # 城乡居民人均可支配收入之比
-        elif word == "点" and token.pos == "m" and result and result[-1].pos.startswith("n") and \
-                result[-1].end == token.start:
-            result.append(Token(word, "n", token.start, token.end))  # 村级服务|点: a place, not a decimal point
+        elif word in ("点", "户") and token.pos in ("m", "q") and result and \
+                (result[-1].pos.startswith("n") or result[-1].pos == "vn") and result[-1].end == token.start:
+            result.append(Token(word, "n", token.start, token.end))  # 村级服务|点, 边缘|户: a noun suffix
         elif word in _GLUED_PREPOSITIONS:
             suffix, preposition = _GLUED_PREPOSITIONS[word]
             result += [Token(suffix, "n", token.start, token.start + 1),
@@ -340,7 +354,8 @@ def _activity(before: list[Token], unit: str, places: list[tuple[int, int]]) -> 
         return None  # 走两次, 讲两遍: a bare verb of narration, not an activity a report counts
     noun = before[end - 2] if end >= 2 else None
     if noun is not None and noun.end == verb.start and (noun.pos in ("n", "vn", "nz", "s", "f")
-                                                         and noun.token not in SCOPE_WORDS
+                                                         and (noun.token not in SCOPE_WORDS
+                                                              or _contrasted_scope([noun, verb]))
                                                          and not _in_place(noun, places)):
         return noun.token + verb.token
     return verb.token
@@ -367,6 +382,20 @@ def _predicate(verb: Token, left: Token | None, right: Token) -> bool:
         and left.token not in AVERAGE_WORDS
 
 
+def _contrasted_scope(ordered: list[Token]) -> bool:
+    """县域内|就诊率, 省内|务工 (against 省外务工): inside or outside a scope, before a verb or a rate, is part of
+    the measure, not the place it is measured in."""
+    return len(ordered) > 1 and ordered[0].token in SCOPE_WORDS and ordered[0].token.endswith(("内", "外")) and \
+        ordered[0].end == ordered[1].start and (ordered[1].pos in ("v", "vn") or ordered[1].token.endswith("率"))
+
+
+def _verb_chain(verb: Token, left: Token | None) -> bool:
+    """直播|带货|卖出|猕猴桃, 排查|整改|问题: the last of two verbs in a row governs the noun after it (a verb of
+    state, 劝返|辍学|学生, still modifies)."""
+    return verb.token not in MODIFIER_VERBS and left is not None and left.end == verb.start and \
+        left.pos in ("v", "vn") and left.token not in MODIFIER_VERBS
+
+
 def _noun_idiom(token: Token) -> bool:
     """安全事故/i is a noun jieba files as an idiom; 晓之以理 is a real one (classical particles give it away)."""
     return token.pos == "i" and len(token.token) == 4 and not any(c in "之以而其不无所者也乎于为" for c in token.token)
@@ -380,7 +409,8 @@ def _acronym(token: Token) -> bool:
 def _average_month(ordered: list[Token]) -> bool:
     """年|平均气温, 年|发电收益, 日|供水能力: a 年, 月 or 日 that opens the metric makes it a rate."""
     return len(ordered) > 1 and ordered[0].token in ("年", "月", "日") and ordered[0].end == ordered[1].start and \
-        (ordered[1].pos.startswith(("n", "v")) or ordered[1].token.startswith(("平均", "均")))
+        (ordered[1].pos.startswith(("n", "v")) or ordered[1].token.startswith(("平均", "均"))
+         or ordered[1].token in AVERAGE_WORDS)  # 月|人均|保障标准
 
 
 def _governs(token: Token, following: Token | None) -> bool:
@@ -528,7 +558,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             run.append(token)  # 未|摘帽|贫困县, 集中|连片|特困地区
         elif not forward and run and len(run) < 6 and token.pos in MODIFIER_TAGS and token.token not in SKIP_WORDS \
                 and not (token.pos == "v" and (len(token.token) == 1 or token.token in FUNCTION_VERBS
-                                               or _predicate(token, left, run[-1]))):
+                                               or _predicate(token, left, run[-1])
+                                               or (len(run) == 1 and _verb_chain(token, left)))):
             run.append(token)  # 劝返|辍学|学生
         elif not forward and run and token.token in AVERAGE_WORDS and run[-1].pos != "v":
             run.append(token)  # 平均|用时
@@ -542,11 +573,19 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         average = _average_before(tokens, tokens.index(ordered[-1]))
         if average.token in TIME_AVERAGES:
             return ordered[-1].token, None  # 年均|减贫 measures 减贫
-        return "".join(t.token for t in tokens if average.start <= t.start and t.end <= ordered[-1].end), None
+        start = average.start
+        index = tokens.index(average)
+        if index and tokens[index - 1].end == start and tokens[index - 1].pos in ("n", "nz") and \
+                tokens[index - 1].token not in SCOPE_WORDS and not _in_place(tokens[index - 1], places):
+            start = tokens[index - 1].start  # 贫困户|户均|年|增收: whose average it is
+        return "".join(t.token for t in tokens if start <= t.start and t.end <= ordered[-1].end), None
     # A phrase ends in a noun and starts with no verb or adverb (建成|幸福美丽新村, 开展|专项检查).
     while ordered and not (ordered[-1].pos in NOUN_TAGS or ordered[-1].pos.startswith("n") or _acronym(ordered[-1])
                            or (not forward and _noun_idiom(ordered[-1]))):
         ordered = ordered[:-1]
+    if forward and len(ordered) > 1 and ordered[-1].pos == "vn" and ordered[-1] is tokens[-1] and \
+            ordered[-2].pos in ("n", "nz"):
+        ordered = ordered[:-1]  # 带动1.1万余名|群众|就业: the clause's last verbal noun is what they do
     while not forward and ordered and ordered[0].token in ("和", "与", "及"):
         ordered = ordered[1:]
     if not forward and len(ordered) > 1 and ordered[-1].token in RATE_WORDS and \
@@ -555,7 +594,7 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     while not forward and len(ordered) > 1 and _governs(ordered[0], ordered[1]) and not _average_month(ordered):
         ordered = ordered[1:]
     place = None
-    while ordered and not _average_month(ordered) and (
+    while ordered and not _average_month(ordered) and not _contrasted_scope(ordered) and (
             ordered[0].token in SCOPE_WORDS or ordered[0].pos in ("t", "f")
             or ordered[0].token in SKIP_WORDS - AVERAGE_WORDS or _in_place(ordered[0], places)
             or (place is not None and len(ordered) > 1 and _governs(ordered[0], ordered[1]))):
@@ -565,4 +604,10 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     if not ordered or (not forward and not _average_month(ordered) and ordered[0].pos != "m"
                        and _governs(ordered[0], ordered[1] if len(ordered) > 1 else None)):
         return None, place
+    if not forward and ordered[-1].token in COUNT_HEADS and len(ordered) > 1:
+        index = tokens.index(ordered[0])
+        verb = tokens[index - 1] if index else None
+        if verb is not None and verb.pos == "v" and len(verb.token) == 2 and verb.end == ordered[0].start and \
+                verb.token not in FUNCTION_VERBS | REACH_WORDS | LEADING_VERBS:
+            ordered = [verb, *ordered]  # 参加|城乡居民基本养老保险|人数: the people who do something
     return "".join(t.token for t in ordered), place
