@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,9 @@ def test_serve_registers_the_schedule_and_a_triggered_run_completes(tmp_path: Pa
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = copy_tree(fixtures / "mini", tmp_path / "in")
     output = tmp_path / "out"
+    # A server started by an earlier test may still serve this process, with its database; a fresh name keeps
+    # a deployment left there by an earlier run (with that run's folders) from being triggered instead.
+    name = f"test-{uuid.uuid4().hex[:8]}"
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect-home"))  # a fresh database for this server
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     from flows.server import api_server, configure_environment
@@ -34,20 +38,20 @@ def test_serve_registers_the_schedule_and_a_triggered_run_completes(tmp_path: Pa
         assert url.startswith("http://127.0.0.1:")
         env = {**os.environ, "PREFECT_API_URL": url, "PYTHONPATH": str(ROOT)}
         serving = subprocess.Popen(
-            [sys.executable, "-m", "flows.cli", "serve", "--name", "test", "--cron", "0 3 1 1 *",
+            [sys.executable, "-m", "flows.cli", "serve", "--name", name, "--cron", "0 3 1 1 *",
              "--timezone", "Asia/Shanghai", "--input", str(corpus), "--output", str(output), "--workers", "1"],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             start_new_session=True)
         try:
-            deployment = _wait_for_deployment("etl/test", serving)
+            deployment = _wait_for_deployment(f"etl/{name}", serving)
             schedule = deployment.schedules[0].schedule
             assert (schedule.cron, schedule.timezone) == ("0 3 1 1 *", "Asia/Shanghai")
             assert deployment.global_concurrency_limit is not None
             assert deployment.global_concurrency_limit.limit == 1  # runs of the deployment never overlap
             from prefect.deployments import run_deployment
 
-            flow_run = run_deployment("etl/test", timeout=600)
-            print(f"triggered etl/test: flow run {flow_run.name} ended {flow_run.state.type.value}")
+            flow_run = run_deployment(f"etl/{name}", timeout=600)
+            print(f"triggered etl/{name}: flow run {flow_run.name} ended {flow_run.state.type.value}")
             assert flow_run.state.is_completed(), (str(corpus), corpus.is_dir(), flow_run.parameters,
                                                    flow_run.state.message)
         finally:
