@@ -23,9 +23,10 @@ GOLD = GOLD_DIR / "report_quantities.jsonl"
 GOLD_DEV2 = GOLD_DIR / "report_quantities_dev2.jsonl"
 GOLD_DEV3 = GOLD_DIR / "report_quantities_dev3.jsonl"  # a third annotator, likewise blind to the code
 GOLD_DEV4 = GOLD_DIR / "report_quantities_dev4.jsonl"  # a fourth: speeches, work summaries, news, bulletins
-# Kept blind: scored, but its misses are never printed, so no rule is ever tuned on it.
-GOLD_BLIND5 = GOLD_DIR / "report_quantities_blind5.jsonl"
+GOLD_DEV5 = GOLD_DIR / "report_quantities_dev5.jsonl"  # blind until 2026-11-23, now tuned on
+# Kept blind: scored, but their misses are never printed, so no rule is ever tuned on them.
 GOLD_BLIND6 = GOLD_DIR / "report_quantities_blind6.jsonl"  # a sixth annotator (2026-11-23), blind likewise
+GOLD_BLIND7 = GOLD_DIR / "report_quantities_blind7.jsonl"  # a seventh annotator (2026-11-23), blind likewise
 REFERENCE = date(2021, 3, 9)
 
 
@@ -99,7 +100,8 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="print every miss")
     parser.add_argument("--gold", type=Path, action="append", help="gold file(s); default: all five report sets")
     args = parser.parse_args()
-    for gold_file in args.gold or [GOLD, GOLD_DEV2, GOLD_DEV3, GOLD_DEV4, GOLD_BLIND5, GOLD_BLIND6]:
+    for gold_file in args.gold or [GOLD, GOLD_DEV2, GOLD_DEV3, GOLD_DEV4, GOLD_DEV5,
+                                   GOLD_BLIND6, GOLD_BLIND7]:
         if gold_file.exists():
             show = args.show and "blind" not in gold_file.stem
             print(json.dumps({"bench": "report", "set": gold_file.stem, **score(show, gold_file)},
