@@ -199,3 +199,25 @@ def test_the_place_of_an_event_is_not_the_place_of_its_figures() -> None:
 ])
 def test_sixth_round_patterns(text, expected) -> None:
     assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A moment named by an event stands where a date would; 降为 ends a change.
+    ("农村贫困发生率由建档立卡时的15.3%降为零",
+     [("15.3%", "农村贫困发生率", "from"), ("零", "农村贫困发生率", "to")]),
+    # A part is of the same kind: the village count after an income threshold counts villages.
+    ("村级集体经济收入均达到5万元以上，10万元以上的村有71个", [("5万元以上", "村级集体经济收入", "level"),
+                                                            ("10万元以上", "村级集体经济收入", "level"),
+                                                            ("71个", "村", "level")]),
+    # Nouns joined by 和 (one of them an abbreviation), verbs of state that modify.
+    ("安置点配套建设中小学和幼儿园412所", [("412所", "中小学和幼儿园", "level")]),
+    ("受益贫困人口约63万人", [("约63万人", "受益贫困人口", "level")]),
+    # The share's subject keeps its head (支出), a share described by a clause keeps the clause.
+    ("其中食品烟酒支出占消费支出的比重为32.4%", [("32.4%", "食品烟酒支出", "level")]),
+    ("用于发展产业的比例原则上不低于55%", [("55%", "用于发展产业的比例", "level")]),
+    # A trailing verbal noun that is no activity of people stays (专项行动).
+    ("开展七项专项行动", [("七项", "专项行动", "level")]),
+])
+def test_seventh_round_patterns(text, expected) -> None:
+    assert links(text) == expected
+

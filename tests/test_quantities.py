@@ -146,3 +146,13 @@ def test_idiom_inside_a_longer_numeral_is_no_idiom() -> None:
 def test_and_above() -> None:
     q = one("全国乡村65岁及以上老人")
     assert (q.text, q.value_min) == ("65岁及以上", 65)
+
+
+def test_figures_in_one_unit_joined_by_zhi_are_a_range() -> None:
+    (wage,) = find_quantities("人均月工资在3500元至4500元之间")
+    assert (wage.text, wage.value, wage.value_min, wage.value_max) == ("3500元至4500元", 4000, 3500, 4500)
+    assert len(find_quantities("人均月工资由3500元到4500元")) == 2  # 由 makes it a change, not a range
+    (near,) = find_quantities("全省近千万贫困群众摆脱绝对贫困")
+    assert (near.text, near.value_max, near.approximate) == ("近千万", 1e7, True)
+    assert find_quantities("困扰这片土地千百年的绝对贫困") == []
+    assert [(q.text, q.unit, q.kind) for q in find_quantities("东部9省市")] == [("9省市", "省市", "count")]

@@ -175,8 +175,9 @@ def _anchor_to_stated_year(found: list[DateMention]) -> list[DateMention]:
     anchored: list[DateMention] = []
     stated: int | None = None
     for mention in found:
-        if mention.kind == "absolute" and mention.start_date is not None:
-            stated = mention.start_date.year
+        if mention.start_date is not None and (mention.kind == "absolute" or (
+                mention.kind == "relative" and mention.text.startswith(("今年", "去年", "前年", "明年")))):
+            stated = mention.start_date.year  # 去年底…比上年末: 上年 is the year before 去年
         elif stated is not None and mention.start_date is not None and \
                 (mention.text.startswith("上年") or mention.kind == "partial"):
             year = stated - 1 if mention.text.startswith("上年") else stated

@@ -91,7 +91,7 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
                              or _part_of(clause)) and previous.metric):
                 link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
         elif index and link.metric:
-            link = _refer_back(tokens, start, link, links)
+            link = _refer_back(tokens, start, link, links, [q[2] for q in quantities[:index]], unit)
         links.append(link)
     _share_forward(tokens, quantities, links)
     return _distribute(tokens, quantities, links)
@@ -109,10 +109,16 @@ def _share_forward(tokens: list[Token], quantities: list[tuple[int, int, str]], 
             links[index] = MetricLink(following.metric, links[index].change, following.place_hint)
 
 
-def _refer_back(tokens: list[Token], start: int, link: MetricLink, links: list[MetricLink]) -> MetricLink:
-    """16个贫困县中有8个…, 搬迁移民123万人，其中…搬迁34.6万人: a part of what an earlier figure counted."""
+def _refer_back(tokens: list[Token], start: int, link: MetricLink, links: list[MetricLink], units: list[str],
+                unit: str) -> MetricLink:
+    """16个贫困县中有8个…, 搬迁移民123万人，其中…搬迁34.6万人: a part of what an earlier figure counted.
+
+    Only a figure of the same kind can be a part (10万元以上的村有71个 counts 村, not the income before it).
+    """
     clause = _clause([t for t in tokens if t.end <= start], backwards=True)
-    earlier = [other.metric for other in links if other.metric]
+    is_count = unit in COUNT_AFTER_UNITS
+    earlier = [other.metric for other, other_unit in zip(links, units, strict=True)
+               if other.metric and (other_unit in COUNT_AFTER_UNITS) == is_count]
     if not earlier:
         return link
     if _part_of(clause):
@@ -282,7 +288,7 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             metric = activity
     if metric in ("比重", "比例", "比率") and not from_after:
         share = _share_subject(before, places)
-        metric = share or metric
+        metric = share or _described_share(before, metric) or metric
     if metric in GENERIC_NOUNS or metric in AVERAGE_WORDS or (not from_after and _span_of_time(before, unit)):
         metric = None
     return MetricLink(metric, change, place)
@@ -300,7 +306,29 @@ def _share_subject(before: list[Token], places: list[tuple[int, int]]) -> str | 
     verb = next((i for i in range(len(before) - 1, -1, -1) if before[i].token in ("占", "约占")), None)
     if verb is None:
         return None
-    return _phrase(_subject_zone(before[:verb]), forward=False, places=places)[0]
+    subject = before[:verb]
+    if len(subject) > 1 and subject[-1].pos == "v" and subject[-2].pos in ("n", "nz") and \
+            subject[-2].end == subject[-1].start:
+        last = subject[-1]  # 食品烟酒|支出|占: a verb after a noun, before 占, is the subject's head noun
+        subject = [*subject[:-1], Token(last.token, "n", last.start, last.end)]
+    return _phrase(_subject_zone(subject), forward=False, places=places)[0]
+
+
+def _described_share(before: list[Token], head: str) -> str | None:
+    """用于发展产业的比例, 落实帮扶措施的比例: a share described by a clause names the clause with it."""
+    index = next((i for i in range(len(before) - 1, 0, -1) if before[i].token == head), None)
+    if index is None or before[index - 1].token != "的":
+        return None
+    clause = before[:index - 1]
+    start = 0
+    while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos in ("t", "d", "p", "c", "r",
+                                                                                              "m", "q", "ns")):
+        start += 1
+    words = clause[start:]
+    if not words or len(words) > 6 or words[0].pos not in ("v", "a") or not any(t.pos == "v" for t in words) or \
+            any(t.pos in ("m", "x") for t in words):
+        return None
+    return "".join(t.token for t in words) + "的" + head
 
 
 def _ratio_verb(before: list[Token]) -> int | None:
@@ -468,9 +496,12 @@ def _change(before: list[Token]) -> str:
     last = core[-1].token
     if last in FROM_WORDS:
         return "from"
+    froms = [i for i, t in enumerate(core) if t.token in FROM_WORDS]
+    if froms and not _after_moment([*core[froms[-1] + 1:], Token("的", "uj", 0, 0)]):
+        return "from"  # 由建档立卡时的15.3%
     earlier = [t.token for t in core[:-1]]
-    if last.endswith(("到", "至")) and len(last) > 1 and last[:-1] in DELTA_VERBS | {"降", "增", "升", "减"}:
-        return "to"  # 下降到, 降至, 增加到
+    if last.endswith(("到", "至", "为")) and len(last) > 1 and last[:-1] in DELTA_VERBS | {"降", "增", "升", "减"}:
+        return "to"  # 下降到, 降至, 增加到, 降为
     if last in TO_WORDS and (any(w in FROM_WORDS for w in earlier) or any(w.startswith(CHANGE_VERBS) for w in earlier)):
         return "to"
     if last in DELTA_VERBS or last.startswith(CHANGE_VERBS) or last in RATE_WORDS:
@@ -478,6 +509,15 @@ def _change(before: list[Token]) -> str:
     if last in ("了",) and len(core) > 1 and core[-2].token.startswith(CHANGE_VERBS):
         return "delta"
     return "level"
+
+
+def _after_moment(between: list[Token]) -> list[Token]:
+    """由|建档立卡时的|15.3%: a moment named by an event (…时, …前, …初) stands where a date would; returns
+    what follows it (or everything, when there is none)."""
+    for index, token in enumerate(between[1:5], start=1):
+        if token.token == "的" and between[index - 1].token.endswith(("时", "前", "初", "末")):
+            return between[index + 1:]
+    return between
 
 
 def _subject_zone(before: list[Token]) -> list[Token]:
@@ -492,7 +532,7 @@ def _subject_zone(before: list[Token]) -> list[Token]:
             between = before[position + 1:]
             # 由|2012年的|…, 比|上年|增长: only dates, particles, verbs and adverbs lie between it and the number.
             if all(t.pos in ("t", "m", "uj", "v", "d", "p", "f", "r", "q") or t.token in SKIP_WORDS
-                   or t.token.startswith((*CHANGE_VERBS, "每")) for t in between):
+                   or t.token.startswith((*CHANGE_VERBS, "每")) for t in _after_moment(between)):
                 index = position
             elif token.token == "比":
                 index = position  # 比原计划提前一年: what follows 比 is the standard, not the metric
@@ -523,7 +563,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             run, seen_noun = [], False  # 3.8万户|有劳动力的|贫困户: the head after the relative clause
             continue
         if not forward and token.token in ("和", "与", "及") and seen_noun and left is not None and \
-                left.pos.startswith("n") and left.token not in SCOPE_WORDS and not _in_place(left, places):
+                (left.pos.startswith("n") or left.pos == "j") and left.token not in SCOPE_WORDS and \
+                not _in_place(left, places):
             run.append(token)  # 第一书记和驻村工作队员2.1万余名: one figure for the pair
             continue
         if token.token in CLAUSE_BREAKS or token.token in ("的", "之", "和", "与", "及", "、", "或") or \
@@ -584,7 +625,7 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
                            or (not forward and _noun_idiom(ordered[-1]))):
         ordered = ordered[:-1]
     if forward and len(ordered) > 1 and ordered[-1].pos == "vn" and ordered[-1] is tokens[-1] and \
-            ordered[-2].pos in ("n", "nz"):
+            ordered[-2].pos in ("n", "nz") and ordered[-1].token in MODIFIER_VERBS:
         ordered = ordered[:-1]  # 带动1.1万余名|群众|就业: the clause's last verbal noun is what they do
     while not forward and ordered and ordered[0].token in ("和", "与", "及"):
         ordered = ordered[1:]

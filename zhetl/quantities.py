@@ -23,7 +23,8 @@ _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "户", "口人", "人", "名", "口", "家", "所", "项", "件",
                "次", "场", "个", "村", "期", "羽", "尾", "匹",
                "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
-               "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅")
+               "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅",
+               "省区市", "省市")
 MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "圆", "美元", "欧元", "英镑", "日元", "港元",
                "人民币", "块钱", "块")
 MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "公里", "千米", "米", "公斤", "千克", "克", "吨",
@@ -75,7 +76,8 @@ _IDIOMS = ("一心一意", "一步一个脚印", "一个又一个", "一批又�
            "进一步", "一把手", "两不愁", "三保障", "一带一路", "三农", "五位一体", "四个全面", "一是", "二是",
            "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "百姓", "万物", "千里", "十分",
            "一点", "一下", "一番", "一手", "一边", "一面", "一时", "一度", "一同", "一向", "一再", "一举",
-           "百年一遇", "千年一遇", "一朝一夕", "三番五次", "三天两头", "七上八下", "四面八方", "五湖四海")
+           "百年一遇", "千年一遇", "一朝一夕", "三番五次", "三天两头", "七上八下", "四面八方", "五湖四海",
+           "千百年", "千百万", "成千上万", "千千万")
 
 
 _HOTLINE = re.compile(r"[^，。；\d]{0,8}?(?:热线|电话|专线|号码|短信|服务号)")
@@ -139,7 +141,32 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             continue
         found.append(_with_since(_outer_bound(quantity, text), text))
     found.sort(key=lambda q: q.start)
-    return _with_zero_ends(found, text, blocked)
+    return _joined_ranges(_with_zero_ends(found, text, blocked), text)
+
+
+_JOINERS = frozenset({"至", "到", "-", "—", "–", "~", "～", "－"})
+
+
+def _joined_ranges(found: list[Quantity], text: str) -> list[Quantity]:
+    """3500元至4500元: two figures in one unit joined by 至 are one range (unless 从/由 makes them a change)."""
+    joined: list[Quantity] = []
+    for quantity in found:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.unit and previous.unit == quantity.unit and \
+                previous.kind == quantity.kind and text[previous.end:quantity.start] in _JOINERS and \
+                previous.value_min is None and previous.value_max is None and not quantity.approximate and \
+                not any(word in _clause_before(text, previous.start) for word in ("从", "由")):
+            low, high = previous.value, quantity.value
+            joined[-1] = Quantity(previous.start, quantity.end, text[previous.start:quantity.end], (low + high) / 2,
+                                  low, high, False, quantity.unit, quantity.kind, quantity.currency)
+            continue
+        joined.append(quantity)
+    return joined
+
+
+def _clause_before(text: str, end: int) -> str:
+    start = max(text.rfind(mark, 0, end) for mark in "，。；,;")
+    return text[start + 1:end]
 
 
 def _outer_bound(quantity: Quantity, text: str) -> Quantity:
@@ -214,10 +241,11 @@ _VAGUE_VALUES |= {"数" + key[1:]: values for key, values in _VAGUE_VALUES.items
                   if key.startswith("几") and key != "几"}
 
 # 超亿元, 上万人, 过亿: a bare multiplier after a bound word means one of it, as a bound.
+# 近千万贫困群众, 近亿农民: a large multiplier after 近 or 超 is a figure even before a noun.
 _BARE_MULT_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}以])(?P<bound>超|上|过|逾|近)(?P<mult>千万|百万|十万|万|亿)"
-                           rf"(?:(?P<unit>{_UNIT})|(?=[，。；、的！？\s]|$))")
+                           rf"(?:(?P<unit>{_UNIT})|(?=[，。；、的！？\s]|$)|(?<=[近超]千万|[近超]百万)(?=[\u4e00-\u9fff])|(?<=[近超]亿)(?=[\u4e00-\u9fff]))")
 # …减少到零, …下降到0: zero as the end point of a change.
-_ZERO_RE = re.compile(r"(?<=[到至的])(?:零|0)(?![\d.．%％万亿])(?=[，。；、！？\s]|$)")
+_ZERO_RE = re.compile(r"(?<=[到至的为])(?:零|0)(?![\d.．%％万亿])(?=[，。；、！？\s]|$)")
 _CN_DIGIT_VALUE = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
