@@ -221,3 +221,15 @@ def test_sixth_round_patterns(text, expected) -> None:
 def test_seventh_round_patterns(text, expected) -> None:
     assert links(text) == expected
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Verbs done to the people counted are not part of who they are; verbs describing a thing are.
+    ("全省搬迁安置建档立卡贫困人口71.4万人", [("71.4万人", "建档立卡贫困人口", "level")]),
+    ("计划每年培训农村劳动力20万人次以上", [("20万人次以上", "农村劳动力", "level")]),
+    ("培训基层干部和技术人员54.3万人次", [("54.3万人次", "基层干部和技术人员", "level")]),
+    ("投入培训经费300万元", [("300万元", "培训经费", "level")]),
+    ("建成集中安置区946个", [("946个", "集中安置区", "level")]),
+])
+def test_verbs_done_to_people(text, expected) -> None:
+    assert links(text) == expected

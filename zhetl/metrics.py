@@ -48,6 +48,9 @@ MODIFIER_VERBS = _WORDS["MODIFIER_VERBS"]
 INNER_DETERMINERS = _WORDS["INNER_DETERMINERS"]
 CONDITIONS = frozenset("符合条件 具备条件 满足条件 有劳动能力 有劳动力 无劳动能力".split())  # 1436名符合条件的脱贫人口
 VERB_NOUN_HEADS = _WORDS["VERB_NOUN_HEADS"]
+# Verbs whose object is the people a figure counts (jieba often tags them vn).
+PEOPLE_VERBS = frozenset("培训 救助 资助 慰问 走访 招聘 表彰 选派 培养 救治 接收 吸纳".split())
+PEOPLE_HEADS = ("人口", "群众", "户", "人员", "劳动力", "干部", "学生", "儿童", "老人", "农民", "居民", "职工", "家庭")
 COUNT_HEADS = frozenset({"人数", "户数", "人次", "家庭数", "村数"})
 
 
@@ -325,6 +328,8 @@ def _described_share(before: list[Token], head: str) -> str | None:
                                                                                               "m", "q", "ns")):
         start += 1
     words = clause[start:]
+    if words and words[0].token in ("占", "约占"):
+        return None  # 占全部工业增加值的比重: the share of what came before
     if not words or len(words) > 6 or words[0].pos not in ("v", "a") or not any(t.pos == "v" for t in words) or \
             any(t.pos in ("m", "x") for t in words):
         return None
@@ -417,11 +422,13 @@ def _contrasted_scope(ordered: list[Token]) -> bool:
         ordered[0].end == ordered[1].start and (ordered[1].pos in ("v", "vn") or ordered[1].token.endswith("率"))
 
 
-def _verb_chain(verb: Token, left: Token | None) -> bool:
+def _verb_chain(verb: Token, left: Token | None, head: Token) -> bool:
     """直播|带货|卖出|猕猴桃, 排查|整改|问题: the last of two verbs in a row governs the noun after it (a verb of
     state, 劝返|辍学|学生, still modifies)."""
-    return verb.token not in MODIFIER_VERBS and left is not None and left.end == verb.start and \
-        left.pos in ("v", "vn") and left.token not in MODIFIER_VERBS
+    if verb.token in MODIFIER_VERBS or left is None or left.end != verb.start or left.pos not in ("v", "vn"):
+        return False
+    # 搬迁|安置|贫困人口 counts people; in 集中|供养|能力 the verbs describe the head.
+    return left.token not in MODIFIER_VERBS or head.token.endswith(PEOPLE_HEADS)
 
 
 def _noun_idiom(token: Token) -> bool:
@@ -600,7 +607,7 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         elif not forward and run and len(run) < 6 and token.pos in MODIFIER_TAGS and token.token not in SKIP_WORDS \
                 and not (token.pos == "v" and (len(token.token) == 1 or token.token in FUNCTION_VERBS
                                                or _predicate(token, left, run[-1])
-                                               or (len(run) == 1 and _verb_chain(token, left)))):
+                                               or (len(run) == 1 and _verb_chain(token, left, run[0])))):
             run.append(token)  # 劝返|辍学|学生
         elif not forward and run and token.token in AVERAGE_WORDS and run[-1].pos != "v":
             run.append(token)  # 平均|用时
@@ -634,6 +641,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         ordered = ordered[:-1]  # 居民消费价格|涨幅: the metric is what rises (but 年均|增速 stays)
     while not forward and len(ordered) > 1 and _governs(ordered[0], ordered[1]) and not _average_month(ordered):
         ordered = ordered[1:]
+    if not forward and len(ordered) > 2 and ordered[0].token in PEOPLE_VERBS and \
+            all(t.pos in NOUN_TAGS or t.token in ("和", "与", "及") for t in ordered[1:]):
+        ordered = ordered[1:]  # 培训|农村|劳动力: a verb done to people is not part of who they are
     place = None
     while ordered and not _average_month(ordered) and not _contrasted_scope(ordered) and (
             ordered[0].token in SCOPE_WORDS or ordered[0].pos in ("t", "f")
