@@ -233,3 +233,14 @@ def test_seventh_round_patterns(text, expected) -> None:
 ])
 def test_verbs_done_to_people(text, expected) -> None:
     assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Village access indicators and 稳定就业 are words of the domain lexicon, so the metric keeps them whole.
+    ("新增通客车建制村326个", [("326个", "通客车建制村", "level")]),
+    ("自然村通硬化路比例达到100%", [("100%", "自然村通硬化路比例", "level")]),
+    ("行政村通光纤和4G比例均超过99%", [("超过99%", "行政村通光纤和4G比例", "level")]),
+    ("至少落实1人稳定就业", [("1人", "稳定就业", "level")]),
+])
+def test_village_access_indicators(text, expected) -> None:
+    assert links(text) == expected
