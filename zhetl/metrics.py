@@ -504,8 +504,8 @@ def _change(before: list[Token]) -> str:
     if last in FROM_WORDS:
         return "from"
     froms = [i for i, t in enumerate(core) if t.token in FROM_WORDS]
-    if froms and not _after_moment([*core[froms[-1] + 1:], Token("的", "uj", 0, 0)]):
-        return "from"  # 由建档立卡时的15.3%
+    if froms and _is_moment(core[froms[-1] + 1:]):
+        return "from"  # 由建档立卡时的15.3% (the core has lost its 的)
     earlier = [t.token for t in core[:-1]]
     if last.endswith(("到", "至", "为")) and len(last) > 1 and last[:-1] in DELTA_VERBS | {"降", "增", "升", "减"}:
         return "to"  # 下降到, 降至, 增加到, 降为
@@ -518,11 +518,18 @@ def _change(before: list[Token]) -> str:
     return "level"
 
 
+MOMENT_ENDS = ("时", "前", "初", "末")
+
+
+def _is_moment(words: list[Token]) -> bool:
+    """建档立卡|时: a moment named by an event (…时, …前, …初) stands where a date would."""
+    return 0 < len(words) <= 4 and words[-1].token.endswith(MOMENT_ENDS)
+
+
 def _after_moment(between: list[Token]) -> list[Token]:
-    """由|建档立卡时的|15.3%: a moment named by an event (…时, …前, …初) stands where a date would; returns
-    what follows it (or everything, when there is none)."""
+    """由|建档立卡时的|15.3%: what follows a moment and its 的 (everything, when there is none)."""
     for index, token in enumerate(between[1:5], start=1):
-        if token.token == "的" and between[index - 1].token.endswith(("时", "前", "初", "末")):
+        if token.token == "的" and _is_moment(between[:index]):
             return between[index + 1:]
     return between
 

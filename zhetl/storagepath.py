@@ -10,7 +10,9 @@ writes whole objects under content-hashed keys and writes the manifest last (see
 
 from __future__ import annotations
 
+import os
 import posixpath
+import shutil
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -153,8 +155,6 @@ def remove_tree(where: Path | RemotePath) -> None:
     if isinstance(where, RemotePath):
         where.rmtree()
         return
-    import shutil
-
     shutil.rmtree(where, ignore_errors=True)
 
 
@@ -163,6 +163,4 @@ def move(source: Path | RemotePath, target: Path | RemotePath) -> None:
     if isinstance(source, RemotePath):
         source.replace(target)  # type: ignore[arg-type]
         return
-    import os
-
     os.replace(source, target)
