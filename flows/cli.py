@@ -63,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve(name=args.name, cron=args.cron, timezone=args.timezone, input_dir=args.input,
                      output_dir=args.output, workers=args.workers)
+    if args.command == "run":
+        from flows.server import start_early
+
+        start_early()  # the API server boots while Prefect, the flow and the text library are imported
     from flows.etl import DEFAULT_BATCH_CHARS, run_etl
 
     if args.command == "run":

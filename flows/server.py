@@ -2,15 +2,27 @@
 
 Without it, each worker process of a process pool or Dask cluster would start its own temporary server.
 When PREFECT_API_URL is already set (a real server, or Prefect's test harness) nothing is started.
+
+The server runs uvicorn over Prefect's app in a child process bound to 127.0.0.1, as Prefect's own
+temporary server does, but it is started by :func:`start_early` before the run imports Prefect and the
+text library, so the two boot side by side; and the client never imports the server's code (3–4 s).
 """
 
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
+import socket
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 
 STARTUP_TIMEOUT_SECONDS = int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90"))
+HOST = "127.0.0.1"
+# What Prefect's own temporary server sets: no UI, and the server knows it is a temporary one.
+SERVER_ENVIRONMENT = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
 
 
 def configure_environment(prefect_home: str | None = None) -> None:
@@ -20,27 +32,99 @@ def configure_environment(prefect_home: str | None = None) -> None:
     os.environ.setdefault("PREFECT_HOME", prefect_home or os.path.abspath(".prefect"))
 
 
+class ApiServer:
+    """A Prefect API server in a child process on 127.0.0.1 and a free port."""
+
+    def __init__(self) -> None:
+        self.port = _free_port()
+        self.spawned_at = time.perf_counter()
+        self.boot_seconds: float | None = None  # from spawn to the first healthy answer
+        context = multiprocessing.get_context("spawn")  # a fresh interpreter: no state copied from this one
+        self.process = context.Process(target=_serve, args=(self.port,), name="zhetl-prefect-api", daemon=True)
+        self.process.start()
+
+    @property
+    def api_url(self) -> str:
+        return f"http://{HOST}:{self.port}/api"
+
+    def wait(self, timeout: float = STARTUP_TIMEOUT_SECONDS) -> str:
+        """Block until the server answers its health check; returns its API URL."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self.process.is_alive():
+                raise RuntimeError(f"the Prefect API server exited with code {self.process.exitcode}")
+            try:
+                with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
+                    if response.status == 200:
+                        self.boot_seconds = time.perf_counter() - self.spawned_at
+                        return self.api_url
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.05)
+        self.stop()
+        raise TimeoutError(f"the Prefect API server did not answer within {timeout:.0f} s")
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(10)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+_early: ApiServer | None = None
+last_boot_seconds: float | None = None  # of the server api_server started last (None: it used an existing one)
+
+
+def start_early() -> None:
+    """Start the server now, if a run will need one, so it boots while the caller imports the rest."""
+    global _early
+    if _early is None and not os.environ.get("PREFECT_API_URL"):
+        _early = ApiServer()
+
+
 @contextlib.contextmanager
 def api_server() -> Iterator[str]:
     """Yield the API URL of a server bound to 127.0.0.1, starting a temporary one when none is configured."""
+    global _early, last_boot_seconds
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
+    server, _early = _early, None
+    last_boot_seconds = None
     existing = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
     if existing:
+        if server is not None:
+            server.stop()  # a profile names a server after all
         yield existing
         return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    server = SubprocessASGIServer()
-    server.start(timeout=STARTUP_TIMEOUT_SECONDS)
-    os.environ["PREFECT_API_URL"] = server.api_url
+    server = server or ApiServer()
+    url = server.wait()
+    last_boot_seconds = server.boot_seconds
+    os.environ["PREFECT_API_URL"] = url
     try:
-        with temporary_settings({PREFECT_API_URL: server.api_url}):
-            yield server.api_url
+        with temporary_settings({PREFECT_API_URL: url}):
+            yield url
     finally:
         _drain_workers()
         os.environ.pop("PREFECT_API_URL", None)
         server.stop()
+
+
+def _serve(port: int) -> None:
+    """The child process: uvicorn over Prefect's API app, on loopback only."""
+    os.environ.update(SERVER_ENVIRONMENT)
+    os.environ.pop("PREFECT_API_URL", None)  # this process is the server, not a client of one
+    import uvicorn
+
+    uvicorn.run("prefect.server.api.server:create_app", factory=True, host=HOST, port=port, log_level="error",
+                lifespan="on")
+
+
+def _free_port() -> int:
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
 
 
 def _drain_workers() -> None:
