@@ -3,17 +3,20 @@
 Without it, each worker process of a process pool or Dask cluster would start its own temporary server.
 When PREFECT_API_URL is already set (a real server, or Prefect's test harness) nothing is started.
 
-The server runs uvicorn over Prefect's app in a child process bound to 127.0.0.1, as Prefect's own
-temporary server does, but it is started by :func:`start_early` before the run imports Prefect and the
-text library, so the two boot side by side; and the client never imports the server's code (3–4 s).
+The server runs uvicorn over Prefect's app in a child process bound to 127.0.0.1, with the same command
+Prefect's own temporary server uses. It is started by :func:`start_early` before the run imports Prefect
+and the text library, so the two boot side by side, and the client never imports the server's code (3–4 s).
+This is the one place zhetl starts a program: a fixed argument list, never a shell, nothing from its input.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
-import multiprocessing
 import os
 import socket
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -36,12 +39,17 @@ class ApiServer:
     """A Prefect API server in a child process on 127.0.0.1 and a free port."""
 
     def __init__(self) -> None:
-        self.port = _free_port()
         self.spawned_at = time.perf_counter()
         self.boot_seconds: float | None = None  # from spawn to the first healthy answer
-        context = multiprocessing.get_context("spawn")  # a fresh interpreter: no state copied from this one
-        self.process = context.Process(target=_serve, args=(self.port,), name="zhetl-prefect-api", daemon=True)
-        self.process.start()
+        self._spawn()
+
+    def _spawn(self) -> None:
+        self.port = _free_port()
+        environment = {**os.environ, **SERVER_ENVIRONMENT}
+        environment.pop("PREFECT_API_URL", None)  # the child is the server, not a client of one
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app", "--host", HOST,
+             "--port", str(self.port), "--log-level", "error", "--lifespan", "on"], env=environment)
 
     @property
     def api_url(self) -> str:
@@ -50,9 +58,14 @@ class ApiServer:
     def wait(self, timeout: float = STARTUP_TIMEOUT_SECONDS) -> str:
         """Block until the server answers its health check; returns its API URL."""
         deadline = time.monotonic() + timeout
+        respawned = False
         while time.monotonic() < deadline:
-            if not self.process.is_alive():
-                raise RuntimeError(f"the Prefect API server exited with code {self.process.exitcode}")
+            code = self.process.poll()
+            if code is not None and not respawned:
+                respawned = True  # another program took the port between the probe and the bind
+                self._spawn()
+            elif code is not None:
+                raise RuntimeError(f"the Prefect API server exited with code {code}")
             try:
                 with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
                     if response.status == 200:
@@ -65,12 +78,13 @@ class ApiServer:
         raise TimeoutError(f"the Prefect API server did not answer within {timeout:.0f} s")
 
     def stop(self) -> None:
-        if self.process.is_alive():
+        if self.process.poll() is None:
             self.process.terminate()
-            self.process.join(10)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
 
 
 _early: ApiServer | None = None
@@ -82,6 +96,14 @@ def start_early() -> None:
     global _early
     if _early is None and not os.environ.get("PREFECT_API_URL"):
         _early = ApiServer()
+        atexit.register(_stop_unused)  # a run that fails before it needs the server must not leave it behind
+
+
+def _stop_unused() -> None:
+    global _early
+    if _early is not None:
+        _early.stop()
+        _early = None
 
 
 @contextlib.contextmanager
@@ -109,16 +131,6 @@ def api_server() -> Iterator[str]:
         _drain_workers()
         os.environ.pop("PREFECT_API_URL", None)
         server.stop()
-
-
-def _serve(port: int) -> None:
-    """The child process: uvicorn over Prefect's API app, on loopback only."""
-    os.environ.update(SERVER_ENVIRONMENT)
-    os.environ.pop("PREFECT_API_URL", None)  # this process is the server, not a client of one
-    import uvicorn
-
-    uvicorn.run("prefect.server.api.server:create_app", factory=True, host=HOST, port=port, log_level="error",
-                lifespan="on")
 
 
 def _free_port() -> int:
