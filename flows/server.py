@@ -3,10 +3,13 @@
 Without it, each worker process of a process pool or Dask cluster would start its own temporary server.
 When PREFECT_API_URL is already set (a real server, or Prefect's test harness) nothing is started.
 
-The server runs uvicorn over Prefect's app in a child process bound to 127.0.0.1, with the same command
-Prefect's own temporary server uses. It is started by :func:`start_early` before the run imports Prefect
-and the text library, so the two boot side by side, and the client never imports the server's code (3–4 s).
-This is the one place zhetl starts a program: a fixed argument list, never a shell, nothing from its input.
+``zhetl run`` calls :func:`start_early` before it imports Prefect: that starts uvicorn over Prefect's app in
+a child process bound to 127.0.0.1 (the command Prefect's own temporary server uses) and exports its URL at
+once, so the server boots while the run imports Prefect and the text library, the client never imports the
+server's code (3–4 s), and every part of Prefect in this process (its event and log threads too) sees the
+URL from the start. This is the one place zhetl starts a program: a fixed argument list, never a shell,
+nothing from its input. Called later, with Prefect already imported, :func:`api_server` starts Prefect's
+own temporary server instead, which Prefect's threads find through its registry of servers.
 """
 
 from __future__ import annotations
@@ -18,9 +21,11 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 STARTUP_TIMEOUT_SECONDS = int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90"))
 HOST = "127.0.0.1"
@@ -41,9 +46,6 @@ class ApiServer:
     def __init__(self) -> None:
         self.spawned_at = time.perf_counter()
         self.boot_seconds: float | None = None  # from spawn to the first healthy answer
-        self._spawn()
-
-    def _spawn(self) -> None:
         self.port = _free_port()
         environment = {**os.environ, **SERVER_ENVIRONMENT}
         environment.pop("PREFECT_API_URL", None)  # the child is the server, not a client of one
@@ -58,14 +60,10 @@ class ApiServer:
     def wait(self, timeout: float = STARTUP_TIMEOUT_SECONDS) -> str:
         """Block until the server answers its health check; returns its API URL."""
         deadline = time.monotonic() + timeout
-        respawned = False
         while time.monotonic() < deadline:
             code = self.process.poll()
-            if code is not None and not respawned:
-                respawned = True  # another program took the port between the probe and the bind
-                self._spawn()
-            elif code is not None:
-                raise RuntimeError(f"the Prefect API server exited with code {code}")
+            if code is not None:  # e.g. another program took the port between the probe and the bind
+                raise RuntimeError(f"the Prefect API server on port {self.port} exited with code {code}")
             try:
                 with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
                     if response.status == 200:
@@ -92,18 +90,37 @@ last_boot_seconds: float | None = None  # of the server api_server started last 
 
 
 def start_early() -> None:
-    """Start the server now, if a run will need one, so it boots while the caller imports the rest."""
+    """Start the server now, if a run will need one, so it boots while the caller imports the rest.
+
+    Only before Prefect is imported (its settings are read once, at import) and when neither the
+    environment nor the active Prefect profile names a server.
+    """
     global _early
-    if _early is None and not os.environ.get("PREFECT_API_URL"):
-        _early = ApiServer()
-        atexit.register(_stop_unused)  # a run that fails before it needs the server must not leave it behind
+    if _early is not None or "prefect" in sys.modules or os.environ.get("PREFECT_API_URL") or _profile_api_url():
+        return
+    _early = ApiServer()
+    os.environ["PREFECT_API_URL"] = _early.api_url
+    atexit.register(_stop_unused)  # a run that fails before it needs the server must not leave it behind
 
 
 def _stop_unused() -> None:
     global _early
     if _early is not None:
         _early.stop()
+        os.environ.pop("PREFECT_API_URL", None)
         _early = None
+
+
+def _profile_api_url() -> str | None:
+    """The API URL of the active profile in Prefect's profiles file, if it names one."""
+    home = Path(os.environ.get("PREFECT_HOME", "~/.prefect")).expanduser()
+    path = Path(os.environ.get("PREFECT_PROFILES_PATH", home / "profiles.toml")).expanduser()
+    try:
+        profiles = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    active = os.environ.get("PREFECT_PROFILE") or profiles.get("active", "ephemeral")
+    return profiles.get("profiles", {}).get(active, {}).get("PREFECT_API_URL")
 
 
 @contextlib.contextmanager
@@ -112,21 +129,32 @@ def api_server() -> Iterator[str]:
     global _early, last_boot_seconds
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    server, _early = _early, None
+    early, _early = _early, None
     last_boot_seconds = None
+    if early is not None:  # started by start_early, its URL exported before Prefect was imported
+        url = early.wait()
+        last_boot_seconds = early.boot_seconds
+        try:
+            yield url
+        finally:
+            _drain_workers()
+            os.environ.pop("PREFECT_API_URL", None)
+            early.stop()
+        return
     existing = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
     if existing:
-        if server is not None:
-            server.stop()  # a profile names a server after all
         yield existing
         return
-    server = server or ApiServer()
-    url = server.wait()
-    last_boot_seconds = server.boot_seconds
-    os.environ["PREFECT_API_URL"] = url
+    from prefect.server.api.server import SubprocessASGIServer
+
+    started = time.perf_counter()
+    server = SubprocessASGIServer()
+    server.start(timeout=STARTUP_TIMEOUT_SECONDS)
+    last_boot_seconds = time.perf_counter() - started
+    os.environ["PREFECT_API_URL"] = server.api_url
     try:
-        with temporary_settings({PREFECT_API_URL: url}):
-            yield url
+        with temporary_settings({PREFECT_API_URL: server.api_url}):
+            yield server.api_url
     finally:
         _drain_workers()
         os.environ.pop("PREFECT_API_URL", None)

@@ -1,0 +1,60 @@
+"""The run's Prefect API server: started early by the CLI, exactly one per run, never when one is named."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from flows import server
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_active_profile_can_name_a_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    profiles = tmp_path / "profiles.toml"
+    profiles.write_text('active = "remote"\n[profiles.remote]\nPREFECT_API_URL = "http://10.0.0.5:4200/api"\n'
+                        '[profiles.local]\n', encoding="utf-8")
+    monkeypatch.setenv("PREFECT_PROFILES_PATH", str(profiles))
+    monkeypatch.delenv("PREFECT_PROFILE", raising=False)
+    assert server._profile_api_url() == "http://10.0.0.5:4200/api"
+    monkeypatch.setenv("PREFECT_PROFILE", "local")
+    assert server._profile_api_url() is None
+    monkeypatch.setenv("PREFECT_PROFILES_PATH", str(tmp_path / "missing.toml"))
+    assert server._profile_api_url() is None
+
+
+def test_no_early_server_once_prefect_is_imported(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Prefect reads its settings at import, so a URL exported later would not reach all of it."""
+    import prefect  # noqa: F401
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    server.start_early()
+    assert server._early is None and "PREFECT_API_URL" not in os.environ
+
+
+@pytest.mark.flow
+def test_a_cli_run_starts_exactly_one_server_and_leaves_none(tmp_path: Path, fixtures: Path) -> None:
+    psutil = pytest.importorskip("psutil")
+    environment = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
+    run = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", "--input", str(fixtures / "mini"),
+                            "--output", str(tmp_path / "out"), "--workers", "2", "--batch-chars", "200"],
+                           cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent = psutil.Process(run.pid)
+    servers: set[int] = set()
+    while run.poll() is None:
+        try:
+            for child in parent.children(recursive=True):
+                if "uvicorn" in " ".join(child.cmdline()):
+                    servers.add(child.pid)
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    assert run.returncode == 0
+    assert len(servers) == 1, f"{len(servers)} API servers started for one run"
+    assert not any(psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+                   for pid in servers), "the server outlived its run"
