@@ -98,7 +98,8 @@ def _report(summary: dict, as_json: bool) -> None:
         for path in summary["rejected_files"]:
             print(f"  {path}")
     if "wall_seconds" in summary:
-        print(f"time: {summary['wall_seconds']:.1f} s (Prefect server start {summary['server_start_seconds']:.1f} s)")
+        print(f"time: {summary['wall_seconds']:.1f} s (waited {summary['server_start_seconds']:.1f} s for the "
+              "Prefect server)")
     print(f"catalog: {summary['catalog']}")
     print(f"report:  {summary['report']}")
 
