@@ -67,9 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         from flows.server import start_early
 
         start_early()  # the API server boots while Prefect, the flow and the text library are imported
-    from flows.etl import DEFAULT_BATCH_CHARS, run_etl
+        from flows.etl import DEFAULT_BATCH_CHARS, run_etl
 
-    if args.command == "run":
         try:
             summary = run_etl(
                 input_dir=args.input, output_dir=args.output, reference_date=args.reference_date,

@@ -134,31 +134,27 @@ def api_server() -> Iterator[str]:
     if early is not None:  # started by start_early, its URL exported before Prefect was imported
         url = early.wait()
         last_boot_seconds = early.boot_seconds
-        try:
-            yield url
-        finally:
-            _drain_workers()
-            os.environ.pop("PREFECT_API_URL", None)
-            early.stop()
-        return
-    existing = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
-    if existing:
-        yield existing
-        return
-    from prefect.server.api.server import SubprocessASGIServer
+        stop, settings = early.stop, contextlib.nullcontext()
+    else:
+        existing = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
+        if existing:
+            yield existing
+            return
+        from prefect.server.api.server import SubprocessASGIServer
 
-    started = time.perf_counter()
-    server = SubprocessASGIServer()
-    server.start(timeout=STARTUP_TIMEOUT_SECONDS)
-    last_boot_seconds = time.perf_counter() - started
-    os.environ["PREFECT_API_URL"] = server.api_url
+        started = time.perf_counter()
+        server = SubprocessASGIServer()
+        server.start(timeout=STARTUP_TIMEOUT_SECONDS)
+        last_boot_seconds = time.perf_counter() - started
+        url = os.environ["PREFECT_API_URL"] = server.api_url
+        stop, settings = server.stop, temporary_settings({PREFECT_API_URL: url})
     try:
-        with temporary_settings({PREFECT_API_URL: server.api_url}):
-            yield server.api_url
+        with settings:
+            yield url
     finally:
         _drain_workers()
         os.environ.pop("PREFECT_API_URL", None)
-        server.stop()
+        stop()
 
 
 def _free_port() -> int:
