@@ -18,11 +18,15 @@ from zhetl.pipeline import STAGE_SECONDS, Rows, Settings, process_document, reje
 from zhetl.storage import FileEntry, Location, part_key, stage_tables
 
 CHUNK_CHARS = 100_000
+# The cyclic garbage collector, at its defaults, spends a quarter of a batch re-scanning the tokens and the
+# cached dictionaries; our rows hold no cycles worth chasing, so young collections run 140× less often.
+GC_THRESHOLDS = (100_000, 50, 100)
 
 
 def run_batch(input_root: Location, items: list[InputFile], staging: Location, settings: Settings) -> dict:
     """Run every stage over ``items`` and stage one part per table; returns keys, paths, counts, entries."""
     started = time.perf_counter()
+    gc.set_threshold(*GC_THRESHOLDS)
     before = Counter(STAGE_SECONDS)
     rows = Rows()
     chunks: list[dict[str, pa.Table]] = []
@@ -60,6 +64,7 @@ def run_batch(input_root: Location, items: list[InputFile], staging: Location, s
     counts = {name: table.num_rows for name, table in tables.items()}
     del rows, chunks, tables
     gc.collect()
+    gc.freeze()  # what survives a batch (engines, dictionaries, caches) lives as long as the process
     pa.default_memory_pool().release_unused()  # give the batch's Arrow memory back before the next batch
     return {
         "key": key,
