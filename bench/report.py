@@ -27,6 +27,7 @@ GOLD_DEV5 = GOLD_DIR / "report_quantities_dev5.jsonl"  # blind until 2026-11-23,
 # Kept blind: scored, but their misses are never printed, so no rule is ever tuned on them.
 GOLD_BLIND6 = GOLD_DIR / "report_quantities_blind6.jsonl"  # a sixth annotator (2026-11-23), blind likewise
 GOLD_BLIND7 = GOLD_DIR / "report_quantities_blind7.jsonl"  # a seventh annotator (2026-11-23), blind likewise
+GOLD_BLIND8 = GOLD_DIR / "report_quantities_blind8.jsonl"  # an eighth annotator (2026-11-23), blind likewise
 REFERENCE = date(2021, 3, 9)
 
 
@@ -101,7 +102,7 @@ def main() -> int:
     parser.add_argument("--gold", type=Path, action="append", help="gold file(s); default: all five report sets")
     args = parser.parse_args()
     for gold_file in args.gold or [GOLD, GOLD_DEV2, GOLD_DEV3, GOLD_DEV4, GOLD_DEV5,
-                                   GOLD_BLIND6, GOLD_BLIND7]:
+                                   GOLD_BLIND6, GOLD_BLIND7, GOLD_BLIND8]:
         if gold_file.exists():
             show = args.show and "blind" not in gold_file.stem
             print(json.dumps({"bench": "report", "set": gold_file.stem, **score(show, gold_file)},
