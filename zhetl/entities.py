@@ -74,6 +74,7 @@ PLACE_ABBREVIATIONS = COUNTRY_ABBREVIATIONS | frozenset("华京沪津渝港澳�
 MOVEMENT_PREFIXES = frozenset("访来驻在离抵赴旅援对侵反进返晋回出入去到至留")
 REDACTION_CHARS = frozenset("*＊_＿×Xx某")
 _TITLE_SPAN = re.compile(r"《[^《》]{0,80}》")
+_PLACEHOLDER = re.compile(r"([\u4e00-\u9fff])(某{1,2})([\u4e00-\u9fff]?)")  # 李某, 李某某, 王某明
 _SMALL_PLACE_SUFFIX = re.compile(r"(?:乡|镇|村|街道|社区|屯|寨)(?![民委级里务干庄])")
 _NOT_IN_NAMES = frozenset("的了在是和与及或从到向对把被为由以于等各每全本该其这那个些上下中内外省市县区乡镇村"
                           "一二三四五六七八九十百千万亿两几多新老大小要让使去进入好强配逐有用无实")
@@ -574,8 +575,10 @@ def _surname_placeholders(text: str, offset: int, found: list[Entity],
                           titles: list[tuple[int, int]]) -> list[Entity]:
     """李某, 李某某, 王某明 (legal texts name parties so), and names glued to a function word (陈井云因)."""
     extra: list[Entity] = []
+    if "某" not in text:
+        return extra
     taken = [(e.start - offset, e.end - offset) for e in found] + [(s - offset, e - offset) for s, e in titles]
-    for match in re.finditer(r"([\u4e00-\u9fff])(某{1,2})([\u4e00-\u9fff]?)", text):
+    for match in _PLACEHOLDER.finditer(text):
         surname = match.group(1)
         if surname not in COMMON_SURNAMES or (match.start() > 0 and text[match.start() - 1] in "某"):
             continue
@@ -718,6 +721,8 @@ def _small_places(text: str, offset: int, found: list[Entity], titles: list[tupl
         return not any(t.start - offset < position < t.end - offset and known_word(t.token) for t in tokens)
 
     places: list[Entity] = []
+    if not _SMALL_PLACE_SUFFIX.search(text):
+        return places
     taken = [(e.start - offset, e.end - offset) for e in found] + [(s - offset, e - offset) for s, e in titles]
     for match in _SMALL_PLACE_SUFFIX.finditer(text):
         if not edge(match.end()):

@@ -119,8 +119,14 @@ def _cheque_amounts(text: str) -> list[Quantity]:
     return found
 
 
+# Every pattern below needs one of these characters; a third of all sentences have none.
+_ANY_NUMERAL = re.compile(rf"[\d{CN_NUMERAL_CHARS}几数半]")
+
+
 def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Quantities in ``text``; spans in ``blocked`` (dates, redactions) are never quantities."""
+    if not _ANY_NUMERAL.search(text):
+        return []
     blocked = list(blocked or []) + [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
     found: list[Quantity] = [q for q in _cheque_amounts(text)
                              if not any(s < q.end and q.start < e for s, e in blocked)]
