@@ -244,3 +244,21 @@ def test_verbs_done_to_people(text, expected) -> None:
 ])
 def test_village_access_indicators(text, expected) -> None:
     assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Short modifiers between the clause's start and its subject belong to the subject.
+    ("去年全县共举办招聘会85场，其中线上招聘会32场。", [("85场", "招聘会", "level"), ("32场", "线上招聘会", "level")]),
+    ("全市规模以上企业412家，其中瞪羚企业27家。", [("412家", "规模以上企业", "level"), ("27家", "瞪羚企业", "level")]),
+    ("全县选派驻村干部860名，其中因公殉职干部2人。",
+     [("860名", "驻村干部", "level"), ("2人", "因公殉职干部", "level")]),
+    ("贫困患者门诊费用报销比例达到80%。", [("80%", "贫困患者门诊费用报销比例", "level")]),
+    # Not a locative of one character, a determiner, a causative verb, or verbs acting on the subject.
+    ("全县现行标准下农村贫困人口由2016年底的3.2万人减少到零。",
+     [("3.2万人", "农村贫困人口", "from"), ("零", "农村贫困人口", "to")]),
+    ("全县共有各类托育机构45家。", [("45家", "托育机构", "level")]),
+    ("力争用两年时间使农村自来水普及率达到90%。", [("两年", None, "level"), ("90%", "农村自来水普及率", "level")]),
+    ("全县搬迁安置建档立卡贫困人口1.3万人。", [("1.3万人", "建档立卡贫困人口", "level")]),
+])
+def test_modifiers_before_the_subject(text, expected) -> None:
+    assert links(text) == expected
