@@ -24,10 +24,13 @@ GOLD_DEV2 = GOLD_DIR / "report_quantities_dev2.jsonl"
 GOLD_DEV3 = GOLD_DIR / "report_quantities_dev3.jsonl"  # a third annotator, likewise blind to the code
 GOLD_DEV4 = GOLD_DIR / "report_quantities_dev4.jsonl"  # a fourth: speeches, work summaries, news, bulletins
 GOLD_DEV5 = GOLD_DIR / "report_quantities_dev5.jsonl"  # blind until 2026-11-23, now tuned on
+# Three more annotators (2026-11-23): blind for two sessions, then development sets once blind9 replaced them.
+GOLD_DEV6 = GOLD_DIR / "report_quantities_dev6.jsonl"
+GOLD_DEV7 = GOLD_DIR / "report_quantities_dev7.jsonl"
+GOLD_DEV8 = GOLD_DIR / "report_quantities_dev8.jsonl"
 # Kept blind: scored, but their misses are never printed, so no rule is ever tuned on them.
-GOLD_BLIND6 = GOLD_DIR / "report_quantities_blind6.jsonl"  # a sixth annotator (2026-11-23), blind likewise
-GOLD_BLIND7 = GOLD_DIR / "report_quantities_blind7.jsonl"  # a seventh annotator (2026-11-23), blind likewise
-GOLD_BLIND8 = GOLD_DIR / "report_quantities_blind8.jsonl"  # an eighth annotator (2026-11-23), blind likewise
+GOLD_BLIND9 = GOLD_DIR / "report_quantities_blind9.jsonl"  # a ninth annotator (2026-11-23)
+GOLD_BLIND10 = GOLD_DIR / "report_quantities_blind10.jsonl"  # a tenth annotator (2026-11-23)
 REFERENCE = date(2021, 3, 9)
 
 
@@ -99,10 +102,10 @@ def score(show: bool = False, gold_file: Path = GOLD) -> dict[str, float | int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", action="store_true", help="print every miss")
-    parser.add_argument("--gold", type=Path, action="append", help="gold file(s); default: all five report sets")
+    parser.add_argument("--gold", type=Path, action="append", help="gold file(s); default: every report set")
     args = parser.parse_args()
-    for gold_file in args.gold or [GOLD, GOLD_DEV2, GOLD_DEV3, GOLD_DEV4, GOLD_DEV5,
-                                   GOLD_BLIND6, GOLD_BLIND7, GOLD_BLIND8]:
+    for gold_file in args.gold or [GOLD, GOLD_DEV2, GOLD_DEV3, GOLD_DEV4, GOLD_DEV5, GOLD_DEV6, GOLD_DEV7,
+                                   GOLD_DEV8, GOLD_BLIND9, GOLD_BLIND10]:
         if gold_file.exists():
             show = args.show and "blind" not in gold_file.stem
             print(json.dumps({"bench": "report", "set": gold_file.stem, **score(show, gold_file)},
