@@ -262,3 +262,33 @@ def test_village_access_indicators(text, expected) -> None:
 ])
 def test_modifiers_before_the_subject(text, expected) -> None:
     assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A share whose clause opens with 占 measures the part named by the figure before it.
+    ("年末全县常住人口52.3万人，其中城镇人口24.1万人，占总人口的比重为46.1%，比上年末提高1.2个百分点。",
+     [("52.3万人", "常住人口", "level"), ("24.1万人", "城镇人口", "level"), ("46.1%", "城镇人口", "level"),
+      ("1.2个百分点", "城镇人口", "delta")]),
+    # A person named after the noun an age describes is not part of it.
+    ("今年47岁的驻村第一书记李建华带着村民种起了花椒。", [("47岁", "驻村第一书记", "level")]),
+    # A period word opening a list of subjects belongs to neither item.
+    ("全年农村低保资金和临时救助资金支出分别为12.6亿元和3.4亿元。",
+     [("12.6亿元", "农村低保资金", "level"), ("3.4亿元", "临时救助资金", "level")]),
+    # Subject, predicate, object: the object is what is measured, not the subject that acts on it.
+    ("在湖南省炎陵县，黄桃专业合作社流转土地620亩种植黄桃。", [("620亩", "土地", "level")]),
+    # A deadline for an action has no metric.
+    ("对排查出的问题，乡镇须在10个工作日内完成整改。", [("10个工作日内", None, "level")]),
+])
+def test_eighth_round_patterns(text, expected) -> None:
+    assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("全县九年义务教育巩固率达到97.2%。", "九年义务教育巩固率"),
+    ("学前三年毛入园率为91.5%。", "学前三年毛入园率"),
+    ("全市农作物耕种收综合机械化率达到72%。", "农作物耕种收综合机械化率"),
+    ("经第三方评估，该县漏评率为0.08%。", "漏评率"),
+    ("外出农民工8620万人。", "外出农民工"),
+])
+def test_standard_indicator_names_stay_whole(text, metric) -> None:
+    assert [m for _, m, _ in links(text)] == [metric]

@@ -47,7 +47,7 @@ def test_rates_in_a_sentence() -> None:
 
 @pytest.mark.parametrize("text", [
     "第一书记", "一是加强", "一心一意", "一步一个脚印", "一个又一个", "电话0851-5551234", "C919大飞机",
-    "《中国制造2025》", "两不愁三保障", "身份证号520102199001011234",
+    "《中国制造2025》", "两不愁三保障", "身份证号520102199001011234", "全面落实九年义务教育", "学前三年行动计划",
 ])
 def test_not_quantities(text: str) -> None:
     assert find_quantities(text) == []

@@ -52,6 +52,7 @@ VERB_NOUN_HEADS = _WORDS["VERB_NOUN_HEADS"]
 PEOPLE_VERBS = frozenset("培训 救助 资助 慰问 走访 招聘 表彰 选派 培养 救治 接收 吸纳".split())
 PEOPLE_HEADS = ("人口", "群众", "户", "人员", "劳动力", "干部", "学生", "儿童", "老人", "农民", "居民", "职工", "家庭")
 COUNT_HEADS = frozenset({"人数", "户数", "人次", "家庭数", "村数"})
+PERIOD_WORDS = frozenset({"全年", "当年", "年内", "全年度"})  # jieba tags 全年 m, not t
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             # 高于全国农村平均增速1.9个百分点: a gap to a standard, with no subject of its own.
             compared = bool(clause) and clause[0].token in COMPARISONS
             if touching or (((link.change in ("to", "delta") and not compared) or continues or same_unit or ratio
-                             or _part_of(clause)) and previous.metric):
+                             or _part_of(clause) or _share_opens(clause)) and previous.metric):
                 link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
         elif index and link.metric:
             link = _refer_back(tokens, start, link, links, [q[2] for q in quantities[:index]], unit)
@@ -237,8 +238,9 @@ def _list_items(clause: list[Token]) -> list[list[Token]]:
     while start and (clause[start - 1].pos in NOUN_TAGS or clause[start - 1].pos.startswith("n")
                      or clause[start - 1].pos in ("m", "b", "a") or clause[start - 1].token in joiners):
         start -= 1
-    while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos in ("t", "ns")):
-        start += 1  # 全区|城镇居民和农村居民…: the scope is not part of the first item
+    while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos in ("t", "ns")
+                                   or clause[start].token in PERIOD_WORDS):
+        start += 1  # 全区|城镇居民和农村居民…, 全年|农村低保资金和…: the scope or period is not part of the item
     items: list[list[Token]] = [[]]
     for token in clause[start:]:
         if token.token in ("、", "和", "与", "及"):
@@ -290,9 +292,12 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         if activity is not None:
             metric = activity
     if metric in ("比重", "比例", "比率") and not from_after:
+        if _share_opens(before):
+            return MetricLink(None, change, None)  # …，占总人口的比重为59.6%: the part is the figure before
         share = _share_subject(before, places)
         metric = share or _described_share(before, metric) or metric
-    if metric in GENERIC_NOUNS or metric in AVERAGE_WORDS or (not from_after and _span_of_time(before, unit)):
+    if metric in GENERIC_NOUNS or metric in AVERAGE_WORDS or (not from_after and _span_of_time(before, unit)) or \
+            _time_limit(before, after, unit):
         metric = None
     return MetricLink(metric, change, place)
 
@@ -302,6 +307,13 @@ def _span_of_time(before: list[Token], unit: str) -> bool:
     words = [t.token for t in before[-2:] if t.pos not in ("d",)]
     return unit in DURATION_OR_AGE and unit not in ("岁", "周岁") and bool(words) and \
         words[-1] in ("连续", "持续", "用了", "用", "历时", "经过", "花了", "耗时", "仅用了", "只用了")
+
+
+def _time_limit(before: list[Token], after: list[Token], unit: str) -> bool:
+    """须在15个工作日内完成, 要在6个月内全部整改到位: a deadline for an action, not an amount of anything."""
+    words = [t.token for t in before if t.pos != "d"]
+    return (unit in DURATION_OR_AGE or unit.endswith("工作日")) and unit not in ("岁", "周岁") and \
+        bool(words) and words[-1].endswith("在") and bool(after) and after[0].pos.startswith(("v", "d"))
 
 
 def _share_subject(before: list[Token], places: list[tuple[int, int]]) -> str | None:
@@ -315,6 +327,12 @@ def _share_subject(before: list[Token], places: list[tuple[int, int]]) -> str | 
         last = subject[-1]  # 食品烟酒|支出|占: a verb after a noun, before 占, is the subject's head noun
         subject = [*subject[:-1], Token(last.token, "n", last.start, last.end)]
     return _phrase(_subject_zone(subject), forward=False, places=places)[0]
+
+
+def _share_opens(clause: list[Token]) -> bool:
+    """占总人口的比重为59.6%: a share whose clause opens with 占 has its part in the figure before it."""
+    words = [t.token for t in clause if t.pos != "d"]
+    return bool(words) and words[0] in ("占", "约占")
 
 
 def _described_share(before: list[Token], head: str) -> str | None:
@@ -598,6 +616,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             continue
         if token.pos in ("m", "t"):
             break  # another number or a date: the phrase ended
+        if forward and seen_noun and token.pos in ("nr", "nrfg") and 2 <= len(token.token) <= 3:
+            break  # 今年56岁的驻村工作队队长|王建国: the person named after the noun is not what is measured
         if token.token in LEADING_VERBS and (forward or (run and not _compound_verb(tokens, token))):
             break  # 建成|村级光伏扶贫电站, 贫困村|选派: a verb that governs the phrase is not in it
         if token.pos in NOUN_TAGS or (token.pos.startswith("n") and token.pos not in ("nr", "nrfg")) or \
@@ -695,6 +715,8 @@ def _leading_modifiers(tokens: list[Token], first: int, places: list[tuple[int, 
             return []
     if gap and gap[0].pos.startswith("v") and gap[0].token not in MODIFIER_VERBS:
         return []  # 开展|技能培训: a verb that opens the gap governs the phrase
+    if len(gap) > 1 and gap[-1].pos == "v" and gap[-1].token not in MODIFIER_VERBS and gap[-2].pos in ("n", "nz", "nt"):
+        return []  # 合作社|流转|土地: a verb right before the phrase is its predicate, the rest its subject
     if all(t.pos in ("v", "vn") for t in gap):
         return []  # 搬迁安置|建档立卡贫困人口: verbs alone act on the phrase
     return gap

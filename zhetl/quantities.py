@@ -77,7 +77,8 @@ _IDIOMS = ("一心一意", "一步一个脚印", "一个又一个", "一批又�
            "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "百姓", "万物", "千里", "十分",
            "一点", "一下", "一番", "一手", "一边", "一面", "一时", "一度", "一同", "一向", "一再", "一举",
            "百年一遇", "千年一遇", "一朝一夕", "三番五次", "三天两头", "七上八下", "四面八方", "五湖四海",
-           "千百年", "千百万", "成千上万", "千千万")
+           "千百年", "千百万", "成千上万", "千千万", "九年义务教育", "九年一贯制", "学前三年")
+_IDIOM_REACH = max(map(len, _IDIOMS)) - 1  # how far before or after a number an idiom holding it can reach
 
 
 _HOTLINE = re.compile(r"[^，。；\d]{0,8}?(?:热线|电话|专线|号码|短信|服务号)")
@@ -393,12 +394,13 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
     if not is_arabic:
         if not unit and not mult and not fuzzy:
             return False
-        window = text[max(0, start - 3):end + 3]
+        window_start = max(0, start - _IDIOM_REACH)
+        window = text[window_start:end + _IDIOM_REACH]
         number_end = match.end("num")
         for idiom in _IDIOMS:
             if idiom not in window:
                 continue
-            position = window.index(idiom) + max(0, start - 3)
+            position = window.index(idiom) + window_start
             inside_longer = start <= position and position + len(idiom) <= number_end and len(number) > len(idiom)
             if _overlaps(position, len(idiom), start, end) and not inside_longer:
                 return False  # 一心一意, 万一; but 两万一千三百 is a number that happens to contain 万一
