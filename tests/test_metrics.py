@@ -44,7 +44,7 @@ def test_metric_and_change(text, expected) -> None:
     ("全国年均减贫1000万人以上", [("1000万人以上", "减贫", "delta")]),
     ("户均年增收五千余元", [("五千余元", "户均年增收", "delta")]),
     # Gaps and ratios measure the subject, never the standard they are compared with.
-    ("增速高于全省农村平均水平1.2个百分点", [("1.2个百分点", "增速", "level")]),
+    ("增速高于全省农村平均水平1.2个百分点", [("1.2个百分点", "增速", "delta")]),
     ("兰考县贫困发生率降至1.27%，比原计划提前一年", [("1.27%", "贫困发生率", "to"), ("一年", None, "level")]),
     ("农村人均财政投入是全省平均水平的1.6倍", [("1.6倍", "农村人均财政投入", "level")]),
     ("全省农村老年人口约560万人，占农村常住人口的21.3%",
@@ -276,6 +276,13 @@ def test_modifiers_before_the_subject(text, expected) -> None:
      [("12.6亿元", "农村低保资金", "level"), ("3.4亿元", "临时救助资金", "level")]),
     # Subject, predicate, object: the object is what is measured, not the subject that acts on it.
     ("在湖南省炎陵县，黄桃专业合作社流转土地620亩种植黄桃。", [("620亩", "土地", "level")]),
+    # A count counts the people or places, not what they have; a state verb before 的 is no relative clause.
+    ("全乡65户213名脱贫群众人均纯收入达到1.1万元。",
+     [("65户", "脱贫群众", "level"), ("213名", "脱贫群众", "level"), ("1.1万元", "脱贫群众人均纯收入", "level")]),
+    ("要让全镇2100户脱贫群众的收入稳步增长。", [("2100户", "脱贫群众", "level")]),
+    # A gap between growth rates measures the rate; 出栏 before the animals is what was done to them.
+    ("脱贫县农民收入增速高于全省平均水平2个百分点。", [("2个百分点", "脱贫县农民收入增速", "delta")]),
+    ("去年该户出栏肉羊120只。", [("120只", "肉羊", "level")]),
     # A deadline for an action has no metric.
     ("对排查出的问题，乡镇须在10个工作日内完成整改。", [("10个工作日内", None, "level")]),
 ])

@@ -52,6 +52,7 @@ VERB_NOUN_HEADS = _WORDS["VERB_NOUN_HEADS"]
 PEOPLE_VERBS = frozenset("培训 救助 资助 慰问 走访 招聘 表彰 选派 培养 救治 接收 吸纳".split())
 PEOPLE_HEADS = ("人口", "群众", "户", "人员", "劳动力", "干部", "学生", "儿童", "老人", "农民", "居民", "职工", "家庭")
 COUNT_HEADS = frozenset({"人数", "户数", "人次", "家庭数", "村数"})
+COUNTED_ATTRIBUTES = frozenset("收入 纯收入 人均纯收入 比例 比重 占比".split())  # what a counted noun has
 PERIOD_WORDS = frozenset({"全年", "当年", "年内", "全年度"})  # jieba tags 全年 m, not t
 
 
@@ -102,14 +103,14 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
 
 
 def _share_forward(tokens: list[Token], quantities: list[tuple[int, int, str]], links: list[MetricLink]) -> None:
-    """1870户、7900余名搬迁群众: counts joined by 、 before one noun all count it."""
+    """1870户、7900余名搬迁群众, 48户156名脱贫群众: counts joined by 、 or touching before one noun all count it."""
     for index in range(len(quantities) - 2, -1, -1):
         _, end, unit = quantities[index]
         following = links[index + 1]
         if links[index].metric is not None or following.metric is None or unit not in COUNT_AFTER_UNITS:
             continue
         between = [t.token for t in tokens if end <= t.start and t.end <= quantities[index + 1][0]]
-        if between == ["、"]:
+        if between in (["、"], []):  # (nothing between: 48户156名脱贫群众)
             links[index] = MetricLink(following.metric, links[index].change, following.place_hint)
 
 
@@ -291,6 +292,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         activity = _activity(before, unit, places)
         if activity is not None:
             metric = activity
+    if metric and not from_after:
+        metric = _compared_rate(before, metric)
     if metric in ("比重", "比例", "比率") and not from_after:
         if _share_opens(before):
             return MetricLink(None, change, None)  # …，占总人口的比重为59.6%: the part is the figure before
@@ -307,6 +310,16 @@ def _span_of_time(before: list[Token], unit: str) -> bool:
     words = [t.token for t in before[-2:] if t.pos not in ("d",)]
     return unit in DURATION_OR_AGE and unit not in ("岁", "周岁") and bool(words) and \
         words[-1] in ("连续", "持续", "用了", "用", "历时", "经过", "花了", "耗时", "仅用了", "只用了")
+
+
+def _compared_rate(before: list[Token], metric: str) -> str:
+    """农民收入|增速|高于全省平均水平1个百分点: a gap between growth rates measures the rate itself."""
+    for index in range(2, len(before)):
+        rate, compared = before[index - 1], before[index]
+        if compared.token in COMPARISONS and rate.token in RATE_WORDS and \
+                before[index - 2].end == rate.start and metric.endswith(before[index - 2].token):
+            return metric + rate.token
+    return metric
 
 
 def _time_limit(before: list[Token], after: list[Token], unit: str) -> bool:
@@ -533,6 +546,9 @@ def _change(before: list[Token]) -> str:
         return "delta"
     if last in ("了",) and len(core) > 1 and core[-2].token.startswith(CHANGE_VERBS):
         return "delta"
+    compared = next((i for i in range(len(core) - 1, -1, -1) if core[i].token in COMPARISONS), None)
+    if compared is not None and any(t.pos.startswith("n") for t in core[compared + 1:]):
+        return "delta"  # 高于全省平均水平1个百分点: a gap to a standard named in between
     return "level"
 
 
@@ -591,7 +607,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         if run and (token.end != run[-1].start if not forward else token.start != run[-1].end):
             break  # a gap where whitespace or punctuation stood
         left = sequence[position + 1] if not forward and position + 1 < len(sequence) else None
-        if forward and token.token == "的" and run and (run[0].pos == "v" or run[0].token in CONDITIONS):
+        if forward and token.token == "的" and run and ((run[0].pos == "v" and run[0].token not in MODIFIER_VERBS)
+                                                      or run[0].token in CONDITIONS):
             run, seen_noun = [], False  # 3.8万户|有劳动力的|贫困户: the head after the relative clause
             continue
         if not forward and token.token in ("和", "与", "及") and seen_noun and left is not None and \
@@ -616,6 +633,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             continue
         if token.pos in ("m", "t"):
             break  # another number or a date: the phrase ended
+        if forward and seen_noun and (token.token in AVERAGE_WORDS or token.token in COUNTED_ATTRIBUTES
+                                      or token.token in ("较", "比")):
+            break  # 156名脱贫群众|人均纯收入, 1800多户脱贫户|收入不稳定: a count counts the people, not their income
         if forward and seen_noun and token.pos in ("nr", "nrfg") and 2 <= len(token.token) <= 3:
             break  # 今年56岁的驻村工作队队长|王建国: the person named after the noun is not what is measured
         if token.token in LEADING_VERBS and (forward or (run and not _compound_verb(tokens, token))):
