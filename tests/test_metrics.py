@@ -283,6 +283,13 @@ def test_modifiers_before_the_subject(text, expected) -> None:
     # A gap between growth rates measures the rate; 出栏 before the animals is what was done to them.
     ("脱贫县农民收入增速高于全省平均水平2个百分点。", [("2个百分点", "脱贫县农民收入增速", "delta")]),
     ("去年该户出栏肉羊120只。", [("120只", "肉羊", "level")]),
+    # A bare average names itself; a clause of a date and 达到 reaches the level the figures before were about.
+    ("全县发放产业奖补资金52万元，惠及脱贫户208户，户均2500元。",
+     [("52万元", "产业奖补资金", "level"), ("208户", "脱贫户", "level"), ("2500元", "户均", "level")]),
+    ("全县农村居民人均可支配收入年均增长9.6%，2020年达到13480元。",
+     [("9.6%", "农村居民人均可支配收入", "delta"), ("13480元", "农村居民人均可支配收入", "level")]),
+    # 预期 between a metric and its change is no part of the metric.
+    ("全县地区生产总值预期增长6.5%左右。", [("6.5%左右", "地区生产总值", "delta")]),
     # A deadline for an action has no metric.
     ("对排查出的问题，乡镇须在10个工作日内完成整改。", [("10个工作日内", None, "level")]),
 ])

@@ -95,11 +95,31 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             if touching or (((link.change in ("to", "delta") and not compared) or continues or same_unit or ratio
                              or _part_of(clause) or _share_opens(clause)) and previous.metric):
                 link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
+            elif nounless and any(t.pos == "t" for t in clause) and _core(clause) and \
+                    _core(clause)[-1].token in REACH_WORDS:
+                # …，2020年达到12960元: the level the figures before were about, reached at a date.
+                level = _level_before(quantities[:index], links, unit)
+                if level is not None:
+                    link = MetricLink(level.metric, link.change, level.place_hint)
         elif index and link.metric:
             link = _refer_back(tokens, start, link, links, [q[2] for q in quantities[:index]], unit)
+        if link.metric is None:
+            clause = _clause([t for t in tokens if t.end <= start], backwards=True)
+            if len(clause) == 1 and clause[0].token in AVERAGE_WORDS - TIME_AVERAGES:
+                link = MetricLink(clause[0].token, link.change, None)  # …，户均2529元: the average itself
         links.append(link)
     _share_forward(tokens, quantities, links)
     return _distribute(tokens, quantities, links)
+
+
+def _level_before(quantities: list[tuple[int, int, str]], links: list[MetricLink], unit: str) -> MetricLink | None:
+    """The latest earlier figure of the same unit, else the latest that is no gap in percentage points."""
+    candidates = [(q, link) for q, link in zip(quantities, links, strict=True) if link.metric]
+    same = [link for q, link in candidates if q[2] == unit]
+    if same:
+        return same[-1]
+    plain = [link for q, link in candidates if q[2] != "个百分点"]
+    return plain[-1] if plain else None
 
 
 def _share_forward(tokens: list[Token], quantities: list[tuple[int, int, str]], links: list[MetricLink]) -> None:
