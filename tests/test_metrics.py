@@ -290,6 +290,13 @@ def test_modifiers_before_the_subject(text, expected) -> None:
      [("9.6%", "农村居民人均可支配收入", "delta"), ("13480元", "农村居民人均可支配收入", "level")]),
     # 预期 between a metric and its change is no part of the metric.
     ("全县地区生产总值预期增长6.5%左右。", [("6.5%左右", "地区生产总值", "delta")]),
+    # The comparison of the item before 、 is not the next item's.
+    ("确保耕地保有量不低于420万亩、农民人均可支配收入增长8%。",
+     [("420万亩", "耕地保有量", "level"), ("8%", "农民人均可支配收入", "delta")]),
+    # A rate of payment measures the standard, or the payment it gives.
+    ("对特困人员按每人每月600元的标准发放生活补助。", [("600元", "标准", "level")]),
+    ("对新建的冷链仓储设施按每立方米200元给予补贴。", [("200元", "补贴", "level")]),
+    ("脱贫人口住院费用个人负担比例控制在10%以内。", [("10%以内", "脱贫人口住院费用个人负担比例", "level")]),
     # A deadline for an action has no metric.
     ("对排查出的问题，乡镇须在10个工作日内完成整改。", [("10个工作日内", None, "level")]),
 ])

@@ -300,6 +300,10 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         metric, place = _phrase(after, forward=True, places=places)
     from_after = metric is not None
     if metric is None:
+        rated = _rate_of_payment(before, after, places)
+        if rated is not None:
+            return MetricLink(rated, change, None)
+    if metric is None:
         relative = _relative_clause(before)
         if relative is not None:
             return MetricLink(relative, change, None)
@@ -330,6 +334,17 @@ def _span_of_time(before: list[Token], unit: str) -> bool:
     words = [t.token for t in before[-2:] if t.pos not in ("d",)]
     return unit in DURATION_OR_AGE and unit not in ("岁", "周岁") and bool(words) and \
         words[-1] in ("连续", "持续", "用了", "用", "历时", "经过", "花了", "耗时", "仅用了", "只用了")
+
+
+def _rate_of_payment(before: list[Token], after: list[Token], places: list[tuple[int, int]]) -> str | None:
+    """按每人90元的标准给予资助, 按每吨300元给予补助: a rate of payment measures the standard or the payment."""
+    if not any(t.token in ("按", "按照") for t in before[-3:]):
+        return None
+    if len(after) > 1 and after[0].token == "的" and after[1].token == "标准":
+        return "标准"
+    if len(after) > 1 and after[0].token in ("给予", "予以", "发放"):
+        return _phrase(after[1:], forward=True, places=places)[0]
+    return None
 
 
 def _compared_rate(before: list[Token], metric: str) -> str:
@@ -593,6 +608,8 @@ def _subject_zone(before: list[Token]) -> list[Token]:
     index = len(before)
     for position in range(len(before) - 1, -1, -1):
         token = before[position]
+        if token.token == "、" and position + 1 < len(before):
+            break  # 粮食播种面积不低于68万亩、|脱贫人口人均纯收入增长: a comparison of the item before is not ours
         if token.token in COMPARISONS and position + 1 < len(before):
             index = position  # 增速高于全省平均水平1.2个百分点: the gap measures 增速
             break
