@@ -347,6 +347,11 @@ def _rate_of_payment(before: list[Token], after: list[Token], places: list[tuple
     return None
 
 
+def _names_actual(ordered: list[Token]) -> bool:
+    """实际|到位投资: 实际 opening a noun phrase names the measure (实际增长 never gets this far)."""
+    return ordered[0].token == "实际" and len(ordered) > 1
+
+
 def _compared_rate(before: list[Token], metric: str) -> str:
     """农民收入|增速|高于全省平均水平1个百分点: a gap between growth rates measures the rate itself."""
     for index in range(2, len(before)):
@@ -731,7 +736,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     place = None
     while ordered and not _average_month(ordered) and not _contrasted_scope(ordered) and (
             ordered[0].token in SCOPE_WORDS or ordered[0].pos in ("t", "f")
-            or ordered[0].token in SKIP_WORDS - AVERAGE_WORDS or _in_place(ordered[0], places)
+            or (ordered[0].token in SKIP_WORDS - AVERAGE_WORDS and not _names_actual(ordered))
+            or _in_place(ordered[0], places)
             or (place is not None and len(ordered) > 1 and _governs(ordered[0], ordered[1]))):
         if ordered[0].token in SCOPE_WORDS or _in_place(ordered[0], places):
             place = ordered[0].token if place is None or not _in_place(ordered[0], places) else place + ordered[0].token
