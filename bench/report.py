@@ -31,6 +31,9 @@ GOLD_DEV8 = GOLD_DIR / "report_quantities_dev8.jsonl"
 # Kept blind: scored, but their misses are never printed, so no rule is ever tuned on them.
 GOLD_BLIND9 = GOLD_DIR / "report_quantities_blind9.jsonl"  # a ninth annotator (2026-11-23)
 GOLD_BLIND10 = GOLD_DIR / "report_quantities_blind10.jsonl"  # a tenth annotator (2026-11-23)
+GOLD_BLIND11 = GOLD_DIR / "report_quantities_blind11.jsonl"  # an eleventh (2026-11-23)
+GOLD_BLIND12 = GOLD_DIR / "report_quantities_blind12.jsonl"  # a twelfth (2026-11-23)
+BLIND = (GOLD_BLIND9, GOLD_BLIND10, GOLD_BLIND11, GOLD_BLIND12)
 REFERENCE = date(2021, 3, 9)
 
 
@@ -105,7 +108,7 @@ def main() -> int:
     parser.add_argument("--gold", type=Path, action="append", help="gold file(s); default: every report set")
     args = parser.parse_args()
     for gold_file in args.gold or [GOLD, GOLD_DEV2, GOLD_DEV3, GOLD_DEV4, GOLD_DEV5, GOLD_DEV6, GOLD_DEV7,
-                                   GOLD_DEV8, GOLD_BLIND9, GOLD_BLIND10]:
+                                   GOLD_DEV8, *BLIND]:
         if gold_file.exists():
             show = args.show and "blind" not in gold_file.stem
             print(json.dumps({"bench": "report", "set": gold_file.stem, **score(show, gold_file)},

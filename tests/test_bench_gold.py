@@ -46,7 +46,8 @@ def test_report_sets_are_well_formed() -> None:
     for name in ("report_quantities.jsonl", "report_quantities_dev2.jsonl", "report_quantities_dev3.jsonl",
                  "report_quantities_dev4.jsonl", "report_quantities_dev5.jsonl", "report_quantities_dev6.jsonl",
                  "report_quantities_dev7.jsonl", "report_quantities_dev8.jsonl", "report_quantities_blind9.jsonl",
-                 "report_quantities_blind10.jsonl"):
+                 "report_quantities_blind10.jsonl", "report_quantities_blind11.jsonl",
+                 "report_quantities_blind12.jsonl"):
         rows = [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line]
         assert len(rows) >= 50
         for row in rows:
