@@ -297,6 +297,9 @@ def test_modifiers_before_the_subject(text, expected) -> None:
     ("对特困人员按每人每月600元的标准发放生活补助。", [("600元", "标准", "level")]),
     ("对新建的冷链仓储设施按每立方米200元给予补贴。", [("200元", "补贴", "level")]),
     ("脱贫人口住院费用个人负担比例控制在10%以内。", [("10%以内", "脱贫人口住院费用个人负担比例", "level")]),
+    # A span of time measures a period noun (期限, 时间), never the place or object before it.
+    ("他在这个村里一干就是八年。", [("八年", None, "level")]),
+    ("享受政策的期限最长不超过3年。", [("3年", "期限", "level")]),
     # A deadline for an action has no metric.
     ("对排查出的问题，乡镇须在10个工作日内完成整改。", [("10个工作日内", None, "level")]),
 ])

@@ -52,6 +52,7 @@ VERB_NOUN_HEADS = _WORDS["VERB_NOUN_HEADS"]
 PEOPLE_VERBS = frozenset("培训 救助 资助 慰问 走访 招聘 表彰 选派 培养 救治 接收 吸纳".split())
 PEOPLE_HEADS = ("人口", "群众", "户", "人员", "劳动力", "干部", "学生", "儿童", "老人", "农民", "居民", "职工", "家庭")
 COUNT_HEADS = frozenset({"人数", "户数", "人次", "家庭数", "村数"})
+TIME_HEADS = ("时间", "期限", "时长", "年限", "用时", "期", "工期", "周期")  # what a span of time can measure
 COUNTED_ATTRIBUTES = frozenset("收入 纯收入 人均纯收入 比例 比重 占比".split())  # what a counted noun has
 PERIOD_WORDS = frozenset({"全年", "当年", "年内", "全年度"})  # jieba tags 全年 m, not t
 
@@ -318,6 +319,9 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             metric = activity
     if metric and not from_after:
         metric = _compared_rate(before, metric)
+    if metric and not from_after and unit in DURATION_OR_AGE and unit not in ("岁", "周岁") and \
+            not metric.endswith(TIME_HEADS) and metric not in MODIFIER_VERBS:
+        metric = None  # 过去走山路要3个多小时, 在村里一干就是六年: a span of time is no amount of the noun before
     if metric in ("比重", "比例", "比率") and not from_after:
         if _share_opens(before):
             return MetricLink(None, change, None)  # …，占总人口的比重为59.6%: the part is the figure before
