@@ -319,8 +319,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             metric = activity
     if metric and not from_after:
         metric = _compared_rate(before, metric)
-    if metric and not from_after and unit in DURATION_OR_AGE and unit not in ("岁", "周岁") and \
-            not metric.endswith(TIME_HEADS) and metric not in MODIFIER_VERBS:
+    if metric and not from_after and _is_span(unit) and not metric.endswith(TIME_HEADS) and \
+            metric not in MODIFIER_VERBS:
         metric = None  # 过去走山路要3个多小时, 在村里一干就是六年: a span of time is no amount of the noun before
     if metric in ("比重", "比例", "比率") and not from_after:
         if _share_opens(before):
@@ -333,10 +333,15 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     return MetricLink(metric, change, place)
 
 
+def _is_span(unit: str) -> bool:
+    """年, 个月, 天: a unit of a span of time (an age in 岁 is not one)."""
+    return unit in DURATION_OR_AGE and unit not in ("岁", "周岁")
+
+
 def _span_of_time(before: list[Token], unit: str) -> bool:
     """连续5年, 仅用了不到10个月: a duration that says how long, not an amount of the metric."""
     words = [t.token for t in before[-2:] if t.pos not in ("d",)]
-    return unit in DURATION_OR_AGE and unit not in ("岁", "周岁") and bool(words) and \
+    return _is_span(unit) and bool(words) and \
         words[-1] in ("连续", "持续", "用了", "用", "历时", "经过", "花了", "耗时", "仅用了", "只用了")
 
 
@@ -369,8 +374,8 @@ def _compared_rate(before: list[Token], metric: str) -> str:
 def _time_limit(before: list[Token], after: list[Token], unit: str) -> bool:
     """须在15个工作日内完成, 要在6个月内全部整改到位: a deadline for an action, not an amount of anything."""
     words = [t.token for t in before if t.pos != "d"]
-    return (unit in DURATION_OR_AGE or unit.endswith("工作日")) and unit not in ("岁", "周岁") and \
-        bool(words) and words[-1].endswith("在") and bool(after) and after[0].pos.startswith(("v", "d"))
+    return (_is_span(unit) or unit.endswith("工作日")) and bool(words) and words[-1].endswith("在") and \
+        bool(after) and after[0].pos.startswith(("v", "d"))
 
 
 def _share_subject(before: list[Token], places: list[tuple[int, int]]) -> str | None:

@@ -398,12 +398,14 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         window = text[window_start:end + _IDIOM_REACH]
         number_end = match.end("num")
         for idiom in _IDIOMS:
-            if idiom not in window:
-                continue
-            position = window.index(idiom) + window_start
-            inside_longer = start <= position and position + len(idiom) <= number_end and len(number) > len(idiom)
-            if _overlaps(position, len(idiom), start, end) and not inside_longer:
-                return False  # 一心一意, 万一; but 两万一千三百 is a number that happens to contain 万一
+            found = window.find(idiom)
+            while found >= 0:  # every occurrence: the one holding the number may come after another
+                position = found + window_start
+                inside_longer = start <= position and position + len(idiom) <= number_end and \
+                    len(number) > len(idiom)
+                if _overlaps(position, len(idiom), start, end) and not inside_longer:
+                    return False  # 一心一意, 万一; but 两万一千三百 is a number that happens to contain 万一
+                found = window.find(idiom, found + 1)
         if number == "一" and unit in COUNT_UNITS and not fuzzy:
             return False  # 一个/一项 are articles far more often than counts
     if number in ("千", "万", "百", "亿"):
