@@ -28,12 +28,16 @@ GOLD_DEV5 = GOLD_DIR / "report_quantities_dev5.jsonl"  # blind until 2026-11-23,
 GOLD_DEV6 = GOLD_DIR / "report_quantities_dev6.jsonl"
 GOLD_DEV7 = GOLD_DIR / "report_quantities_dev7.jsonl"
 GOLD_DEV8 = GOLD_DIR / "report_quantities_dev8.jsonl"
+# Four more (2026-11-23): blind for one session, then development sets once blind13–15 replaced them.
+GOLD_DEV9 = GOLD_DIR / "report_quantities_dev9.jsonl"
+GOLD_DEV10 = GOLD_DIR / "report_quantities_dev10.jsonl"
+GOLD_DEV11 = GOLD_DIR / "report_quantities_dev11.jsonl"
+GOLD_DEV12 = GOLD_DIR / "report_quantities_dev12.jsonl"
 # Kept blind: scored, but their misses are never printed, so no rule is ever tuned on them.
-GOLD_BLIND9 = GOLD_DIR / "report_quantities_blind9.jsonl"  # a ninth annotator (2026-11-23)
-GOLD_BLIND10 = GOLD_DIR / "report_quantities_blind10.jsonl"  # a tenth annotator (2026-11-23)
-GOLD_BLIND11 = GOLD_DIR / "report_quantities_blind11.jsonl"  # an eleventh (2026-11-23)
-GOLD_BLIND12 = GOLD_DIR / "report_quantities_blind12.jsonl"  # a twelfth (2026-11-23)
-BLIND = (GOLD_BLIND9, GOLD_BLIND10, GOLD_BLIND11, GOLD_BLIND12)
+GOLD_BLIND13 = GOLD_DIR / "report_quantities_blind13.jsonl"  # a thirteenth annotator (2026-12-02)
+GOLD_BLIND14 = GOLD_DIR / "report_quantities_blind14.jsonl"  # a fourteenth (2026-12-02)
+GOLD_BLIND15 = GOLD_DIR / "report_quantities_blind15.jsonl"  # a fifteenth (2026-12-02)
+BLIND = (GOLD_BLIND13, GOLD_BLIND14, GOLD_BLIND15)
 REFERENCE = date(2021, 3, 9)
 
 
@@ -108,7 +112,7 @@ def main() -> int:
     parser.add_argument("--gold", type=Path, action="append", help="gold file(s); default: every report set")
     args = parser.parse_args()
     for gold_file in args.gold or [GOLD, GOLD_DEV2, GOLD_DEV3, GOLD_DEV4, GOLD_DEV5, GOLD_DEV6, GOLD_DEV7,
-                                   GOLD_DEV8, *BLIND]:
+                                   GOLD_DEV8, GOLD_DEV9, GOLD_DEV10, GOLD_DEV11, GOLD_DEV12, *BLIND]:
         if gold_file.exists():
             show = args.show and "blind" not in gold_file.stem
             print(json.dumps({"bench": "report", "set": gold_file.stem, **score(show, gold_file)},

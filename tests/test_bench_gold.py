@@ -45,9 +45,10 @@ def test_report_sets_are_well_formed() -> None:
     kinds = {"count", "money", "measure", "duration", "age", "percent", "ppoint", "fraction"}
     for name in ("report_quantities.jsonl", "report_quantities_dev2.jsonl", "report_quantities_dev3.jsonl",
                  "report_quantities_dev4.jsonl", "report_quantities_dev5.jsonl", "report_quantities_dev6.jsonl",
-                 "report_quantities_dev7.jsonl", "report_quantities_dev8.jsonl", "report_quantities_blind9.jsonl",
-                 "report_quantities_blind10.jsonl", "report_quantities_blind11.jsonl",
-                 "report_quantities_blind12.jsonl"):
+                 "report_quantities_dev7.jsonl", "report_quantities_dev8.jsonl", "report_quantities_dev9.jsonl",
+                 "report_quantities_dev10.jsonl", "report_quantities_dev11.jsonl",
+                 "report_quantities_dev12.jsonl", "report_quantities_blind13.jsonl",
+                 "report_quantities_blind14.jsonl", "report_quantities_blind15.jsonl"):
         rows = [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line]
         assert len(rows) >= 50
         for row in rows:
