@@ -189,7 +189,21 @@ def _normalise(tokens: list[Token]) -> list[Token]:
                        Token(preposition, "p", token.start + 1, token.end)]
         else:
             result.append(token)
-    return result
+    return _without_method(result)
+
+
+METHOD_ENDS = frozenset({"计算", "测算", "核算", "统计"})
+
+
+def _without_method(tokens: list[Token]) -> list[Token]:
+    """按可比价格计算比上年增长3.9%: how a figure was computed is an aside, never its subject."""
+    for index, token in enumerate(tokens):
+        if token.token in ("按", "按照"):
+            end = next((j for j in range(index + 1, min(index + 5, len(tokens))) if tokens[j].token in METHOD_ENDS
+                        or tokens[j].token in CLAUSE_BREAKS), None)
+            if end is not None and tokens[end].token in METHOD_ENDS and end > index + 1:
+                return tokens[:index] + _without_method(tokens[end + 1:])
+    return tokens
 
 
 def _part_of(clause: list[Token]) -> bool:
@@ -234,7 +248,11 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
                                                     if marker.end <= t.start < start)]
         if len(group) < 2:
             continue
-        items = _list_items(_clause([t for t in tokens if t.end <= marker.start], backwards=True))
+        subject = _clause([t for t in tokens if t.end <= marker.start], backwards=True)
+        items = _list_items(subject)
+        if len(items) != len(group):
+            # 教育文化和娱乐价格、医疗保健价格分别…: 和 inside an item, 、 between the items.
+            items = _list_items(subject, ("、",)) if len(_list_items(subject, ("、",))) == len(group) else items
         if len(items) == len(group):
             metrics = _shared_head(items)
         elif len(items) == 1 and links[group[0]].metric:
@@ -251,7 +269,7 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
     return links
 
 
-def _list_items(clause: list[Token]) -> list[list[Token]]:
+def _list_items(clause: list[Token], separators: tuple[str, ...] = ("、", "和", "与", "及")) -> list[list[Token]]:
     """The coordinated items of a subject list: 第一、二、三产业增加值 → [第一] [二] [三 产业 增加值]."""
     while clause and (clause[-1].pos in ("v", "d", "p") or clause[-1].token in SKIP_WORDS):
         clause = clause[:-1]
@@ -265,7 +283,7 @@ def _list_items(clause: list[Token]) -> list[list[Token]]:
         start += 1  # 全区|城镇居民和农村居民…, 全年|农村低保资金和…: the scope or period is not part of the item
     items: list[list[Token]] = [[]]
     for token in clause[start:]:
-        if token.token in ("、", "和", "与", "及"):
+        if token.token in separators:
             items.append([])
         else:
             items[-1].append(token)
@@ -299,7 +317,14 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     if unit in COUNT_AFTER_UNITS or (after and after[0].token == "的" and unit not in MONEY_OR_MEASURE) or \
             (unit in DURATION_OR_AGE and noun_next):
         metric, place = _phrase(after, forward=True, places=places)
+        if metric and metric.endswith(THRESHOLDS) and before and (before[-1].token in COMPARISONS
+                                                                  or before[-1].token in _OUTER_LIMITS):
+            metric, place = None, None  # 发生率低于3%的退出标准: the figure the standard is held against
     from_after = metric is not None
+    if metric is None and unit.endswith("元"):
+        paid = _paid_to(before)
+        if paid is not None:
+            return MetricLink(paid, change, None)
     if metric is None:
         rated = _rate_of_payment(before, after, places)
         if rated is not None:
@@ -331,6 +356,27 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             _time_limit(before, after, unit):
         metric = None
     return MetricLink(metric, change, place)
+
+
+THRESHOLDS = ("标准", "标准线", "要求", "红线", "底线")
+_OUTER_LIMITS = frozenset({"不低于", "不高于", "不超过", "不少于", "超过", "控制在", "低于", "高于"})
+
+
+def _paid_to(before: list[Token]) -> str | None:
+    """向全体村民分红42.6万元, 为市场主体减税降费520亿元: money a verb pays to someone measures the verb."""
+    verbs: list[Token] = []
+    for token in reversed(before):
+        if token.pos == "v" and (not verbs or token.end == verbs[0].start) and token.token not in LEADING_VERBS \
+                and token.token not in FUNCTION_VERBS and token.token not in REACH_WORDS:
+            verbs.insert(0, token)
+        else:
+            break
+    rest = before[:len(before) - len(verbs)]
+    if not verbs or not rest or not (rest[-1].pos.startswith("n") or rest[-1].pos == "q"):
+        return None
+    if not any(t.token in ("向", "为", "给") and t.pos == "p" for t in rest):
+        return None
+    return "".join(t.token for t in verbs)
 
 
 def _is_span(unit: str) -> bool:
@@ -485,11 +531,11 @@ def _clause(tokens: list[Token], backwards: bool) -> list[Token]:
     return list(reversed(kept)) if backwards else kept
 
 
-def _predicate(verb: Token, left: Token | None, right: Token) -> bool:
+def _predicate(verb: Token, left: Token | None, right: Token, head: Token) -> bool:
     """企业|减免|社保费用: a verb with a noun on each side is the clause's predicate, not a modifier, unless it
-    is a verb of state (贫困家庭|辍学|学生) or its head makes a noun of it (稳岗|返还|资金)."""
+    is a verb of state (贫困家庭|辍学|学生) or its head makes a noun of it (稳岗|返还|资金, 饮水安全|巩固|提升|资金)."""
     if verb.token in MODIFIER_VERBS or verb.token in COMPOUND_VERBS or right.token in VERB_NOUN_HEADS or \
-            right.token.endswith("率"):
+            right.token.endswith("率") or (right.pos == "v" and head.token in VERB_NOUN_HEADS):
         return False
     return left is not None and left.end == verb.start and left.pos in ("n", "nz", "nt", "ns", "nr", "j") \
         and left.token not in AVERAGE_WORDS
@@ -505,8 +551,9 @@ def _contrasted_scope(ordered: list[Token]) -> bool:
 def _verb_chain(verb: Token, left: Token | None, head: Token) -> bool:
     """直播|带货|卖出|猕猴桃, 排查|整改|问题: the last of two verbs in a row governs the noun after it (a verb of
     state, 劝返|辍学|学生, still modifies)."""
-    if verb.token in MODIFIER_VERBS or left is None or left.end != verb.start or left.pos not in ("v", "vn"):
-        return False
+    if verb.token in MODIFIER_VERBS or left is None or left.end != verb.start or left.pos not in ("v", "vn") or \
+            head.token in VERB_NOUN_HEADS:
+        return False  # (巩固|提升|资金, 后续|扶持|资金: verbs before a head that nominalises them name it)
     # 搬迁|安置|贫困人口 counts people; in 集中|供养|能力 the verbs describe the head.
     return left.token not in MODIFIER_VERBS or head.token.endswith(PEOPLE_HEADS)
 
@@ -531,6 +578,9 @@ def _average_month(ordered: list[Token]) -> bool:
 def _governs(token: Token, following: Token | None) -> bool:
     """A word that opens a clause rather than a noun phrase (实施, 已, 依托|基金); a verb before another verb or
     before a head that nominalises it modifies (劝返|辍学|学生, 帮扶|期限)."""
+    if token.pos in ("n", "vn") and following is not None and following.token in VERB_NOUN_HEADS and \
+            following.start == token.end:
+        return False  # 资助|资金: a noun of a leading verb names the head after it
     if token.pos in LEADING_DROP_TAGS - {"v"} or token.token in LEADING_VERBS or token.token in FUNCTION_VERBS:
         return True
     if token.pos != "v" or token.token in MODIFIER_VERBS:
@@ -689,7 +739,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             break  # 156名脱贫群众|人均纯收入, 1800多户脱贫户|收入不稳定: a count counts the people, not their income
         if forward and seen_noun and token.pos in ("nr", "nrfg") and 2 <= len(token.token) <= 3:
             break  # 今年56岁的驻村工作队队长|王建国: the person named after the noun is not what is measured
-        if token.token in LEADING_VERBS and (forward or (run and not _compound_verb(tokens, token))):
+        if token.token in LEADING_VERBS and (forward or (run and not _compound_verb(tokens, token))) and \
+                not (not forward and token.pos in ("n", "vn") and run[-1].token in VERB_NOUN_HEADS):
             break  # 建成|村级光伏扶贫电站, 贫困村|选派: a verb that governs the phrase is not in it
         if token.pos in NOUN_TAGS or (token.pos.startswith("n") and token.pos not in ("nr", "nrfg")) or \
                 (not forward and _noun_idiom(token)) or _acronym(token):
@@ -704,7 +755,7 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             run.append(token)  # 未|摘帽|贫困县, 集中|连片|特困地区
         elif not forward and run and len(run) < 6 and token.pos in MODIFIER_TAGS and token.token not in SKIP_WORDS \
                 and not (token.pos == "v" and (len(token.token) == 1 or token.token in FUNCTION_VERBS
-                                               or _predicate(token, left, run[-1])
+                                               or _predicate(token, left, run[-1], run[0])
                                                or (len(run) == 1 and _verb_chain(token, left, run[0])))):
             run.append(token)  # 劝返|辍学|学生
         elif not forward and run and token.token in AVERAGE_WORDS and run[-1].pos != "v":
@@ -722,8 +773,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         start = average.start
         index = tokens.index(average)
         if index and tokens[index - 1].end == start and tokens[index - 1].pos in ("n", "nz") and \
-                tokens[index - 1].token not in SCOPE_WORDS and not _in_place(tokens[index - 1], places):
-            start = tokens[index - 1].start  # 贫困户|户均|年|增收: whose average it is
+                tokens[index - 1].token not in SCOPE_WORDS and not _in_place(tokens[index - 1], places) and \
+                ordered[-1].token.startswith("增"):
+            return tokens[index - 1].token, None  # 带动186户脱贫户|户均|增收…: the gain is counted per 脱贫户
         return "".join(t.token for t in tokens if start <= t.start and t.end <= ordered[-1].end), None
     # A phrase ends in a noun and starts with no verb or adverb (建成|幸福美丽新村, 开展|专项检查).
     while ordered and not (ordered[-1].pos in NOUN_TAGS or ordered[-1].pos.startswith("n") or _acronym(ordered[-1])
