@@ -324,6 +324,13 @@ def test_eighth_round_patterns(text, expected) -> None:
     # Verbs before a head that nominalises them name the fund.
     ("全市投入农村饮水安全巩固提升资金3.6亿元。", [("3.6亿元", "农村饮水安全巩固提升资金", "level")]),
     ("当年发放资助资金2100万元。", [("2100万元", "资助资金", "level")]),
+    # People counted by what they achieved; 已有 is never a metric.
+    ("截至去年底，全镇劳动力共有3120人，已有2960人实现就业。",
+     [("3120人", "劳动力", "level"), ("2960人", "就业", "level")]),
+    ("全村98户脱贫户中有91户实现稳定增收，占92.9%。",
+     [("98户", "脱贫户", "level"), ("91户", "稳定增收", "level"), ("92.9%", "稳定增收", "level")]),
+    # The condition names which ones are counted.
+    ("全县具备条件的建制村100%通客车。", [("100%", "具备条件的建制村", "level")]),
 ])
 def test_ninth_round_patterns(text, expected) -> None:
     assert links(text) == expected

@@ -8,6 +8,7 @@ it is returned as the place hint, so facts can be grouped by place.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from zhetl.segment import Token
@@ -102,7 +103,8 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
                 level = _level_before(quantities[:index], links, unit)
                 if level is not None:
                     link = MetricLink(level.metric, link.change, level.place_hint)
-        elif index and link.metric:
+        elif index and link.metric and link.metric != _achieved(_clause([t for t in tokens if t.start >= end],
+                                                                        backwards=False)):
             link = _refer_back(tokens, start, link, links, [q[2] for q in quantities[:index]], unit)
         if link.metric is None:
             clause = _clause([t for t in tokens if t.end <= start], backwards=True)
@@ -317,6 +319,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     if unit in COUNT_AFTER_UNITS or (after and after[0].token == "的" and unit not in MONEY_OR_MEASURE) or \
             (unit in DURATION_OR_AGE and noun_next):
         metric, place = _phrase(after, forward=True, places=places)
+        if metric is None and unit in COUNT_AFTER_UNITS and change == "level":
+            metric = _achieved(after)
         if metric and metric.endswith(THRESHOLDS) and before and (before[-1].token in COMPARISONS
                                                                   or before[-1].token in _OUTER_LIMITS):
             metric, place = None, None  # 发生率低于3%的退出标准: the figure the standard is held against
@@ -360,6 +364,16 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
 
 THRESHOLDS = ("标准", "标准线", "要求", "红线", "底线")
 _OUTER_LIMITS = frozenset({"不低于", "不高于", "不超过", "不少于", "超过", "控制在", "低于", "高于"})
+
+
+def _achieved(after: list[Token]) -> str | None:
+    """已有4650人实现就业, 172户实现稳定增收: people counted by what they achieved."""
+    if len(after) < 2 or after[0].token != "实现":
+        return None
+    words = _core(after[1:])
+    if not words or len(words) > 3 or any(t.pos in ("m", "t", "p", "uj") for t in words):
+        return None
+    return "".join(t.token for t in words)
 
 
 def _paid_to(before: list[Token]) -> str | None:
@@ -814,7 +828,21 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         if verb is not None and verb.pos == "v" and len(verb.token) == 2 and verb.end == ordered[0].start and \
                 verb.token not in FUNCTION_VERBS | REACH_WORDS | LEADING_VERBS:
             ordered = [verb, *ordered]  # 参加|城乡居民基本养老保险|人数: the people who do something
+    if not forward:
+        ordered = [*_condition_before(tokens, tokens.index(ordered[0])), *ordered]
     return "".join(t.token for t in ordered), place
+
+
+def _condition_before(tokens: list[Token], first: int) -> list[Token]:
+    """具备条件的|建制村100%通硬化路, 有劳动能力的|搬迁家庭98.7%…: the condition names which ones are counted."""
+    if first < 2 or tokens[first - 1].token != "的" or tokens[first - 1].end != tokens[first].start:
+        return []
+    for size in (1, 2, 3):
+        words = tokens[max(first - 1 - size, 0):first - 1]
+        if "".join(t.token for t in words) in CONDITIONS and all(a.end == b.start for a, b in itertools.pairwise(
+                [*words, tokens[first - 1]])):
+            return [*words, tokens[first - 1]]
+    return []
 
 
 _NOT_MODIFIERS = frozenset({"的", "之", "和", "与", "及", "、", "或", "比", "较", "同比"})
