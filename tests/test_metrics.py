@@ -331,6 +331,10 @@ def test_eighth_round_patterns(text, expected) -> None:
      [("98户", "脱贫户", "level"), ("91户", "稳定增收", "level"), ("92.9%", "稳定增收", "level")]),
     # The condition names which ones are counted.
     ("全县具备条件的建制村100%通客车。", [("100%", "具备条件的建制村", "level")]),
+    # A count of people, households or villages counts them, not what follows them.
+    ("全县还有2300户农户住房安全需要改造。", [("2300户", "农户", "level")]),
+    ("全镇36个自然村通硬化路。", [("36个", "自然村", "level")]),
+    ("目前仍有1.2万户监测对象风险尚未消除。", [("1.2万户", "监测对象", "level")]),
 ])
 def test_ninth_round_patterns(text, expected) -> None:
     assert links(text) == expected

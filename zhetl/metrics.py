@@ -53,6 +53,9 @@ VERB_NOUN_HEADS = _WORDS["VERB_NOUN_HEADS"]
 PEOPLE_VERBS = frozenset("培训 救助 资助 慰问 走访 招聘 表彰 选派 培养 救治 接收 吸纳".split())
 PEOPLE_HEADS = ("人口", "群众", "户", "人员", "劳动力", "干部", "学生", "儿童", "老人", "农民", "居民", "职工", "家庭")
 COUNT_HEADS = frozenset({"人数", "户数", "人次", "家庭数", "村数"})
+# What a count of people, households or places counts ends so (农户, 村民, 监测对象, 自然村, 鲁企).
+COUNTED_HEADS = ("人", "口", "民", "户", "员", "者", "生", "师", "农", "工", "众", "童", "对象", "干部", "家庭",
+                 "劳动力", "村", "企")
 TIME_HEADS = ("时间", "期限", "时长", "年限", "用时", "期", "工期", "周期")  # what a span of time can measure
 COUNTED_ATTRIBUTES = frozenset("收入 纯收入 人均纯收入 比例 比重 占比".split())  # what a counted noun has
 PERIOD_WORDS = frozenset({"全年", "当年", "年内", "全年度"})  # jieba tags 全年 m, not t
@@ -318,7 +321,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     noun_next = bool(after) and (after[0].pos in NOUN_TAGS or after[0].pos.startswith("n"))
     if unit in COUNT_AFTER_UNITS or (after and after[0].token == "的" and unit not in MONEY_OR_MEASURE) or \
             (unit in DURATION_OR_AGE and noun_next):
-        metric, place = _phrase(after, forward=True, places=places)
+        counted = bool(unit) and unit in COUNT_AFTER_UNITS and unit != "家"  # (412家|农民合作社 counts the 社)
+        metric, place = _phrase(after, forward=True, places=places, counted=counted)
         if metric is None and unit in COUNT_AFTER_UNITS and change == "level":
             metric = _achieved(after)
         if metric and metric.endswith(THRESHOLDS) and before and (before[-1].token in COMPARISONS
@@ -711,7 +715,8 @@ def _subject_zone(before: list[Token]) -> list[Token]:
     return zone
 
 
-def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = ()) -> tuple[str | None, str | None]:
+def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = (),
+            counted: bool = False) -> tuple[str | None, str | None]:
     """The noun phrase at the start (forward) or end (backward) of ``tokens``, and a scope word it opened with."""
     if forward and tokens and tokens[0].token in ("的", "之"):
         tokens = tokens[1:]  # 75.3%的贫困人口, 一年的帮扶
@@ -798,6 +803,10 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     if forward and len(ordered) > 1 and ordered[-1].pos == "vn" and ordered[-1] is tokens[-1] and \
             ordered[-2].pos in ("n", "nz") and ordered[-1].token in MODIFIER_VERBS:
         ordered = ordered[:-1]  # 带动1.1万余名|群众|就业: the clause's last verbal noun is what they do
+    if forward and counted:
+        heads = [i for i, t in enumerate(ordered) if t.token.endswith(COUNTED_HEADS)]
+        if heads and heads[-1] < len(ordered) - 1:
+            ordered = ordered[:heads[-1] + 1]  # 2.9万户|农户|住房安全, 30户以上|自然村|通硬化路: what was counted
     while not forward and ordered and ordered[0].token in ("和", "与", "及"):
         ordered = ordered[1:]
     if not forward and len(ordered) > 1 and ordered[-1].token in RATE_WORDS and \
