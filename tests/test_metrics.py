@@ -335,6 +335,11 @@ def test_eighth_round_patterns(text, expected) -> None:
     ("全县还有2300户农户住房安全需要改造。", [("2300户", "农户", "level")]),
     ("全镇36个自然村通硬化路。", [("36个", "自然村", "level")]),
     ("目前仍有1.2万户监测对象风险尚未消除。", [("1.2万户", "监测对象", "level")]),
+    # What the people do, at the end of the subject, is what is counted.
+    ("全县脱贫劳动力外出务工达到5.6万人。", [("5.6万人", "脱贫劳动力外出务工", "level")]),
+    # A compound noun jieba splits into noun + verb; a price change jieba glues into one word.
+    ("全年完成民生支出12.3亿元。", [("12.3亿元", "民生支出", "level")]),
+    ("其中猪肉价格上涨31.5%。", [("31.5%", "猪肉价格", "delta")]),
 ])
 def test_ninth_round_patterns(text, expected) -> None:
     assert links(text) == expected

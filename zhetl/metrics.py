@@ -21,7 +21,7 @@ LEADING_DROP_TAGS = frozenset({"v", "d", "p", "c", "u", "uj", "ul", "r", "m", "q
 FROM_WORDS = frozenset({"由", "从"})
 TO_WORDS = frozenset({"到", "至", "为"})
 CHANGE_VERBS = ("下降", "减少", "增加", "增长", "提高", "降低", "上升", "扩大", "缩小", "提升", "减", "增", "降", "升",
-                "回落", "压缩", "缩减", "翻")
+                "回落", "压缩", "缩减", "翻", "上涨", "下跌")
 DELTA_VERBS = frozenset({*CHANGE_VERBS, "新增", "净增", "净减", "增收", "减贫", "多", "少"})
 
 _WORDS = load_word_lists("metric_words.txt")
@@ -188,6 +188,13 @@ def _normalise(tokens: list[Token]) -> list[Token]:
         elif word in ("点", "户") and token.pos in ("m", "q") and result and \
                 (result[-1].pos.startswith("n") or result[-1].pos == "vn") and result[-1].end == token.start:
             result.append(Token(word, "n", token.start, token.end))  # 村级服务|点, 边缘|户: a noun suffix
+        elif word in COMPOUND_VERBS and token.pos == "v" and result and result[-1].end == token.start and \
+                result[-1].pos in ("n", "nz") and result[-1].token not in SCOPE_WORDS and \
+                not result[-1].token.endswith(("资金", "经费")):  # (资金|支出|为: the funds were spent)
+            result.append(Token(word, "vn", token.start, token.end))  # 民生|支出, 产业|发展: a compound noun
+        elif token.pos == "l" and len(word) >= 4 and (word[-2:] in PURE_CHANGES or word[-2:] in ("上涨", "下跌")):
+            result += [Token(word[:-2], "n", token.start, token.end - 2),
+                       Token(word[-2:], "v", token.end - 2, token.end)]  # 价格上涨/l: the price, then the change
         elif word in _GLUED_PREPOSITIONS:
             suffix, preposition = _GLUED_PREPOSITIONS[word]
             result += [Token(suffix, "n", token.start, token.start + 1),
@@ -711,6 +718,9 @@ def _subject_zone(before: list[Token]) -> list[Token]:
                     or (zone[-1].token.startswith(CHANGE_VERBS) and not zone[-1].pos.startswith("n"))):
         if zone[-1].pos == "v" and _after_average(zone, zone[-1]):
             break  # 户均增收, 人均补助: the verb after an average is part of the metric
+        if zone[-1].token in MODIFIER_VERBS and zone[-1].token not in DELTA_VERBS and len(zone) > 1 and \
+                (zone[-2].pos.startswith("n") or zone[-2].token in MODIFIER_VERBS) and zone[-2].end == zone[-1].start:
+            break  # 脱贫劳动力|外出|务工|达到268.4万人: what the people do is what is counted
         zone = zone[:-1]
     return zone
 
@@ -779,6 +789,10 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             run.append(token)  # 劝返|辍学|学生
         elif not forward and run and token.token in AVERAGE_WORDS and run[-1].pos != "v":
             run.append(token)  # 平均|用时
+        elif not forward and token.pos == "v" and token.token in MODIFIER_VERBS and token.token not in DELTA_VERBS \
+                and all(t.pos == "v" for t in run) and len(run) < 2 and left is not None and left.end == token.start \
+                and (left.pos.startswith("n") or left.token in MODIFIER_VERBS):
+            run.append(token)  # 脱贫劳动力|外出|务工: what the people do, at the end of the subject
         elif not forward and not run and token.pos == "v" and _after_average(tokens, token):
             run.append(token)  # 户均|增收: the verb an average measures
             seen_noun = True
@@ -797,9 +811,17 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             return tokens[index - 1].token, None  # 带动186户脱贫户|户均|增收…: the gain is counted per 脱贫户
         return "".join(t.token for t in tokens if start <= t.start and t.end <= ordered[-1].end), None
     # A phrase ends in a noun and starts with no verb or adverb (建成|幸福美丽新村, 开展|专项检查).
+    doing = 0  # trailing verbs of state after the noun (劳动力|外出|务工) stay when backward
+    while not forward and doing < len(ordered) - 1 and ordered[-1 - doing].pos == "v" and \
+            ordered[-1 - doing].token in MODIFIER_VERBS and ordered[-1 - doing].token not in DELTA_VERBS:
+        doing += 1
+    if doing and not (ordered[-1 - doing].pos.startswith("n") or ordered[-1 - doing].pos in NOUN_TAGS):
+        doing = 0
+    tail, ordered = (ordered[len(ordered) - doing:], ordered[:len(ordered) - doing]) if doing else ([], ordered)
     while ordered and not (ordered[-1].pos in NOUN_TAGS or ordered[-1].pos.startswith("n") or _acronym(ordered[-1])
                            or (not forward and _noun_idiom(ordered[-1]))):
         ordered = ordered[:-1]
+    ordered = [*ordered, *tail] if ordered else ordered
     if forward and len(ordered) > 1 and ordered[-1].pos == "vn" and ordered[-1] is tokens[-1] and \
             ordered[-2].pos in ("n", "nz") and ordered[-1].token in MODIFIER_VERBS:
         ordered = ordered[:-1]  # 带动1.1万余名|群众|就业: the clause's last verbal noun is what they do
