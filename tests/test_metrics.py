@@ -340,6 +340,11 @@ def test_eighth_round_patterns(text, expected) -> None:
     # A compound noun jieba splits into noun + verb; a price change jieba glues into one word.
     ("全年完成民生支出12.3亿元。", [("12.3亿元", "民生支出", "level")]),
     ("其中猪肉价格上涨31.5%。", [("31.5%", "猪肉价格", "delta")]),
+    # jieba tags 村 and 县 zg; they still end the noun phrase.
+    ("每名县级领导至少联系3个重点帮扶村。", [("3个", "重点帮扶村", "level")]),
+    # A clause that ends in what the counted people did; a payment per household measures the payment.
+    ("全县累计实现2.1万户7.8万人脱贫。", [("2.1万户", "脱贫", "level"), ("7.8万人", "脱贫", "level")]),
+    ("入股农户每户分红1500元。", [("1500元", "分红", "level")]),
 ])
 def test_ninth_round_patterns(text, expected) -> None:
     assert links(text) == expected

@@ -195,6 +195,8 @@ def _normalise(tokens: list[Token]) -> list[Token]:
         elif token.pos == "l" and len(word) >= 4 and (word[-2:] in PURE_CHANGES or word[-2:] in ("上涨", "下跌")):
             result += [Token(word[:-2], "n", token.start, token.end - 2),
                        Token(word[-2:], "v", token.end - 2, token.end)]  # 价格上涨/l: the price, then the change
+        elif word in ("村", "县", "乡", "镇") and token.pos == "zg":
+            result.append(Token(word, "n", token.start, token.end))  # 重点帮扶|村/zg: jieba's tag for a noun
         elif word in _GLUED_PREPOSITIONS:
             suffix, preposition = _GLUED_PREPOSITIONS[word]
             result += [Token(suffix, "n", token.start, token.start + 1),
@@ -379,6 +381,8 @@ _OUTER_LIMITS = frozenset({"不低于", "不高于", "不超过", "不少于", "
 
 def _achieved(after: list[Token]) -> str | None:
     """已有4650人实现就业, 172户实现稳定增收: people counted by what they achieved."""
+    if len(after) == 1 and after[0].pos == "v" and after[0].token in MODIFIER_VERBS:
+        return after[0].token  # 累计实现6.72万人|脱贫: the clause ends in what they did
     if len(after) < 2 or after[0].token != "实现":
         return None
     words = _core(after[1:])
@@ -801,8 +805,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     ordered = run if forward else list(reversed(run))
     if not forward and ordered and ordered[-1].pos == "v" and _after_average(tokens, ordered[-1]):
         average = _average_before(tokens, tokens.index(ordered[-1]))
-        if average.token in TIME_AVERAGES:
-            return ordered[-1].token, None  # 年均|减贫 measures 减贫
+        if average.token in TIME_AVERAGES or average.token.startswith("每"):
+            return ordered[-1].token, None  # 年均|减贫 measures 减贫; 农户|每户|分红 measures 分红
         start = average.start
         index = tokens.index(average)
         if index and tokens[index - 1].end == start and tokens[index - 1].pos in ("n", "nz") and \
