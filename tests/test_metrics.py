@@ -345,6 +345,10 @@ def test_eighth_round_patterns(text, expected) -> None:
     # A clause that ends in what the counted people did; a payment per household measures the payment.
     ("全县累计实现2.1万户7.8万人脱贫。", [("2.1万户", "脱贫", "level"), ("7.8万人", "脱贫", "level")]),
     ("入股农户每户分红1500元。", [("1500元", "分红", "level")]),
+    # Time spent doing something measures the doing; a subject the time describes does not.
+    ("他在村里驻村帮扶900多天。", [("900多天", "驻村帮扶", "level")]),
+    ("“十三五”期间累计加班超过600天。", [("超过600天", "加班", "level")]),
+    ("外出务工人数连续4年保持在8000人以上。", [("4年", None, "level"), ("8000人以上", "外出务工人数", "level")]),
 ])
 def test_ninth_round_patterns(text, expected) -> None:
     assert links(text) == expected

@@ -361,6 +361,10 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             metric = activity
     if metric and not from_after:
         metric = _compared_rate(before, metric)
+    if not from_after and _is_span(unit):
+        spent = _time_spent(before)
+        if spent is not None:
+            return MetricLink(spent, change, None)
     if metric and not from_after and _is_span(unit) and not metric.endswith(TIME_HEADS) and \
             metric not in MODIFIER_VERBS:
         metric = None  # 过去走山路要3个多小时, 在村里一干就是六年: a span of time is no amount of the noun before
@@ -389,6 +393,27 @@ def _achieved(after: list[Token]) -> str | None:
     if not words or len(words) > 3 or any(t.pos in ("m", "t", "p", "uj") for t in words):
         return None
     return "".join(t.token for t in words)
+
+
+def _time_spent(before: list[Token]) -> str | None:
+    """累计加班超过900天, 驻村帮扶1800多天, 坚守村卫生室三十六年: time spent doing something measures the doing."""
+    words = list(before)
+    while words and words[-1].token in ("满", "了", "已", "已经", "连续", "累计", "共", "近", "长达"):
+        words.pop()
+    run: list[Token] = []
+    for token in reversed(words):
+        if len(run) == 3 or (run and token.end != run[0].start) or not (
+                token.pos in ("v", "vn", "n", "nt", "zg") or token.token in MODIFIER_VERBS) or \
+                token.token in FUNCTION_VERBS or token.token in REACH_WORDS or token.token in LEADING_VERBS:
+            break  # (累计|加班: the adverbial verb before the activity is not part of it)
+        run.insert(0, token)
+    while run and not (run[0].pos == "v" or run[0].token in MODIFIER_VERBS):
+        run.pop(0)  # 扶贫干部王秀英|驻村帮扶: who did it is not what was done
+    if not run or len(run[0].token) < 2:
+        return None
+    if run[-1].pos.startswith("n") and run[-1].token not in MODIFIER_VERBS and run[0].token in MODIFIER_VERBS:
+        return None  # 外出务工人数|连续3年…: a noun the state verbs describe is a subject, not an activity
+    return "".join(t.token for t in run)
 
 
 def _paid_to(before: list[Token]) -> str | None:
