@@ -349,6 +349,11 @@ def test_eighth_round_patterns(text, expected) -> None:
     ("他在村里驻村帮扶900多天。", [("900多天", "驻村帮扶", "level")]),
     ("“十三五”期间累计加班超过600天。", [("超过600天", "加班", "level")]),
     ("外出务工人数连续4年保持在8000人以上。", [("4年", None, "level"), ("8000人以上", "外出务工人数", "level")]),
+    # An age bounds the people named after it, past 的 and a count of them.
+    ("其中60岁以上领取待遇人数12.4万人。",
+     [("60岁以上", "领取待遇人数", "level"), ("12.4万人", "领取待遇人数", "level")]),
+    ("将70周岁以上的236名特困老人纳入集中供养。",
+     [("70周岁以上", "特困老人", "level"), ("236名", "特困老人", "level")]),
 ])
 def test_ninth_round_patterns(text, expected) -> None:
     assert links(text) == expected

@@ -337,6 +337,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         if metric and metric.endswith(THRESHOLDS) and before and (before[-1].token in COMPARISONS
                                                                   or before[-1].token in _OUTER_LIMITS):
             metric, place = None, None  # 发生率低于3%的退出标准: the figure the standard is held against
+    if metric is None and unit in ("岁", "周岁") and after:
+        metric, place = _phrase(_past_count(after), forward=True, places=places)  # 60岁以上|领取待遇人数
     from_after = metric is not None
     if metric is None and unit.endswith("元"):
         paid = _paid_to(before)
@@ -393,6 +395,14 @@ def _achieved(after: list[Token]) -> str | None:
     if not words or len(words) > 3 or any(t.pos in ("m", "t", "p", "uj") for t in words):
         return None
     return "".join(t.token for t in words)
+
+
+def _past_count(after: list[Token]) -> list[Token]:
+    """65周岁以上的|412名|特困老人: what an age bounds comes after 的 and any count of it."""
+    index = 1 if after[0].token == "的" else 0
+    while index < len(after) and after[index].pos == "m":
+        index += 1
+    return after[index:] if index < len(after) and after[index].token != "的" else after
 
 
 def _time_spent(before: list[Token]) -> str | None:
