@@ -354,6 +354,9 @@ def test_eighth_round_patterns(text, expected) -> None:
      [("60岁以上", "领取待遇人数", "level"), ("12.4万人", "领取待遇人数", "level")]),
     ("将70周岁以上的236名特困老人纳入集中供养。",
      [("70周岁以上", "特困老人", "level"), ("236名", "特困老人", "level")]),
+    # A part of X: 中 closes the subject.
+    ("公益性岗位人员中60岁以上的占三成。",
+     [("60岁以上", "公益性岗位人员", "level"), ("三成", "公益性岗位人员", "level")]),
 ])
 def test_ninth_round_patterns(text, expected) -> None:
     assert links(text) == expected

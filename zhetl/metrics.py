@@ -753,6 +753,7 @@ def _subject_zone(before: list[Token]) -> list[Token]:
     zone = before[:index]
     # Drop what stands between the subject and the number: verbs, adverbs, earlier numbers, dates.
     while zone and (zone[-1].token in SKIP_WORDS or zone[-1].token in REACH_WORDS or zone[-1].token in PHRASE_STOPS
+                    or (zone[-1].token == "中" and zone[-1].pos == "f")  # 岗位人员|中|60岁以上的占四成
                     or zone[-1].pos in ("v", "d", "p", "m", "t", "u", "uj", "ul", "c", "q", "r", "ad", "x")
                     or (zone[-1].token.startswith(CHANGE_VERBS) and not zone[-1].pos.startswith("n"))):
         if zone[-1].pos == "v" and _after_average(zone, zone[-1]):
