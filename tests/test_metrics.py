@@ -355,6 +355,12 @@ def test_eighth_round_patterns(text, expected) -> None:
     ("将70周岁以上的236名特困老人纳入集中供养。",
      [("70周岁以上", "特困老人", "level"), ("236名", "特困老人", "level")]),
     # A part of X: 中 closes the subject.
+    # A verb and its object before 的 name the households counted after it.
+    ("其中享受产业扶持政策的3260户，占81%。",
+     [("3260户", "享受产业扶持政策", "level"), ("81%", "享受产业扶持政策", "level")]),
+    # A class of rank, and a cause glued to its one-character noun, belong to the noun.
+    ("全市县级以上农业产业化龙头企业达到41家。", [("41家", "县级以上农业产业化龙头企业", "level")]),
+    ("其中因病致贫返贫风险的占38.2%。", [("38.2%", "因病致贫返贫风险", "level")]),
     ("公益性岗位人员中60岁以上的占三成。",
      [("60岁以上", "公益性岗位人员", "level"), ("三成", "公益性岗位人员", "level")]),
 ])

@@ -185,7 +185,7 @@ def _normalise(tokens: list[Token]) -> list[Token]:
         elif word == "比" and result and result[-1].token == "之" and result[-1].end == token.start:
             previous = result.pop()
             result.append(Token("之比", "n", previous.start, token.end))  # 城乡居民人均可支配收入之比
-        elif word in ("点", "户") and token.pos in ("m", "q") and result and \
+        elif word in ("点", "户") and token.pos in ("m", "q", "a") and result and \
                 (result[-1].pos.startswith("n") or result[-1].pos == "vn") and result[-1].end == token.start:
             result.append(Token(word, "n", token.start, token.end))  # 村级服务|点, 边缘|户: a noun suffix
         elif word in COMPOUND_VERBS and token.pos == "v" and result and result[-1].end == token.start and \
@@ -546,7 +546,14 @@ def _relative_clause(before: list[Token]) -> str | None:
         return None
     possessive = end >= 4 and before[end - 4].token in ("有", "无", "没有") and before[end - 2].pos.startswith("n")
     if not before[end - 2].pos.startswith("v") and not possessive:
-        return None  # 有劳动能力的: a clause of having counts too
+        # 享受产业扶持政策的1.87万户: a verb and its object, then 的, name the households too
+        window = before[max(0, end - 5):end - 1]
+        verbs = [i for i, t in enumerate(window) if t.pos == "v"]
+        opens = bool(verbs) and (verbs[0] == 0 or window[verbs[0] - 1].token in CLAUSE_BREAKS
+                                 or window[verbs[0] - 1].pos in ("f", "r", "d"))
+        if not opens or window[verbs[0]].token in FUNCTION_VERBS | LEADING_VERBS | REACH_WORDS or \
+                not all(t.pos.startswith(("n", "v")) for t in window[verbs[0]:]):
+            return None  # 有劳动能力的: a clause of having counts too
     clause = before[:end - 1]
     if any(t.pos in ("m", "q") for t in clause[-4:]):
         return None  # 超过1万元的占43.7%: the clause holds a figure of its own
@@ -558,6 +565,8 @@ def _relative_clause(before: list[Token]) -> str | None:
     words = clause[start:]
     if not words or len(words) > 4 or any(t.token in CLAUSE_BREAKS for t in words):
         return None
+    if start and clause[start - 1].token == "因" and len(words[0].token) == 1:
+        words = [clause[start - 1], *words]  # 因|病|致贫返贫风险的: the cause glued to its noun
     return "".join(t.token for t in words)
 
 
@@ -642,6 +651,8 @@ def _average_month(ordered: list[Token]) -> bool:
 def _governs(token: Token, following: Token | None) -> bool:
     """A word that opens a clause rather than a noun phrase (实施, 已, 依托|基金); a verb before another verb or
     before a head that nominalises it modifies (劝返|辍学|学生, 帮扶|期限)."""
+    if token.token == "因" and following is not None and len(following.token) == 1 and following.pos.startswith("n"):
+        return False  # 因|病|致贫: the cause, glued to its noun
     if token.pos in ("n", "vn") and following is not None and following.token in VERB_NOUN_HEADS and \
             following.start == token.end:
         return False  # 资助|资金: a noun of a leading verb names the head after it
@@ -773,10 +784,22 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     sequence = tokens if forward else list(reversed(tokens))
     run: list[Token] = []
     seen_noun = False
+    skip = -1  # a token already taken with the one before it
     for position, token in enumerate(sequence):
+        if position == skip:
+            continue
         if run and (token.end != run[-1].start if not forward else token.start != run[-1].end):
             break  # a gap where whitespace or punctuation stood
         left = sequence[position + 1] if not forward and position + 1 < len(sequence) else None
+        if not forward and run and token.token in ("以上", "及以上") and left is not None and \
+                left.token.endswith("级") and left.end == token.start:
+            run += [token, left]  # 省级|以上|农业产业化龙头企业: a class of rank is part of the noun
+            skip = position + 1
+            seen_noun = True
+            continue
+        if not forward and run and token.token == "因" and len(run[-1].token) == 1 and run[-1].pos.startswith("n"):
+            run.append(token)  # 因|病|致贫返贫风险: the cause glued to its one-character noun
+            break
         if forward and token.token == "的" and run and ((run[0].pos == "v" and run[0].token not in MODIFIER_VERBS)
                                                       or run[0].token in CONDITIONS):
             run, seen_noun = [], False  # 3.8万户|有劳动力的|贫困户: the head after the relative clause
