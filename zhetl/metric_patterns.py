@@ -1,0 +1,221 @@
+"""Sentence patterns whose metric is not the plain noun phrase: shares, ratios, payments, time spent."""
+
+from __future__ import annotations
+
+from zhetl.metric_phrases import _phrase, _subject_zone
+from zhetl.metric_tokens import _after_average, _contrasted_scope, _core, _in_place, _is_span
+from zhetl.metric_words import (
+    ACTIVITY_UNITS,
+    CHANGE_VERBS,
+    CLAUSE_BREAKS,
+    COMPARISONS,
+    DELTA_VERBS,
+    FUNCTION_VERBS,
+    LEADING_VERBS,
+    MODIFIER_VERBS,
+    NOUN_TAGS,
+    RATE_WORDS,
+    RATIO_VERBS,
+    REACH_WORDS,
+    SCOPE_WORDS,
+    SKIP_WORDS,
+)
+from zhetl.segment import Token
+
+
+def _achieved(after: list[Token]) -> str | None:
+    """已有4650人实现就业, 172户实现稳定增收: people counted by what they achieved."""
+    if len(after) == 1 and after[0].pos == "v" and after[0].token in MODIFIER_VERBS:
+        return after[0].token  # 累计实现6.72万人|脱贫: the clause ends in what they did
+    if len(after) < 2 or after[0].token != "实现":
+        return None
+    words = _core(after[1:])
+    if not words or len(words) > 3 or any(t.pos in ("m", "t", "p", "uj") for t in words):
+        return None
+    return "".join(t.token for t in words)
+
+
+def _past_count(after: list[Token]) -> list[Token]:
+    """65周岁以上的|412名|特困老人: what an age bounds comes after 的 and any count of it."""
+    index = 1 if after[0].token == "的" else 0
+    while index < len(after) and after[index].pos == "m":
+        index += 1
+    return after[index:] if index < len(after) and after[index].token != "的" else after
+
+
+def _time_spent(before: list[Token]) -> str | None:
+    """累计加班超过900天, 驻村帮扶1800多天, 坚守村卫生室三十六年: time spent doing something measures the doing."""
+    words = list(before)
+    while words and words[-1].token in ("满", "了", "已", "已经", "连续", "累计", "共", "近", "长达"):
+        words.pop()
+    run: list[Token] = []
+    for token in reversed(words):
+        if len(run) == 3 or (run and token.end != run[0].start) or not (
+                token.pos in ("v", "vn", "n", "nt", "zg") or token.token in MODIFIER_VERBS) or \
+                token.token in FUNCTION_VERBS or token.token in REACH_WORDS or token.token in LEADING_VERBS:
+            break  # (累计|加班: the adverbial verb before the activity is not part of it)
+        run.insert(0, token)
+    while run and not (run[0].pos == "v" or run[0].token in MODIFIER_VERBS):
+        run.pop(0)  # 扶贫干部王秀英|驻村帮扶: who did it is not what was done
+    if not run or len(run[0].token) < 2:
+        return None
+    if run[-1].pos.startswith("n") and run[-1].token not in MODIFIER_VERBS and run[0].token in MODIFIER_VERBS:
+        return None  # 外出务工人数|连续3年…: a noun the state verbs describe is a subject, not an activity
+    return "".join(t.token for t in run)
+
+
+def _paid_to(before: list[Token]) -> str | None:
+    """向全体村民分红42.6万元, 为市场主体减税降费520亿元: money a verb pays to someone measures the verb."""
+    verbs: list[Token] = []
+    for token in reversed(before):
+        if token.pos == "v" and (not verbs or token.end == verbs[0].start) and token.token not in LEADING_VERBS \
+                and token.token not in FUNCTION_VERBS and token.token not in REACH_WORDS:
+            verbs.insert(0, token)
+        else:
+            break
+    rest = before[:len(before) - len(verbs)]
+    if not verbs or not rest or not (rest[-1].pos.startswith("n") or rest[-1].pos == "q"):
+        return None
+    if not any(t.token in ("向", "为", "给") and t.pos == "p" for t in rest):
+        return None
+    return "".join(t.token for t in verbs)
+
+
+def _span_of_time(before: list[Token], unit: str) -> bool:
+    """连续5年, 仅用了不到10个月: a duration that says how long, not an amount of the metric."""
+    words = [t.token for t in before[-2:] if t.pos not in ("d",)]
+    return _is_span(unit) and bool(words) and \
+        words[-1] in ("连续", "持续", "用了", "用", "历时", "经过", "花了", "耗时", "仅用了", "只用了")
+
+
+def _rate_of_payment(before: list[Token], after: list[Token], places: list[tuple[int, int]]) -> str | None:
+    """按每人90元的标准给予资助, 按每吨300元给予补助: a rate of payment measures the standard or the payment."""
+    if not any(t.token in ("按", "按照") for t in before[-3:]):
+        return None
+    if len(after) > 1 and after[0].token == "的" and after[1].token == "标准":
+        return "标准"
+    if len(after) > 1 and after[0].token in ("给予", "予以", "发放"):
+        return _phrase(after[1:], forward=True, places=places)[0]
+    return None
+
+
+def _compared_rate(before: list[Token], metric: str) -> str:
+    """农民收入|增速|高于全省平均水平1个百分点: a gap between growth rates measures the rate itself."""
+    for index in range(2, len(before)):
+        rate, compared = before[index - 1], before[index]
+        if compared.token in COMPARISONS and rate.token in RATE_WORDS and \
+                before[index - 2].end == rate.start and metric.endswith(before[index - 2].token):
+            return metric + rate.token
+    return metric
+
+
+def _time_limit(before: list[Token], after: list[Token], unit: str) -> bool:
+    """须在15个工作日内完成, 要在6个月内全部整改到位: a deadline for an action, not an amount of anything."""
+    words = [t.token for t in before if t.pos != "d"]
+    return (_is_span(unit) or unit.endswith("工作日")) and bool(words) and words[-1].endswith("在") and \
+        bool(after) and after[0].pos.startswith(("v", "d"))
+
+
+def _share_subject(before: list[Token], places: list[tuple[int, int]]) -> str | None:
+    """第三产业增加值占地区生产总值的比重由…提高到46.9%: a share measures the part before 占."""
+    verb = next((i for i in range(len(before) - 1, -1, -1) if before[i].token in ("占", "约占")), None)
+    if verb is None:
+        return None
+    subject = before[:verb]
+    if len(subject) > 1 and subject[-1].pos == "v" and subject[-2].pos in ("n", "nz") and \
+            subject[-2].end == subject[-1].start:
+        last = subject[-1]  # 食品烟酒|支出|占: a verb after a noun, before 占, is the subject's head noun
+        subject = [*subject[:-1], Token(last.token, "n", last.start, last.end)]
+    return _phrase(_subject_zone(subject), forward=False, places=places)[0]
+
+
+def _share_opens(clause: list[Token]) -> bool:
+    """占总人口的比重为59.6%: a share whose clause opens with 占 has its part in the figure before it."""
+    words = [t.token for t in clause if t.pos != "d"]
+    return bool(words) and words[0] in ("占", "约占")
+
+
+def _described_share(before: list[Token], head: str) -> str | None:
+    """用于发展产业的比例, 落实帮扶措施的比例: a share described by a clause names the clause with it."""
+    index = next((i for i in range(len(before) - 1, 0, -1) if before[i].token == head), None)
+    if index is None or before[index - 1].token != "的":
+        return None
+    clause = before[:index - 1]
+    start = 0
+    while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos in ("t", "d", "p", "c", "r",
+                                                                                              "m", "q", "ns")):
+        start += 1
+    words = clause[start:]
+    if words and words[0].token in ("占", "约占"):
+        return None  # 占全部工业增加值的比重: the share of what came before
+    if not words or len(words) > 6 or words[0].pos not in ("v", "a") or not any(t.pos == "v" for t in words) or \
+            any(t.pos in ("m", "x") for t in words):
+        return None
+    return "".join(t.token for t in words) + "的" + head
+
+
+def _ratio_verb(before: list[Token]) -> int | None:
+    """是全省平均水平的1.6倍, 占农村常住人口的21.3%: where the verb stands whose subject a ratio measures."""
+    if not before or before[-1].token not in ("的", "之"):
+        return None
+    verb = next((i for i in range(len(before) - 2, -1, -1) if before[i].token in RATIO_VERBS), None)
+    if verb is None or not any(t.pos in NOUN_TAGS or t.pos == "t" for t in before[verb + 1:-1]):
+        return None  # 是2015年的1.75倍: the standard may be the same metric at another time
+    return verb
+
+
+def _relative_clause(before: list[Token]) -> str | None:
+    """因病致贫的占32%, 需完成搬迁的1.2万户: a short clause ending in a verb, then 的, names what is counted."""
+    end = len(before)
+    while end and (before[end - 1].token in ("占", "超过", "达", "达到", "约占", "约", "为", "有")
+                   or before[end - 1].pos == "d"):
+        end -= 1
+    if end < 2 or before[end - 1].token != "的":
+        return None
+    possessive = end >= 4 and before[end - 4].token in ("有", "无", "没有") and before[end - 2].pos.startswith("n")
+    if not before[end - 2].pos.startswith("v") and not possessive:
+        # 享受产业扶持政策的1.87万户: a verb and its object, then 的, name the households too
+        window = before[max(0, end - 5):end - 1]
+        verbs = [i for i, t in enumerate(window) if t.pos == "v"]
+        opens = bool(verbs) and (verbs[0] == 0 or window[verbs[0] - 1].token in CLAUSE_BREAKS
+                                 or window[verbs[0] - 1].pos in ("f", "r", "d"))
+        if not opens or window[verbs[0]].token in FUNCTION_VERBS | LEADING_VERBS | REACH_WORDS or \
+                not all(t.pos.startswith(("n", "v")) for t in window[verbs[0]:]):
+            return None  # 有劳动能力的: a clause of having counts too
+    clause = before[:end - 1]
+    if any(t.pos in ("m", "q") for t in clause[-4:]):
+        return None  # 超过1万元的占43.7%: the clause holds a figure of its own
+    start = max(0, len(clause) - 4)
+    while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos in ("t", "f", "r", "ns", "m")
+                                   or clause[start].token in LEADING_VERBS
+                                   or clause[start].token in ("需", "要", "将", "已", "共", "其中", "中")):
+        start += 1
+    words = clause[start:]
+    if not words or len(words) > 4 or any(t.token in CLAUSE_BREAKS for t in words):
+        return None
+    if start and clause[start - 1].token == "因" and len(words[0].token) == 1:
+        words = [clause[start - 1], *words]  # 因|病|致贫返贫风险的: the cause glued to its noun
+    return "".join(t.token for t in words)
+
+
+def _activity(before: list[Token], unit: str, places: list[tuple[int, int]]) -> str | None:
+    """跨省务工1.8万人, 每月走访不少于2次: the verb just before the number is what is counted."""
+    if unit not in ACTIVITY_UNITS:
+        return None
+    end = len(before)
+    while end and (before[end - 1].pos in ("d", "m", "p") or before[end - 1].token in ("约", "近", "共", "均", "已")):
+        end -= 1
+    if not end or before[end - 1].pos != "v" or before[end - 1].token in FUNCTION_VERBS | SKIP_WORDS | \
+            REACH_WORDS | LEADING_VERBS | DELTA_VERBS or before[end - 1].token.startswith(CHANGE_VERBS) or \
+            _after_average(before, before[end - 1]):
+        return None
+    verb = before[end - 1]
+    if len(verb.token) < 2:
+        return None  # 走两次, 讲两遍: a bare verb of narration, not an activity a report counts
+    noun = before[end - 2] if end >= 2 else None
+    if noun is not None and noun.end == verb.start and (noun.pos in ("n", "vn", "nz", "s", "f")
+                                                         and (noun.token not in SCOPE_WORDS
+                                                              or _contrasted_scope([noun, verb]))
+                                                         and not _in_place(noun, places)):
+        return noun.token + verb.token
+    return verb.token

@@ -1,0 +1,261 @@
+"""Token-level tests for the metric rules: normalising jieba's cuts, clauses, and what a word does there."""
+
+from __future__ import annotations
+
+from zhetl.metric_words import (
+    AVERAGE_WORDS,
+    CHANGE_VERBS,
+    CLAUSE_BREAKS,
+    COMPARISONS,
+    COMPOUND_VERBS,
+    DELTA_VERBS,
+    DURATION_OR_AGE,
+    FROM_WORDS,
+    FUNCTION_VERBS,
+    LEADING_DROP_TAGS,
+    LEADING_VERBS,
+    MODIFIER_VERBS,
+    NOUN_TAGS,
+    PEOPLE_HEADS,
+    PURE_CHANGES,
+    RATE_WORDS,
+    REACH_WORDS,
+    SCOPE_WORDS,
+    TIME_AVERAGES,
+    TO_WORDS,
+    VERB_NOUN_HEADS,
+)
+from zhetl.segment import Token
+
+_GLUED_PREPOSITIONS = {"数由": ("数", "由"), "数从": ("数", "从"), "率由": ("率", "由"), "率从": ("率", "从"),
+                       "量由": ("量", "由"), "量从": ("量", "从"), "额由": ("额", "由"), "额从": ("额", "从")}
+
+
+def _normalise(tokens: list[Token]) -> list[Token]:
+    """Undo jieba's cuts and tags that hide a metric's structure.
+
+    率 after a noun is the rate suffix, not 率领 (供水|率/v); 同比增加 is 同比 + a change verb, not a name;
+    医师数由 is the noun suffix 数 and the preposition 由.
+    """
+    result: list[Token] = []
+    for token in tokens:
+        word = token.token
+        if word == "率":
+            result.append(Token(word, "n", token.start, token.end))
+        elif word.startswith(("同比", "环比")) and word[2:] in PURE_CHANGES:
+            result += [Token(word[:2], "d", token.start, token.start + 2),
+                       Token(word[2:], "v", token.start + 2, token.end)]
+        elif word.startswith("之比") and len(word) > 2:
+            result += [Token("之比", "n", token.start, token.start + 2),
+                       Token(word[2:], "p", token.start + 2, token.end)]  # 之比为: the ratio, then 为
+        elif word == "比" and result and result[-1].token == "之" and result[-1].end == token.start:
+            previous = result.pop()
+            result.append(Token("之比", "n", previous.start, token.end))  # 城乡居民人均可支配收入之比
+        elif word in ("点", "户") and token.pos in ("m", "q", "a") and result and \
+                (result[-1].pos.startswith("n") or result[-1].pos == "vn") and result[-1].end == token.start:
+            result.append(Token(word, "n", token.start, token.end))  # 村级服务|点, 边缘|户: a noun suffix
+        elif word in COMPOUND_VERBS and token.pos == "v" and result and result[-1].end == token.start and \
+                result[-1].pos in ("n", "nz") and result[-1].token not in SCOPE_WORDS and \
+                not result[-1].token.endswith(("资金", "经费")):  # (资金|支出|为: the funds were spent)
+            result.append(Token(word, "vn", token.start, token.end))  # 民生|支出, 产业|发展: a compound noun
+        elif token.pos == "l" and len(word) >= 4 and (word[-2:] in PURE_CHANGES or word[-2:] in ("上涨", "下跌")):
+            result += [Token(word[:-2], "n", token.start, token.end - 2),
+                       Token(word[-2:], "v", token.end - 2, token.end)]  # 价格上涨/l: the price, then the change
+        elif word in ("村", "县", "乡", "镇") and token.pos == "zg":
+            result.append(Token(word, "n", token.start, token.end))  # 重点帮扶|村/zg: jieba's tag for a noun
+        elif word in _GLUED_PREPOSITIONS:
+            suffix, preposition = _GLUED_PREPOSITIONS[word]
+            result += [Token(suffix, "n", token.start, token.start + 1),
+                       Token(preposition, "p", token.start + 1, token.end)]
+        else:
+            result.append(token)
+    return _without_method(result)
+
+
+METHOD_ENDS = frozenset({"计算", "测算", "核算", "统计"})
+
+
+def _without_method(tokens: list[Token]) -> list[Token]:
+    """按可比价格计算比上年增长3.9%: how a figure was computed is an aside, never its subject."""
+    for index, token in enumerate(tokens):
+        if token.token in ("按", "按照"):
+            end = next((j for j in range(index + 1, min(index + 5, len(tokens))) if tokens[j].token in METHOD_ENDS
+                        or tokens[j].token in CLAUSE_BREAKS), None)
+            if end is not None and tokens[end].token in METHOD_ENDS and end > index + 1:
+                return tokens[:index] + _without_method(tokens[end + 1:])
+    return tokens
+
+
+def _glue_parentheses(tokens: list[Token]) -> list[Token]:
+    """县（市、区）, 执业（助理）医师: a short aside of nouns in brackets is part of the word before it."""
+    glued: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.token in ("（", "(") and glued and glued[-1].end == token.start:
+            close = next((j for j in range(index + 1, min(index + 7, len(tokens)))
+                          if tokens[j].token in ("）", ")")), None)
+            inner = tokens[index + 1:close] if close else []
+            if inner and all(t.token == "、" or t.pos in NOUN_TAGS or t.pos.startswith(("n", "v")) for t in inner):
+                head = glued.pop()
+                glued.append(Token(head.token + "".join(t.token for t in tokens[index:close + 1]), head.pos,
+                                   head.start, tokens[close].end))
+                index = close + 1
+                continue
+        glued.append(token)
+        index += 1
+    return glued
+
+
+def _is_span(unit: str) -> bool:
+    """年, 个月, 天: a unit of a span of time (an age in 岁 is not one)."""
+    return unit in DURATION_OR_AGE and unit not in ("岁", "周岁")
+
+
+def _clause(tokens: list[Token], backwards: bool) -> list[Token]:
+    """The tokens up to the nearest clause break, in text order."""
+    sequence = list(reversed(tokens)) if backwards else tokens
+    kept: list[Token] = []
+    for token in sequence:
+        if token.token in CLAUSE_BREAKS and not (token.token == "," and token.pos == "m"):
+            break  # (the comma of 1,234 is part of a number)
+        kept.append(token)
+    return list(reversed(kept)) if backwards else kept
+
+
+def _predicate(verb: Token, left: Token | None, right: Token, head: Token) -> bool:
+    """企业|减免|社保费用: a verb with a noun on each side is the clause's predicate, not a modifier, unless it
+    is a verb of state (贫困家庭|辍学|学生) or its head makes a noun of it (稳岗|返还|资金, 饮水安全|巩固|提升|资金)."""
+    if verb.token in MODIFIER_VERBS or verb.token in COMPOUND_VERBS or right.token in VERB_NOUN_HEADS or \
+            right.token.endswith("率") or (right.pos == "v" and head.token in VERB_NOUN_HEADS):
+        return False
+    return left is not None and left.end == verb.start and left.pos in ("n", "nz", "nt", "ns", "nr", "j") \
+        and left.token not in AVERAGE_WORDS
+
+
+def _contrasted_scope(ordered: list[Token]) -> bool:
+    """县域内|就诊率, 省内|务工 (against 省外务工): inside or outside a scope, before a verb or a rate, is part of
+    the measure, not the place it is measured in."""
+    return len(ordered) > 1 and ordered[0].token in SCOPE_WORDS and ordered[0].token.endswith(("内", "外")) and \
+        ordered[0].end == ordered[1].start and (ordered[1].pos in ("v", "vn") or ordered[1].token.endswith("率"))
+
+
+def _verb_chain(verb: Token, left: Token | None, head: Token) -> bool:
+    """直播|带货|卖出|猕猴桃, 排查|整改|问题: the last of two verbs in a row governs the noun after it (a verb of
+    state, 劝返|辍学|学生, still modifies)."""
+    if verb.token in MODIFIER_VERBS or left is None or left.end != verb.start or left.pos not in ("v", "vn") or \
+            head.token in VERB_NOUN_HEADS:
+        return False  # (巩固|提升|资金, 后续|扶持|资金: verbs before a head that nominalises them name it)
+    # 搬迁|安置|贫困人口 counts people; in 集中|供养|能力 the verbs describe the head.
+    return left.token not in MODIFIER_VERBS or head.token.endswith(PEOPLE_HEADS)
+
+
+def _noun_idiom(token: Token) -> bool:
+    """安全事故/i is a noun jieba files as an idiom; 晓之以理 is a real one (classical particles give it away)."""
+    return token.pos == "i" and len(token.token) == 4 and not any(c in "之以而其不无所者也乎于为" for c in token.token)
+
+
+def _acronym(token: Token) -> bool:
+    """GDP, CPI: an upper-case abbreviation names a measure."""
+    return token.pos == "eng" and len(token.token) >= 2 and token.token.isupper() and token.token.isalpha()
+
+
+def _average_month(ordered: list[Token]) -> bool:
+    """年|平均气温, 年|发电收益, 日|供水能力: a 年, 月 or 日 that opens the metric makes it a rate."""
+    return len(ordered) > 1 and ordered[0].token in ("年", "月", "日") and ordered[0].end == ordered[1].start and \
+        (ordered[1].pos.startswith(("n", "v")) or ordered[1].token.startswith(("平均", "均"))
+         or ordered[1].token in AVERAGE_WORDS)  # 月|人均|保障标准
+
+
+def _governs(token: Token, following: Token | None) -> bool:
+    """A word that opens a clause rather than a noun phrase (实施, 已, 依托|基金); a verb before another verb or
+    before a head that nominalises it modifies (劝返|辍学|学生, 帮扶|期限)."""
+    if token.token == "因" and following is not None and len(following.token) == 1 and following.pos.startswith("n"):
+        return False  # 因|病|致贫: the cause, glued to its noun
+    if token.pos in ("n", "vn") and following is not None and following.token in VERB_NOUN_HEADS and \
+            following.start == token.end:
+        return False  # 资助|资金: a noun of a leading verb names the head after it
+    if token.pos in LEADING_DROP_TAGS - {"v"} or token.token in LEADING_VERBS or token.token in FUNCTION_VERBS:
+        return True
+    if token.pos != "v" or token.token in MODIFIER_VERBS:
+        return False
+    if len(token.token) == 1 or token.token in REACH_WORDS or token.token.startswith(CHANGE_VERBS):
+        return True
+    return following is None or not (following.pos == "v" or following.token in VERB_NOUN_HEADS
+                                     or following.token.endswith("率"))
+
+
+def _compound_verb(tokens: list[Token], token: Token) -> bool:
+    """产业|发展|指导员: a verbal noun between two nouns belongs to the compound, not to the clause."""
+    index = tokens.index(token)
+    return token.token in COMPOUND_VERBS and index > 0 and tokens[index - 1].pos in ("n", "nz", "vn") and \
+        tokens[index - 1].token not in SCOPE_WORDS and tokens[index - 1].end == token.start
+
+
+def _average_before(tokens: list[Token], index: int) -> Token | None:
+    """The average word a verb measures (户均|增收, 户均|年|增收, 人均|月|收入), if any."""
+    if index > 0 and tokens[index - 1].token in ("年", "月") and tokens[index - 1].end == tokens[index].start:
+        index -= 1
+    if index > 0 and tokens[index - 1].token in AVERAGE_WORDS and tokens[index - 1].end == tokens[index].start:
+        return tokens[index - 1]
+    return None
+
+
+def _after_average(tokens: list[Token], token: Token) -> bool:
+    """户均增收, 人均月收入, 年均减贫: a verb an average measures; 年均增长 is only a rate."""
+    average = _average_before(tokens, tokens.index(token))
+    return average is not None and not (average.token in TIME_AVERAGES and token.token in PURE_CHANGES)
+
+
+def _in_place(token: Token, places: list[tuple[int, int]]) -> bool:
+    return any(s <= token.start and token.end <= e for s, e in places)
+
+
+def _core(clause: list[Token]) -> list[Token]:
+    """The clause without trailing adverbs, particles and dates (已, 均, 了, 2012年底的…)."""
+    end = len(clause)
+    while end and (clause[end - 1].token in ("了", "已", "已经", "均", "分别", "约", "大约", "将近", "近", "共", "的")
+                   or clause[end - 1].pos == "t"):
+        end -= 1
+    return clause[:end]
+
+
+def _change(before: list[Token]) -> str:
+    core = _core(before)
+    if not core:
+        return "level"
+    last = core[-1].token
+    if last in FROM_WORDS:
+        return "from"
+    froms = [i for i, t in enumerate(core) if t.token in FROM_WORDS]
+    if froms and _is_moment(core[froms[-1] + 1:]):
+        return "from"  # 由建档立卡时的15.3% (the core has lost its 的)
+    earlier = [t.token for t in core[:-1]]
+    if last.endswith(("到", "至", "为")) and len(last) > 1 and last[:-1] in DELTA_VERBS | {"降", "增", "升", "减"}:
+        return "to"  # 下降到, 降至, 增加到, 降为
+    if last in TO_WORDS and (any(w in FROM_WORDS for w in earlier) or any(w.startswith(CHANGE_VERBS) for w in earlier)):
+        return "to"
+    if last in DELTA_VERBS or last.startswith(CHANGE_VERBS) or last in RATE_WORDS:
+        return "delta"
+    if last in ("了",) and len(core) > 1 and core[-2].token.startswith(CHANGE_VERBS):
+        return "delta"
+    compared = next((i for i in range(len(core) - 1, -1, -1) if core[i].token in COMPARISONS), None)
+    if compared is not None and any(t.pos.startswith("n") for t in core[compared + 1:]):
+        return "delta"  # 高于全省平均水平1个百分点: a gap to a standard named in between
+    return "level"
+
+
+MOMENT_ENDS = ("时", "前", "初", "末")
+
+
+def _is_moment(words: list[Token]) -> bool:
+    """建档立卡|时: a moment named by an event (…时, …前, …初) stands where a date would."""
+    return 0 < len(words) <= 4 and words[-1].token.endswith(MOMENT_ENDS)
+
+
+def _after_moment(between: list[Token]) -> list[Token]:
+    """由|建档立卡时的|15.3%: what follows a moment and its 的 (everything, when there is none)."""
+    for index, token in enumerate(between[1:5], start=1):
+        if token.token == "的" and _is_moment(between[:index]):
+            return between[index + 1:]
+    return between
