@@ -361,6 +361,10 @@ def test_eighth_round_patterns(text, expected) -> None:
     # A class of rank, and a cause glued to its one-character noun, belong to the noun.
     ("全市县级以上农业产业化龙头企业达到41家。", [("41家", "县级以上农业产业化龙头企业", "level")]),
     ("其中因病致贫返贫风险的占38.2%。", [("38.2%", "因病致贫返贫风险", "level")]),
+    # A sum a clause grants measures what it grants.
+    ("对带贫成效明显的经营主体给予10-30万元奖补。", [("10-30万元", "奖补", "level")]),
+    ("对年出栏生猪50头以上的给予每头200元的补助。", [("50头以上", "生猪", "level"), ("200元", "补助", "level")]),
+    ("对脱贫户按每户不超过3000元给予奖补。", [("3000元", "奖补", "level")]),
     ("公益性岗位人员中60岁以上的占三成。",
      [("60岁以上", "公益性岗位人员", "level"), ("三成", "公益性岗位人员", "level")]),
 ])

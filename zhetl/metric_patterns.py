@@ -88,14 +88,25 @@ def _span_of_time(before: list[Token], unit: str) -> bool:
         words[-1] in ("连续", "持续", "用了", "用", "历时", "经过", "花了", "耗时", "仅用了", "只用了")
 
 
+BENEFITS = frozenset("奖补 补助 补贴 奖励 资助 贴息 救助 分红 奖金 补偿".split())
+
+
 def _rate_of_payment(before: list[Token], after: list[Token], places: list[tuple[int, int]]) -> str | None:
-    """按每人90元的标准给予资助, 按每吨300元给予补助: a rate of payment measures the standard or the payment."""
-    if not any(t.token in ("按", "按照") for t in before[-3:]):
+    """按每人90元的标准给予资助, 按每吨300元给予补助: a rate of payment measures the standard or the payment.
+
+    Likewise a sum a clause grants, named right after it: 对…给予20-50万元奖补, 给予每头300元的补助.
+    """
+    granted = after[1:] if after and after[0].token == "的" else after
+    if len(granted) == 1 and granted[0].token in BENEFITS and \
+            any(t.token in ("给予", "予以", "发放") for t in before[-3:]):
+        return granted[0].token
+    if not any(t.token in ("按", "按照") for t in before[-4:]):
         return None
     if len(after) > 1 and after[0].token == "的" and after[1].token == "标准":
         return "标准"
     if len(after) > 1 and after[0].token in ("给予", "予以", "发放"):
-        return _phrase(after[1:], forward=True, places=places)[0]
+        named = _phrase(after[1:], forward=True, places=places)[0]
+        return named or (after[1].token if len(after) == 2 and after[1].token in BENEFITS else None)
     return None
 
 
