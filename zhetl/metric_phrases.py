@@ -222,7 +222,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             place = ordered[0].token if place is None or not _in_place(ordered[0], places) else place + ordered[0].token
         ordered = ordered[1:]
     if not ordered or (not forward and not _average_month(ordered) and ordered[0].pos != "m"
-                       and _governs(ordered[0], ordered[1] if len(ordered) > 1 else None)):
+                       and _governs(ordered[0], ordered[1] if len(ordered) > 1 else None)
+                       and not _listed_noun(tokens, ordered)):
         return None, place
     if not forward and place is None:
         ordered = [*_leading_modifiers(tokens, tokens.index(ordered[0]), places), *ordered]
@@ -235,6 +236,12 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     if not forward:
         ordered = [*_condition_before(tokens, tokens.index(ordered[0])), *ordered]
     return "".join(t.token for t in ordered), place
+
+
+def _listed_noun(tokens: list[Token], ordered: list[Token]) -> bool:
+    """存栏18.6万头、|出栏|7.9万头: a word of action tagged as a noun, listed after 、, names its figure."""
+    index = tokens.index(ordered[0])
+    return len(ordered) == 1 and ordered[0].pos == "n" and index > 0 and tokens[index - 1].token == "、"
 
 
 def _condition_before(tokens: list[Token], first: int) -> list[Token]:
