@@ -165,11 +165,18 @@ def _described_share(before: list[Token], head: str) -> str | None:
     return "".join(t.token for t in words) + "的" + head
 
 
+SPLIT_RATIO_VERBS = frozenset({"恢复到", "控制在", "稳定在", "保持在"})
+
+
 def _ratio_verb(before: list[Token]) -> int | None:
     """是全省平均水平的1.6倍, 占农村常住人口的21.3%: where the verb stands whose subject a ratio measures."""
     if not before or before[-1].token not in ("的", "之"):
         return None
-    verb = next((i for i in range(len(before) - 2, -1, -1) if before[i].token in RATIO_VERBS), None)
+    verb = next((i for i in range(len(before) - 2, -1, -1) if before[i].token in RATIO_VERBS
+                 or (i and before[i].token in ("到", "在") and before[i - 1].end == before[i].start
+                     and before[i - 1].token + before[i].token in SPLIT_RATIO_VERBS)), None)
+    if verb is not None and before[verb].token in ("到", "在") and before[verb].token not in RATIO_VERBS:
+        verb -= 1  # 恢复|到|正常年份的95%, 控制|在|脱贫人口的3%以内: the verb jieba cut in two
     if verb is None or not any(t.pos in NOUN_TAGS or t.pos == "t" for t in before[verb + 1:-1]):
         return None  # 是2015年的1.75倍: the standard may be the same metric at another time
     return verb
