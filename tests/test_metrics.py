@@ -373,6 +373,15 @@ def test_eighth_round_patterns(text, expected) -> None:
     ("监测对象人数控制在脱贫人口的2%以内。", [("2%以内", "监测对象人数", "level")]),
     ("能繁母猪存栏12.1万头，恢复到正常年份的96%。",
      [("12.1万头", "能繁母猪存栏", "level"), ("96%", "能繁母猪存栏", "level")]),
+    # What a unit counts: bodies for 家, the period for a span of time; what people do is not a head.
+    ("全市共有126家帮扶单位联系帮扶脱贫村。", [("126家", "帮扶单位", "level")]),
+    ("设立5年过渡期内保持政策稳定。", [("5年", "过渡期", "level")]),
+    ("实现1260个脱贫村驻村帮扶全覆盖。", [("1260个", "脱贫村", "level")]),
+    # A goal word is no part of the subject; a price is quoted per unit; each listed item has its measure.
+    ("消费帮扶金额力争达到20亿元。", [("20亿元", "消费帮扶金额", "level")]),
+    ("鲜叶收购价每斤不低于26元。", [("26元", "鲜叶收购价", "level")]),
+    ("茶叶产量、茶叶综合产值分别达到0.8万吨、21.5亿元。",
+     [("0.8万吨", "茶叶产量", "level"), ("21.5亿元", "茶叶综合产值", "level")]),
     ("公益性岗位人员中60岁以上的占三成。",
      [("60岁以上", "公益性岗位人员", "level"), ("三成", "公益性岗位人员", "level")]),
 ])

@@ -26,7 +26,6 @@ from zhetl.metric_words import (
     CONDITIONS,
     COUNT_HEADS,
     COUNTED_ATTRIBUTES,
-    COUNTED_HEADS,
     DELTA_VERBS,
     FROM_WORDS,
     FUNCTION_VERBS,
@@ -87,7 +86,7 @@ def _subject_zone(before: list[Token]) -> list[Token]:
 
 
 def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = (),
-            counted: bool = False) -> tuple[str | None, str | None]:
+            counted: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
     """The noun phrase at the start (forward) or end (backward) of ``tokens``, and a scope word it opened with."""
     if forward and tokens and tokens[0].token in ("的", "之"):
         tokens = tokens[1:]  # 75.3%的贫困人口, 一年的帮扶
@@ -139,7 +138,7 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         if forward and seen_noun and (token.token in AVERAGE_WORDS or token.token in COUNTED_ATTRIBUTES
                                       or token.token in ("较", "比")):
             break  # 156名脱贫群众|人均纯收入, 1800多户脱贫户|收入不稳定: a count counts the people, not their income
-        if forward and seen_noun and token.pos in ("nr", "nrfg") and 2 <= len(token.token) <= 3:
+        if forward and seen_noun and token.pos in ("nr", "nrfg") and len(token.token) <= 3:
             break  # 今年56岁的驻村工作队队长|王建国: the person named after the noun is not what is measured
         if token.token in LEADING_VERBS and (forward or (run and not _compound_verb(tokens, token))) and \
                 not (not forward and token.pos in ("n", "vn") and run[-1].token in VERB_NOUN_HEADS):
@@ -198,12 +197,14 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     if forward and len(ordered) > 1 and ordered[-1].pos == "vn" and ordered[-1] is tokens[-1] and \
             ordered[-2].pos in ("n", "nz") and ordered[-1].token in MODIFIER_VERBS:
         ordered = ordered[:-1]  # 带动1.1万余名|群众|就业: the clause's last verbal noun is what they do
-    if forward and counted:
-        heads = [i for i, t in enumerate(ordered) if t.token.endswith(COUNTED_HEADS)]
+    if forward and counted:  # (驻村 ends in 村 but is what they do, not what was counted)
+        heads = [i for i, t in enumerate(ordered) if t.token.endswith(counted) and t.token not in MODIFIER_VERBS]
         if heads and heads[-1] < len(ordered) - 1:
             ordered = ordered[:heads[-1] + 1]  # 2.9万户|农户|住房安全, 30户以上|自然村|通硬化路: what was counted
     while not forward and ordered and ordered[0].token in ("和", "与", "及"):
         ordered = ordered[1:]
+    while not forward and len(ordered) > 1 and ordered[-1].token.startswith("每") and len(ordered[-1].token) <= 3:
+        ordered = ordered[:-1]  # 鲜叶收购价|每斤 不低于28元: the unit it is quoted per is not part of the price
     if not forward and len(ordered) > 1 and ordered[-1].token in RATE_WORDS and \
             ordered[-2].token not in AVERAGE_WORDS:
         ordered = ordered[:-1]  # 居民消费价格|涨幅: the metric is what rises (but 年均|增速 stays)

@@ -38,11 +38,13 @@ from zhetl.metric_words import (
     COMPARISONS,
     CONTINUATIONS,
     COUNT_AFTER_UNITS,
+    COUNTED_HEADS,
     DURATION_OR_AGE,
     GENERIC_NOUNS,
     MODIFIER_VERBS,
     MONEY_OR_MEASURE,
     NOUN_TAGS,
+    ORGANISATION_HEADS,
     PERIOD_WORDS,
     RATIO_UNITS,
     REACH_WORDS,
@@ -217,12 +219,17 @@ def _list_items(clause: list[Token], separators: tuple[str, ...] = ("、", "和"
     return [item for item in items if item] if all(items) else []
 
 
+MEASURE_ENDINGS = ("量", "值", "额", "率", "数", "价", "积", "费", "款", "度", "幅", "重", "收入", "支出")
+
+
 def _shared_head(items: list[list[Token]]) -> list[str]:
     """Give the earlier items the head that only the last one spells out."""
     last = items[-1]
     last_text = "".join(t.token for t in last)
     peer = "".join(t.token for t in items[-2])  # the last item begins with as much of its own as its peer
     head = last_text[len(peer):] if len(last_text) > len(peer) else ""
+    if peer.endswith(MEASURE_ENDINGS):
+        head = ""  # 茶叶产量、茶叶综合产值: each item names its own measure
     ordinal = items[0][0].token.startswith("第")
     names = []
     for item in items:
@@ -231,6 +238,15 @@ def _shared_head(items: list[list[Token]]) -> list[str]:
             text = "第" + text
         names.append(text if item is last else text + head)
     return names
+
+
+def _counted_heads(unit: str) -> tuple[str, ...]:
+    """How what a unit counts ends: people, households and villages; bodies for 家; periods for spans of time."""
+    if unit == "家":
+        return ORGANISATION_HEADS  # 412家|农民合作社 counts the 社, 307家|中央单位|联系… the 单位
+    if _is_span(unit):
+        return TIME_HEADS  # 5年|过渡期|内, 五年|过渡期|政策: the period
+    return COUNTED_HEADS if unit and unit in COUNT_AFTER_UNITS else ()
 
 
 def link_metric(tokens: list[Token], start: int, end: int, unit: str,
@@ -243,15 +259,15 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     noun_next = bool(after) and (after[0].pos in NOUN_TAGS or after[0].pos.startswith("n"))
     if unit in COUNT_AFTER_UNITS or (after and after[0].token == "的" and unit not in MONEY_OR_MEASURE) or \
             (unit in DURATION_OR_AGE and noun_next):
-        counted = bool(unit) and unit in COUNT_AFTER_UNITS and unit != "家"  # (412家|农民合作社 counts the 社)
-        metric, place = _phrase(after, forward=True, places=places, counted=counted)
+        metric, place = _phrase(after, forward=True, places=places, counted=_counted_heads(unit))
         if metric is None and unit in COUNT_AFTER_UNITS and change == "level":
             metric = _achieved(after)
         if metric and metric.endswith(THRESHOLDS) and before and (before[-1].token in COMPARISONS
                                                                   or before[-1].token in _OUTER_LIMITS):
             metric, place = None, None  # 发生率低于3%的退出标准: the figure the standard is held against
     if metric is None and unit in ("岁", "周岁") and after:
-        metric, place = _phrase(_past_count(after), forward=True, places=places)  # 60岁以上|领取待遇人数
+        metric, place = _phrase(_past_count(after), forward=True, places=places,  # 60岁以上|领取待遇人数
+                                counted=COUNTED_HEADS)
     from_after = metric is not None
     if metric is None and unit.endswith("元"):
         paid = _paid_to(before)
