@@ -47,9 +47,17 @@ def _same(a: float | None, b: float | None) -> bool:
     return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
 
 
+def _overlapping(ours: str | None, gold: str | None) -> bool:
+    """A looser reading of the metric, for diagnosis only: equal, or one phrase inside the other (农村公路 and
+    新改建农村公路). Annotators disagree most on how much of a phrase to take; the bar is exact equality."""
+    if not ours or not gold:
+        return (ours or None) == (gold or None)
+    return ours in gold or gold in ours
+
+
 def score(show: bool = False, gold_file: Path = GOLD) -> dict[str, float | int]:
     rows = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip()]
-    gold_q = found_q = matched = value_ok = approx_ok = kind_ok = metric_ok = change_ok = 0
+    gold_q = found_q = matched = value_ok = approx_ok = kind_ok = metric_ok = change_ok = metric_overlap = 0
     gold_d = resolved = trap_hits = traps = 0
     for row in rows:
         text = row["text"]
@@ -73,6 +81,7 @@ def score(show: bool = False, gold_file: Path = GOLD) -> dict[str, float | int]:
             approx_ok += quantity.approximate == gold["approximate"]
             kind_ok += quantity.kind == gold["kind"]
             metric_ok += (link.metric or None) == (gold["metric"] or None)
+            metric_overlap += _overlapping(link.metric, gold["metric"])
             change_ok += link.change == gold["change"]
             if show and (link.metric or None) != (gold["metric"] or None):
                 print("METRIC", gold["text"], gold["metric"], "→", link.metric, "|", text)
@@ -101,6 +110,7 @@ def score(show: bool = False, gold_file: Path = GOLD) -> dict[str, float | int]:
         "precision": round(true_found / found_q, 4) if found_q else 0.0,
         "bounds": round(value_ok / max(matched, 1), 4), "approximate": round(approx_ok / max(matched, 1), 4),
         "kind": round(kind_ok / max(matched, 1), 4), "metric": round(metric_ok / max(matched, 1), 4),
+        "metric_overlap": round(metric_overlap / max(matched, 1), 4),
         "change": round(change_ok / max(matched, 1), 4), "traps": traps, "traps_extracted": trap_hits,
         "dates": gold_d, "date_resolution": round(resolved / max(gold_d, 1), 4),
     }
