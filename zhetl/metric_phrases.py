@@ -173,14 +173,14 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     ordered = run if forward else list(reversed(run))
     if not forward and ordered and ordered[-1].pos == "v" and _after_average(tokens, ordered[-1]):
         average = _average_before(tokens, tokens.index(ordered[-1]))
-        if average.token in TIME_AVERAGES or average.token.startswith("每"):
-            return ordered[-1].token, None  # 年均|减贫 measures 减贫; 农户|每户|分红 measures 分红
         start = average.start
         index = tokens.index(average)
         if index and tokens[index - 1].end == start and tokens[index - 1].pos in ("n", "nz") and \
                 tokens[index - 1].token not in SCOPE_WORDS and not _in_place(tokens[index - 1], places) and \
                 ordered[-1].token.startswith("增"):
             return tokens[index - 1].token, None  # 带动186户脱贫户|户均|增收…: the gain is counted per 脱贫户
+        if average.token in TIME_AVERAGES or average.token.startswith("每"):
+            return ordered[-1].token, None  # 年均|减贫 measures 减贫; 农户|每户|分红 measures 分红
         return "".join(t.token for t in tokens if start <= t.start and t.end <= ordered[-1].end), None
     # A phrase ends in a noun and starts with no verb or adverb (建成|幸福美丽新村, 开展|专项检查).
     doing = 0  # trailing verbs of state after the noun (劳动力|外出|务工) stay when backward
