@@ -19,25 +19,20 @@ from zhetl.pipeline import analyse_sentence
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 GOLD = GOLD_DIR / "report_quantities.jsonl"
-# Written later by a second annotator who never saw the extractor's code or output: a check on overfitting.
-GOLD_DEV2 = GOLD_DIR / "report_quantities_dev2.jsonl"
-GOLD_DEV3 = GOLD_DIR / "report_quantities_dev3.jsonl"  # a third annotator, likewise blind to the code
-GOLD_DEV4 = GOLD_DIR / "report_quantities_dev4.jsonl"  # a fourth: speeches, work summaries, news, bulletins
-GOLD_DEV5 = GOLD_DIR / "report_quantities_dev5.jsonl"  # blind until 2026-11-23, now tuned on
-# Three more annotators (2026-11-23): blind for two sessions, then development sets once blind9 replaced them.
-GOLD_DEV6 = GOLD_DIR / "report_quantities_dev6.jsonl"
-GOLD_DEV7 = GOLD_DIR / "report_quantities_dev7.jsonl"
-GOLD_DEV8 = GOLD_DIR / "report_quantities_dev8.jsonl"
-# Four more (2026-11-23): blind for one session, then development sets once blind13–15 replaced them.
-GOLD_DEV9 = GOLD_DIR / "report_quantities_dev9.jsonl"
-GOLD_DEV10 = GOLD_DIR / "report_quantities_dev10.jsonl"
-GOLD_DEV11 = GOLD_DIR / "report_quantities_dev11.jsonl"
-GOLD_DEV12 = GOLD_DIR / "report_quantities_dev12.jsonl"
-# Kept blind: scored, but their misses are never printed, so no rule is ever tuned on them.
-GOLD_BLIND13 = GOLD_DIR / "report_quantities_blind13.jsonl"  # a thirteenth annotator (2026-12-02)
-GOLD_BLIND14 = GOLD_DIR / "report_quantities_blind14.jsonl"  # a fourteenth (2026-12-02)
-GOLD_BLIND15 = GOLD_DIR / "report_quantities_blind15.jsonl"  # a fifteenth (2026-12-02)
-BLIND = (GOLD_BLIND13, GOLD_BLIND14, GOLD_BLIND15)
+
+
+def _sets(kind: str) -> list[Path]:
+    """The ``report_quantities_<kind>N.jsonl`` sets in the order they were written."""
+    found = GOLD_DIR.glob(f"report_quantities_{kind}[0-9]*.jsonl")
+    return sorted(found, key=lambda path: int(path.stem.rpartition(kind)[2]))
+
+
+# Each set after the first was written by another annotator who never saw the extractor's code or output
+# (their notes are beside them). A new set starts blind: scored, but its misses are never printed, so no
+# rule is tuned on it. When fresher blind sets arrive it is renamed devN and its misses are read (dev5 on
+# 2026-11-23, dev6-8 when blind9-12 arrived, dev9-12 when blind13-15 arrived on 2026-12-02).
+DEV = _sets("dev")
+BLIND = _sets("blind")
 REFERENCE = date(2021, 3, 9)
 
 
@@ -121,8 +116,7 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="print every miss")
     parser.add_argument("--gold", type=Path, action="append", help="gold file(s); default: every report set")
     args = parser.parse_args()
-    for gold_file in args.gold or [GOLD, GOLD_DEV2, GOLD_DEV3, GOLD_DEV4, GOLD_DEV5, GOLD_DEV6, GOLD_DEV7,
-                                   GOLD_DEV8, GOLD_DEV9, GOLD_DEV10, GOLD_DEV11, GOLD_DEV12, *BLIND]:
+    for gold_file in args.gold or [GOLD, *DEV, *BLIND]:
         if gold_file.exists():
             show = args.show and "blind" not in gold_file.stem
             print(json.dumps({"bench": "report", "set": gold_file.stem, **score(show, gold_file)},

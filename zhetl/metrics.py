@@ -181,7 +181,8 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
         items = _list_items(subject)
         if len(items) != len(group):
             # 教育文化和娱乐价格、医疗保健价格分别…: 和 inside an item, 、 between the items.
-            items = _list_items(subject, ("、",)) if len(_list_items(subject, ("、",))) == len(group) else items
+            enumerated = _list_items(subject, ("、",))
+            items = enumerated if len(enumerated) == len(group) else items
         if len(items) == len(group):
             metrics = _shared_head(items)
         elif len(items) == 1 and links[group[0]].metric:
