@@ -382,6 +382,9 @@ def test_eighth_round_patterns(text, expected) -> None:
     ("鲜叶收购价每斤不低于26元。", [("26元", "鲜叶收购价", "level")]),
     ("茶叶产量、茶叶综合产值分别达到0.8万吨、21.5亿元。",
      [("0.8万吨", "茶叶产量", "level"), ("21.5亿元", "茶叶综合产值", "level")]),
+    # Money set aside for a purpose measures the purpose, unless it is a sum per unit.
+    ("全县每年安排不少于5000万元用于农村人居环境整治。", [("5000万元", "农村人居环境整治", "level")]),
+    ("每个示范村安排50万元用于发展村级集体经济。", [("50万元", "示范村", "level")]),
     ("公益性岗位人员中60岁以上的占三成。",
      [("60岁以上", "公益性岗位人员", "level"), ("三成", "公益性岗位人员", "level")]),
 ])

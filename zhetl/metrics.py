@@ -270,6 +270,11 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         metric, place = _phrase(_past_count(after), forward=True, places=places,  # 60岁以上|领取待遇人数
                                 counted=COUNTED_HEADS)
     from_after = metric is not None
+    if metric is None and unit.endswith("元") and len(after) > 1 and after[0].token == "用于" and \
+            not any(t.token.startswith("每") and t.token not in ("每年", "每月", "每季度") for t in before):
+        # (每个脱贫村安排100-150万元用于…: a sum per village measures the village)
+        metric, place = _phrase(after[1:], forward=True, places=places)  # 安排2亿元|用于|农村人居环境整治
+        from_after = metric is not None
     if metric is None and unit.endswith("元"):
         paid = _paid_to(before)
         if paid is not None:
