@@ -385,6 +385,11 @@ def test_eighth_round_patterns(text, expected) -> None:
     # Money set aside for a purpose measures the purpose, unless it is a sum per unit.
     ("全县每年安排不少于5000万元用于农村人居环境整治。", [("5000万元", "农村人居环境整治", "level")]),
     ("每个示范村安排50万元用于发展村级集体经济。", [("50万元", "示范村", "level")]),
+    # Two levels of government joined by 和 name whose fund it is; a count brought into a programme.
+    ("今年安排中央和省级财政衔接推进乡村振兴补助资金21亿元。",
+     [("21亿元", "中央和省级财政衔接推进乡村振兴补助资金", "level")]),
+    ("全县累计将3200户1.1万人纳入防止返贫动态监测。",
+     [("3200户", "防止返贫动态监测", "level"), ("1.1万人", "防止返贫动态监测", "level")]),
     ("公益性岗位人员中60岁以上的占三成。",
      [("60岁以上", "公益性岗位人员", "level"), ("三成", "公益性岗位人员", "level")]),
 ])

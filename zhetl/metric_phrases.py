@@ -114,8 +114,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             run, seen_noun = [], False  # 3.8万户|有劳动力的|贫困户: the head after the relative clause
             continue
         if not forward and token.token in ("和", "与", "及") and seen_noun and left is not None and \
-                (left.pos.startswith("n") or left.pos == "j") and left.token not in SCOPE_WORDS and \
-                not _in_place(left, places):
+                (left.pos.startswith("n") or left.pos == "j") and not _in_place(left, places) and \
+                (left.token not in SCOPE_WORDS or run[-1].token.endswith("级")):  # (中央|和|省级)
             run.append(token)  # 第一书记和驻村工作队员2.1万余名: one figure for the pair
             continue
         if token.token in CLAUSE_BREAKS or token.token in ("的", "之", "和", "与", "及", "、", "或") or \
@@ -154,7 +154,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             run.append(token)  # 农村|留守|老人: a verb inside the noun phrase
         elif forward and not seen_noun and token.pos in MODIFIER_TAGS | {"d"} and len(run) < 4:
             run.append(token)  # 未|摘帽|贫困县, 集中|连片|特困地区
-        elif not forward and run and len(run) < 6 and token.pos in MODIFIER_TAGS and token.token not in SKIP_WORDS \
+        elif not forward and run and (len(run) < 6 or token.token.endswith("级")) and token.pos in MODIFIER_TAGS \
+                and token.token not in SKIP_WORDS \
                 and not (token.pos == "v" and (len(token.token) == 1 or token.token in FUNCTION_VERBS
                                                or _predicate(token, left, run[-1], run[0])
                                                or (len(run) == 1 and _verb_chain(token, left, run[0])))):
@@ -214,7 +215,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             all(t.pos in NOUN_TAGS or t.token in ("和", "与", "及") for t in ordered[1:]):
         ordered = ordered[1:]  # 培训|农村|劳动力: a verb done to people is not part of who they are
     place = None
-    while ordered and not _average_month(ordered) and not _contrasted_scope(ordered) and (
+    while ordered and not _average_month(ordered) and not _contrasted_scope(ordered) and \
+            not _paired_levels(ordered) and (
             ordered[0].token in SCOPE_WORDS or ordered[0].pos in ("t", "f")
             or (ordered[0].token in SKIP_WORDS - AVERAGE_WORDS and not _names_actual(ordered))
             or _in_place(ordered[0], places)
@@ -237,6 +239,11 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     if not forward:
         ordered = [*_condition_before(tokens, tokens.index(ordered[0])), *ordered]
     return "".join(t.token for t in ordered), place
+
+
+def _paired_levels(ordered: list[Token]) -> bool:
+    """中央|和|省级|财政…补助资金: two levels of government joined by 和 name whose fund it is, not a scope."""
+    return len(ordered) > 3 and ordered[1].token in ("和", "与", "及") and ordered[2].token.endswith("级")
 
 
 def _listed_noun(tokens: list[Token], ordered: list[Token]) -> bool:
