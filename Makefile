@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	# Prefect's database (in the project-local PREFECT_HOME) is created once here, not by a run's server (~9 s).
-	$(BIN)/prefect server database upgrade -y > /dev/null
+	$(BIN)/python -m flows.server
 	touch $(STAMP)
 
 run: $(STAMP)

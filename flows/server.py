@@ -40,6 +40,39 @@ def configure_environment(prefect_home: str | None = None) -> None:
     os.environ.setdefault("PREFECT_HOME", prefect_home or os.path.abspath(".prefect"))
 
 
+def _prefect_home() -> Path:
+    return Path(os.environ.get("PREFECT_HOME", "~/.prefect")).expanduser()
+
+
+def _migrated_marker() -> Path:
+    """The file that says this Prefect version has migrated the database in ``PREFECT_HOME``."""
+    from importlib.metadata import version  # (cheap: Prefect itself is not imported)
+
+    return _prefect_home() / f".zhetl-migrated-prefect-{version('prefect')}"
+
+
+def prepare_database() -> None:
+    """Create or upgrade Prefect's database once, at setup, and mark it done for this Prefect version.
+
+    A run's server then skips the migration check (about 1 s of its start); without the mark, or with a
+    database elsewhere, it migrates as usual.
+    """
+    command = [sys.executable, "-m", "prefect", "server", "database", "upgrade", "-y"]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env={**os.environ, **SERVER_ENVIRONMENT})
+    _migrated_marker().touch()
+
+
+def server_environment() -> dict[str, str]:
+    """The server child's environment: ours, Prefect's temporary-server settings, no API URL of its own."""
+    environment = {**os.environ, **SERVER_ENVIRONMENT}
+    environment.pop("PREFECT_API_URL", None)  # the child is the server, not a client of one
+    named_database = any(key in os.environ for key in ("PREFECT_SERVER_DATABASE_CONNECTION_URL",
+                                                       "PREFECT_API_DATABASE_CONNECTION_URL"))
+    if not named_database and (_prefect_home() / "prefect.db").is_file() and _migrated_marker().is_file():
+        environment.setdefault("PREFECT_SERVER_DATABASE_MIGRATE_ON_START", "false")
+    return environment
+
+
 class ApiServer:
     """A Prefect API server in a child process on 127.0.0.1 and a free port."""
 
@@ -47,8 +80,7 @@ class ApiServer:
         self.spawned_at = time.perf_counter()
         self.boot_seconds: float | None = None  # from spawn to the first healthy answer
         self.port = _free_port()
-        environment = {**os.environ, **SERVER_ENVIRONMENT}
-        environment.pop("PREFECT_API_URL", None)  # the child is the server, not a client of one
+        environment = server_environment()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app", "--host", HOST,
              "--port", str(self.port), "--log-level", "error", "--lifespan", "on"], env=environment)
@@ -113,8 +145,7 @@ def _stop_unused() -> None:
 
 def _profile_api_url() -> str | None:
     """The API URL of the active profile in Prefect's profiles file, if it names one."""
-    home = Path(os.environ.get("PREFECT_HOME", "~/.prefect")).expanduser()
-    path = Path(os.environ.get("PREFECT_PROFILES_PATH", home / "profiles.toml")).expanduser()
+    path = Path(os.environ.get("PREFECT_PROFILES_PATH", _prefect_home() / "profiles.toml")).expanduser()
     try:
         profiles = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError):
@@ -171,3 +202,8 @@ def _drain_workers() -> None:
     for worker in (APILogWorker, EventsWorker):
         with contextlib.suppress(Exception):
             worker.drain_all(timeout=15)
+
+
+if __name__ == "__main__":  # `python -m flows.server`: what `make` setup runs once
+    configure_environment()
+    prepare_database()

@@ -28,6 +28,23 @@ def test_the_active_profile_can_name_a_server(tmp_path: Path, monkeypatch: pytes
     assert server._profile_api_url() is None
 
 
+def test_the_server_skips_migrations_only_for_a_database_setup_migrated(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
+    monkeypatch.delenv("PREFECT_SERVER_DATABASE_CONNECTION_URL", raising=False)
+    monkeypatch.delenv("PREFECT_API_DATABASE_CONNECTION_URL", raising=False)
+    monkeypatch.delenv("PREFECT_SERVER_DATABASE_MIGRATE_ON_START", raising=False)
+    key = "PREFECT_SERVER_DATABASE_MIGRATE_ON_START"
+    assert key not in server.server_environment()  # no database yet: the server creates it
+    (tmp_path / "prefect.db").write_bytes(b"")
+    assert key not in server.server_environment()  # a database no setup of this Prefect version migrated
+    server._migrated_marker().touch()
+    assert server.server_environment()[key] == "false"
+    monkeypatch.setenv("PREFECT_SERVER_DATABASE_CONNECTION_URL", "postgresql+asyncpg://db/prefect")
+    assert key not in server.server_environment()  # a database elsewhere migrates as usual
+    assert "PREFECT_API_URL" not in server.server_environment()
+
+
 def test_no_early_server_once_prefect_is_imported(monkeypatch: pytest.MonkeyPatch) -> None:
     """Prefect reads its settings at import, so a URL exported later would not reach all of it."""
     import prefect  # noqa: F401
