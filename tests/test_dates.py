@@ -103,3 +103,15 @@ def test_since_this_year_and_plans() -> None:
     assert (since.text, since.start_date, since.end_date) == ("今年以来", date(2021, 1, 1), REF)
     plan = find_dates("十四五时期，全省力争", REF)[0]
     assert (plan.text, plan.start_date, plan.end_date) == ("十四五", date(2021, 1, 1), date(2025, 12, 31))
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("2020年中央财政投入衔接资金", "2020年"),
+    ("2021年中国农村居民收入", "2021年"),
+    ("2019年中西部地区", "2019年"),
+    ("2019年中期评估", "2019年"),
+    ("2022年中完成验收", "2022年中"),
+])
+def test_mid_year_is_not_the_start_of_the_next_word(text: str, mention: str) -> None:
+    """年中 is mid-year only when 中 does not begin a word (中央, 中国, 中西部, 中期)."""
+    assert [found.text for found in find_dates(text, reference=REF)][0] == mention

@@ -400,6 +400,25 @@ def test_ninth_round_patterns(text, expected) -> None:
     assert links(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # 分别 over activities, not nouns: each figure measures its own activity.
+    ("全年外出务工63万人，其中省外务工和省内务工分别为22万人、41万人。",
+     [("63万人", "外出务工", "level"), ("22万人", "省外务工", "level"), ("41万人", "省内务工", "level")]),
+    ("全县特困人员812人，其中分散供养和集中供养分别为650人、162人。",
+     [("812人", "特困人员", "level"), ("650人", "分散供养", "level"), ("162人", "集中供养", "level")]),
+    # A shared prefix is given to the bare measures after it.
+    ("项目开工率、完工率分别达到98%和91%。", [("98%", "项目开工率", "level"), ("91%", "项目完工率", "level")]),
+    # 2020年中央…: 中央 is a word, not 年中 (mid-year).
+    ("2022年中央财政衔接资金达到1650亿元。", [("1650亿元", "中央财政衔接资金", "level")]),
+    # 产业强镇 is a kind of town, not a town's name; lexicon words jieba cuts apart.
+    ("新认定产业强镇8个、示范社15家，修建机耕道23公里，资金支出进度达到88%。",
+     [("8个", "产业强镇", "level"), ("15家", "示范社", "level"), ("23公里", "机耕道", "level"),
+      ("88%", "资金支出进度", "level")]),
+])
+def test_tenth_round_patterns(text, expected) -> None:
+    assert links(text) == expected
+
+
 @pytest.mark.parametrize(("text", "metric"), [
     ("全县九年义务教育巩固率达到97.2%。", "九年义务教育巩固率"),
     ("学前三年毛入园率为91.5%。", "学前三年毛入园率"),

@@ -24,7 +24,9 @@ _YEAR2 = r"\d{2}|[〇零一二三四五六七八九]{2}"
 _MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _DAY = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 _QUARTER = r"(?:第|首)?[一二三四1-4首]季度"
-_YEAR_PART = (rf"(?P<part>初|底|末|中|伊始|上半年|下半年|前(?P<firstn>{_NUMBER})个?(?P<firstunit>月|季度)|首月|"
+# 年中 is mid-year, but not in 2020年中央财政, 2021年中国, 年中西部: there 中 starts the next word.
+_MID = r"中(?![央国共部西东南北小等心医药职专学华期层级高老青外文方资])"
+_YEAR_PART = (rf"(?P<part>初|底|末|{_MID}|伊始|上半年|下半年|前(?P<firstn>{_NUMBER})个?(?P<firstunit>月|季度)|首月|"
               rf"(?P<quarter>{_QUARTER})(?P<qpart>末|初)?)")
 _MONTH_PART = (rf"(?:月?(?P<mpart>初|底|末|上旬|中旬|下旬)|前(?P<firstdays>{_NUMBER})天|最后(?P<lastdays>{_NUMBER})天"
                rf"|(?:的)?第(?P<weekn>[1-6一二三四五六])周)")
@@ -75,7 +77,7 @@ HOLIDAYS = {"元旦": (1, 1), "国庆节": (10, 1), "国庆": (10, 1), "劳动�
 SEASONS = {"暑假": (7, 8), "寒假": (1, 2)}
 STANDALONE_PART_RE = re.compile(
     rf"(?=[年第首一二三四1-4上下])"
-    rf"(?<![年\d〇零一二三四五六七八九_＿×Xx*＊])(?:年(?P<part>初|底|末|中)|(?P<quarter>{_QUARTER})(?P<qpart>末|初)?"
+    rf"(?<![年\d〇零一二三四五六七八九_＿×Xx*＊])(?:年(?P<part>初|底|末|{_MID})|(?P<quarter>{_QUARTER})(?P<qpart>末|初)?"
     rf"|(?P<half>上半年|下半年))")
 _LUNAR_DAY = (r"初[一二三四五六七八九十\d]|初\d|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?"
               r"|十[一二三四五六七八九]?|三十|[一二三四五六七八九]")

@@ -218,6 +218,10 @@ def _relative_clause(before: list[Token]) -> str | None:
     return "".join(t.token for t in words)
 
 
+# Verbs of moving that qualify the activity after them (外出务工, 返乡创业, 转移就业).
+MOTION_VERBS = frozenset({"外出", "返乡", "回乡", "转移", "就近", "就地", "异地", "跨省", "进城"})
+
+
 def _activity(before: list[Token], unit: str, places: list[tuple[int, int]]) -> str | None:
     """跨省务工1.8万人, 每月走访不少于2次: the verb just before the number is what is counted."""
     if unit not in ACTIVITY_UNITS:
@@ -233,6 +237,11 @@ def _activity(before: list[Token], unit: str, places: list[tuple[int, int]]) -> 
     if len(verb.token) < 2:
         return None  # 走两次, 讲两遍: a bare verb of narration, not an activity a report counts
     noun = before[end - 2] if end >= 2 else None
+    if noun is not None and noun.end == verb.start and noun.token in MOTION_VERBS:
+        mover = before[end - 3] if end >= 3 else None  # 劳动力|外出|务工: who moves is part of it
+        if mover is not None and mover.end == noun.start and mover.token.endswith(("劳动力", "农民工", "人口")):
+            return mover.token + noun.token + verb.token
+        return noun.token + verb.token  # 外出|务工, 返乡|创业
     if noun is not None and noun.end == verb.start and (noun.pos in ("n", "vn", "nz", "s", "f")
                                                          and (noun.token not in SCOPE_WORDS
                                                               or _contrasted_scope([noun, verb]))

@@ -183,6 +183,9 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
             # 教育文化和娱乐价格、医疗保健价格分别…: 和 inside an item, 、 between the items.
             enumerated = _list_items(subject, ("、",))
             items = enumerated if len(enumerated) == len(group) else items
+        if len(items) != len(group):
+            verbal = _verbal_items(subject)  # 省外务工和省内务工分别为…, 分散供养和集中供养分别为…
+            items = verbal if len(verbal) == len(group) else items
         if len(items) == len(group):
             metrics = _shared_head(items)
         elif len(items) == 1 and links[group[0]].metric:
@@ -220,6 +223,31 @@ def _list_items(clause: list[Token], separators: tuple[str, ...] = ("、", "和"
     return [item for item in items if item] if all(items) else []
 
 
+def _verbal_items(clause: list[Token]) -> list[list[Token]]:
+    """Items that are activities, not nouns: 省外|务工 和 省内|务工, 分散|供养 和 集中|供养.
+
+    Only short items (at most three words) with a verb in each, after 其中 or the clause's opening scope.
+    """
+    while clause and (clause[-1].pos in ("d", "p") or clause[-1].token in SKIP_WORDS):
+        clause = clause[:-1]
+    allowed = ("v", "vn", "s", "b", "a", "f", "j", "ad")
+    start = len(clause)
+    while start and (clause[start - 1].pos in allowed or clause[start - 1].pos.startswith("n")
+                     or clause[start - 1].token in ("和", "与", "及", "、")):
+        start -= 1
+    while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos == "t"):
+        start += 1
+    items: list[list[Token]] = [[]]
+    for token in clause[start:]:
+        if token.token in ("和", "与", "及", "、"):
+            items.append([])
+        else:
+            items[-1].append(token)
+    if len(items) < 2 or not all(0 < len(item) <= 3 and any(t.pos == "v" for t in item) for item in items):
+        return []
+    return items
+
+
 MEASURE_ENDINGS = ("量", "值", "额", "率", "数", "价", "积", "费", "款", "度", "幅", "重", "收入", "支出")
 
 
@@ -238,6 +266,11 @@ def _shared_head(items: list[list[Token]]) -> list[str]:
         if ordinal and not text.startswith("第"):
             text = "第" + text
         names.append(text if item is last else text + head)
+    first = items[0]
+    if len(first) > 1 and first[-1].token.endswith(MEASURE_ENDINGS) and \
+            all(len(item) == 1 and item[0].token.endswith(MEASURE_ENDINGS) for item in items[1:]):
+        prefix = "".join(t.token for t in first[:-1])  # 项目开工率、完工率 → 项目完工率
+        names = [names[0], *(prefix + name for name in names[1:])]
     return names
 
 
