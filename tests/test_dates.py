@@ -115,3 +115,10 @@ def test_since_this_year_and_plans() -> None:
 def test_mid_year_is_not_the_start_of_the_next_word(text: str, mention: str) -> None:
     """年中 is mid-year only when 中 does not begin a word (中央, 中国, 中西部, 中期)."""
     assert [found.text for found in find_dates(text, reference=REF)][0] == mention
+
+
+@pytest.mark.parametrize("text", ["生猪出栏1987.6万头", "产量2020.5吨", "收入2019.3亿元"])
+def test_a_decimal_amount_is_no_dotted_date(text: str) -> None:
+    """1987.6万头 is an amount; 2021.3 alone (or 2021.3.9) is still a date."""
+    assert find_dates(text, reference=REF) == []
+    assert [found.text for found in find_dates("于2021.3发布", reference=REF)] == ["2021.3"]

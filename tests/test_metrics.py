@@ -414,6 +414,20 @@ def test_ninth_round_patterns(text, expected) -> None:
     ("新认定产业强镇8个、示范社15家，修建机耕道23公里，资金支出进度达到88%。",
      [("8个", "产业强镇", "level"), ("15家", "示范社", "level"), ("23公里", "机耕道", "level"),
       ("88%", "资金支出进度", "level")]),
+    # A clause with 的 describes a bare head (资金, 对象); one picked out by 最 does not.
+    ("其中用于基础设施建设的资金占比达到35%。", [("35%", "用于基础设施建设的资金占比", "level")]),
+    ("纳入防返贫监测的对象2310户。", [("2310户", "纳入防返贫监测的对象", "level")]),
+    ("年底分红时，分得最少的农户也拿到了900元。", [("900元", "农户", "level")]),
+    # 年 alone before a noun is per year, part of the metric; after a date or a span it is not.
+    ("其中年产值超过1亿元的企业5家，年销售额在50万元以上的网店80家。",
+     [("超过1亿元", "年产值", "level"), ("5家", "企业", "level"), ("50万元以上", "年销售额", "level"),
+      ("80家", "网店", "level")]),
+    # 仍, 还 end a noun phrase; a figure after a count of workers shares out the workers.
+    ("约四分之一的脱贫劳动力仍在县内就业。", [("约四分之一", "脱贫劳动力", "level")]),
+    # A count of people after a count of workshops is not a part of the workshops.
+    ("建成帮扶车间85个，吸纳就业3100人。", [("85个", "帮扶车间", "level"), ("3100人", "就业", "level")]),
+    # A decimal with a unit after it is an amount, not a dotted date (1987.6 → 1987年6月).
+    ("全年肉牛出栏2018.4万头。", [("2018.4万头", "肉牛出栏", "level")]),
 ])
 def test_tenth_round_patterns(text, expected) -> None:
     assert links(text) == expected

@@ -42,7 +42,8 @@ ABSOLUTE_RE = re.compile(
     rf"(?:(?P<year>{_YEAR4})|(?P<yy>{_YEAR2}){_YEAR2_NEXT}|(?<![以向之往])(?P<relyear>今|去|明|前|后|本|当|上一|上|这一|下一|次)(?=年)"
     rf"|(?P<redacted>{_REDACTED})){_AFTER_YEAR}")
 NUMERIC_RE = re.compile(r"(?=[12])(?<![\d.])(?P<year>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<month>1[0-2]|0?[1-9])"
-                        r"(?:\s*(?P=sep)\s*(?P<day>3[01]|[12]\d|0?[1-9]))?(?![\d])")
+                        r"(?:\s*(?P=sep)\s*(?P<day>3[01]|[12]\d|0?[1-9]))?(?![\d万亿千百%％‰余多元吨亩人户个头只斤米倍])")
+# (1987.6万头, 2020.5吨: a decimal with a multiplier or unit after it is an amount, not 1987年6月)
 MONTH_DAY_RE = re.compile(rf"(?=[\d十一二三四五六七八九])(?<![\d年〇零一二三四五六七八九十_＿])(?P<month>{_MONTH})月份?"
                           rf"(?:(?P<day>{_DAY})[日号]?(?![\d〇零一二三四五六七八九十个])|{_MONTH_PART})?")
 RELATIVE_MONTH_RE = re.compile(rf"(?P<relmonth>上个?|上一个?|本|这个|下个?|下一个?|当)月"

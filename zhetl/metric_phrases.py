@@ -123,8 +123,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             break
         if not forward and run and token.token in ("年", "月", "日") and \
                 (run[-1].token.startswith("平均") or left is None or left.token in SCOPE_WORDS or (
-                    left.token in AVERAGE_WORDS or (left.pos in ("n", "nz") and left.end == token.start))):
-            run.append(token)  # 年|平均气温, 户均|月|用水量
+                    left.token in AVERAGE_WORDS or (left.pos in ("n", "nz") and left.end == token.start))
+                 or (token.token == "年" and left.pos not in ("m", "t", "q", "x") and not left.token.endswith("年"))):
+            run.append(token)  # 年|平均气温, 户均|月|用水量, 其中|年|收入 (no date or span before 年)
             continue
         if run and token.token in INNER_DETERMINERS:
             run.append(token)  # 人民币|各项|存款余额

@@ -149,7 +149,9 @@ def _refer_back(tokens: list[Token], start: int, link: MetricLink, links: list[M
         return link
     if _part_of(clause):
         return MetricLink(earlier[-1], link.change, link.place_hint)  # 16个贫困县中有8个: 8 of those 贫困县
-    longer = next((metric for metric in reversed(earlier) if metric != link.metric and
+    same_unit = [other.metric for other, other_unit in zip(links, units, strict=True)
+                 if other.metric and other_unit == unit]  # 车间3.26万个，吸纳就业43.7万人: 人 are not 车间
+    longer = next((metric for metric in reversed(same_unit) if metric != link.metric and
                    metric.startswith(link.metric) and len(metric) - len(link.metric) >= 2), None)
     if longer is not None and len(link.metric) <= 2:
         return MetricLink(longer, link.change, link.place_hint)
@@ -343,6 +345,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             return MetricLink(None, change, None)  # …，占总人口的比重为59.6%: the part is the figure before
         share = _share_subject(before, places)
         metric = share or _described_share(before, metric) or metric
+    if metric and not from_after:
+        metric = _described_head(before, metric)
     if metric in GENERIC_NOUNS or metric in AVERAGE_WORDS or (not from_after and _span_of_time(before, unit)) or \
             _time_limit(before, after, unit):
         metric = None
@@ -350,6 +354,21 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
 
 
 THRESHOLDS = ("标准", "标准线", "要求", "红线", "底线")
+
+# Heads too bare to stand alone when a clause with 的 describes them (用于产业发展的资金, 纳入监测帮扶的对象).
+DESCRIBED_HEADS = ("资金", "对象", "人员", "农户", "项目")
+
+
+def _described_head(before: list[Token], metric: str) -> str:
+    """资金占比 after 用于产业发展的 → 用于产业发展的资金占比: the describing clause is part of a bare head."""
+    head = next((h for h in DESCRIBED_HEADS if metric == h or (metric.startswith(h) and metric[len(h):] in
+                                                               ("占比", "比重", "比例"))), None)
+    if head is None:
+        return metric
+    described = _described_share(before, head)
+    if not described or "最" in described:
+        return metric  # 分得最多的农户拿到了2400元: one household picked out, not a kind of household
+    return described + metric[len(head):]
 
 
 _OUTER_LIMITS = frozenset({"不低于", "不高于", "不超过", "不少于", "超过", "控制在", "低于", "高于"})
