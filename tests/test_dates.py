@@ -114,7 +114,7 @@ def test_since_this_year_and_plans() -> None:
 ])
 def test_mid_year_is_not_the_start_of_the_next_word(text: str, mention: str) -> None:
     """年中 is mid-year only when 中 does not begin a word (中央, 中国, 中西部, 中期)."""
-    assert [found.text for found in find_dates(text, reference=REF)][0] == mention
+    assert find_dates(text, reference=REF)[0].text == mention
 
 
 @pytest.mark.parametrize("text", ["生猪出栏1987.6万头", "产量2020.5吨", "收入2019.3亿元"])
