@@ -428,6 +428,9 @@ def test_ninth_round_patterns(text, expected) -> None:
     ("建成帮扶车间85个，吸纳就业3100人。", [("85个", "帮扶车间", "level"), ("3100人", "就业", "level")]),
     # A decimal with a unit after it is an amount, not a dotted date (1987.6 → 1987年6月).
     ("全年肉牛出栏2018.4万头。", [("2018.4万头", "肉牛出栏", "level")]),
+    # Money named after it with 的 measures that name; a standard after it does not.
+    ("对吸纳脱贫人口的企业给予每人1500元的一次性奖励。", [("1500元", "一次性奖励", "level")]),
+    ("每年可为村集体带来8万元左右的分红收益。", [("8万元左右", "分红收益", "level")]),
 ])
 def test_tenth_round_patterns(text, expected) -> None:
     assert links(text) == expected

@@ -301,6 +301,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         if metric and metric.endswith(THRESHOLDS) and before and (before[-1].token in COMPARISONS
                                                                   or before[-1].token in _OUTER_LIMITS):
             metric, place = None, None  # 发生率低于3%的退出标准: the figure the standard is held against
+    if metric is None and unit.endswith("元") and after and after[0].token == "的":
+        metric = _money_named_after(after)  # 给予30元以上的|缴费补贴, 带来20万至30万元的|集体收入
     if metric is None and unit in ("岁", "周岁") and after:
         metric, place = _phrase(_past_count(after), forward=True, places=places,  # 60岁以上|领取待遇人数
                                 counted=COUNTED_HEADS)
@@ -355,8 +357,24 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
 
 THRESHOLDS = ("标准", "标准线", "要求", "红线", "底线")
 
+# What a sum of money can be, named after it with 的 (N元的一次性补贴); 10万元以上的村 is a threshold instead.
+MONEY_NOUNS = ("收入", "资金", "补贴", "补助", "奖励", "奖补", "分红", "收益", "津贴", "贷款", "投资", "费用", "经费",
+               "救助金", "补偿", "工资", "报酬")
+
 # Heads too bare to stand alone when a clause with 的 describes them (用于产业发展的资金, 纳入监测帮扶的对象).
 DESCRIBED_HEADS = ("资金", "对象", "人员", "农户", "项目")
+
+
+def _money_named_after(after: list[Token]) -> str | None:
+    """N元的X: the few words after 的, up to the last one that names money (一次性补贴, 集体收入)."""
+    words: list[Token] = []
+    for token in after[1:5]:
+        if (words and token.start != words[-1].end) or not token.pos.startswith(("n", "v", "a", "b", "d")) or \
+                (token.pos.startswith("v") and any(t.pos.startswith("n") for t in words)):
+            break  # (N元的标准|给予奖补: a verb after the noun starts the predicate)
+        words.append(token)
+    ends = [i for i, t in enumerate(words) if t.token.endswith(MONEY_NOUNS)]
+    return "".join(t.token for t in words[:ends[-1] + 1]) if ends else None
 
 
 def _described_head(before: list[Token], metric: str) -> str:
