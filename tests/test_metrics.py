@@ -431,6 +431,20 @@ def test_ninth_round_patterns(text, expected) -> None:
     # Money named after it with 的 measures that name; a standard after it does not.
     ("对吸纳脱贫人口的企业给予每人1500元的一次性奖励。", [("1500元", "一次性奖励", "level")]),
     ("每年可为村集体带来8万元左右的分红收益。", [("8万元左右", "分红收益", "level")]),
+    # 现有, 调整 open a clause and are no part of what is counted.
+    ("全镇现有家庭农场和种养大户65家。", [("65家", "家庭农场和种养大户", "level")]),
+    # A scope after the topic (幸福院|全区) is not part of it.
+    ("这样的农家书屋全县已建成46个。", [("46个", "农家书屋", "level")]),
+    # The noun before 最…的 is what an extreme figure measures.
+    ("参训学员中年龄最大的有58岁。", [("58岁", "年龄", "level")]),
+    # Money a verb sets up (设立) measures what it sets up; 每户|每年|分红 measures the payment.
+    ("县财政每年安排2000万元设立乡村振兴专项基金。", [("2000万元", "乡村振兴专项基金", "level")]),
+    ("入股农户每户每年分红1200元。", [("1200元", "分红", "level")]),
+    # 实现就业的 counts those who found work, 实现 included.
+    ("安置点搬迁劳动力中实现就业的有3400人。", [("3400人", "实现就业", "level")]),
+    # Lexicon: 所需资金, 村卫生室, 青年 (a noun, not a time word).
+    ("全县86个村卫生室完成标准化改造，所需资金约900万元，培训农村青年120名。",
+     [("86个", "村卫生室", "level"), ("约900万元", "所需资金", "level"), ("120名", "农村青年", "level")]),
 ])
 def test_tenth_round_patterns(text, expected) -> None:
     assert links(text) == expected

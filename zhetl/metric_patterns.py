@@ -184,6 +184,11 @@ def _ratio_verb(before: list[Token]) -> int | None:
     return verb
 
 
+def _only_doing(words: list[Token]) -> bool:
+    """实现|就业的: with only verbal nouns after it, 实现 is part of what was achieved (but 需完成|搬迁的 is 搬迁)."""
+    return bool(words) and all(t.pos in ("vn", "v") or t.token in ("稳定就业",) for t in words)
+
+
 def _relative_clause(before: list[Token]) -> str | None:
     """因病致贫的占32%, 需完成搬迁的1.2万户: a short clause ending in a verb, then 的, names what is counted."""
     end = len(before)
@@ -207,10 +212,14 @@ def _relative_clause(before: list[Token]) -> str | None:
         return None  # 超过1万元的占43.7%: the clause holds a figure of its own
     start = max(0, len(clause) - 4)
     while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos in ("t", "f", "r", "ns", "m")
-                                   or clause[start].token in LEADING_VERBS
+                                   or (clause[start].token in LEADING_VERBS and not (clause[start].token == "实现"
+                                                                                   and _only_doing(clause[start + 1:])))
                                    or clause[start].token in ("需", "要", "将", "已", "共", "其中", "中")):
         start += 1
     words = clause[start:]
+    cut = max((i for i, t in enumerate(words) if t.token in ("中", "其中") and t.pos in ("f", "r")), default=-1)
+    if 0 <= cut < len(words) - 1:
+        start, words = start + cut + 1, words[cut + 1:]  # 劳动力|中|实现就业的: the part named after 中
     if not words or len(words) > 4 or any(t.token in CLAUSE_BREAKS for t in words):
         return None
     if start and clause[start - 1].token == "因" and len(words[0].token) == 1:

@@ -100,6 +100,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         if run and (token.end != run[-1].start if not forward else token.start != run[-1].end):
             break  # a gap where whitespace or punctuation stood
         left = sequence[position + 1] if not forward and position + 1 < len(sequence) else None
+        if not forward and not run and token.token in SCOPE_WORDS and left is not None and \
+                left.end == token.start and left.pos.startswith("n") and left.token not in SCOPE_WORDS:
+            continue  # 这样的幸福院|全区|已建成128个: the scope after the topic is not part of it
         if not forward and run and token.token in ("以上", "及以上") and left is not None and \
                 left.token.endswith("级") and left.end == token.start:
             run += [token, left]  # 省级|以上|农业产业化龙头企业: a class of rank is part of the noun

@@ -193,8 +193,9 @@ def _compound_verb(tokens: list[Token], token: Token) -> bool:
 
 
 def _average_before(tokens: list[Token], index: int) -> Token | None:
-    """The average word a verb measures (户均|增收, 户均|年|增收, 人均|月|收入), if any."""
-    if index > 0 and tokens[index - 1].token in ("年", "月") and tokens[index - 1].end == tokens[index].start:
+    """The average word a verb measures (户均|增收, 户均|年|增收, 人均|月|收入, 每户|每年|分红), if any."""
+    if index > 0 and tokens[index - 1].token in ("年", "月", "每年", "每月") and \
+            tokens[index - 1].end == tokens[index].start:
         index -= 1
     if index > 0 and tokens[index - 1].token in AVERAGE_WORDS and tokens[index - 1].end == tokens[index].start:
         return tokens[index - 1]

@@ -307,10 +307,11 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         metric, place = _phrase(_past_count(after), forward=True, places=places,  # 60岁以上|领取待遇人数
                                 counted=COUNTED_HEADS)
     from_after = metric is not None
-    if metric is None and unit.endswith("元") and len(after) > 1 and after[0].token == "用于" and \
+    if metric is None and unit.endswith("元") and len(after) > 1 and after[0].token in ("用于", "设立") and \
             not any(t.token.startswith("每") and t.token not in ("每年", "每月", "每季度") for t in before):
         # (每个脱贫村安排100-150万元用于…: a sum per village measures the village)
-        metric, place = _phrase(after[1:], forward=True, places=places)  # 安排2亿元|用于|农村人居环境整治
+        # 安排2亿元|用于|农村人居环境整治, 拿出3亿元|设立|乡村振兴专项资金
+        metric, place = _phrase(after[1:], forward=True, places=places)
         from_after = metric is not None
     if metric is None and unit.endswith("元"):
         paid = _paid_to(before)
@@ -347,6 +348,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             return MetricLink(None, change, None)  # …，占总人口的比重为59.6%: the part is the figure before
         share = _share_subject(before, places)
         metric = share or _described_share(before, metric) or metric
+    if metric is None and not from_after:
+        metric = _superlative(before)
     if metric and not from_after:
         metric = _described_head(before, metric)
     if metric in GENERIC_NOUNS or metric in AVERAGE_WORDS or (not from_after and _span_of_time(before, unit)) or \
@@ -375,6 +378,15 @@ def _money_named_after(after: list[Token]) -> str | None:
         words.append(token)
     ends = [i for i, t in enumerate(words) if t.token.endswith(MONEY_NOUNS)]
     return "".join(t.token for t in words[:ends[-1] + 1]) if ends else None
+
+
+def _superlative(before: list[Token]) -> str | None:
+    """年龄最小的只有26岁, 面积最大的为120亩: the noun before 最…的 is what the extreme figure measures."""
+    words = [t for t in before if t.pos != "d" and t.token not in ("只有", "仅", "才", "是", "为", "有", "也", "就", "达")]
+    if len(words) < 3 or words[-1].token != "的" or not words[-2].token.startswith("最"):
+        return None
+    noun = words[-3]
+    return noun.token if noun.pos.startswith("n") and noun.token not in SCOPE_WORDS else None
 
 
 def _described_head(before: list[Token], metric: str) -> str:
