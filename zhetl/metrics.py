@@ -382,7 +382,8 @@ def _money_named_after(after: list[Token]) -> str | None:
 
 def _superlative(before: list[Token]) -> str | None:
     """年龄最小的只有26岁, 面积最大的为120亩: the noun before 最…的 is what the extreme figure measures."""
-    words = [t for t in before if t.pos != "d" and t.token not in ("只有", "仅", "才", "是", "为", "有", "也", "就", "达")]
+    copulas = ("只有", "仅", "才", "是", "为", "有", "也", "就", "达")
+    words = [t for t in before if t.pos != "d" and t.token not in copulas]
     if len(words) < 3 or words[-1].token != "的" or not words[-2].token.startswith("最"):
         return None
     noun = words[-3]
