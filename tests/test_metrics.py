@@ -445,6 +445,10 @@ def test_ninth_round_patterns(text, expected) -> None:
     # Verbs that govern what follows them (协调, 引导), learnt from the words annotators leave out.
     ("驻村工作队协调资金52万元，引导外出企业投资3000万元。",
      [("52万元", "资金", "level"), ("3000万元", "外出企业投资", "level")]),
+    # 我州, 项目区 are scopes; 选派驻村… is no village, so 驻村 stays in who is counted.
+    ("今年我州东西部协作资金达到9.6亿元，项目区粮食亩产提高到560公斤。",
+     [("9.6亿元", "东西部协作资金", "level"), ("560公斤", "粮食亩产", "to")]),
+    ("全县累计选派驻村第一书记和工作队员860名。", [("860名", "驻村第一书记和工作队员", "level")]),
     # Lexicon: 所需资金, 村卫生室, 青年 (a noun, not a time word).
     ("全县86个村卫生室完成标准化改造，所需资金约900万元，培训农村青年120名。",
      [("86个", "村卫生室", "level"), ("约900万元", "所需资金", "level"), ("120名", "农村青年", "level")]),
