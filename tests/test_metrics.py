@@ -449,6 +449,9 @@ def test_ninth_round_patterns(text, expected) -> None:
     ("今年我州东西部协作资金达到9.6亿元，项目区粮食亩产提高到560公斤。",
      [("9.6亿元", "东西部协作资金", "level"), ("560公斤", "粮食亩产", "to")]),
     ("全县累计选派驻村第一书记和工作队员860名。", [("860名", "驻村第一书记和工作队员", "level")]),
+    # The noun right after a count is what it counted; the figure after it measures the rest.
+    ("全镇16个行政村集体经济收入全部超过10万元。",
+     [("16个", "行政村", "level"), ("超过10万元", "集体经济收入", "level")]),
     # Lexicon: 所需资金, 村卫生室, 青年 (a noun, not a time word).
     ("全县86个村卫生室完成标准化改造，所需资金约900万元，培训农村青年120名。",
      [("86个", "村卫生室", "level"), ("约900万元", "所需资金", "level"), ("120名", "农村青年", "level")]),

@@ -331,6 +331,7 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     if metric is None:
         zone = _subject_zone(before)
         metric, place = _phrase(zone, forward=False, places=places)
+        metric = _counted_off(before, metric)
         activity = _activity(before, unit, places)
         if activity is not None:
             metric = activity
@@ -378,6 +379,24 @@ def _money_named_after(after: list[Token]) -> str | None:
         words.append(token)
     ends = [i for i, t in enumerate(words) if t.token.endswith(MONEY_NOUNS)]
     return "".join(t.token for t in words[:ends[-1] + 1]) if ends else None
+
+
+def _counted_off(before: list[Token], metric: str | None) -> str | None:
+    """238个行政村|集体经济收入全部达到5万元: the noun right after a count is what it counted, not this metric's."""
+    if not metric:
+        return metric
+    firsts = [i for i, t in enumerate(before) if i and metric.startswith(t.token) and len(metric) > len(t.token)
+              and "".join(x.token for x in before[i:]).startswith(metric)]
+    if not firsts:
+        return metric
+    first = before[firsts[-1]]
+    counter = before[firsts[-1] - 1]
+    number = before[firsts[-1] - 2] if firsts[-1] > 1 else None
+    counted = counter.token in ("个", "名", "户", "家", "所") and number is not None and number.pos == "m" and \
+        any(c.isdigit() for c in number.token)
+    if first.pos.startswith("n") and counted and counter.end == first.start and first.token not in AVERAGE_WORDS:
+        return metric[len(first.token):]
+    return metric
 
 
 def _superlative(before: list[Token]) -> str | None:
