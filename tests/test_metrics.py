@@ -452,6 +452,12 @@ def test_ninth_round_patterns(text, expected) -> None:
     # The noun right after a count is what it counted; the figure after it measures the rest.
     ("全镇16个行政村集体经济收入全部超过10万元。",
      [("16个", "行政村", "level"), ("超过10万元", "集体经济收入", "level")]),
+    # After a count, an adjective between two nouns stays in the phrase (but not 连续, which says how).
+    ("全县建成46个社区幸福大院。", [("46个", "社区幸福大院", "level")]),
+    ("全镇有17个集中连片特困地区。", [("17个", "集中连片特困地区", "level")]),
+    # A second noun after 和 with no number of its own is counted too; 与 (with) joins no pair.
+    ("累计选派12万名第一书记和驻村干部，组织3.5万名党员干部与贫困户结对。",
+     [("12万名", "第一书记和驻村干部", "level"), ("3.5万名", "党员干部", "level")]),
     # Lexicon: 所需资金, 村卫生室, 青年 (a noun, not a time word).
     ("全县86个村卫生室完成标准化改造，所需资金约900万元，培训农村青年120名。",
      [("86个", "村卫生室", "level"), ("约900万元", "所需资金", "level"), ("120名", "农村青年", "level")]),

@@ -85,6 +85,10 @@ def _subject_zone(before: list[Token]) -> list[Token]:
     return zone
 
 
+# Adjectives that say how something is done, not what kind it is (第一书记|连续|驻村).
+ADVERBIAL_ADJECTIVES = frozenset({"连续", "持续", "稳定", "长期", "全面", "基本", "主要", "直接", "积极", "及时"})
+
+
 def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = (),
             counted: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
     """The noun phrase at the start (forward) or end (backward) of ``tokens``, and a scope word it opened with."""
@@ -153,6 +157,10 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             seen_noun = True
         elif forward and seen_noun and token.pos in ("i", "l", "vn"):
             run.append(token)  # 国家|扶贫开发|重点县
+        elif forward and seen_noun and token.pos == "a" and token.token not in ADVERBIAL_ADJECTIVES and \
+                position + 1 < len(sequence) and \
+                sequence[position + 1].pos.startswith("n") and sequence[position + 1].start == token.end:
+            run.append(token)  # 农村|幸福|大院, 连片|特困|地区: an adjective between two nouns
         elif forward and seen_noun and token.token in MODIFIER_VERBS and position + 1 < len(sequence) and \
                 sequence[position + 1].pos.startswith("n") and sequence[position + 1].start == token.end:
             run.append(token)  # 农村|留守|老人: a verb inside the noun phrase

@@ -296,6 +296,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     if unit in COUNT_AFTER_UNITS or (after and after[0].token == "的" and unit not in MONEY_OR_MEASURE) or \
             (unit in DURATION_OR_AGE and noun_next):
         metric, place = _phrase(after, forward=True, places=places, counted=_counted_heads(unit))
+        if metric is not None and unit in COUNT_AFTER_UNITS:
+            metric = _paired_forward(after, metric, places, _counted_heads(unit))
         if metric is None and unit in COUNT_AFTER_UNITS and change == "level":
             metric = _achieved(after)
         if metric and metric.endswith(THRESHOLDS) and before and (before[-1].token in COMPARISONS
@@ -367,6 +369,30 @@ MONEY_NOUNS = ("收入", "资金", "补贴", "补助", "奖励", "奖补", "分�
 
 # Heads too bare to stand alone when a clause with 的 describes them (用于产业发展的资金, 纳入监测帮扶的对象).
 DESCRIBED_HEADS = ("资金", "对象", "人员", "农户", "项目")
+
+
+def _paired_forward(after: list[Token], metric: str, places: list[tuple[int, int]],
+                    counted: tuple[str, ...]) -> str:
+    """1.8万名农村留守儿童和困难老人: a second noun after 和 with no number of its own is counted too.
+
+    Not after 与, which more often means "with" (29.3万名党员干部与贫困户结对).
+    """
+    text = "".join(t.token for t in after)
+    offset = text.find(metric)
+    if offset < 0:
+        return metric
+    position = offset + len(metric)
+    index, length = 0, 0
+    while index < len(after) and length < position:
+        length += len(after[index].token)
+        index += 1
+    if length != position or index + 1 >= len(after) or after[index].token not in ("和", "及"):
+        return metric
+    rest = after[index + 1:]
+    second, _ = _phrase(rest, forward=True, places=places, counted=counted)
+    if not second or any(t.pos == "m" for t in rest[:3]) or not "".join(t.token for t in rest).startswith(second):
+        return metric
+    return metric + after[index].token + second
 
 
 def _money_named_after(after: list[Token]) -> str | None:
