@@ -59,3 +59,28 @@ def test_report_sets_are_well_formed() -> None:
             for d in row["dates"]:
                 assert text[d["start"]:d["end"]] == d["text"]
                 assert date.fromisoformat(d["start_date"]) <= date.fromisoformat(d["end_date"])
+
+
+def test_the_second_annotation_relabels_development_spans_only() -> None:
+    """Each record names a development sentence and keeps its text and spans; only metric and change differ."""
+    rows = [json.loads(line) for line in (GOLD / "agreement_second_annotator.jsonl").read_text(
+        encoding="utf-8").splitlines()]
+    assert len(rows) == 60 and sum(len(row["quantities"]) for row in rows) == 228
+    for row in rows:
+        name, line = row["id"].split(":")
+        assert name.startswith("dev")
+        first = json.loads((GOLD / f"report_quantities_{name}.jsonl").read_text(encoding="utf-8").splitlines()[
+            int(line) - 1])
+        assert first["text"] == row["text"]
+        assert [(q["start"], q["end"], q["text"]) for q in first["quantities"]] == \
+            [(q["start"], q["end"], q["text"]) for q in row["quantities"]]
+        assert all(q["change"] in ("from", "to", "delta", "level") for q in row["quantities"])
+
+
+def test_agreement_scores_are_fractions() -> None:
+    """The agreement bench runs end to end and reports fractions of the 228 quantities."""
+    from bench.agreement import score
+
+    report = score()
+    assert report["quantities"] == 228
+    assert all(0.0 <= value <= 1.0 for key, value in report.items() if key != "quantities")

@@ -1,0 +1,58 @@
+"""How far two people agree on metrics, and how far the extractor agrees with each of them.
+
+A second annotator, who read only the two notes files, labelled metric and change for the quantity spans
+of 60 development sentences (every other sentence of dev13, dev14 and dev15, written by three other
+annotators): bench/gold/agreement_second_annotator.jsonl, notes in AGREEMENT_NOTES.md. The first
+annotators' labels are in the development sets. Exact metric agreement between two people bounds what any
+extractor can score against one of them.
+Usage: python -m bench.agreement
+"""
+
+from __future__ import annotations
+
+import json
+
+from bench.report import GOLD_DIR, REFERENCE, _overlapping
+from zhetl.pipeline import analyse_sentence
+
+SECOND = GOLD_DIR / "agreement_second_annotator.jsonl"
+
+
+def first_labels(record_id: str) -> dict:
+    """The development-set record ``devN:line`` the second annotator relabelled."""
+    name, line = record_id.split(":")
+    lines = (GOLD_DIR / f"report_quantities_{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    return json.loads(lines[int(line) - 1])
+
+
+def score() -> dict[str, float | int]:
+    total = metric = overlap = change = ours_first = ours_second = ours_either = 0
+    for line in SECOND.read_text(encoding="utf-8").splitlines():
+        second = json.loads(line)
+        first = {(q["start"], q["end"]): q for q in first_labels(second["id"])["quantities"]}
+        found = analyse_sentence(second["text"], reference=REFERENCE)
+        ours = {(q.start, q.end): link.metric or None for q, link in zip(found.quantities, found.links, strict=True)}
+        for quantity in second["quantities"]:
+            span = (quantity["start"], quantity["end"])
+            a, b = first[span]["metric"] or None, quantity["metric"] or None
+            total += 1
+            metric += a == b
+            overlap += a == b or _overlapping(a, b)
+            change += first[span]["change"] == quantity["change"]
+            extracted = ours.get(span, "(not found)")
+            ours_first += extracted == a
+            ours_second += extracted == b
+            ours_either += extracted in (a, b)
+    return {"quantities": total, "people_metric": round(metric / total, 4),
+            "people_metric_overlap": round(overlap / total, 4), "people_change": round(change / total, 4),
+            "extractor_vs_first": round(ours_first / total, 4), "extractor_vs_second": round(ours_second / total, 4),
+            "extractor_vs_either": round(ours_either / total, 4)}
+
+
+def main() -> int:
+    print(json.dumps({"bench": "agreement", **score()}, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
