@@ -156,3 +156,22 @@ def test_figures_in_one_unit_joined_by_zhi_are_a_range() -> None:
     assert (near.text, near.value_max, near.approximate) == ("近千万", 1e7, True)
     assert find_quantities("困扰这片土地千百年的绝对贫困") == []
     assert [(q.text, q.unit, q.kind) for q in find_quantities("东部9省市")] == [("9省市", "省市", "count")]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "kind"), [
+    ("农产品加工业产值与农业总产值之比达到2.8:1。", "2.8:1", 2.8, "fraction"),
+    ("省级按1∶1比例配套。", "1∶1", 1.0, "fraction"),
+    ("合作社购进12架植保无人机。", "12架", 12.0, "count"),
+    ("全县最后3120名贫困人口全部脱贫。", "3120名", 3120.0, "count"),
+])
+def test_ratios_to_one_aircraft_and_the_last_ones(text: str, span: str, value: float, kind: str) -> None:
+    """A ratio to one is a fraction; 架 counts; 最后 before a count (not a span of time) is no position in time."""
+    found = [(q.text, q.value, q.kind) for q in find_quantities(text)]
+    assert (span, value, kind) in found
+
+
+@pytest.mark.parametrize("text", ["最后一个月", "最后3天", "上午8:10开会"])
+def test_no_ratio_or_span_in_times(text: str) -> None:
+    """最后一个月 is a position in time, and 8:10 a clock time: neither is a ratio or a span."""
+    found = find_quantities(text)
+    assert not [q for q in found if ":" in q.text] and not [q for q in found if q.unit in ("个月", "天")]

@@ -20,7 +20,7 @@ _NUM = rf"(?:{ARABIC}(?:{_MULT}(?:[\d零{CN_NUMERAL_CHARS}]*(?<![零])(?<!千(?=
 _FUZZY = r"(?:多|余|来|几)"
 _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 
-COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "户", "口人", "人", "名", "口", "家", "所", "项", "件",
+COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "架", "户", "口人", "人", "名", "口", "家", "所", "项", "件",
                "次", "场", "个", "村", "期", "羽", "尾", "匹",
                "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
                "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅",
@@ -120,6 +120,16 @@ def _cheque_amounts(text: str) -> list[Quantity]:
     return found
 
 
+# 2.5:1, 2.5∶1: a ratio to one (产值之比达到2.5:1) is a fraction with the first term as its value; a clock time
+# (8:10) or a score (3:2) never ends in a lone 1.
+_RATIO_TO_ONE_RE = re.compile(r"(?<![\d.:：∶])(?P<first>\d+(?:\.\d+)?)[:：∶]1(?![\d.:：∶])")
+
+
+def _ratios_to_one(text: str) -> list[Quantity]:
+    return [Quantity(m.start(), m.end(), m.group(0), float(m.group("first")), None, None, False, "", "fraction", None)
+            for m in _RATIO_TO_ONE_RE.finditer(text)]
+
+
 # Every pattern below needs one of these characters; a third of all sentences have none.
 _ANY_NUMERAL = re.compile(rf"[\d{CN_NUMERAL_CHARS}几数半]")
 
@@ -134,6 +144,7 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
     found += [q for q in (_safe_vague(m, text) for m in VAGUE_RE.finditer(text)) if q is not None
               and not any(s < q.end and q.start < e for s, e in blocked + [(f.start, f.end) for f in found])]
     found += [q for q in _bare_multipliers(text) if not any(s < q.end and q.start < e for s, e in blocked)]
+    found += [q for q in _ratios_to_one(text) if not any(s < q.end and q.start < e for s, e in blocked)]
     taken = [(q.start, q.end) for q in found]
     for match in QUANTITY_RE.finditer(text):
         if not match.group(0).strip():
@@ -416,8 +427,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # next to a redaction: 20__多元, __0余人
     if (number == "一" and before in ("前", "后", "上", "下") and
             text[max(0, start - 2):start] not in ("提前", "延后", "推后", "往后")) or \
-            text[max(0, start - 2):start] == "最后":
-        return False  # 前一天, 最后一个月: a position in time, not an amount
+            (text[max(0, start - 2):start] == "最后" and (number == "一" or unit in DURATION_UNITS)):
+        return False  # 前一天, 最后一个月: a position in time, not an amount (but 最后4187名贫困人口 is one)
     quoted = bool(before) and bool(after) and before in "“\"'‘" and after in "”\"'’"
     marker = bool(after) and after in "、．.)）" and (not before or before in "（( \n　，。；：")
     if not unit and not mult and not fuzzy and (quoted or marker):
