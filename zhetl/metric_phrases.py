@@ -148,8 +148,11 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             break  # 156名脱贫群众|人均纯收入, 1800多户脱贫户|收入不稳定: a count counts the people, not their income
         if forward and seen_noun and token.pos in ("nr", "nrfg") and len(token.token) <= 3:
             break  # 今年56岁的驻村工作队队长|王建国: the person named after the noun is not what is measured
+        averaged = not forward and left is not None and left.token in AVERAGE_WORDS - TIME_AVERAGES and \
+            left.end == token.start
         if token.token in LEADING_VERBS and (forward or (run and not _compound_verb(tokens, token))) and \
-                not (not forward and token.pos in ("n", "vn") and run[-1].token in VERB_NOUN_HEADS):
+                not (not forward and token.pos in ("n", "vn") and run[-1].token in VERB_NOUN_HEADS) and \
+                not averaged:  # (亩均|投入|标准: a verb an average qualifies is part of the noun)
             break  # 建成|村级光伏扶贫电站, 贫困村|选派: a verb that governs the phrase is not in it
         if token.pos in NOUN_TAGS or (token.pos.startswith("n") and token.pos not in ("nr", "nrfg")) or \
                 (not forward and _noun_idiom(token)) or _acronym(token):

@@ -435,10 +435,29 @@ def _superlative(before: list[Token]) -> str | None:
     return noun.token if noun.pos.startswith("n") and noun.token not in SCOPE_WORDS else None
 
 
+def _described_clause(clause: list[Token]) -> str | None:
+    """The clause before 的 that describes a noun: a few words with a verb, no figure (生活垃圾得到收运处理)."""
+    start = max((i + 1 for i, t in enumerate(clause) if t.token in CLAUSE_BREAKS or t.token == "其中"), default=0)
+    words = clause[start:]
+    while words and (words[0].token in SCOPE_WORDS or words[0].pos in ("t", "d", "p", "c", "r")):
+        words = words[1:]
+    if not words or len(words) > 6 or not any(t.pos == "v" for t in words) or any(t.pos in ("m", "x") for t in words):
+        return None
+    return "".join(t.token for t in words)
+
+
 def _described_head(before: list[Token], metric: str) -> str:
     """资金占比 after 用于产业发展的 → 用于产业发展的资金占比: the describing clause is part of a bare head."""
     head = next((h for h in DESCRIBED_HEADS if metric == h or (metric.startswith(h) and metric[len(h):] in
                                                                ("占比", "比重", "比例"))), None)
+    if head is None and metric.endswith(("比例", "比重")) and len(metric) > 2:
+        head = metric[:-2]  # 生活垃圾得到收运处理的|行政村比例: a share of the villages the clause describes
+        first = next((t for t in reversed(before) if head.startswith(t.token)), None)
+        if first is None or before.index(first) == 0 or before[before.index(first) - 1].token != "的" or \
+                "".join(t.token for t in before[before.index(first):]).find(metric) != 0:
+            return metric
+        described = _described_clause(before[:before.index(first) - 1])
+        return described + "的" + metric if described else metric
     if head is None:
         return metric
     described = _described_share(before, head)
