@@ -78,6 +78,8 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
     links: list[MetricLink] = []
     for index, (start, end, unit) in enumerate(quantities):
         link = link_metric(tokens, start, end, unit, places)
+        if link.metric == "占比" and index and links[-1].metric:
+            link = MetricLink(links[-1].metric, link.change, links[-1].place_hint)  # …的行政村150个、占比80%
         if link.metric is None and index:
             previous_index = next((i for i in range(index - 1, -1, -1) if links[i].metric), index - 1)
             previous = links[previous_index]
