@@ -1,21 +1,22 @@
 """How far two people agree on metrics, and how far the extractor agrees with each of them.
 
-A second annotator, who read only the two notes files, labelled metric and change for the quantity spans
-of 60 development sentences (every other sentence of dev13, dev14 and dev15, written by three other
-annotators): bench/gold/agreement_second_annotator.jsonl, notes in AGREEMENT_NOTES.md. The first
-annotators' labels are in the development sets. Exact metric agreement between two people bounds what any
-extractor can score against one of them.
+Second annotators, who read only the two notes files, labelled metric and change again for the quantity
+spans of development sentences written by other annotators (every other sentence of the first 40 lines of
+three sets per file): bench/gold/agreement_devA_B.jsonl, notes in AGREEMENT_NOTES.md. The first annotators'
+labels are in the development sets. Exact metric agreement between two people bounds what any extractor can
+score against one of them.
 Usage: python -m bench.agreement
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from bench.report import GOLD_DIR, REFERENCE, _overlapping
 from zhetl.pipeline import analyse_sentence
 
-SECOND = GOLD_DIR / "agreement_second_annotator.jsonl"
+SECOND = sorted(GOLD_DIR.glob("agreement_dev*.jsonl"))
 
 
 def first_labels(record_id: str) -> dict:
@@ -25,9 +26,10 @@ def first_labels(record_id: str) -> dict:
     return json.loads(lines[int(line) - 1])
 
 
-def score() -> dict[str, float | int]:
+def score(files: list[Path] = SECOND) -> dict[str, float | int]:
     total = metric = overlap = change = ours_first = ours_second = ours_either = 0
-    for line in SECOND.read_text(encoding="utf-8").splitlines():
+    lines = [line for path in files for line in path.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         second = json.loads(line)
         first = {(q["start"], q["end"]): q for q in first_labels(second["id"])["quantities"]}
         found = analyse_sentence(second["text"], reference=REFERENCE)
@@ -50,7 +52,10 @@ def score() -> dict[str, float | int]:
 
 
 def main() -> int:
-    print(json.dumps({"bench": "agreement", **score()}, ensure_ascii=False))
+    for path in SECOND:
+        print(json.dumps({"bench": "agreement", "set": path.stem, **score([path])}, ensure_ascii=False))
+    if len(SECOND) > 1:
+        print(json.dumps({"bench": "agreement", "set": "pooled", **score()}, ensure_ascii=False))
     return 0
 
 
