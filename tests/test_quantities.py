@@ -163,6 +163,9 @@ def test_figures_in_one_unit_joined_by_zhi_are_a_range() -> None:
     ("省级按1∶1比例配套。", "1∶1", 1.0, "fraction"),
     ("合作社购进12架植保无人机。", "12架", 12.0, "count"),
     ("全县最后3120名贫困人口全部脱贫。", "3120名", 3120.0, "count"),
+    ("开通务工专车86趟次。", "86趟次", 86.0, "count"),
+    ("每百户拥有移动电话245部。", "245部", 245.0, "count"),
+    ("户均配变容量提高到2.6千伏安。", "2.6千伏安", 2.6, "measure"),
 ])
 def test_ratios_to_one_aircraft_and_the_last_ones(text: str, span: str, value: float, kind: str) -> None:
     """A ratio to one is a fraction; 架 counts; 最后 before a count (not a span of time) is no position in time."""
@@ -175,3 +178,11 @@ def test_no_ratio_or_span_in_times(text: str) -> None:
     """最后一个月 is a position in time, and 8:10 a clock time: neither is a ratio or a span."""
     found = find_quantities(text)
     assert not [q for q in found if ":" in q.text] and not [q for q in found if q.unit in ("个月", "天")]
+
+
+def test_bare_money_above_and_half_a_year_above_are_lower_bounds() -> None:
+    """亿元以上项目 is at least 1e8 元; 半年以上 at least half a year; 3部门 is no count of 部."""
+    above = {q.text: q for q in find_quantities("新开工亿元以上项目42个，稳定就业半年以上的有900人。")}
+    assert (above["亿元以上"].value, above["亿元以上"].value_min, above["亿元以上"].unit) == (1e8, 1e8, "亿元")
+    assert (above["半年以上"].value, above["半年以上"].value_min, above["半年以上"].kind) == (0.5, 0.5, "duration")
+    assert not [q for q in find_quantities("3部门联合印发") if q.unit == "部"]

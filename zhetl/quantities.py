@@ -13,24 +13,23 @@ from dataclasses import dataclass
 
 from zhetl.numerals import ARABIC, BIG_UNITS, CN_NUMERAL_CHARS, SMALL_UNITS, parse_number
 
-_MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦米克])|百)"
+_MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦米克伏])|百)"
 _CN_RUN = rf"[{CN_NUMERAL_CHARS}]+(?:[点點][{CN_NUMERAL_CHARS}]+)?"
 # The tail after a multiplier never eats the 千 of a unit (4.5万千瓦 is 4.5万 千瓦).
 _NUM = rf"(?:{ARABIC}(?:{_MULT}(?:[\d零{CN_NUMERAL_CHARS}]*(?<![零])(?<!千(?=[瓦米克])))?)?|{_CN_RUN})"
 _FUZZY = r"(?:多|余|来|几)"
 _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 
-COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "架", "户", "口人", "人", "名", "口", "家", "所", "项",
-               "件", "次", "场", "个", "村", "期", "羽", "尾", "匹",
+COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "趟次", "架", "趟", "部", "户", "口人", "人", "名", "口",
+               "家", "所", "项", "件", "次", "场", "个", "村", "期", "羽", "尾", "匹",
                "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
                "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅",
                "省区市", "省市")
 MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "圆", "美元", "欧元", "英镑", "日元", "港元",
                "人民币", "块钱", "块")
 MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "公里", "千米", "米", "公斤", "千克", "克", "吨",
-                 "斤", "亩", "套", "间", "千瓦时", "千瓦", "兆瓦", "摄氏度", "℃", "微克/立方米", "毫克/立方米", "度",
-                 "升", "毫升", "厘米",
-                 "毫米")
+                 "斤", "亩", "套", "间", "千瓦时", "千瓦", "兆瓦", "千伏安", "千伏", "摄氏度", "℃", "微克/立方米",
+                 "毫克/立方米", "度", "升", "毫升", "厘米", "毫米")
 RATIO_UNITS = ("倍",)
 DURATION_UNITS = ("个多月", "个多小时", "个多星期",
                   "个月", "个小时", "个星期", "个季度", "个工作日", "工作日", "年", "周年", "天", "日",
@@ -143,7 +142,8 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
                              if not any(s < q.end and q.start < e for s, e in blocked)]
     found += [q for q in (_safe_vague(m, text) for m in VAGUE_RE.finditer(text)) if q is not None
               and not any(s < q.end and q.start < e for s, e in blocked + [(f.start, f.end) for f in found])]
-    found += [q for q in _bare_multipliers(text) if not any(s < q.end and q.start < e for s, e in blocked)]
+    found += [q for q in _bare_multipliers(text) + _bare_money_above(text)
+              if not any(s < q.end and q.start < e for s, e in blocked)]
     found += [q for q in _ratios_to_one(text) if not any(s < q.end and q.start < e for s, e in blocked)]
     taken = [(q.start, q.end) for q in found]
     for match in QUANTITY_RE.finditer(text):
@@ -218,6 +218,15 @@ def _bare_multipliers(text: str) -> list[Quantity]:
     return found
 
 
+def _bare_money_above(text: str) -> list[Quantity]:
+    found = []
+    for match in _BARE_MONEY_ABOVE_RE.finditer(text):
+        value = _num_mult(match.group("mult"))
+        found.append(Quantity(match.start(), match.end(), match.group(0), value, value, None, False,
+                              match.group("mult") + "元", "money", "CNY"))
+    return found
+
+
 def _with_zero_ends(found: list[Quantity], text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
     """减少到零, 下降到0: zero as where a change ended, of the same kind as the figure it changed from."""
     for match in _ZERO_RE.finditer(text):
@@ -260,6 +269,8 @@ _VAGUE_VALUES |= {"数" + key[1:]: values for key, values in _VAGUE_VALUES.items
 
 # 超亿元, 上万人, 过亿: a bare multiplier after a bound word means one of it, as a bound.
 # 近千万贫困群众, 近亿农民: a large multiplier after 近 or 超 is a figure even before a noun.
+# 亿元以上项目, 千万元以上企业: a bare multiplier of money with 以上 is a lower bound of one such unit.
+_BARE_MONEY_ABOVE_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}.．超上过逾近])(?P<mult>亿|千万|百万|万)元以上")
 _BARE_MULT_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}以])(?P<bound>超|上|过|逾|近)(?P<mult>千万|百万|十万|万|亿)"
                            rf"(?:(?P<unit>{_UNIT})|(?=[，。；、的！？\s]|$)|(?<=[近超]千万|[近超]百万)(?=[\u4e00-\u9fff])|(?<=[近超]亿)(?=[\u4e00-\u9fff]))")
 # …减少到零, …下降到0: zero as the end point of a change.
@@ -290,6 +301,9 @@ def _build_vague(match: re.Match[str], text: str) -> Quantity | None:
         value, value_min, value_max, approximate = 0.5, None, None, False
         if fuzzy:
             value_min, value_max, approximate = 0.5, 1.0, True
+        elif text.startswith(("以上", "以下", "以内"), end):  # 稳定就业半年以上: a bound, as for 3年以上
+            value_min, value_max = (0.5, None) if text.startswith("以上", end) else (None, 0.5)
+            end += 2
     else:
         first, second = (_CN_DIGIT_VALUE.get(c) for c in vague)
         ordinal = text[match.start("vague") - 1:match.start("vague")] == "第"
@@ -423,6 +437,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # 千企帮千村, 万户: a figure of speech, not a count
     if unit == "周年" or text[end:end + 1] == "级" or text[end:end + 2] == "年级":
         return False  # anniversaries and school grades
+    if unit == "部" and text[end:end + 1] in "门分署委长队落位":
+        return False  # 3部门, 部分, 部长: 部 starts a word (but 268部移动电话 counts phones)
     if "_" in text[max(0, start - 1):end + 1] or "＿" in text[max(0, start - 1):end + 1]:
         return False  # next to a redaction: 20__多元, __0余人
     if (number == "一" and before in ("前", "后", "上", "下") and
