@@ -78,7 +78,8 @@ def _paid_to(before: list[Token]) -> str | None:
     rest = before[:len(before) - len(verbs)]
     if not verbs or not rest or not (rest[-1].pos.startswith("n") or rest[-1].pos == "q"):
         return None
-    if not any(t.token in ("向", "为", "给") and t.pos == "p" for t in rest):
+    if not any((t.token in ("向", "为", "给") and t.pos == "p") or t.token in ("共为", "累计为", "共向")
+               for t in rest):  # (共为: one word to jieba)
         return None
     return "".join(t.token for t in verbs)
 

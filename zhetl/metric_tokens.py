@@ -186,10 +186,21 @@ def _governs(token: Token, following: Token | None) -> bool:
 
 
 def _compound_verb(tokens: list[Token], token: Token) -> bool:
-    """产业|发展|指导员: a verbal noun between two nouns belongs to the compound, not to the clause."""
+    """产业|发展|指导员: a verbal noun between two nouns belongs to the compound, not to the clause.
+
+    Not after those who act or plan (群众|发展|油茶产业, 计划|改造|农村户用卫生厕所): there the verb has a subject.
+    """
     index = tokens.index(token)
-    return token.token in COMPOUND_VERBS and index > 0 and tokens[index - 1].pos in ("n", "nz", "vn") and \
-        tokens[index - 1].token not in SCOPE_WORDS and tokens[index - 1].end == token.start
+    facility = token.token in ("种植", "养殖") and index + 1 < len(tokens) and \
+        tokens[index + 1].token in VERB_NOUN_HEADS  # 蔬菜|种植|大棚 (but 茶区|种植|茶叶 is a clause)
+    return (token.token in COMPOUND_VERBS or facility) and index > 0 and \
+        tokens[index - 1].pos in ("n", "nz", "vn") and \
+        tokens[index - 1].token not in SCOPE_WORDS and tokens[index - 1].end == token.start and \
+        tokens[index - 1].token not in ACTORS
+
+
+# Who does or plans things: before a verb they are its subject, not part of a compound noun.
+ACTORS = frozenset({"群众", "农户", "农民", "村民", "贫困户", "脱贫户", "企业", "合作社", "计划", "政府"})
 
 
 def _average_before(tokens: list[Token], index: int) -> Token | None:

@@ -41,6 +41,7 @@ from zhetl.metric_words import (
     COUNTED_HEADS,
     DURATION_OR_AGE,
     GENERIC_NOUNS,
+    LEADING_VERBS,
     MODIFIER_VERBS,
     MONEY_OR_MEASURE,
     NOUN_TAGS,
@@ -85,9 +86,12 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             previous = links[previous_index]
             touching = quantities[index - 1][1] == start
             clause = _clause([t for t in tokens if t.end <= start], backwards=True)
-            nounless = not any(t.pos in NOUN_TAGS or t.pos.startswith("n") for t in clause)
-            # …，占69.9%; …，比上年下降8.5%: a clause that only continues the previous figure.
-            continues = bool(clause) and clause[0].token in CONTINUATIONS and nounless
+            nounless = not any((t.pos in NOUN_TAGS or t.pos.startswith("n")) and t.token not in CONTINUATIONS
+                               for t in clause)  # (jieba tags 较 as a noun: 较2019年的9.2万元)
+            # …，占69.9%; …，比上年下降8.5%: a clause that only continues the previous figure (but 较在本地务工
+            # 高出约四成 is a gap to another standard).
+            continues = bool(clause) and clause[0].token in CONTINUATIONS and nounless and \
+                not any(t.token in COMPARISONS for t in clause)
             # …，共计386名; …，连续6年稳定在1.3万亿斤以上: no noun of its own, the same unit as before.
             same_unit = nounless and bool(unit) and quantities[previous_index][2] == unit
             # …，占农村常住人口的21.3%; 相当于种植玉米收益的三倍: a ratio whose subject came before.
@@ -305,8 +309,18 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         if metric and metric.endswith(THRESHOLDS) and before and (before[-1].token in COMPARISONS
                                                                   or before[-1].token in _OUTER_LIMITS):
             metric, place = None, None  # 发生率低于3%的退出标准: the figure the standard is held against
+    if metric in RESULT_WORDS and after and after[0].token == "的":
+        metric, place = None, None  # 群众认可度97.8%的|成绩: the figure's own noun comes before it
     if metric is None and unit.endswith("元") and after and after[0].token == "的":
-        metric = _money_named_after(after)  # 给予30元以上的|缴费补贴, 带来20万至30万元的|集体收入
+        metric = _named_after(after[1:], MONEY_NOUNS)  # 给予30元以上的|缴费补贴, 带来20万至30万元的|集体收入
+    if metric is None and unit.endswith("元") and after and after[0].start == end and (
+            after[0].pos.startswith("n") or (len(after) > 1 and after[1].token in MONEY_NOUNS
+                                             and after[0].token not in LEADING_VERBS)):
+        metric = _named_after(after, MONEY_NOUNS)  # 将2860万元|财政扶贫资金|量化, 将1500万元|衔接|资金|折股
+    if metric is None and unit == "%" and after and after[0].token == "的":
+        metric = _named_after(after[1:], ("率", "比例", "比重"))  # 不低于8%的|年收益率
+    if metric is None and unit == "%" and _listed_access(before, after, end):
+        metric = after[0].token  # 建制村100%|通硬化路、100%|通客车: each share names what it has
     if metric is None and unit in ("岁", "周岁") and after:
         metric, place = _phrase(_past_count(after), forward=True, places=places,  # 60岁以上|领取待遇人数
                                 counted=COUNTED_HEADS)
@@ -365,6 +379,9 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
 
 THRESHOLDS = ("标准", "标准线", "要求", "红线", "底线")
 
+# Words for how well something went, never what a figure before them measures (97.8%的成绩).
+RESULT_WORDS = frozenset({"成绩", "水平", "好成绩", "成效"})
+
 # What a sum of money can be, named after it with 的 (N元的一次性补贴); 10万元以上的村 is a threshold instead.
 MONEY_NOUNS = ("收入", "资金", "补贴", "补助", "奖励", "奖补", "分红", "收益", "津贴", "贷款", "投资", "费用", "经费",
                "救助金", "补偿", "工资", "报酬")
@@ -397,15 +414,30 @@ def _paired_forward(after: list[Token], metric: str, places: list[tuple[int, int
     return metric + after[index].token + second
 
 
-def _money_named_after(after: list[Token]) -> str | None:
-    """N元的X: the few words after 的, up to the last one that names money (一次性补贴, 集体收入)."""
+def _listed_access(before: list[Token], after: list[Token], end: int) -> bool:
+    """100%通硬化路、100%通客车: shares listed with what they have (通…); a single one measures its subject."""
+    def access(token: Token) -> bool:
+        return token.token.startswith("通") and len(token.token) > 2 and token.pos.startswith("n")
+
+    if not after or not access(after[0]) or after[0].start != end:
+        return False
+    listed_after = len(after) > 2 and after[1].token == "、" and after[2].pos == "m"
+    listed_before = len(before) > 2 and before[-1].token == "、" and access(before[-2])
+    return listed_after or listed_before
+
+
+def _named_after(after: list[Token], endings: tuple[str, ...]) -> str | None:
+    """The few words after a figure, up to the last one with one of ``endings`` (一次性补贴, 集体收入, 年收益率)."""
     words: list[Token] = []
-    for token in after[1:5]:
+    for token in after[:4]:
+        if token.token == "年" and not words:
+            words.append(token)  # 年|收益率: per year
+            continue
         if (words and token.start != words[-1].end) or not token.pos.startswith(("n", "v", "a", "b", "d")) or \
                 (token.pos.startswith("v") and any(t.pos.startswith("n") for t in words)):
             break  # (N元的标准|给予奖补: a verb after the noun starts the predicate)
         words.append(token)
-    ends = [i for i, t in enumerate(words) if t.token.endswith(MONEY_NOUNS)]
+    ends = [i for i, t in enumerate(words) if t.token.endswith(endings)]
     return "".join(t.token for t in words[:ends[-1] + 1]) if ends else None
 
 
