@@ -2,7 +2,7 @@
 
 Second annotators, who read only the two notes files, labelled metric and change again for the quantity
 spans of development sentences written by other annotators (every other sentence of the first 40 lines of
-three sets per file): bench/gold/agreement_devA_B.jsonl, notes in AGREEMENT_NOTES.md. The first annotators'
+three sets per file): bench/gold/agreement_*.jsonl, notes in AGREEMENT_NOTES.md. The first annotators'
 labels are in the development sets. Exact metric agreement between two people bounds what any extractor can
 score against one of them.
 Usage: python -m bench.agreement
@@ -16,13 +16,14 @@ from pathlib import Path
 from bench.report import GOLD_DIR, REFERENCE, _overlapping
 from zhetl.pipeline import analyse_sentence
 
-SECOND = sorted(GOLD_DIR.glob("agreement_dev*.jsonl"))
+SECOND = sorted(GOLD_DIR.glob("agreement_*.jsonl"))
 
 
 def first_labels(record_id: str) -> dict:
-    """The development-set record ``devN:line`` the second annotator relabelled."""
+    """The development-set record ``devN:line`` (``first:line`` for the first set) relabelled."""
     name, line = record_id.split(":")
-    lines = (GOLD_DIR / f"report_quantities_{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    path = GOLD_DIR / ("report_quantities.jsonl" if name == "first" else f"report_quantities_{name}.jsonl")
+    lines = path.read_text(encoding="utf-8").splitlines()
     return json.loads(lines[int(line) - 1])
 
 

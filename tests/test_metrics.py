@@ -473,7 +473,7 @@ def test_ninth_round_patterns(text, expected) -> None:
      [("超过20万元", "集体经济收入", "level"), ("46个", "村", "level"), ("35%", "村", "level")]),
     ("全县识别边缘易致贫人口2130人、脱贫不稳定人口1650人。",
      [("2130人", "边缘易致贫人口", "level"), ("1650人", "脱贫不稳定人口", "level")]),
-    # Where both labellings of bench/gold/agreement_dev*.jsonl agreed and the extractor did not:
+    # Where both labellings of bench/gold/agreement_*.jsonl agreed and the extractor did not:
     # a baseline after 较 continues the figure before it (jieba tags 较 as a noun), unless compared with 高出;
     ("村集体经济收入达到31.2万元，较上年的12.5万元增长1倍多。",
      [("31.2万元", "村集体经济收入", "level"), ("12.5万元", "村集体经济收入", "level"),
