@@ -492,6 +492,13 @@ def test_ninth_round_patterns(text, expected) -> None:
     ("硬化通组路6.5公里，每户可获得养殖收益3000元，新建蔬菜种植大棚45个，结果分为三个等次。",
      [("6.5公里", "通组路", "level"), ("3000元", "养殖收益", "level"), ("45个", "蔬菜种植大棚", "level"),
       ("三个", "等次", "level")]),
+    # 返岗 and 处置 qualify the noun after them; 加工 governs (年|加工|干茶) unless a noun leads (农产品加工转化率);
+    ("开通返岗专车36趟次，垃圾收运处置体系覆盖率达到90%，年加工茶叶500吨，农产品加工转化率达到66%。",
+     [("36趟次", "返岗专车", "level"), ("90%", "垃圾收运处置体系覆盖率", "level"), ("500吨", "茶叶", "level"),
+      ("66%", "农产品加工转化率", "level")]),
+    # a money threshold right before a noun sorts that noun; beating a target by N measures no target.
+    ("新签约亿元以上项目18个，就业人数超过年度目标任务2300人。",
+     [("亿元以上", "项目", "level"), ("18个", "项目", "level"), ("2300人", None, "level")]),
     # Lexicon: 所需资金, 村卫生室, 青年 (a noun, not a time word).
     ("全县86个村卫生室完成标准化改造，所需资金约900万元，培训农村青年120名。",
      [("86个", "村卫生室", "level"), ("约900万元", "所需资金", "level"), ("120名", "农村青年", "level")]),

@@ -317,6 +317,9 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             after[0].pos.startswith("n") or (len(after) > 1 and after[1].token in MONEY_NOUNS
                                              and after[0].token not in LEADING_VERBS)):
         metric = _named_after(after, MONEY_NOUNS)  # 将2860万元|财政扶贫资金|量化, 将1500万元|衔接|资金|折股
+    if metric is None and unit.endswith("元") and after and after[0].start == end and after[0].pos.startswith("n") \
+            and _above_threshold(tokens, end):
+        metric, place = _phrase(after, forward=True, places=places)  # 新开工亿元以上|项目: what the bound sorts
     if metric is None and unit == "%" and after and after[0].token == "的":
         metric = _named_after(after[1:], ("率", "比例", "比重"))  # 不低于8%的|年收益率
     if metric is None and unit == "%" and _listed_access(before, after, end):
@@ -371,6 +374,9 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         metric = _superlative(before)
     if metric and not from_after:
         metric = _described_head(before, metric)
+    if metric and metric.endswith(("目标任务", "任务", "目标")) and not from_after and \
+            any(t.token in ("超过", "超出", "超额完成", "超") for t in before):
+        metric = None  # 超过国家下达目标任务12.8万人: by how much a target was beaten, not the target
     if metric in GENERIC_NOUNS or metric in AVERAGE_WORDS or (not from_after and _span_of_time(before, unit)) or \
             _time_limit(before, after, unit):
         metric = None
@@ -412,6 +418,11 @@ def _paired_forward(after: list[Token], metric: str, places: list[tuple[int, int
     if not second or any(t.pos == "m" for t in rest[:3]) or not "".join(t.token for t in rest).startswith(second):
         return metric
     return metric + after[index].token + second
+
+
+def _above_threshold(tokens: list[Token], end: int) -> bool:
+    """The figure ends in 以上 (亿元以上, 10万元以上): a threshold, not an amount of its own."""
+    return any(t.end == end and t.token.endswith(("以上", "以下")) for t in tokens)
 
 
 def _listed_access(before: list[Token], after: list[Token], end: int) -> bool:
