@@ -499,6 +499,9 @@ def test_ninth_round_patterns(text, expected) -> None:
     # a money threshold right before a noun sorts that noun; beating a target by N measures no target.
     ("新签约亿元以上项目18个，就业人数超过年度目标任务2300人。",
      [("亿元以上", "项目", "level"), ("18个", "项目", "level"), ("2300人", None, "level")]),
+    # a payment per person (每位村民分红) measures the payment; 突破 a round figure continues the level before.
+    ("集体经济收入达到52万元，首次突破50万元大关，每位村民分红260元，每位村民分到的也不少。",
+     [("52万元", "集体经济收入", "level"), ("50万元", "集体经济收入", "level"), ("260元", "分红", "level")]),
     # Lexicon: 所需资金, 村卫生室, 青年 (a noun, not a time word).
     ("全县86个村卫生室完成标准化改造，所需资金约900万元，培训农村青年120名。",
      [("86个", "村卫生室", "level"), ("约900万元", "所需资金", "level"), ("120名", "农村青年", "level")]),

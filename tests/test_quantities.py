@@ -186,3 +186,20 @@ def test_bare_money_above_and_half_a_year_above_are_lower_bounds() -> None:
     assert (above["亿元以上"].value, above["亿元以上"].value_min, above["亿元以上"].unit) == (1e8, 1e8, "亿元")
     assert (above["半年以上"].value, above["半年以上"].value_min, above["半年以上"].kind) == (0.5, 0.5, "duration")
     assert not [q for q in find_quantities("3部门联合印发") if q.unit == "部"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("经第三方评估，错退率和漏评率均为零。", "percent"),
+    ("2018年这个村的集体经济收入还是零。", "money"),
+    ("适龄儿童失学辍学人数保持为零，", "count"),
+    ("村集体经济收入从零增加到26万元。", "money"),
+    ("我县贫困人口错退率为0，", "percent"),
+])
+def test_a_stated_zero_is_a_level_of_its_subject(text: str, kind: str) -> None:
+    """零 that a clause states as a level is a quantity, a percent for a rate and money for income."""
+    zeros = [q for q in find_quantities(text) if q.value == 0]
+    assert [q.kind for q in zeros] == [kind]
+
+
+def test_zero_alone_is_no_level() -> None:
+    assert not [q for q in find_quantities("一分为零，化整为零。") if q.value == 0]

@@ -210,6 +210,10 @@ def _average_before(tokens: list[Token], index: int) -> Token | None:
         index -= 1
     if index > 0 and tokens[index - 1].token in AVERAGE_WORDS and tokens[index - 1].end == tokens[index].start:
         return tokens[index - 1]
+    if index > 1 and tokens[index].token in ("分红", "补助", "补贴", "奖励", "增收") and \
+            tokens[index - 2].token in ("每位", "每名", "每个") and tokens[index - 1].pos.startswith("n") and \
+            tokens[index - 2].end == tokens[index - 1].start == tokens[index].start - len(tokens[index - 1].token):
+        return tokens[index - 2]  # 每位|村民|分红200元: a payment per person measures it (but 分到350元 the person)
     return None
 
 

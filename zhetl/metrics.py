@@ -87,7 +87,7 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             touching = quantities[index - 1][1] == start
             clause = _clause([t for t in tokens if t.end <= start], backwards=True)
             nounless = not any((t.pos in NOUN_TAGS or t.pos.startswith("n")) and t.token not in CONTINUATIONS
-                               for t in clause)  # (jieba tags 较 as a noun: 较2019年的9.2万元)
+                               and t.token not in REACH_WORDS for t in clause)  # (jieba tags 较 and 突破 nouns)
             # …，占69.9%; …，比上年下降8.5%: a clause that only continues the previous figure (but 较在本地务工
             # 高出约四成 is a gap to another standard).
             continues = bool(clause) and clause[0].token in CONTINUATIONS and nounless and \
@@ -101,9 +101,8 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             if touching or (((link.change in ("to", "delta") and not compared) or continues or same_unit or ratio
                              or _part_of(clause) or _share_opens(clause)) and previous.metric):
                 link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
-            elif nounless and any(t.pos == "t" for t in clause) and _core(clause) and \
-                    _core(clause)[-1].token in REACH_WORDS:
-                # …，2020年达到12960元: the level the figures before were about, reached at a date.
+            elif nounless and _core(clause) and _core(clause)[-1].token in REACH_WORDS:
+                # …，2020年达到12960元, …，首次突破千亿元大关: the level the figures before were about.
                 level = _level_before(quantities[:index], links, unit)
                 if level is not None:
                     link = MetricLink(level.metric, link.change, level.place_hint)

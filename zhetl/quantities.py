@@ -159,7 +159,7 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             continue
         found.append(_with_since(_outer_bound(quantity, text), text))
     found.sort(key=lambda q: q.start)
-    return _joined_ranges(_with_zero_ends(found, text, blocked), text)
+    return _joined_ranges(_stated_zeros(_with_zero_ends(found, text, blocked), text, blocked), text)
 
 
 _JOINERS = frozenset({"至", "到", "-", "—", "–", "~", "～", "－"})
@@ -225,6 +225,30 @@ def _bare_money_above(text: str) -> list[Quantity]:
         found.append(Quantity(match.start(), match.end(), match.group(0), value, value, None, False,
                               match.group("mult") + "元", "money", "CNY"))
     return found
+
+
+# 错退率为零, 集体经济收入还是零, 失学辍学人数保持为零, 收入从零增加到…: a level of zero that a clause states.
+_STATED_ZERO_RE = re.compile(r"(?<=[为是从])(?:零|0)(?![\d.．%％万亿])(?=[，。；、！？的增\s“”]|$)")
+_RATE_SUBJECT = re.compile(r"(?:率|比例|比重)(?:均|都|仍|还|也|保持|一直)*(?:为|是)$")
+_MONEY_SUBJECT = re.compile(r"(?:收入|资金|收益|金额|存款|负债|债务)(?:均|都|仍|还|也|保持|一直)*(?:为|是|从)$")
+
+
+def _stated_zeros(found: list[Quantity], text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
+    """A zero a clause states as a level: a rate's is a percent, money's is money, anything else a count."""
+    zeros = []
+    for match in _STATED_ZERO_RE.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in blocked):
+            continue
+        clause = re.split(r"[，。；、！？：]", text[:match.start()])[-1]
+        kind = "percent" if _RATE_SUBJECT.search(clause) else "money" if _MONEY_SUBJECT.search(clause) else None
+        if kind is None and not re.search(r"(?:人数|户数|数量|人口|人次|个数)(?:均|都|仍|还|也|保持|一直)*(?:为|是)$",
+                                          clause):
+            continue  # 视为0, 一分为零: only a named level of something counts
+        same = [q for q in found if q.start == match.start() and q.end == match.end()]
+        found = [q for q in found if q not in same]
+        zeros.append(Quantity(match.start(), match.end(), match.group(0), 0.0, None, None, False, "",
+                              kind or "count", "CNY" if kind == "money" else None))
+    return sorted(found + zeros, key=lambda q: q.start) if zeros else found
 
 
 def _with_zero_ends(found: list[Quantity], text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
