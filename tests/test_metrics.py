@@ -502,6 +502,9 @@ def test_ninth_round_patterns(text, expected) -> None:
     # a payment per person (每位村民分红) measures the payment; 突破 a round figure continues the level before.
     ("集体经济收入达到52万元，首次突破50万元大关，每位村民分红260元，每位村民分到的也不少。",
      [("52万元", "集体经济收入", "level"), ("50万元", "集体经济收入", "level"), ("260元", "分红", "level")]),
+    # A bare count of people (6.3万) counts the people, not their problem; lexicon 有效举报, 本科及以上学历.
+    ("2.8万农村人口饮水安全问题得到解决，受理有效举报96件，本科及以上学历教师1200名。",
+     [("2.8万", "农村人口", "level"), ("96件", "有效举报", "level"), ("1200名", "本科及以上学历教师", "level")]),
     # Lexicon: 所需资金, 村卫生室, 青年 (a noun, not a time word).
     ("全县86个村卫生室完成标准化改造，所需资金约900万元，培训农村青年120名。",
      [("86个", "村卫生室", "level"), ("约900万元", "所需资金", "level"), ("120名", "农村青年", "level")]),
