@@ -505,6 +505,11 @@ def test_ninth_round_patterns(text, expected) -> None:
     # A bare count of people (6.3万) counts the people, not their problem; lexicon 有效举报, 本科及以上学历.
     ("2.8万农村人口饮水安全问题得到解决，受理有效举报96件，本科及以上学历教师1200名。",
      [("2.8万", "农村人口", "level"), ("96件", "有效举报", "level"), ("1200名", "本科及以上学历教师", "level")]),
+    # A place's share of a count names what the count counted; 执行, 统筹 govern; 成|年产值 (not 成年).
+    ("全省有86个村入选，其中东部地区31个、西部地区55个。",
+     [("86个", "村", "level"), ("31个", "村", "level"), ("55个", "村", "level")]),
+    ("严格执行人均住房面积不超过20平方米的标准，发展成年产值过亿元的强村。",
+     [("20平方米", "人均住房面积", "level"), ("过亿元", "年产值", "level")]),
     # Lexicon: 所需资金, 村卫生室, 青年 (a noun, not a time word).
     ("全县86个村卫生室完成标准化改造，所需资金约900万元，培训农村青年120名。",
      [("86个", "村卫生室", "level"), ("约900万元", "所需资金", "level"), ("120名", "农村青年", "level")]),

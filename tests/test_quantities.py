@@ -166,6 +166,10 @@ def test_figures_in_one_unit_joined_by_zhi_are_a_range() -> None:
     ("开通务工专车86趟次。", "86趟次", 86.0, "count"),
     ("每百户拥有移动电话245部。", "245部", 245.0, "count"),
     ("户均配变容量提高到2.6千伏安。", "2.6千伏安", 2.6, "measure"),
+    ("城乡居民收入比缩小到二点三比一。", "二点三比一", 2.3, "fraction"),
+    ("香菇种植规模达到8000万棒。", "8000万棒", 8e7, "count"),
+    ("建成万人以上的大型安置区6个。", "万人以上", 1e4, "count"),
+    ("同数十万村干部一起奋战。", "数十万", 5.5e5, "count"),
 ])
 def test_ratios_to_one_aircraft_and_the_last_ones(text: str, span: str, value: float, kind: str) -> None:
     """A ratio to one is a fraction; 架 counts; 最后 before a count (not a span of time) is no position in time."""

@@ -31,7 +31,7 @@ from zhetl.metric_patterns import (
     _time_spent,
 )
 from zhetl.metric_phrases import _phrase, _subject_zone
-from zhetl.metric_tokens import _change, _clause, _core, _glue_parentheses, _is_span, _normalise
+from zhetl.metric_tokens import _change, _clause, _core, _glue_parentheses, _in_place, _is_span, _normalise
 from zhetl.metric_words import (
     AVERAGE_WORDS,
     CLAUSE_BREAKS,
@@ -101,6 +101,12 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             if touching or (((link.change in ("to", "delta") and not compared) or continues or same_unit or ratio
                              or _part_of(clause) or _share_opens(clause)) and previous.metric):
                 link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
+            elif clause and unit and all(t.token in SCOPE_WORDS or t.token in ("其中", "、") or
+                                         t.pos in ("ns", "s", "f", "m") or _in_place(t, places) for t in clause) and \
+                    any(quantities[i][2] == unit and links[i].metric for i in range(index)):
+                # 254个村入选，其中东部地区98个、中部地区76个: a place's share of the count before
+                same = next(links[i] for i in range(index - 1, -1, -1) if quantities[i][2] == unit and links[i].metric)
+                link = MetricLink(same.metric, link.change, link.place_hint)
             elif nounless and _core(clause) and _core(clause)[-1].token in REACH_WORDS:
                 # …，2020年达到12960元, …，首次突破千亿元大关: the level the figures before were about.
                 level = _level_before(quantities[:index], links, unit)

@@ -20,8 +20,8 @@ _NUM = rf"(?:{ARABIC}(?:{_MULT}(?:[\d零{CN_NUMERAL_CHARS}]*(?<![零])(?<!千(?=
 _FUZZY = r"(?:多|余|来|几)"
 _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 
-COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "趟次", "架", "趟", "部", "户", "口人", "人", "名", "口",
-               "家", "所", "项", "件", "次", "场", "个", "村", "期", "羽", "尾", "匹",
+COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "趟次", "架", "趟", "部", "棒", "户", "口人", "人", "名",
+               "口", "家", "所", "项", "件", "次", "场", "个", "村", "期", "羽", "尾", "匹",
                "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
                "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅",
                "省区市", "省市")
@@ -121,12 +121,20 @@ def _cheque_amounts(text: str) -> list[Quantity]:
 
 # 2.5:1, 2.5∶1: a ratio to one (产值之比达到2.5:1) is a fraction with the first term as its value; a clock time
 # (8:10) or a score (3:2) never ends in a lone 1.
-_RATIO_TO_ONE_RE = re.compile(r"(?<![\d.:：∶])(?P<first>\d+(?:\.\d+)?)[:：∶]1(?![\d.:：∶])")
+_RATIO_TO_ONE_RE = re.compile(r"(?<![\d.:：∶])(?P<first>\d+(?:\.\d+)?)[:：∶]1(?![\d.:：∶])"
+                              r"|(?<![零〇一二三四五六七八九十两点])(?P<cnfirst>[一二三四五六七八九十两]+(?:点[零〇一二三四五六七八九]+)?)"
+                              r"比一(?![零〇一二三四五六七八九十点])")  # (城乡居民收入比缩小到二点一五比一)
 
 
 def _ratios_to_one(text: str) -> list[Quantity]:
-    return [Quantity(m.start(), m.end(), m.group(0), float(m.group("first")), None, None, False, "", "fraction", None)
-            for m in _RATIO_TO_ONE_RE.finditer(text)]
+    found = []
+    for match in _RATIO_TO_ONE_RE.finditer(text):
+        try:
+            value = float(match.group("first")) if match.group("first") else _num(match.group("cnfirst"))
+        except (ValueError, KeyError):
+            continue
+        found.append(Quantity(match.start(), match.end(), match.group(0), value, None, None, False, "", "fraction"))
+    return found
 
 
 # Every pattern below needs one of these characters; a third of all sentences have none.
@@ -159,7 +167,16 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             continue
         found.append(_with_since(_outer_bound(quantity, text), text))
     found.sort(key=lambda q: q.start)
+    found = [_without_village_unit(q, text) for q in found]
     return _joined_ranges(_stated_zeros(_with_zero_ends(found, text, blocked), text, blocked), text)
+
+
+def _without_village_unit(quantity: Quantity, text: str) -> Quantity:
+    """数百万|村干部, 2.1万|村民: 村 that starts the next word is no unit of the figure before it."""
+    if quantity.unit != "村" or text[quantity.end:quantity.end + 1] not in tuple("干民级庄委务"):
+        return quantity
+    return Quantity(quantity.start, quantity.end - 1, quantity.text[:-1], quantity.value, quantity.value_min,
+                    quantity.value_max, quantity.approximate, "", quantity.kind, quantity.currency)
 
 
 _JOINERS = frozenset({"至", "到", "-", "—", "–", "~", "～", "－"})
@@ -222,8 +239,12 @@ def _bare_money_above(text: str) -> list[Quantity]:
     found = []
     for match in _BARE_MONEY_ABOVE_RE.finditer(text):
         value = _num_mult(match.group("mult"))
-        found.append(Quantity(match.start(), match.end(), match.group(0), value, value, None, False,
-                              match.group("mult") + "元", "money", "CNY"))
+        if match.group("unit") == "元":
+            found.append(Quantity(match.start(), match.end(), match.group(0), value, value, None, False,
+                                  match.group("mult") + "元", "money", "CNY"))
+        else:
+            found.append(Quantity(match.start(), match.end(), match.group(0), value, value, None, False,
+                                  match.group("unit"), "count"))
     return found
 
 
@@ -293,8 +314,9 @@ _VAGUE_VALUES |= {"数" + key[1:]: values for key, values in _VAGUE_VALUES.items
 
 # 超亿元, 上万人, 过亿: a bare multiplier after a bound word means one of it, as a bound.
 # 近千万贫困群众, 近亿农民: a large multiplier after 近 or 超 is a figure even before a noun.
-# 亿元以上项目, 千万元以上企业: a bare multiplier of money with 以上 is a lower bound of one such unit.
-_BARE_MONEY_ABOVE_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}.．超上过逾近])(?P<mult>亿|千万|百万|万)元以上")
+# 亿元以上项目, 千万元以上企业, 万人以上的安置区: a bare multiplier with 以上 is a lower bound of one such unit.
+_BARE_MONEY_ABOVE_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}.．超上过逾近])(?P<mult>亿|千万|百万|万)"
+                                  r"(?P<unit>元|人|户)以上")
 _BARE_MULT_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}以])(?P<bound>超|上|过|逾|近)(?P<mult>千万|百万|十万|万|亿)"
                            rf"(?:(?P<unit>{_UNIT})|(?=[，。；、的！？\s]|$)|(?<=[近超]千万|[近超]百万)(?=[\u4e00-\u9fff])|(?<=[近超]亿)(?=[\u4e00-\u9fff]))")
 # …减少到零, …下降到0: zero as the end point of a change.
@@ -313,8 +335,8 @@ def _build_vague(match: re.Match[str], text: str) -> Quantity | None:
     if text[max(0, match.start("vague") - 1):match.start("vague")] in ("第", "之", "一", "十", "百", "千", "万"):
         return None
     if vague in _VAGUE_VALUES:
-        if not unit and not mult:
-            return None
+        if not unit and not mult and not vague.endswith(("万", "亿")):
+            return None  # (数百万村干部: a vague count of ten thousands needs no unit)
         value, low, high = _VAGUE_VALUES[vague]
         scale = _num_mult(mult) if mult else 1.0
         approximate, value_min, value_max = True, low * scale, high * scale
