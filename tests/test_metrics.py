@@ -510,6 +510,18 @@ def test_ninth_round_patterns(text, expected) -> None:
      [("86个", "村", "level"), ("31个", "村", "level"), ("55个", "村", "level")]),
     ("严格执行人均住房面积不超过20平方米的标准，发展成年产值过亿元的强村。",
      [("20平方米", "人均住房面积", "level"), ("过亿元", "年产值", "level")]),
+    # Who plans (计划) and what is done to people (培训) stay out; per head of whom, what is served;
+    ("今年计划培训新型职业农民3000人以上，平均每名网格员服务农户约40户。",
+     [("3000人以上", "新型职业农民", "level"), ("约40户", "农户", "level")]),
+    # a figure per village alone measures the village; what was achieved names the part;
+    ("帮扶资金共计860万元，平均每村超过20万元；其中已消除风险1260户。",
+     [("860万元", "帮扶资金", "level"), ("超过20万元", "村", "level"), ("1260户", "已消除风险", "level")]),
+    # a share that opens its clause counts the noun after it; a count head alone keeps its verb;
+    ("监测对象3100户，近八成监测对象已稳定增收，全年接待人次下降三成。",
+     [("3100户", "监测对象", "level"), ("近八成", "监测对象", "level"), ("三成", "接待人次", "delta")]),
+    # a clause that builds more of the same unit continues the figure before.
+    ("每年新建高标准农田2万亩以上，五年累计建成10万亩。",
+     [("2万亩以上", "高标准农田", "level"), ("五年", None, "level"), ("10万亩", "高标准农田", "level")]),
     # Lexicon: 所需资金, 村卫生室, 青年 (a noun, not a time word).
     ("全县86个村卫生室完成标准化改造，所需资金约900万元，培训农村青年120名。",
      [("86个", "村卫生室", "level"), ("约900万元", "所需资金", "level"), ("120名", "农村青年", "level")]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 from zhetl.metric_tokens import (
+    ACTORS,
     _acronym,
     _after_average,
     _after_moment,
@@ -239,20 +240,30 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         if ordered[0].token in SCOPE_WORDS or _in_place(ordered[0], places):
             place = ordered[0].token if place is None or not _in_place(ordered[0], places) else place + ordered[0].token
         ordered = ordered[1:]
+    if not forward and len(ordered) > 2 and ordered[0].token in ACTORS and ordered[1].pos in ("v", "vn"):
+        ordered = ordered[1:]  # 今年|计划|培训|高素质农民: who plans or acts is the subject, not part of the phrase
+        if ordered[0].token in PEOPLE_VERBS and all(t.pos in NOUN_TAGS or t.pos in ("b", "a") for t in ordered[1:]):
+            ordered = ordered[1:]  # (计划|培训|新型|职业农民)
     if not ordered or (not forward and not _average_month(ordered) and ordered[0].pos != "m"
                        and _governs(ordered[0], ordered[1] if len(ordered) > 1 else None)
                        and not _listed_noun(tokens, ordered)):
         return None, place
     if not forward and place is None:
         ordered = [*_leading_modifiers(tokens, tokens.index(ordered[0]), places), *ordered]
-    if not forward and ordered[-1].token in COUNT_HEADS and len(ordered) > 1:
+    if not forward and ordered[-1].token in COUNT_HEADS:
         index = tokens.index(ordered[0])
         verb = tokens[index - 1] if index else None
+        governing = FUNCTION_VERBS | REACH_WORDS | (LEADING_VERBS if len(ordered) > 1 else frozenset())
         if verb is not None and verb.pos == "v" and len(verb.token) == 2 and verb.end == ordered[0].start and \
-                verb.token not in FUNCTION_VERBS | REACH_WORDS | LEADING_VERBS:
-            ordered = [verb, *ordered]  # 参加|城乡居民基本养老保险|人数: the people who do something
+                verb.token not in governing:
+            ordered = [verb, *ordered]  # 参加|城乡居民基本养老保险|人数, 接待|人次: the people who do something
     if not forward:
         ordered = [*_condition_before(tokens, tokens.index(ordered[0])), *ordered]
+        per = next((i for i, t in enumerate(ordered) if t.token.startswith("每") and len(t.token) == 2), None)
+        doing = next((i for i in range(per + 1, len(ordered) - 1) if ordered[i].pos in ("v", "vn")), None) \
+            if per is not None else None
+        if doing is not None:
+            ordered = ordered[doing + 1:]  # 每名|网格员|服务|搬迁群众约58户: per head of whom, what is served
     return "".join(t.token for t in ordered), place
 
 
@@ -305,6 +316,8 @@ def _leading_modifiers(tokens: list[Token], first: int, places: list[tuple[int, 
         return []  # 合作社|流转|土地: a verb right before the phrase is its predicate, the rest its subject
     if all(t.pos in ("v", "vn") for t in gap):
         return []  # 搬迁安置|建档立卡贫困人口: verbs alone act on the phrase
+    if any(t.token in ACTORS for t in gap) and any(t.pos in ("v", "vn") for t in gap):
+        return []  # 计划|培训|高素质农民: who plans or acts, and the verb, are no part of the phrase
     return gap
 
 

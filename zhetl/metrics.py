@@ -107,8 +107,11 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
                 # 254个村入选，其中东部地区98个、中部地区76个: a place's share of the count before
                 same = next(links[i] for i in range(index - 1, -1, -1) if quantities[i][2] == unit and links[i].metric)
                 link = MetricLink(same.metric, link.change, link.place_hint)
-            elif nounless and _core(clause) and _core(clause)[-1].token in REACH_WORDS:
-                # …，2020年达到12960元, …，首次突破千亿元大关: the level the figures before were about.
+            elif nounless and _core(clause) and (_core(clause)[-1].token in REACH_WORDS or (
+                    _core(clause)[-1].token in LEADING_VERBS and
+                    any(quantities[i][2] == unit and links[i].metric for i in range(index)))):
+                # …，2020年达到12960元, …，首次突破千亿元大关, …，五年累计建成15万亩: the level the figures
+                # before were about (a verb that builds needs a figure of the same unit before).
                 level = _level_before(quantities[:index], links, unit)
                 if level is not None:
                     link = MetricLink(level.metric, link.change, level.place_hint)
@@ -329,6 +332,9 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         metric, place = _phrase(after, forward=True, places=places)  # 新开工亿元以上|项目: what the bound sorts
     if metric is None and unit == "%" and after and after[0].token == "的":
         metric = _named_after(after[1:], ("率", "比例", "比重"))  # 不低于8%的|年收益率
+    if metric is None and unit in ("%", "成") and after and after[0].start == end and after[0].pos.startswith("n") \
+            and not [t for t in before if t.token not in SCOPE_WORDS and t.pos not in ("t", "d", "c")]:
+        metric, place = _phrase(after, forward=True, places=places)  # ，近九成|监测对象|已消除风险: a share of them
     if metric is None and unit == "%" and _listed_access(before, after, end):
         metric = after[0].token  # 建制村100%|通硬化路、100%|通客车: each share names what it has
     if metric is None and unit in ("岁", "周岁") and after:
@@ -363,6 +369,7 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         activity = _activity(before, unit, places)
         if activity is not None:
             metric = activity
+
     if metric and not from_after:
         metric = _compared_rate(before, metric)
     if not from_after and _is_span(unit):
@@ -378,9 +385,11 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         share = _share_subject(before, places)
         metric = share or _described_share(before, metric) or metric
     if metric is None and not from_after:
-        metric = _superlative(before)
+        metric = _superlative(before) or _per_unit_alone(before)
     if metric and not from_after:
         metric = _described_head(before, metric)
+    if metric and not from_after:
+        metric = _achieved_object(before, metric)
     if metric and metric.endswith(("目标任务", "任务", "目标")) and not from_after and \
             any(t.token in ("超过", "超出", "超额完成", "超") for t in before):
         metric = None  # 超过国家下达目标任务12.8万人: by how much a target was beaten, not the target
@@ -475,6 +484,24 @@ def _counted_off(before: list[Token], metric: str | None) -> str | None:
     if first.pos.startswith("n") and counted and counter.end == first.start and first.token not in AVERAGE_WORDS:
         return metric[len(first.token):]
     return metric
+
+
+def _achieved_object(before: list[Token], metric: str) -> str:
+    """其中已消除风险5.4万户: what was achieved (已|消除|风险) names the part, not the bare object 风险."""
+    index = max((i for i, t in enumerate(before) if t.token == metric), default=-1)
+    if index < 1 or before[index - 1].token not in ("消除", "摆脱", "解除") or \
+            before[index - 1].end != before[index].start:
+        return metric
+    start = index - 2 if index > 1 and before[index - 2].token == "已" else index - 1
+    return "".join(t.token for t in before[start:index + 1])
+
+
+def _per_unit_alone(before: list[Token]) -> str | None:
+    """平均每村超过40万元: a figure per village, with no other noun, measures the village (as the notes say)."""
+    words = [t.token for t in before if t.pos not in ("d", "m") and t.token not in SKIP_WORDS]
+    if len(words) == 1 and len(words[0]) == 2 and words[0][0] == "每" and words[0][1] in "村户人乡镇县校":
+        return words[0][1]
+    return None
 
 
 def _superlative(before: list[Token]) -> str | None:
