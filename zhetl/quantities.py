@@ -150,9 +150,9 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
                              if not any(s < q.end and q.start < e for s, e in blocked)]
     found += [q for q in (_safe_vague(m, text) for m in VAGUE_RE.finditer(text)) if q is not None
               and not any(s < q.end and q.start < e for s, e in blocked + [(f.start, f.end) for f in found])]
-    found += [q for q in _bare_multipliers(text) + _bare_money_above(text)
-              if not any(s < q.end and q.start < e for s, e in blocked)]
-    found += [q for q in _ratios_to_one(text) if not any(s < q.end and q.start < e for s, e in blocked)]
+    rare = (_bare_money_above(text) if "以上" in text else []) + \
+        (_ratios_to_one(text) if "比一" in text or ":1" in text or "：1" in text or "∶1" in text else [])
+    found += [q for q in _bare_multipliers(text) + rare if not any(s < q.end and q.start < e for s, e in blocked)]
     taken = [(q.start, q.end) for q in found]
     for match in QUANTITY_RE.finditer(text):
         if not match.group(0).strip():
@@ -167,8 +167,12 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             continue
         found.append(_with_since(_outer_bound(quantity, text), text))
     found.sort(key=lambda q: q.start)
-    found = [_without_village_unit(q, text) for q in found]
-    return _joined_ranges(_stated_zeros(_with_zero_ends(found, text, blocked), text, blocked), text)
+    if "村" in text:
+        found = [_without_village_unit(q, text) for q in found]
+    found = _with_zero_ends(found, text, blocked)
+    if "零" in text or "0" in text:
+        found = _stated_zeros(found, text, blocked)
+    return _joined_ranges(found, text)
 
 
 def _without_village_unit(quantity: Quantity, text: str) -> Quantity:
