@@ -522,6 +522,10 @@ def test_ninth_round_patterns(text, expected) -> None:
     # a clause that builds more of the same unit continues the figure before.
     ("每年新建高标准农田2万亩以上，五年累计建成10万亩。",
      [("2万亩以上", "高标准农田", "level"), ("五年", None, "level"), ("10万亩", "高标准农田", "level")]),
+    # 园区 is a scope; 栋 counts what follows; lexicon 担保贷款, 信访举报.
+    ("园区网销额达到2.1亿元，20栋楼房整齐排列，提供担保贷款1.6亿元，受理信访举报58件。",
+     [("2.1亿元", "网销额", "level"), ("20栋", "楼房", "level"), ("1.6亿元", "担保贷款", "level"),
+      ("58件", "信访举报", "level")]),
     # Lexicon: 所需资金, 村卫生室, 青年 (a noun, not a time word).
     ("全县86个村卫生室完成标准化改造，所需资金约900万元，培训农村青年120名。",
      [("86个", "村卫生室", "level"), ("约900万元", "所需资金", "level"), ("120名", "农村青年", "level")]),

@@ -170,6 +170,8 @@ def test_figures_in_one_unit_joined_by_zhi_are_a_range() -> None:
     ("香菇种植规模达到8000万棒。", "8000万棒", 8e7, "count"),
     ("建成万人以上的大型安置区6个。", "万人以上", 1e4, "count"),
     ("同数十万村干部一起奋战。", "数十万", 5.5e5, "count"),
+    ("线上订单达2.6万多单。", "2.6万多单", 2.6e4, "count"),
+    ("企业实际到位投资超150亿元。", "超150亿元", 1.5e10, "money"),
 ])
 def test_ratios_to_one_aircraft_and_the_last_ones(text: str, span: str, value: float, kind: str) -> None:
     """A ratio to one is a fraction; 架 counts; 最后 before a count (not a span of time) is no position in time."""
@@ -190,6 +192,7 @@ def test_bare_money_above_and_half_a_year_above_are_lower_bounds() -> None:
     assert (above["亿元以上"].value, above["亿元以上"].value_min, above["亿元以上"].unit) == (1e8, 1e8, "亿元")
     assert (above["半年以上"].value, above["半年以上"].value_min, above["半年以上"].kind) == (0.5, 0.5, "duration")
     assert not [q for q in find_quantities("3部门联合印发") if q.unit == "部"]
+    assert not [q for q in find_quantities("共有3单位参加") if q.unit == "单"]
 
 
 @pytest.mark.parametrize(("text", "kind"), [

@@ -20,8 +20,8 @@ _NUM = rf"(?:{ARABIC}(?:{_MULT}(?:[\d零{CN_NUMERAL_CHARS}]*(?<![零])(?<!千(?=
 _FUZZY = r"(?:多|余|来|几)"
 _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 
-COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "趟次", "架", "趟", "部", "棒", "户", "口人", "人", "名",
-               "口", "家", "所", "项", "件", "次", "场", "个", "村", "期", "羽", "尾", "匹",
+COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "趟次", "架", "趟", "部", "棒", "单", "户", "口人", "人",
+               "名", "口", "家", "所", "项", "件", "次", "场", "个", "村", "期", "羽", "尾", "匹",
                "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
                "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅",
                "省区市", "省市")
@@ -41,7 +41,7 @@ _ALL_UNITS = sorted({*COUNT_UNITS, *MONEY_UNITS, *MEASURE_UNITS, *DURATION_UNITS
                     key=len, reverse=True)
 _UNIT = "(?:" + "|".join(map(re.escape, _ALL_UNITS)) + ")"
 
-_PREFIX = r"(?P<prefix>将近|接近|大约|大概|约|近|(?<!不)超过|逾|不到|不足|最多|高达|多达)?"
+_PREFIX = r"(?P<prefix>将近|接近|大约|大概|约|近|(?<!不)超过|(?<![不赶])超(?=\d)|逾|不到|不足|最多|高达|多达)?"
 # Bound words that stand apart from the number: they set a bound but stay out of the span (不少于2次 → 2次).
 _OUTER_BOUNDS = {"不少于": "min", "不低于": "min", "至少": "min", "突破": "min", "不超过": "max", "不高于": "max",
                  "不多于": "max", "至多": "max"}
@@ -437,7 +437,7 @@ def _finish(match: re.Match[str], text: str, value: float, value_min: float | No
     if prefix in ("将近", "接近", "近", "不到", "不足", "最多"):
         value_max = value if value_max is None else min(value_max, value)
         approximate = approximate or prefix in ("将近", "接近", "近")
-    elif prefix in ("超过", "逾", "不少于", "至少", "多达", "高达"):
+    elif prefix in ("超过", "超", "逾", "不少于", "至少", "多达", "高达"):
         value_min = value if value_min is None else value_min
     elif prefix in ("约", "大约", "大概"):
         approximate = True
@@ -487,8 +487,11 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # 千企帮千村, 万户: a figure of speech, not a count
     if unit == "周年" or text[end:end + 1] == "级" or text[end:end + 2] == "年级":
         return False  # anniversaries and school grades
-    if unit == "部" and text[end:end + 1] in "门分署委长队落位":
+    following = text[end:end + 1]
+    if unit == "部" and following and following in "门分署委长队落位":
         return False  # 3部门, 部分, 部长: 部 starts a word (but 268部移动电话 counts phones)
+    if unit == "单" and following and following in "位户笔品个元次独项体身":
+        return False  # 3单位, 单户: 单 starts a word (but 1.5万多单 counts orders)
     if "_" in text[max(0, start - 1):end + 1] or "＿" in text[max(0, start - 1):end + 1]:
         return False  # next to a redaction: 20__多元, __0余人
     if (number == "一" and before in ("前", "后", "上", "下") and
