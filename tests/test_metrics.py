@@ -526,6 +526,12 @@ def test_ninth_round_patterns(text, expected) -> None:
     ("园区网销额达到2.1亿元，20栋楼房整齐排列，提供担保贷款1.6亿元，受理信访举报58件。",
      [("2.1亿元", "网销额", "level"), ("20栋", "楼房", "level"), ("1.6亿元", "担保贷款", "level"),
       ("58件", "信访举报", "level")]),
+    # 快|于 is one comparison (the standard after it is no metric); X与Y比 is the ratio of the two;
+    ("确保农民收入继续快于城镇居民2个百分点，农产品加工业与农业总产值比达到2.5:1。",
+     [("2个百分点", "农民收入", "delta"), ("2.5:1", "农产品加工业与农业总产值比", "level")]),
+    # money named after 的 may be a project, or two sources joined by 和.
+    ("争取到一个8万元的产业奖补项目，拿到了六千多元的务工和分红收入。",
+     [("8万元", "产业奖补项目", "level"), ("六千多元", "务工和分红收入", "level")]),
     # Lexicon: 所需资金, 村卫生室, 青年 (a noun, not a time word).
     ("全县86个村卫生室完成标准化改造，所需资金约900万元，培训农村青年120名。",
      [("86个", "村卫生室", "level"), ("约900万元", "所需资金", "level"), ("120名", "农村青年", "level")]),

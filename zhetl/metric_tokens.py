@@ -51,6 +51,9 @@ def _normalise(tokens: list[Token]) -> list[Token]:
         elif word == "比" and result and result[-1].token == "之" and result[-1].end == token.start:
             previous = result.pop()
             result.append(Token("之比", "n", previous.start, token.end))  # 城乡居民人均可支配收入之比
+        elif word == "于" and result and result[-1].token + word in COMPARISONS and result[-1].end == token.start:
+            previous = result.pop()
+            result.append(Token(previous.token + word, "v", previous.start, token.end))  # 快|于 → 快于
         elif word in ("点", "户") and token.pos in ("m", "q", "a") and result and \
                 (result[-1].pos.startswith("n") or result[-1].pos == "vn") and result[-1].end == token.start:
             result.append(Token(word, "n", token.start, token.end))  # 村级服务|点, 边缘|户: a noun suffix

@@ -322,7 +322,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     if metric in RESULT_WORDS and after and after[0].token == "的":
         metric, place = None, None  # 群众认可度97.8%的|成绩: the figure's own noun comes before it
     if metric is None and unit.endswith("元") and after and after[0].token == "的":
-        metric = _named_after(after[1:], MONEY_NOUNS)  # 给予30元以上的|缴费补贴, 带来20万至30万元的|集体收入
+        # 给予30元以上的|缴费补贴, 带来20万至30万元的|集体收入, 争取到一个5万元的|产业奖补项目
+        metric = _named_after(after[1:], MONEY_NOUNS if _above_threshold(tokens, end) else (*MONEY_NOUNS, "项目"))
     if metric is None and unit.endswith("元") and after and after[0].start == end and (
             after[0].pos.startswith("n") or (len(after) > 1 and after[1].token in MONEY_NOUNS
                                              and after[0].token not in LEADING_VERBS)):
@@ -390,6 +391,9 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         metric = _described_head(before, metric)
     if metric and not from_after:
         metric = _achieved_object(before, metric)
+    if metric and ("与" in metric or "和" in metric) and not from_after and \
+            "".join(t.token for t in before).find(metric + "比") >= 0 and unit in RATIO_UNITS:
+        metric += "比"  # 农产品加工业与农业总产值比达到2.8:1: the ratio of the two
     if metric and metric.endswith(("目标任务", "任务", "目标")) and not from_after and \
             any(t.token in ("超过", "超出", "超额完成", "超") for t in before):
         metric = None  # 超过国家下达目标任务12.8万人: by how much a target was beaten, not the target
@@ -456,13 +460,17 @@ def _listed_access(before: list[Token], after: list[Token], end: int) -> bool:
 def _named_after(after: list[Token], endings: tuple[str, ...]) -> str | None:
     """The few words after a figure, up to the last one with one of ``endings`` (一次性补贴, 集体收入, 年收益率)."""
     words: list[Token] = []
-    for token in after[:4]:
+    for token in after[:5]:
         if token.token == "年" and not words:
             words.append(token)  # 年|收益率: per year
             continue
+        if token.token == "和" and words and words[-1].end == token.start:
+            words.append(token)  # 务工|和|分红|收入: two sources of one income
+            continue
         if (words and token.start != words[-1].end) or not token.pos.startswith(("n", "v", "a", "b", "d")) or \
-                (token.pos.startswith("v") and any(t.pos.startswith("n") for t in words)):
-            break  # (N元的标准|给予奖补: a verb after the noun starts the predicate)
+                (token.pos.startswith("v") and any(t.pos.startswith("n") for t in words)
+                 and token.token not in ("奖补", "补助", "补贴", "帮扶", "扶贫")):
+            break  # (N元的标准|给予奖补: a verb after the noun starts the predicate; 产业|奖补|项目 is a noun)
         words.append(token)
     ends = [i for i, t in enumerate(words) if t.token.endswith(endings)]
     return "".join(t.token for t in words[:ends[-1] + 1]) if ends else None
