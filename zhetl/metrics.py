@@ -14,6 +14,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zhetl.metric_names import (
+    MONEY_NOUNS,
+    RESULT_WORDS,
+    _above_threshold,
+    _achieved_object,
+    _counted_off,
+    _described_head,
+    _listed_access,
+    _named_after,
+    _paired_forward,
+    _per_unit_alone,
+    _superlative,
+)
 from zhetl.metric_patterns import (
     _achieved,
     _activity,
@@ -404,153 +417,5 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
 
 
 THRESHOLDS = ("标准", "标准线", "要求", "红线", "底线")
-
-# Words for how well something went, never what a figure before them measures (97.8%的成绩).
-RESULT_WORDS = frozenset({"成绩", "水平", "好成绩", "成效"})
-
-# What a sum of money can be, named after it with 的 (N元的一次性补贴); 10万元以上的村 is a threshold instead.
-MONEY_NOUNS = ("收入", "资金", "补贴", "补助", "奖励", "奖补", "分红", "收益", "津贴", "贷款", "投资", "费用", "经费",
-               "救助金", "补偿", "工资", "报酬")
-
-# Heads too bare to stand alone when a clause with 的 describes them (用于产业发展的资金, 纳入监测帮扶的对象).
-DESCRIBED_HEADS = ("资金", "对象", "人员", "农户", "项目")
-
-
-def _paired_forward(after: list[Token], metric: str, places: list[tuple[int, int]],
-                    counted: tuple[str, ...]) -> str:
-    """1.8万名农村留守儿童和困难老人: a second noun after 和 with no number of its own is counted too.
-
-    Not after 与, which more often means "with" (29.3万名党员干部与贫困户结对).
-    """
-    text = "".join(t.token for t in after)
-    offset = text.find(metric)
-    if offset < 0:
-        return metric
-    position = offset + len(metric)
-    index, length = 0, 0
-    while index < len(after) and length < position:
-        length += len(after[index].token)
-        index += 1
-    if length != position or index + 1 >= len(after) or after[index].token not in ("和", "及"):
-        return metric
-    rest = after[index + 1:]
-    second, _ = _phrase(rest, forward=True, places=places, counted=counted)
-    if not second or any(t.pos == "m" for t in rest[:3]) or not "".join(t.token for t in rest).startswith(second):
-        return metric
-    return metric + after[index].token + second
-
-
-def _above_threshold(tokens: list[Token], end: int) -> bool:
-    """The figure ends in 以上 (亿元以上, 10万元以上): a threshold, not an amount of its own."""
-    return any(t.end == end and t.token.endswith(("以上", "以下")) for t in tokens)
-
-
-def _listed_access(before: list[Token], after: list[Token], end: int) -> bool:
-    """100%通硬化路、100%通客车: shares listed with what they have (通…); a single one measures its subject."""
-    def access(token: Token) -> bool:
-        return token.token.startswith("通") and len(token.token) > 2 and token.pos.startswith("n")
-
-    if not after or not access(after[0]) or after[0].start != end:
-        return False
-    listed_after = len(after) > 2 and after[1].token == "、" and after[2].pos == "m"
-    listed_before = len(before) > 2 and before[-1].token == "、" and access(before[-2])
-    return listed_after or listed_before
-
-
-def _named_after(after: list[Token], endings: tuple[str, ...]) -> str | None:
-    """The few words after a figure, up to the last one with one of ``endings`` (一次性补贴, 集体收入, 年收益率)."""
-    words: list[Token] = []
-    for token in after[:5]:
-        if token.token == "年" and not words:
-            words.append(token)  # 年|收益率: per year
-            continue
-        if token.token == "和" and words and words[-1].end == token.start:
-            words.append(token)  # 务工|和|分红|收入: two sources of one income
-            continue
-        if (words and token.start != words[-1].end) or not token.pos.startswith(("n", "v", "a", "b", "d")) or \
-                (token.pos.startswith("v") and any(t.pos.startswith("n") for t in words)
-                 and token.token not in ("奖补", "补助", "补贴", "帮扶", "扶贫")):
-            break  # (N元的标准|给予奖补: a verb after the noun starts the predicate; 产业|奖补|项目 is a noun)
-        words.append(token)
-    ends = [i for i, t in enumerate(words) if t.token.endswith(endings)]
-    return "".join(t.token for t in words[:ends[-1] + 1]) if ends else None
-
-
-def _counted_off(before: list[Token], metric: str | None) -> str | None:
-    """238个行政村|集体经济收入全部达到5万元: the noun right after a count is what it counted, not this metric's."""
-    if not metric:
-        return metric
-    firsts = [i for i, t in enumerate(before) if i and metric.startswith(t.token) and len(metric) > len(t.token)
-              and "".join(x.token for x in before[i:]).startswith(metric)]
-    if not firsts:
-        return metric
-    first = before[firsts[-1]]
-    counter = before[firsts[-1] - 1]
-    number = before[firsts[-1] - 2] if firsts[-1] > 1 else None
-    counted = counter.token in ("个", "名", "户", "家", "所") and number is not None and number.pos == "m" and \
-        any(c.isdigit() for c in number.token)
-    if first.pos.startswith("n") and counted and counter.end == first.start and first.token not in AVERAGE_WORDS:
-        return metric[len(first.token):]
-    return metric
-
-
-def _achieved_object(before: list[Token], metric: str) -> str:
-    """其中已消除风险5.4万户: what was achieved (已|消除|风险) names the part, not the bare object 风险."""
-    index = max((i for i, t in enumerate(before) if t.token == metric), default=-1)
-    if index < 1 or before[index - 1].token not in ("消除", "摆脱", "解除") or \
-            before[index - 1].end != before[index].start:
-        return metric
-    start = index - 2 if index > 1 and before[index - 2].token == "已" else index - 1
-    return "".join(t.token for t in before[start:index + 1])
-
-
-def _per_unit_alone(before: list[Token]) -> str | None:
-    """平均每村超过40万元: a figure per village, with no other noun, measures the village (as the notes say)."""
-    words = [t.token for t in before if t.pos not in ("d", "m") and t.token not in SKIP_WORDS]
-    if len(words) == 1 and len(words[0]) == 2 and words[0][0] == "每" and words[0][1] in "村户人乡镇县校":
-        return words[0][1]
-    return None
-
-
-def _superlative(before: list[Token]) -> str | None:
-    """年龄最小的只有26岁, 面积最大的为120亩: the noun before 最…的 is what the extreme figure measures."""
-    copulas = ("只有", "仅", "才", "是", "为", "有", "也", "就", "达")
-    words = [t for t in before if t.pos != "d" and t.token not in copulas]
-    if len(words) < 3 or words[-1].token != "的" or not words[-2].token.startswith("最"):
-        return None
-    noun = words[-3]
-    return noun.token if noun.pos.startswith("n") and noun.token not in SCOPE_WORDS else None
-
-
-def _described_clause(clause: list[Token]) -> str | None:
-    """The clause before 的 that describes a noun: a few words with a verb, no figure (生活垃圾得到收运处理)."""
-    start = max((i + 1 for i, t in enumerate(clause) if t.token in CLAUSE_BREAKS or t.token == "其中"), default=0)
-    words = clause[start:]
-    while words and (words[0].token in SCOPE_WORDS or words[0].pos in ("t", "d", "p", "c", "r")):
-        words = words[1:]
-    if not words or len(words) > 6 or not any(t.pos == "v" for t in words) or any(t.pos in ("m", "x") for t in words):
-        return None
-    return "".join(t.token for t in words)
-
-
-def _described_head(before: list[Token], metric: str) -> str:
-    """资金占比 after 用于产业发展的 → 用于产业发展的资金占比: the describing clause is part of a bare head."""
-    head = next((h for h in DESCRIBED_HEADS if metric == h or (metric.startswith(h) and metric[len(h):] in
-                                                               ("占比", "比重", "比例"))), None)
-    if head is None and metric.endswith(("比例", "比重")) and len(metric) > 2:
-        head = metric[:-2]  # 生活垃圾得到收运处理的|行政村比例: a share of the villages the clause describes
-        first = next((t for t in reversed(before) if head.startswith(t.token)), None)
-        if first is None or before.index(first) == 0 or before[before.index(first) - 1].token != "的" or \
-                "".join(t.token for t in before[before.index(first):]).find(metric) != 0:
-            return metric
-        described = _described_clause(before[:before.index(first) - 1])
-        return described + "的" + metric if described else metric
-    if head is None:
-        return metric
-    described = _described_share(before, head)
-    if not described or "最" in described:
-        return metric  # 分得最多的农户拿到了2400元: one household picked out, not a kind of household
-    return described + metric[len(head):]
-
 
 _OUTER_LIMITS = frozenset({"不低于", "不高于", "不超过", "不少于", "超过", "控制在", "低于", "高于"})
