@@ -150,7 +150,7 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
                              if not any(s < q.end and q.start < e for s, e in blocked)]
     found += [q for q in (_safe_vague(m, text) for m in VAGUE_RE.finditer(text)) if q is not None
               and not any(s < q.end and q.start < e for s, e in blocked + [(f.start, f.end) for f in found])]
-    rare = (_bare_money_above(text) if "以上" in text else []) + \
+    rare = (_bare_unit_above(text) if "以上" in text else []) + \
         (_ratios_to_one(text) if "比一" in text or ":1" in text or "：1" in text or "∶1" in text else [])
     found += [q for q in _bare_multipliers(text) + rare if not any(s < q.end and q.start < e for s, e in blocked)]
     taken = [(q.start, q.end) for q in found]
@@ -239,9 +239,10 @@ def _bare_multipliers(text: str) -> list[Quantity]:
     return found
 
 
-def _bare_money_above(text: str) -> list[Quantity]:
+def _bare_unit_above(text: str) -> list[Quantity]:
+    """亿元以上 (money, at least 1e8 元), 万人以上 (a count, at least 10,000 people)."""
     found = []
-    for match in _BARE_MONEY_ABOVE_RE.finditer(text):
+    for match in _BARE_ABOVE_RE.finditer(text):
         value = _num_mult(match.group("mult"))
         if match.group("unit") == "元":
             found.append(Quantity(match.start(), match.end(), match.group(0), value, value, None, False,
@@ -255,6 +256,7 @@ def _bare_money_above(text: str) -> list[Quantity]:
 # 错退率为零, 集体经济收入还是零, 失学辍学人数保持为零, 收入从零增加到…: a level of zero that a clause states.
 _STATED_ZERO_RE = re.compile(r"(?<=[为是从])(?:零|0)(?![\d.．%％万亿])(?=[，。；、！？的增\s“”]|$)")
 _RATE_SUBJECT = re.compile(r"(?:率|比例|比重)(?:均|都|仍|还|也|保持|一直)*(?:为|是)$")
+_COUNT_SUBJECT = re.compile(r"(?:人数|户数|数量|人口|人次|个数)(?:均|都|仍|还|也|保持|一直)*(?:为|是)$")
 _MONEY_SUBJECT = re.compile(r"(?:收入|资金|收益|金额|存款|负债|债务)(?:均|都|仍|还|也|保持|一直)*(?:为|是|从)$")
 
 
@@ -266,8 +268,7 @@ def _stated_zeros(found: list[Quantity], text: str, blocked: list[tuple[int, int
             continue
         clause = re.split(r"[，。；、！？：]", text[:match.start()])[-1]
         kind = "percent" if _RATE_SUBJECT.search(clause) else "money" if _MONEY_SUBJECT.search(clause) else None
-        if kind is None and not re.search(r"(?:人数|户数|数量|人口|人次|个数)(?:均|都|仍|还|也|保持|一直)*(?:为|是)$",
-                                          clause):
+        if kind is None and not _COUNT_SUBJECT.search(clause):
             continue  # 视为0, 一分为零: only a named level of something counts
         same = [q for q in found if q.start == match.start() and q.end == match.end()]
         found = [q for q in found if q not in same]
@@ -319,7 +320,7 @@ _VAGUE_VALUES |= {"数" + key[1:]: values for key, values in _VAGUE_VALUES.items
 # 超亿元, 上万人, 过亿: a bare multiplier after a bound word means one of it, as a bound.
 # 近千万贫困群众, 近亿农民: a large multiplier after 近 or 超 is a figure even before a noun.
 # 亿元以上项目, 千万元以上企业, 万人以上的安置区: a bare multiplier with 以上 is a lower bound of one such unit.
-_BARE_MONEY_ABOVE_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}.．超上过逾近])(?P<mult>亿|千万|百万|万)"
+_BARE_ABOVE_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}.．超上过逾近])(?P<mult>亿|千万|百万|万)"
                                   r"(?P<unit>元|人|户)以上")
 _BARE_MULT_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}以])(?P<bound>超|上|过|逾|近)(?P<mult>千万|百万|十万|万|亿)"
                            rf"(?:(?P<unit>{_UNIT})|(?=[，。；、的！？\s]|$)|(?<=[近超]千万|[近超]百万)(?=[\u4e00-\u9fff])|(?<=[近超]亿)(?=[\u4e00-\u9fff]))")
