@@ -30,8 +30,9 @@ _YEAR_PART = (rf"(?P<part>初|底|末|{_MID}|伊始|上半年|下半年|前(?P<f
               rf"(?P<quarter>{_QUARTER})(?P<qpart>末|初)?)")
 _MONTH_PART = (rf"(?:月?(?P<mpart>初|底|末|上旬|中旬|下旬)|前(?P<firstdays>{_NUMBER})天|最后(?P<lastdays>{_NUMBER})天"
                rf"|(?:的)?第(?P<weekn>[1-6一二三四五六])周)")
-_AFTER_YEAR = (rf"(?:年份?(?:的)?(?P<month>{_MONTH})月份?(?:(?P<day>{_DAY})[日号]?(?![\d〇零一二三四五六七八九十])"
-               rf"|{_MONTH_PART})?|年(?:年)?{_YEAR_PART}|年)")
+# (2020年11月1日零时: 日 ends the day, whatever follows; without 日 no numeral may follow)
+_AFTER_YEAR = (rf"(?:年份?(?:的)?(?P<month>{_MONTH})月份?(?:(?P<day>{_DAY})(?:[日号]|(?![\d〇零一二三四五六七八九十]))"
+               rf"|{_MONTH_PART})?|年(?:年)?{_YEAR_PART}|年度|年)")
 # Years written with two digits only count when a month, a part of the year or a life event follows.
 _YEAR2_NEXT = (r"(?=年(?:份)?(?:[01]?\d月|[一二三四五六七八九十]{1,2}月|底|初|末|第|[一二三四]季度|"
                r"出生|生人|生|毕业|入党|入伍|参军|参加工作|入学|退休|以来))")
@@ -45,7 +46,7 @@ NUMERIC_RE = re.compile(r"(?=[12])(?<![\d.])(?P<year>(?:19|20)\d{2})\s*(?P<sep>[
                         r"(?:\s*(?P=sep)\s*(?P<day>3[01]|[12]\d|0?[1-9]))?(?![\d万亿千百%％‰余多元吨亩人户个头只斤米倍])")
 # (1987.6万头, 2020.5吨: a decimal with a multiplier or unit after it is an amount, not 1987年6月)
 MONTH_DAY_RE = re.compile(rf"(?=[\d十一二三四五六七八九])(?<![\d年〇零一二三四五六七八九十_＿])(?P<month>{_MONTH})月份?"
-                          rf"(?:(?P<day>{_DAY})[日号]?(?![\d〇零一二三四五六七八九十个])|{_MONTH_PART})?")
+                          rf"(?:(?P<day>{_DAY})(?:[日号]|(?![\d〇零一二三四五六七八九十个]))|{_MONTH_PART})?")
 RELATIVE_MONTH_RE = re.compile(rf"(?P<relmonth>上个?|上一个?|本|这个|下个?|下一个?|当)月"
                                rf"(?:(?P<day>{_DAY})[日号]|{_MONTH_PART})?")
 RELATIVE_QUARTER_RE = re.compile(r"(?P<relquarter>上个?|上一个?|本|这个|下个?|下一个?|当)季度(?P<qpart>末|初)?")
@@ -77,9 +78,9 @@ HOLIDAYS = {"元旦": (1, 1), "国庆节": (10, 1), "国庆": (10, 1), "劳动�
             "圣诞节": (12, 25), "青年节": (5, 4), "五四青年节": (5, 4)}
 SEASONS = {"暑假": (7, 8), "寒假": (1, 2)}
 STANDALONE_PART_RE = re.compile(
-    rf"(?=[年第首一二三四1-4上下])"
+    rf"(?=[年第首一二三四1-4上下前])"
     rf"(?<![年\d〇零一二三四五六七八九_＿×Xx*＊])(?:年(?P<part>初|底|末|{_MID})|(?P<quarter>{_QUARTER})(?P<qpart>末|初)?"
-    rf"|(?P<half>上半年|下半年))")
+    rf"|(?P<half>上半年|下半年)|(?<![目提之以])前(?P<firstn>[二三两23])个?(?P<firstunit>季度))")
 _LUNAR_DAY = (r"初[一二三四五六七八九十\d]|初\d|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?"
               r"|十[一二三四五六七八九]?|三十|[一二三四五六七八九]")
 LUNAR_RE = re.compile(
@@ -316,9 +317,10 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None
         return mention("absolute", _month_span(year, month, month), "month")
     if match.re is STANDALONE_PART_RE:
         if reference is None:
-            return mention("partial", None, "quarter" if g["quarter"] else "half" if g["half"] else "month")
-        return _year_part("partial", reference.year, g["part"] or g["half"], g["quarter"], g["qpart"], None, None,
-                          mention)
+            return mention("partial", None, "quarter" if g["quarter"] else "half" if g["half"] else
+                           "period" if g["firstn"] else "month")
+        return _year_part("partial", reference.year, g["part"] or g["half"], g["quarter"], g["qpart"], g["firstn"],
+                          g["firstunit"], mention)
     if match.re is MONTH_DAY_RE:
         if reference is None:
             return mention("partial", None, "day" if g["day"] else "month")

@@ -162,7 +162,9 @@ def _described_share(before: list[Token], head: str) -> str | None:
     words = clause[start:]
     if words and words[0].token in ("占", "约占"):
         return None  # 占全部工业增加值的比重: the share of what came before
-    if not words or len(words) > 6 or words[0].pos not in ("v", "a") or not any(t.pos == "v" for t in words) or \
+    opens_with_subject = len(words) > 1 and words[0].pos.startswith("n") and words[1].pos == "v"  # 衔接资金|用于…
+    if not words or len(words) > 6 or (words[0].pos not in ("v", "a") and not opens_with_subject) or \
+            not any(t.pos == "v" for t in words) or \
             any(t.pos in ("m", "x") for t in words):
         return None
     return "".join(t.token for t in words) + "的" + head

@@ -90,6 +90,10 @@ def _subject_zone(before: list[Token]) -> list[Token]:
 ADVERBIAL_ADJECTIVES = frozenset({"连续", "持续", "稳定", "长期", "全面", "基本", "主要", "直接", "积极", "及时"})
 
 
+# A change verb before a noun says how the figure changed (年|增加|村集体经济收入); 巩固|提升|资金 names the fund.
+_CHANGES_ALONE = frozenset({"增加", "减少", "增长", "下降", "降低", "上升"})
+
+
 def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = (),
             counted: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
     """The noun phrase at the start (forward) or end (backward) of ``tokens``, and a scope word it opened with."""
@@ -129,7 +133,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         if token.token in CLAUSE_BREAKS or token.token in ("的", "之", "和", "与", "及", "、", "或") or \
                 token.token in PHRASE_STOPS:
             break
-        if not forward and run and token.token in ("年", "月", "日") and \
+        if not forward and run and token.token in ("年", "月", "日") and run[-1].pos != "v" and \
+                not (left is not None and left.pos in ("m", "t") and left.end == token.start) and \
                 (run[-1].token.startswith("平均") or left is None or left.token in SCOPE_WORDS or (
                     left.token in AVERAGE_WORDS or (left.pos in ("n", "nz") and left.end == token.start))
                  or (token.token == "年" and left.pos not in ("m", "t", "q", "x") and not left.token.endswith("年"))):
@@ -171,7 +176,7 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         elif forward and not seen_noun and token.pos in MODIFIER_TAGS | {"d"} and len(run) < 4:
             run.append(token)  # 未|摘帽|贫困县, 集中|连片|特困地区
         elif not forward and run and (len(run) < 6 or token.token.endswith("级")) and token.pos in MODIFIER_TAGS \
-                and token.token not in SKIP_WORDS \
+                and token.token not in SKIP_WORDS and token.token not in _CHANGES_ALONE \
                 and not (token.pos == "v" and (len(token.token) == 1 or token.token in FUNCTION_VERBS
                                                or _predicate(token, left, run[-1], run[0])
                                                or (len(run) == 1 and _verb_chain(token, left, run[0])))):

@@ -21,6 +21,7 @@ _FUZZY = r"(?:多|余|来|几)"
 _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 
 COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "趟次", "架", "趟", "部", "棒", "单", "户", "口人", "人",
+               "桌", "股", "枚", "票", "眼", "对", "例", "粒",
                "名", "口", "家", "所", "项", "件", "次", "场", "个", "村", "期", "羽", "尾", "匹",
                "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
                "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅",
@@ -28,7 +29,7 @@ COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "趟�
 MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "圆", "美元", "欧元", "英镑", "日元", "港元",
                "人民币", "块钱", "块")
 MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "公里", "千米", "米", "公斤", "千克", "克", "吨",
-                 "斤", "亩", "套", "间", "千瓦时", "千瓦", "兆瓦", "千伏安", "千伏", "摄氏度", "℃", "微克/立方米",
+                 "亩次", "斤", "亩", "套", "间", "马力", "千瓦时", "千瓦", "兆瓦", "千伏安", "千伏", "摄氏度", "℃", "微克/立方米",
                  "毫克/立方米", "度", "升", "毫升", "厘米", "毫米")
 RATIO_UNITS = ("倍",)
 DURATION_UNITS = ("个多月", "个多小时", "个多星期",
@@ -41,9 +42,10 @@ _ALL_UNITS = sorted({*COUNT_UNITS, *MONEY_UNITS, *MEASURE_UNITS, *DURATION_UNITS
                     key=len, reverse=True)
 _UNIT = "(?:" + "|".join(map(re.escape, _ALL_UNITS)) + ")"
 
-_PREFIX = r"(?P<prefix>将近|接近|大约|大概|约|近|(?<!不)超过|(?<![不赶])超(?=\d)|逾|不到|不足|最多|高达|多达)?"
+_PREFIX = r"(?P<prefix>将近|接近|大约|大概|约|近|(?<!不)(?<!不得)(?<!不能)(?<!不应)超过|(?<![不赶])超(?=\d)|逾|不到|不足|最多|高达|多达)?"
 # Bound words that stand apart from the number: they set a bound but stay out of the span (不少于2次 → 2次).
 _OUTER_BOUNDS = {"不少于": "min", "不低于": "min", "至少": "min", "突破": "min", "不超过": "max", "不高于": "max",
+                 "不得超过": "max", "不能超过": "max", "不应超过": "max", "不得低于": "min", "不得少于": "min",
                  "不多于": "max", "至多": "max"}
 _PERCENT = rf"(?:百分之(?P<cnpct>{_CN_RUN})|(?P<pct>{_NUM})\s*(?P<pctsign>[%％‰]))"
 _RANGE_PERCENT = rf"(?:(?P<rlo>{_NUM})[%％]?\s*{_RANGE_SEP}\s*(?P<rhi>{_NUM})\s*(?P<rpctsign>[%％]))"
@@ -457,6 +459,12 @@ def _finish(match: re.Match[str], text: str, value: float, value_min: float | No
     return Quantity(start, end, text[start:end], value, value_min, value_max, approximate, unit, kind, currency)
 
 
+# Units whose character also starts a word after a number: 对口/对象, 股份/股东, 票据, 例如, 眼前.
+_WORD_STARTS = {"对": "口接象照比于待应标外话策此称", "股": "份东权金票", "票": "据价", "例": "如", "眼": "前光界",
+                "枚": "举", "桌": "面"}
+_NAMING_WORDS = ("电话", "热线", "号码", "专线", "附件", "附表")
+
+
 def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fuzzy: str, mult: str) -> bool:
     """Reject years, ordinals, list markers, idioms, codes and bare Chinese numerals."""
     start, end = match.start("num"), match.end()
@@ -493,6 +501,12 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # 3部门, 部分, 部长: 部 starts a word (but 268部移动电话 counts phones)
     if unit == "单" and following and following in "位户笔品个元次独项体身":
         return False  # 3单位, 单户: 单 starts a word (but 1.5万多单 counts orders)
+    if following and unit in _WORD_STARTS and following in _WORD_STARTS[unit]:
+        return False  # 3对口, 5股份, 2票据, 1例如: the unit's character starts a word
+    if unit == "人" and following == "户" and text[end:end + 2] != "户均":
+        return False  # 1人户, 3人以上户: a size of household, not a count of people
+    if unit in DURATION_UNITS and text[end:end + 2] == "行动":
+        return False  # 三年行动, 五年行动: a campaign's name
     if "_" in text[max(0, start - 1):end + 1] or "＿" in text[max(0, start - 1):end + 1]:
         return False  # next to a redaction: 20__多元, __0余人
     if (number == "一" and before in ("前", "后", "上", "下") and
@@ -514,6 +528,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
             return False  # phone, ID and document numbers
         if _HOTLINE.match(text, end):
             return False  # 12317扶贫监督举报电话, 12345热线: a number to call
+        if text[max(0, start - 2):start] in _NAMING_WORDS or text[end:end + 2] == "平台" or after == "型":
+            return False  # 举报电话12314, 附件2, “832平台”, D-150型: a number that names, not an amount
         if after in "年月日号时" and after:
             return False
     if is_arabic and unit in ("年",) and len(digits) == 4 and 1900 <= float(number.replace(",", "")) <= 2100:
