@@ -42,8 +42,8 @@ _ALL_UNITS = sorted({*COUNT_UNITS, *MONEY_UNITS, *MEASURE_UNITS, *DURATION_UNITS
                     key=len, reverse=True)
 _UNIT = "(?:" + "|".join(map(re.escape, _ALL_UNITS)) + ")"
 
-_PREFIX = (r"(?P<prefix>将近|接近|大约|大概|约|近|(?<!不)(?<!不得)(?<!不能)(?<!不应)超过|(?<![不赶])超(?=\d)|逾|不到|不足|"
-           r"最多|高达|多达)?")
+_PREFIX = (r"(?P<prefix>将近|接近|大约|大概|约|近|(?<!不)(?<!不得)(?<!不能)(?<!不应)超过|(?<![不赶])超(?=\d)|"
+           r"逾|不到|不足|最多|高达|多达)?")
 # Bound words that stand apart from the number: they set a bound but stay out of the span (不少于2次 → 2次).
 _OUTER_BOUNDS = {"不少于": "min", "不低于": "min", "至少": "min", "突破": "min", "不超过": "max", "不高于": "max",
                  "不得超过": "max", "不能超过": "max", "不应超过": "max", "不得低于": "min", "不得少于": "min",
