@@ -94,6 +94,10 @@ ADVERBIAL_ADJECTIVES = frozenset({"连续", "持续", "稳定", "长期", "全�
 _CHANGES_ALONE = frozenset({"增加", "减少", "增长", "下降", "降低", "上升"})
 
 
+# Verbs of going after a count say where the people went, not what they are (36名|赴|拉萨).
+_MOTION_VERBS = frozenset({"到", "赴", "去", "前往", "来", "回", "回到", "进", "进入", "奔赴", "深入"})
+
+
 def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = (),
             counted: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
     """The noun phrase at the start (forward) or end (backward) of ``tokens``, and a scope word it opened with."""
@@ -173,7 +177,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         elif forward and seen_noun and token.token in MODIFIER_VERBS and position + 1 < len(sequence) and \
                 sequence[position + 1].pos.startswith("n") and sequence[position + 1].start == token.end:
             run.append(token)  # 农村|留守|老人: a verb inside the noun phrase
-        elif forward and not seen_noun and token.pos in MODIFIER_TAGS | {"d"} and len(run) < 4:
+        elif forward and not seen_noun and token.pos in MODIFIER_TAGS | {"d"} and len(run) < 4 and \
+                not (not run and token.token in _MOTION_VERBS):  # (2326名|到|协作地区|挂职: where they went)
             run.append(token)  # 未|摘帽|贫困县, 集中|连片|特困地区
         elif not forward and run and (len(run) < 6 or token.token.endswith("级")) and token.pos in MODIFIER_TAGS \
                 and token.token not in SKIP_WORDS and token.token not in _CHANGES_ALONE \

@@ -28,7 +28,11 @@ from zhetl.metric_words import (
 from zhetl.segment import Token
 
 _GLUED_PREPOSITIONS = {"数由": ("数", "由"), "数从": ("数", "从"), "率由": ("率", "由"), "率从": ("率", "从"),
-                       "量由": ("量", "由"), "量从": ("量", "从"), "额由": ("额", "由"), "额从": ("额", "从")}
+                       "量由": ("量", "由"), "量从": ("量", "从"), "额由": ("额", "由"), "额从": ("额", "从"),
+                       # 整改|率达, 不良贷款|率仅, 高收入|组为, 高收入|组与: jieba glues the suffix to what follows
+                       "率为": ("率", "为"), "率达": ("率", "达"), "率仅": ("率", "仅"), "组为": ("组", "为"),
+                       "组与": ("组", "与")}
+_GLUED_TAGS = {"由": "p", "从": "p", "为": "p", "达": "v", "仅": "d", "与": "c"}
 
 
 def _normalise(tokens: list[Token]) -> list[Token]:
@@ -69,7 +73,7 @@ def _normalise(tokens: list[Token]) -> list[Token]:
         elif word in _GLUED_PREPOSITIONS:
             suffix, preposition = _GLUED_PREPOSITIONS[word]
             result += [Token(suffix, "n", token.start, token.start + 1),
-                       Token(preposition, "p", token.start + 1, token.end)]
+                       Token(preposition, _GLUED_TAGS[preposition], token.start + 1, token.end)]
         else:
             result.append(token)
     return _without_method(result)

@@ -94,6 +94,8 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
         link = link_metric(tokens, start, end, unit, places)
         if link.metric == "占比" and index and links[-1].metric:
             link = MetricLink(links[-1].metric, link.change, links[-1].place_hint)  # …的行政村150个、占比80%
+        elif link.metric in ("比重", "比例") and index and links[-1].metric and _bare_share(tokens, start):
+            link = MetricLink(links[-1].metric, link.change, links[-1].place_hint)  # 乡村人口减少9.8万人，比重下降…
         if link.metric is None and index:
             previous_index = next((i for i in range(index - 1, -1, -1) if links[i].metric), index - 1)
             previous = links[previous_index]
@@ -114,6 +116,11 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             if touching or (((link.change in ("to", "delta") and not compared) or continues or same_unit or ratio
                              or _part_of(clause) or _share_opens(clause)) and previous.metric):
                 link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
+            elif nounless and unit and _kept_level(clause) and \
+                    any(quantities[i][2] == unit and links[i].metric for i in range(index)):
+                # 总产量3.62万吨，比上年增产1.7%，连续五年保持在3.5万吨以上: the level of the same unit before
+                same = next(links[i] for i in range(index - 1, -1, -1) if quantities[i][2] == unit and links[i].metric)
+                link = MetricLink(same.metric, link.change, same.place_hint)
             elif clause and unit and all(t.token in SCOPE_WORDS or t.token in ("其中", "、") or
                                          t.pos in ("ns", "s", "f", "m") or _in_place(t, places) for t in clause) and \
                     any(quantities[i][2] == unit and links[i].metric for i in range(index)):
@@ -238,7 +245,8 @@ def _list_items(clause: list[Token], separators: tuple[str, ...] = ("、", "和"
     start = len(clause)
     joiners = ("、", "和", "与", "及")
     while start and (clause[start - 1].pos in NOUN_TAGS or clause[start - 1].pos.startswith("n")
-                     or clause[start - 1].pos in ("m", "b", "a") or clause[start - 1].token in joiners):
+                     or clause[start - 1].pos in ("m", "b", "a") or clause[start - 1].token in joiners
+                     or _verb_in_item(clause, start - 1, joiners)):
         start -= 1
     while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos in ("t", "ns")
                                    or clause[start].token in PERIOD_WORDS):
@@ -252,13 +260,20 @@ def _list_items(clause: list[Token], separators: tuple[str, ...] = ("、", "和"
     return [item for item in items if item] if all(items) else []
 
 
+def _verb_in_item(clause: list[Token], index: int, joiners: tuple[str, ...]) -> bool:
+    """…、财产净收入和|转移|净收入: a verb that opens a listed item before its noun belongs to the item."""
+    following = clause[index + 1] if index + 1 < len(clause) else None
+    return clause[index].pos == "v" and index > 0 and clause[index - 1].token in joiners and \
+        following is not None and following.pos.startswith("n") and following.start == clause[index].end
+
+
 def _verbal_items(clause: list[Token]) -> list[list[Token]]:
     """Items that are activities, not nouns: 省外|务工 和 省内|务工, 分散|供养 和 集中|供养.
 
     Only short items (at most three words) with a verb in each, after 其中 or the clause's opening scope.
     """
-    while clause and (clause[-1].pos in ("d", "p") or clause[-1].token in SKIP_WORDS):
-        clause = clause[:-1]
+    while clause and (clause[-1].pos in ("d", "p") or clause[-1].token in SKIP_WORDS or clause[-1].token == "的"):
+        clause = clause[:-1]  # (落实产业帮扶、就业帮扶的|分别为…: those who got each)
     allowed = ("v", "vn", "s", "b", "a", "f", "j", "ad")
     start = len(clause)
     while start and (clause[start - 1].pos in allowed or clause[start - 1].pos.startswith("n")
@@ -400,13 +415,14 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         metric = share or _described_share(before, metric) or metric
     if metric is None and not from_after:
         metric = _superlative(before) or _per_unit_alone(before)
+    if metric is None and unit == "票" and before and before[-1].token in ("赞成", "反对", "弃权"):
+        metric = before[-1].token  # 赞成52票，反对0票: the votes each way
     if metric and not from_after:
         metric = _described_head(before, metric)
     if metric and not from_after:
         metric = _achieved_object(before, metric)
-    if metric and ("与" in metric or "和" in metric) and not from_after and \
-            "".join(t.token for t in before).find(metric + "比") >= 0 and unit in RATIO_UNITS:
-        metric += "比"  # 农产品加工业与农业总产值比达到2.8:1: the ratio of the two
+    if metric and not from_after and unit in RATIO_UNITS and _ratio_named(before, metric):
+        metric += "比"  # 农产品加工业与农业总产值比达到2.8:1, 城乡居民人均可支配收入比由…: the ratio of the two
     if metric and metric.endswith(("目标任务", "任务", "目标")) and not from_after and \
             any(t.token in ("超过", "超出", "超额完成", "超") for t in before):
         metric = None  # 超过国家下达目标任务12.8万人: by how much a target was beaten, not the target
@@ -414,6 +430,28 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             _time_limit(before, after, unit):
         metric = None
     return MetricLink(metric, change, place)
+
+
+def _kept_level(clause: list[Token]) -> bool:
+    """连续五年保持在, 稳定在: a clause that only says a level held."""
+    return bool(clause) and clause[-1].token in ("保持在", "稳定在", "保持", "稳定", "在", "维持在")
+
+
+def _bare_share(tokens: list[Token], start: int) -> bool:
+    """…，比重下降11.2个百分点: a share whose clause names nothing else is the share of the figure before."""
+    clause = _clause([t for t in tokens if t.end <= start], backwards=True)
+    return bool(clause) and clause[0].token in ("比重", "比例") and \
+        all(t.pos.startswith(("v", "d", "p")) for t in clause[1:])
+
+
+def _ratio_named(before: list[Token], metric: str) -> bool:
+    """X与Y比达到…, 城乡…收入比由…: 比 after the metric names a ratio, unless it compares (收入比上年增长)."""
+    text = "".join(t.token for t in before)
+    found = text.rfind(metric + "比")
+    if found < 0:
+        return False
+    following = text[found + len(metric) + 1:found + len(metric) + 2]
+    return "与" in metric or "和" in metric or (bool(following) and following in "由从为达缩扩降是")
 
 
 THRESHOLDS = ("标准", "标准线", "要求", "红线", "底线")
