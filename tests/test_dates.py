@@ -122,3 +122,13 @@ def test_a_decimal_amount_is_no_dotted_date(text: str) -> None:
     """1987.6万头 is an amount; 2021.3 alone (or 2021.3.9) is still a date."""
     assert find_dates(text, reference=REF) == []
     assert [found.text for found in find_dates("于2021.3发布", reference=REF)] == ["2021.3"]
+
+
+def test_year_du_census_moment_and_first_quarters() -> None:
+    """2022年度 is the year; 11月1日零时 keeps its day; 前三季度 takes the year the sentence named."""
+    assert [d.text for d in find_dates("开展2022年度考核", REF)] == ["2022年度"]
+    census = find_dates("2020年11月1日零时全州常住人口", REF)[0]
+    assert (census.text, census.start_date) == ("2020年11月1日", date(2020, 11, 1))
+    quarters = find_dates("2020年一季度下降1.2%，前三季度转为增长3.4%。", REF)[-1]
+    assert (quarters.text, quarters.start_date, quarters.end_date) == ("前三季度", date(2020, 1, 1), date(2020, 9, 30))
+    assert find_dates("提前三个季度完成", REF) == []

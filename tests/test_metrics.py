@@ -540,6 +540,53 @@ def test_tenth_round_patterns(text, expected) -> None:
     assert links(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Eleventh round (dev19-21). 常住 is a class word inside an indicator; 当地 is a scope;
+    ("2022年，全市农村常住居民人均可支配收入15320元，同比增长6.8%。",
+     [("15320元", "农村常住居民人均可支配收入", "level"), ("6.8%", "农村常住居民人均可支配收入", "delta")]),
+    ("新建帮扶车间40个，带动当地城镇新增就业2100人。",
+     [("40个", "帮扶车间", "level"), ("2100人", "城镇新增就业", "level")]),
+    # 年 joins only a noun and never the year of a date; a change verb never modifies the noun;
+    ("预计年增加村集体经济收入6万元，2021年平均入住率达到68%。",
+     [("6万元", "村集体经济收入", "level"), ("68%", "平均入住率", "level")]),
+    # verbs jieba tags as nouns (设置/vn, 招引) govern; lexicon 长寿补贴, 主题党日;
+    ("按照收益分配方案设置公益性岗位35个，招引返乡创业项目12个。",
+     [("35个", "公益性岗位", "level"), ("12个", "返乡创业项目", "level")]),
+    ("向80周岁以上老人发放长寿补贴每人每年500元，全年开展主题党日活动10次。",
+     [("80周岁以上", "老人", "level"), ("500元", "长寿补贴", "level"), ("10次", "主题党日活动", "level")]),
+    # a described share may open with its subject; 率达/率为/率仅 split back;
+    ("其中衔接资金用于产业发展的比例为58.6%。",
+     [("58.6%", "衔接资金用于产业发展的比例", "level")]),
+    ("该县饮水工程整改率达99.1%，不良贷款率仅为0.6%。",
+     [("99.1%", "饮水工程整改率", "level"), ("0.6%", "不良贷款率", "level")]),
+    # X比由… names a ratio; a bare 比重 is the share of the figure before; a level kept continues its unit;
+    ("全省城乡居民人均可支配收入比由2016年的2.8缩小到2.5。",
+     [("2.8", "城乡居民人均可支配收入比", "from"), ("2.5", "城乡居民人均可支配收入比", "to")]),
+    ("乡村人口减少6.2万人，比重下降3.1个百分点。",
+     [("6.2万人", "乡村人口", "delta"), ("3.1个百分点", "乡村人口", "delta")]),
+    ("粮食总产量4.1万吨，比上年增产2.1%，连续三年保持在4万吨以上。",
+     [("4.1万吨", "粮食总产量", "level"), ("2.1%", "粮食总产量", "delta"), ("三年", None, "level"),
+      ("4万吨以上", "粮食总产量", "level")]),
+    # counts never take where people went; votes each way;
+    ("选派专业技术人才1200名到协作地区挂职。",
+     [("1200名", "专业技术人才", "level")]),
+    ("会议应到代表48人，赞成45票，反对1票。",
+     [("48人", "代表", "level"), ("45票", "赞成", "level"), ("1票", "反对", "level")]),
+    # listed items may open with a verb; parallel items after the governing verb; 省外|务工 is the activity;
+    ("工资性收入、经营净收入和转移净收入分别占41.3%、36.2%和19.5%。",
+     [("41.3%", "工资性收入", "level"), ("36.2%", "经营净收入", "level"), ("19.5%", "转移净收入", "level")]),
+    ("对监测对象落实产业帮扶、就业帮扶的分别为2.3万户和1.8万户。",
+     [("2.3万户", "产业帮扶", "level"), ("1.8万户", "就业帮扶", "level")]),
+    # the people placed in work are counted, not the work; 籍 keeps its place.
+    ("其中省外务工占38.4%，帮助农村劳动力到东部稳岗就业2.6万人。",
+     [("38.4%", "省外务工", "level"), ("2.6万人", "农村劳动力", "level")]),
+    ("在苏州稳定就业的毕节籍脱贫劳动力达1.3万人。",
+     [("1.3万人", "毕节籍脱贫劳动力", "level")]),
+])
+def test_eleventh_round_patterns(text, expected) -> None:
+    assert links(text) == expected
+
+
 @pytest.mark.parametrize(("text", "metric"), [
     ("全县九年义务教育巩固率达到97.2%。", "九年义务教育巩固率"),
     ("学前三年毛入园率为91.5%。", "学前三年毛入园率"),

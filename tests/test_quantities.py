@@ -210,3 +210,34 @@ def test_a_stated_zero_is_a_level_of_its_subject(text: str, kind: str) -> None:
 
 def test_zero_alone_is_no_level() -> None:
     assert not [q for q in find_quantities("一分为零，化整为零。") if q.value == 0]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit", "kind"), [
+    ("宴席不超过15桌。", "15桌", 15.0, "桌", "count"),
+    ("成员共持有股份4280股。", "4280股", 4280.0, "股", "count"),
+    ("完成统防统治作业2.6万亩次。", "2.6万亩次", 2.6e4, "亩次", "measure"),
+    ("赞成52票，", "52票", 52.0, "票", "count"),
+    ("全村新打机井4眼。", "4眼", 4.0, "眼", "count"),
+    ("结对的有56对。", "56对", 56.0, "对", "count"),
+    ("开展远程会诊4.8万例。", "4.8万例", 4.8e4, "例", "count"),
+    ("拥有100马力以上的拖拉机。", "100马力以上", 100.0, "马力", "measure"),
+    ("年繁育原种3000万粒以上。", "3000万粒以上", 3e7, "粒", "count"),
+])
+def test_units_of_village_records(text: str, span: str, value: float, unit: str, kind: str) -> None:
+    """Tables, shares, votes, wells, pairs, cases, grains and horsepower are counted or measured."""
+    found = [(q.text, q.value, q.unit, q.kind) for q in find_quantities(text)]
+    assert (span, value, unit, kind) in found
+
+
+@pytest.mark.parametrize("text", ["3个村对口帮扶", "一对一帮扶", "持有股份", "例如", "1人户不低于", "3人以上户",
+                                  "举报电话12314全天受理", "按附件2格式", "通过“832平台”采购", "D-150型温室",
+                                  "人居环境整治三年行动", "提升五年行动"])
+def test_unit_characters_that_start_words_and_naming_numbers(text: str) -> None:
+    """对口, 股份, 例如 start words; household sizes, hotlines, annexes, platforms, models and campaigns name."""
+    assert not [q for q in find_quantities(text) if q.unit in ("对", "股", "例", "人", "年") or q.text.isdigit()]
+
+
+def test_must_not_exceed_is_an_upper_bound() -> None:
+    """不得超过3万元: the figure is a ceiling and 超过 stays out of the span, like 不超过."""
+    capped = one("彩礼总额不得超过3万元。")
+    assert (capped.text, capped.value_min, capped.value_max) == ("3万元", None, 3e4)

@@ -157,3 +157,31 @@ def _described_head(before: list[Token], metric: str) -> str:
     if not described or "最" in described:
         return metric  # 分得最多的农户拿到了2400元: one household picked out, not a kind of household
     return described + metric[len(head):]
+
+
+_PLACED_WORK = frozenset({"就业", "务工", "稳岗就业", "稳定就业", "转移就业"})
+_PEOPLE_ENDINGS = ("劳动力", "人口", "群众", "农民", "农民工", "人员")
+
+
+def _with_origin(before: list[Token], metric: str | None) -> str | None:
+    """铜仁|籍|贫困劳动力: 籍 is bound to the place before it, which the phrase left out."""
+    if not metric or not metric.startswith("籍"):
+        return metric
+    for index in range(len(before) - 1, 0, -1):
+        if before[index].token == "籍" and "".join(t.token for t in before[index:]).startswith(metric):
+            return before[index - 1].token + metric if before[index - 1].end == before[index].start else metric
+    return metric
+
+
+def _people_placed(before: list[Token], metric: str | None, unit: str) -> str | None:
+    """帮助农村劳动力到东部稳岗就业, 帮助贫困劳动力实现就业 N万人: the people are counted, not the work."""
+    if unit not in ("人", "名", "人次") or not before or before[-1].token not in _PLACED_WORK:
+        return metric
+    for index in range(len(before) - 2, max(len(before) - 6, 0), -1):
+        if before[index].token in ("到", "赴", "实现") and index and \
+                before[index - 1].token.endswith(_PEOPLE_ENDINGS) and before[index - 1].pos.startswith("n"):
+            people, _ = _phrase(before[:index], forward=False)
+            return people or before[index - 1].token
+        if before[index].token in CLAUSE_BREAKS:
+            break
+    return metric

@@ -80,8 +80,9 @@ def _subject_zone(before: list[Token]) -> list[Token]:
         if zone[-1].pos == "v" and _after_average(zone, zone[-1]):
             break  # 户均增收, 人均补助: the verb after an average is part of the metric
         if zone[-1].token in MODIFIER_VERBS and zone[-1].token not in DELTA_VERBS and len(zone) > 1 and \
-                (zone[-2].pos.startswith("n") or zone[-2].token in MODIFIER_VERBS) and zone[-2].end == zone[-1].start:
-            break  # 脱贫劳动力|外出|务工|达到268.4万人: what the people do is what is counted
+                (zone[-2].pos.startswith("n") or zone[-2].pos == "s" or zone[-2].token in MODIFIER_VERBS) and \
+                zone[-2].end == zone[-1].start:
+            break  # 脱贫劳动力|外出|务工|达到268.4万人, 省外|务工|占41.2%: what the people do is what is counted
         zone = zone[:-1]
     return zone
 
@@ -190,8 +191,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             run.append(token)  # 平均|用时
         elif not forward and token.pos == "v" and token.token in MODIFIER_VERBS and token.token not in DELTA_VERBS \
                 and all(t.pos == "v" for t in run) and len(run) < 2 and left is not None and left.end == token.start \
-                and (left.pos.startswith("n") or left.token in MODIFIER_VERBS):
-            run.append(token)  # 脱贫劳动力|外出|务工: what the people do, at the end of the subject
+                and (left.pos.startswith("n") or left.pos == "s" or left.token in MODIFIER_VERBS):
+            run.append(token)  # 脱贫劳动力|外出|务工, 省外|务工: what the people do, at the end of the subject
         elif not forward and not run and token.pos == "v" and _after_average(tokens, token):
             run.append(token)  # 户均|增收: the verb an average measures
             seen_noun = True

@@ -23,6 +23,8 @@ from zhetl.metric_names import (
     _described_head,
     _listed_access,
     _named_after,
+    _people_placed,
+    _with_origin,
     _paired_forward,
     _per_unit_alone,
     _superlative,
@@ -287,6 +289,8 @@ def _verbal_items(clause: list[Token]) -> list[list[Token]]:
             items.append([])
         else:
             items[-1].append(token)
+    if len(items) > 1 and len(items[0]) > len(items[1]) and any(t.pos == "v" for t in items[0][:-len(items[1])]):
+        items[0] = items[0][-len(items[1]):]  # 对监测对象落实|产业帮扶、就业帮扶: parallel items, the verb governs all
     if len(items) < 2 or not all(0 < len(item) <= 3 and any(t.pos == "v" for t in item) for item in items):
         return []
     return items
@@ -421,6 +425,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         metric = _described_head(before, metric)
     if metric and not from_after:
         metric = _achieved_object(before, metric)
+    if not from_after:
+        metric = _with_origin(before, _people_placed(before, metric, unit))
     if metric and not from_after and unit in RATIO_UNITS and _ratio_named(before, metric):
         metric += "比"  # 农产品加工业与农业总产值比达到2.8:1, 城乡居民人均可支配收入比由…: the ratio of the two
     if metric and metric.endswith(("目标任务", "任务", "目标")) and not from_after and \
