@@ -131,8 +131,10 @@ def _cold_run(corpus: Path, output: Path, chars: int, name: str, workers: int | 
         "processed": summary.get("processed"), "documents": summary.get("documents"),
         "rejects": summary.get("rejects"), "reconciled": summary.get("reconciled"),
         # The run waits server_start_seconds for its API server; the server booted for server_boot_seconds,
-        # partly while the run imported Prefect and the text library.
+        # partly while the run imported Prefect and the text library and surveyed the input (survey_seconds:
+        # the plan's hashing and profile learning, done before the wait instead of after it).
         "server_start_seconds": summary.get("server_start_seconds"),
+        "survey_seconds": summary.get("survey_seconds"),
         "server_boot_seconds": summary.get("server_boot_seconds"),
         "phase_seconds": phases, "stage_seconds": summary.get("stage_seconds", {}),
         "prefect_orchestration_seconds": round(orchestration, 2),

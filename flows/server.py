@@ -135,6 +135,11 @@ def start_early() -> None:
     atexit.register(_stop_unused)  # a run that fails before it needs the server must not leave it behind
 
 
+def booting() -> bool:
+    """Whether a server started by :func:`start_early` is still booting (the caller has time to spare)."""
+    return _early is not None and _early.boot_seconds is None
+
+
 def _stop_unused() -> None:
     global _early
     if _early is not None:

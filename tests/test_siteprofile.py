@@ -43,3 +43,30 @@ def test_site_lines_are_removed_and_a_profile_change_reprocesses_the_folder(tmp_
     text_by_id = {r["doc_id"]: r["text"] for r in read_table(out, "document_texts").to_pylist()}
     assert SLOGAN in text_by_id[texts["site/p0.txt"]]
     assert run_local(tmp_path / "in", out)["processed"] == 0
+
+
+def test_a_survey_before_the_plan_writes_nothing_and_changes_nothing(tmp_path: Path) -> None:
+    """zhetl.runs.survey (run while the Prefect server boots) leaves the output alone, and the plan made after
+    it is the plan made without it; a file changed after the survey is hashed again."""
+    import json
+
+    from zhetl import inventory, profiles, runs
+    from zhetl.storagepath import as_location
+
+    site = tmp_path / "in" / "site"
+    site.mkdir(parents=True)
+    for index in range(4):
+        (site / f"p{index}.txt").write_text(page(index), encoding="utf-8")
+    source, surveyed_out, plain_out = (as_location(tmp_path / name) for name in ("in", "a", "b"))
+    assert runs.survey(source, surveyed_out) == 4
+    assert not (tmp_path / "a").exists()
+    assert inventory._HASHED and profiles._LEARNED
+    (site / "p3.txt").write_text(page(3) + "补充一行。\n", encoding="utf-8")
+    with_survey = runs.plan(source, surveyed_out, 500_000, 1, False)
+    assert not inventory._HASHED and not profiles._LEARNED  # the plan used and dropped them
+    without = runs.plan(source, plain_out, 500_000, 1, False)
+    plans = [json.loads(Path(result["plan_path"]).read_text(encoding="utf-8")) for result in (with_survey, without)]
+    for plan in plans:
+        for key in ("input_dir", "output_dir", "staging"):
+            plan.pop(key)
+    assert plans[0] == plans[1]

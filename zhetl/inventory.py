@@ -165,6 +165,15 @@ def hash_file(path: Path | RemotePath | bytes) -> str:
     return digest.hexdigest()[:32]
 
 
+# Hashes this process computed, by (path, size, mtime_ns): a survey made while the Prefect server boots
+# (zhetl.runs.survey) leaves them here for the plan, under the same rule as the manifest's.
+_HASHED: dict[tuple[str, int, int], str] = {}
+
+
+def forget_hashes() -> None:
+    _HASHED.clear()
+
+
 def inventory(root: Location, manifest: Manifest) -> list[InputFile]:
     """Hash every regular file (reusing the manifest's hash when size and mtime are unchanged)."""
     files: list[InputFile] = []
@@ -173,11 +182,15 @@ def inventory(root: Location, manifest: Manifest) -> list[InputFile]:
             files.append(InputFile(relative, size, mtime_ns, None, error=problem, name_bytes=name_bytes))
             continue
         known = manifest.files.get(relative)
+        path = location(root, InputFile(relative, 0, 0, None, name_bytes=name_bytes))
+        memo_key = (str(path), size, mtime_ns)
         if known and known.size == size and known.mtime_ns == mtime_ns:
             doc_id: str | None = known.doc_id
+        elif memo_key in _HASHED:
+            doc_id = _HASHED[memo_key]
         else:
             try:
-                doc_id = hash_file(location(root, InputFile(relative, 0, 0, None, name_bytes=name_bytes)))
+                doc_id = _HASHED[memo_key] = hash_file(path)
             except NotRegularFile as problem:
                 files.append(InputFile(relative, size, mtime_ns, None,
                                        error=f"{problem.reason}: {problem.detail}", name_bytes=name_bytes))

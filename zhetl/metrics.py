@@ -23,11 +23,11 @@ from zhetl.metric_names import (
     _described_head,
     _listed_access,
     _named_after,
-    _people_placed,
-    _with_origin,
     _paired_forward,
+    _people_placed,
     _per_unit_alone,
     _superlative,
+    _with_origin,
 )
 from zhetl.metric_patterns import (
     _achieved,

@@ -13,9 +13,9 @@ from dataclasses import asdict, replace
 from datetime import UTC, datetime
 
 from zhetl.batch import run_batch
-from zhetl.inventory import InputFile, inventory, plan_run
+from zhetl.inventory import InputFile, forget_hashes, inventory, plan_run
 from zhetl.pipeline import Settings
-from zhetl.profiles import learn_profiles
+from zhetl.profiles import forget_profiles, learn_profiles, survey_profiles
 from zhetl.report import write_report
 from zhetl.runlog import record_run, run_row
 from zhetl.storage import (
@@ -41,6 +41,7 @@ def plan(input_dir: Location, output_dir: Location, batch_chars: int, workers: i
     recovered = recover(output_dir)
     manifest = load_manifest(output_dir)
     files, site_lines = learn_profiles(input_dir, output_dir, inventory(input_dir, manifest))
+    forget_survey()  # the memos served this plan; a later run in this process surveys afresh
     version = pipeline_version()
     run_plan = plan_run(files, manifest, version, batch_chars, full_refresh, min_batches=workers)
     staging = output_dir / STAGING / f"run-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
@@ -72,6 +73,25 @@ def plan(input_dir: Location, output_dir: Location, batch_chars: int, workers: i
         "batch_files": [len(batch) for batch in run_plan.batches],
         "batch_bytes": [sum(item.size for item in batch) for batch in run_plan.batches],
     }
+
+
+def survey(input_dir: Location, output_dir: Location) -> int:
+    """Hash the input and learn its folders' lines into this process's memos, writing nothing.
+
+    Read-only and safe without the output lock: the plan recomputes nothing the memos hold for files whose
+    size and mtime are unchanged, so a run calls this while its Prefect server boots. Returns the file count.
+    """
+    if not input_dir.is_dir():
+        return 0
+    files = inventory(input_dir, load_manifest(output_dir))
+    survey_profiles(input_dir, files)
+    return len(files)
+
+
+def forget_survey() -> None:
+    """Drop what :func:`survey` memoised."""
+    forget_hashes()
+    forget_profiles()
 
 
 def batch_items(run_plan: dict, index: int) -> list[InputFile]:
