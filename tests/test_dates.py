@@ -132,3 +132,9 @@ def test_year_du_census_moment_and_first_quarters() -> None:
     quarters = find_dates("2020年一季度下降1.2%，前三季度转为增长3.4%。", REF)[-1]
     assert (quarters.text, quarters.start_date, quarters.end_date) == ("前三季度", date(2020, 1, 1), date(2020, 9, 30))
     assert find_dates("提前三个季度完成", REF) == []
+
+
+def test_the_same_year_follows_the_year_stated() -> None:
+    """当年 after 2018年 is 2018, not the reference year."""
+    found = find_dates("2018年合作社成立，当年销售额300万元", REF)
+    assert [(d.text, d.start_date) for d in found] == [("2018年", date(2018, 1, 1)), ("当年", date(2018, 1, 1))]

@@ -241,3 +241,27 @@ def test_must_not_exceed_is_an_upper_bound() -> None:
     """不得超过3万元: the figure is a ceiling and 超过 stays out of the span, like 不超过."""
     capped = one("彩礼总额不得超过3万元。")
     assert (capped.text, capped.value_min, capped.value_max) == ("3万元", None, 3e4)
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit", "kind"), [
+    ("较前期高点时的19元/斤下降了23%", "19元/斤", 19.0, "元/斤", "money"),
+    ("新增供水能力1.2万立方米/日，", "1.2万立方米/日", 1.2e4, "立方米/日", "measure"),
+    ("单产达到650公斤/亩。", "650公斤/亩", 650.0, "公斤/亩", "measure"),
+    ("都匀毛尖有7款产品获奖。", "7款", 7.0, "款", "count"),
+    ("排名前移了5个位次。", "5个位次", 5.0, "个位次", "count"),
+    ("须于30日内分解下达。", "30日内", 30.0, "日", "duration"),
+    ("投入扶贫资金十二点六亿元。", "十二点六亿元", 1.26e9, "元", "money"),
+    ("新建万头以上肉牛养殖场。", "万头以上", 1e4, "头", "count"),
+    ("建成千亩以上基地。", "千亩以上", 1e3, "亩", "measure"),
+    ("全县近一半农户从事茶产业。", "近一半", 0.5, "", "fraction"),
+])
+def test_prices_per_unit_deadlines_and_halves(text: str, span: str, value: float, unit: str, kind: str) -> None:
+    """A price or yield per unit, a deadline in days, a Chinese decimal with its multiplier, a bare bound and half."""
+    found = [(q.text, q.value, q.unit, q.kind) for q in find_quantities(text)]
+    assert (span, value, unit, kind) in found
+
+
+@pytest.mark.parametrize("text", ["3月15日内", "向社员二次返利", "完成4类重点对象危房改造", "按照“四类重点对象”优先"])
+def test_no_deadline_in_a_date_and_no_count_in_names(text: str) -> None:
+    """3月15日 is a date; 二次返利 is a second payout and 四类重点对象 a name, not counts."""
+    assert not [q for q in find_quantities(text) if q.unit in ("日", "类") or q.text == "二次"]

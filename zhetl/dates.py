@@ -174,8 +174,8 @@ def _in_year(day: date, year: int) -> date:
 
 
 def _anchor_to_stated_year(found: list[DateMention]) -> list[DateMention]:
-    """上年 and a date without a year (年末, 上半年, 6月30日) follow the year the sentence states
-    (2019年…比上年 → 2018; 2020年前三季度…比上半年 → 2020), not the reference."""
+    """上年, 当年 and a date without a year (年末, 上半年, 6月30日) follow the year the sentence states
+    (2019年…比上年 → 2018; 2018年…当年 → 2018; 2020年前三季度…比上半年 → 2020), not the reference."""
     anchored: list[DateMention] = []
     stated: int | None = None
     for mention in found:
@@ -183,7 +183,7 @@ def _anchor_to_stated_year(found: list[DateMention]) -> list[DateMention]:
                 mention.kind == "relative" and mention.text.startswith(("今年", "去年", "前年", "明年")))):
             stated = mention.start_date.year  # 去年底…比上年末: 上年 is the year before 去年
         elif stated is not None and mention.start_date is not None and \
-                (mention.text.startswith("上年") or mention.kind == "partial"):
+                (mention.text.startswith(("上年", "当年", "同年")) or mention.kind == "partial"):
             year = stated - 1 if mention.text.startswith("上年") else stated
             shift = year - mention.start_date.year
             with contextlib.suppress(ValueError):

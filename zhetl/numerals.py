@@ -128,6 +128,9 @@ def parse_number(text: str) -> float:
     if _ARABIC_RE.fullmatch(text):
         return parse_arabic(text)
     if not any(c.isdigit() for c in text):
+        decimal = re.fullmatch(r"(.+[点點][^万亿萬億]+)(万亿|亿|萬|億|万)", text)
+        if decimal:  # 十二点六亿: a Chinese decimal, then its multiplier
+            return parse_chinese_number(decimal.group(1)) * parse_chinese_number("一" + decimal.group(2))
         return parse_chinese_number(text)
     # Mixed: Arabic digits followed by Chinese units (1万6千, 3.5亿, 1亿3千万).
     pieces: list[float | str] = []

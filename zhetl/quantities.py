@@ -21,16 +21,20 @@ _FUZZY = r"(?:多|余|来|几)"
 _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 
 COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "趟次", "架", "趟", "部", "棒", "单", "户", "口人", "人",
-               "桌", "股", "枚", "票", "眼", "对", "例", "粒",
+               "桌", "股", "枚", "票", "眼", "对", "例", "粒", "款", "个位次", "位次",
                "名", "口", "家", "所", "项", "件", "次", "场", "个", "村", "期", "羽", "尾", "匹",
                "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
                "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅",
                "省区市", "省市")
+# A price or rate per thing (19元/斤, 1.2万立方米/日, 650公斤/亩) keeps the per-unit in its unit.
+_PER = ("斤", "公斤", "千克", "吨", "亩", "人", "户", "月", "天", "日", "年", "平方米", "头", "只", "小时")
 MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "圆", "美元", "欧元", "英镑", "日元", "港元",
-               "人民币", "块钱", "块")
+               "人民币", "块钱", "块", *(f"元/{per}" for per in _PER))
 MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "公里", "千米", "米", "公斤", "千克", "克", "吨",
                  "亩次", "斤", "亩", "套", "间", "马力", "千瓦时", "千瓦", "兆瓦", "千伏安", "千伏", "摄氏度", "℃",
-                 "微克/立方米", "毫克/立方米", "度", "升", "毫升", "厘米", "毫米")
+                 "微克/立方米", "毫克/立方米", "度", "升", "毫升", "厘米", "毫米",
+                 *(f"{what}/{per}" for what in ("立方米", "吨", "公斤", "千克", "斤")
+                   for per in ("日", "天", "亩", "小时")))
 RATIO_UNITS = ("倍",)
 DURATION_UNITS = ("个多月", "个多小时", "个多星期",
                   "个月", "个小时", "个星期", "个季度", "个工作日", "工作日", "年", "周年", "天", "日",
@@ -79,7 +83,8 @@ _IDIOMS = ("一心一意", "一步一个脚印", "一个又一个", "一批又�
            "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "百姓", "万物", "千里", "十分",
            "一点", "一下", "一番", "一手", "一边", "一面", "一时", "一度", "一同", "一向", "一再", "一举",
            "百年一遇", "千年一遇", "一朝一夕", "三番五次", "三天两头", "七上八下", "四面八方", "五湖四海",
-           "千百年", "千百万", "成千上万", "千千万", "九年义务教育", "九年一贯制", "学前三年")
+           "千百年", "千百万", "成千上万", "千千万", "九年义务教育", "九年一贯制", "学前三年",
+           "二次返利", "二次分配", "二次分红", "二次创业", "二次开发", "四类重点对象")
 _IDIOM_REACH = max(map(len, _IDIOMS)) - 1  # how far before or after a number an idiom holding it can reach
 
 
@@ -154,7 +159,8 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
     found += [q for q in (_safe_vague(m, text) for m in VAGUE_RE.finditer(text)) if q is not None
               and not any(s < q.end and q.start < e for s, e in blocked + [(f.start, f.end) for f in found])]
     rare = (_bare_unit_above(text) if "以上" in text else []) + \
-        (_ratios_to_one(text) if "比一" in text or ":1" in text or "：1" in text or "∶1" in text else [])
+        (_ratios_to_one(text) if "比一" in text or ":1" in text or "：1" in text or "∶1" in text else []) + \
+        (_halves(text) if "一半" in text else [])
     found += [q for q in _bare_multipliers(text) + rare if not any(s < q.end and q.start < e for s, e in blocked)]
     taken = [(q.start, q.end) for q in found]
     for match in QUANTITY_RE.finditer(text):
@@ -242,8 +248,24 @@ def _bare_multipliers(text: str) -> list[Quantity]:
     return found
 
 
+# 近一半农户, 超过一半, 一半以上: half of something, as a fraction.
+_HALF_RE = re.compile(r"(?P<bound>将近|接近|近|超过|超|约|大约)?一半(?P<above>以上)?(?![天年月])")
+
+
+def _halves(text: str) -> list[Quantity]:
+    found = []
+    for match in _HALF_RE.finditer(text):
+        bound, above = match.group("bound") or "", bool(match.group("above"))
+        low = 0.5 if bound in ("超过", "超") or above else None
+        high = 0.5 if bound in ("将近", "接近", "近") else None
+        approximate = bound in ("将近", "接近", "近", "约", "大约")
+        found.append(Quantity(match.start(), match.end(), match.group(0), 0.5, low, high, approximate, "",
+                              "fraction"))
+    return found
+
+
 def _bare_unit_above(text: str) -> list[Quantity]:
-    """亿元以上 (money, at least 1e8 元), 万人以上 (a count, at least 10,000 people)."""
+    """亿元以上 (money, at least 1e8 元), 万人以上 (a count, at least 10,000 people), 万头以上, 千亩以上."""
     found = []
     for match in _BARE_ABOVE_RE.finditer(text):
         value = _num_mult(match.group("mult"))
@@ -252,7 +274,7 @@ def _bare_unit_above(text: str) -> list[Quantity]:
                                   match.group("mult") + "元", "money", "CNY"))
         else:
             found.append(Quantity(match.start(), match.end(), match.group(0), value, value, None, False,
-                                  match.group("unit"), "count"))
+                                  match.group("unit"), _kind(match.group("unit"))[0]))
     return found
 
 
@@ -323,8 +345,8 @@ _VAGUE_VALUES |= {"数" + key[1:]: values for key, values in _VAGUE_VALUES.items
 # 超亿元, 上万人, 过亿: a bare multiplier after a bound word means one of it, as a bound.
 # 近千万贫困群众, 近亿农民: a large multiplier after 近 or 超 is a figure even before a noun.
 # 亿元以上项目, 千万元以上企业, 万人以上的安置区: a bare multiplier with 以上 is a lower bound of one such unit.
-_BARE_ABOVE_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}.．超上过逾近])(?P<mult>亿|千万|百万|万)"
-                                  r"(?P<unit>元|人|户)以上")
+_BARE_ABOVE_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}.．超上过逾近])(?P<mult>亿|千万|百万|万|千)"
+                                  r"(?P<unit>元|人|户|头|只|羽|亩|吨)以上")
 _BARE_MULT_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}以])(?P<bound>超|上|过|逾|近)(?P<mult>千万|百万|十万|万|亿)"
                            rf"(?:(?P<unit>{_UNIT})|(?=[，。；、的！？\s]|$)|(?<=[近超]千万|[近超]百万)(?=[\u4e00-\u9fff])|(?<=[近超]亿)(?=[\u4e00-\u9fff]))")
 # …减少到零, …下降到0: zero as the end point of a change.
@@ -504,6 +526,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # 3单位, 单户: 单 starts a word (but 1.5万多单 counts orders)
     if following and unit in _WORD_STARTS and following in _WORD_STARTS[unit]:
         return False  # 3对口, 5股份, 2票据, 1例如: the unit's character starts a word
+    if unit == "类" and text[end:end + 4] == "重点对象":
+        return False  # 4类重点对象: the name of the four groups housing aid serves
     if unit == "人" and following == "户" and text[end:end + 2] != "户均":
         return False  # 1人户, 3人以上户: a size of household, not a count of people
     if unit in DURATION_UNITS and text[end:end + 2] == "行动":
@@ -535,6 +559,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
             return False
     if is_arabic and unit in ("年",) and len(digits) == 4 and 1900 <= float(number.replace(",", "")) <= 2100:
         return False
+    if unit == "日" and match.group("suffix") in ("内", "以内") and before != "月":
+        return True  # 30日内分解下达: a deadline's span of days (but 3月15日 is a date)
     return not (unit in ("日", "月") and not fuzzy)
 
 
