@@ -365,10 +365,11 @@ def test_eighth_round_patterns(text, expected) -> None:
     ("对带贫成效明显的经营主体给予10-30万元奖补。", [("10-30万元", "奖补", "level")]),
     ("对年出栏生猪50头以上的给予每头200元的补助。", [("50头以上", "生猪", "level"), ("200元", "补助", "level")]),
     ("对脱贫户按每户不超过3000元给予奖补。", [("3000元", "奖补", "level")]),
-    # A word of action tagged as a noun, listed after 、, names its figure.
+    # A word of action tagged as a noun, listed after 、, names its figure, for the same herd (dev20 and
+    # dev23 write 生猪出栏; dev10 wrote 出栏).
     ("全县生猪存栏42.6万头、出栏61.3万头，分别增长5.2%和7.4%。",
-     [("42.6万头", "生猪存栏", "level"), ("61.3万头", "出栏", "level"), ("5.2%", "生猪存栏", "delta"),
-      ("7.4%", "出栏", "delta")]),
+     [("42.6万头", "生猪存栏", "level"), ("61.3万头", "生猪出栏", "level"), ("5.2%", "生猪存栏", "delta"),
+      ("7.4%", "生猪出栏", "delta")]),
     # A ratio whose verb jieba cuts in two (控制|在, 恢复|到) still measures the subject before it.
     ("监测对象人数控制在脱贫人口的2%以内。", [("2%以内", "监测对象人数", "level")]),
     ("能繁母猪存栏12.1万头，恢复到正常年份的96%。",
@@ -584,6 +585,31 @@ def test_tenth_round_patterns(text, expected) -> None:
      [("1.3万人", "毕节籍脱贫劳动力", "level")]),
 ])
 def test_eleventh_round_patterns(text, expected) -> None:
+    assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Twelfth round (dev22-24): farm products jieba files as places, names or verbs (当归/v, 湖羊/ns);
+    ("岷县当归种植面积发展到21.6万亩，湖羊饲养量达到260万只。",
+     [("21.6万亩", "当归种植面积", "level"), ("260万只", "湖羊饲养量", "level")]),
+    # verbs that open an amount (开设, 收回, 形成) govern; 款 counts what follows;
+    ("在北京等城市开设品牌专卖店42家，都匀毛尖有7款产品获得金奖。",
+     [("42家", "品牌专卖店", "level"), ("7款", "产品", "level")]),
+    ("全年支出率98.4%，收回资金1235.6万元，全县累计形成扶贫项目资产2846个。",
+     [("98.4%", "支出率", "level"), ("1235.6万元", "资金", "level"), ("2846个", "扶贫项目资产", "level")]),
+    # a verb inside a rate (资金|发放|准确率) and 一次性 as a class stay; a count of counties counts them;
+    ("资金发放准确率99.98%，发放一次性交通补助1.06亿元，"
+     "有4个县结余资金逾5000万元。",
+     [("99.98%", "资金发放准确率", "level"), ("1.06亿元", "一次性交通补助", "level"), ("4个", "县", "level"),
+      ("逾5000万元", "结余资金", "level")]),
+    # a model's 型 and a number's classifier end the phrase; the price is never 每斤;
+    ("合作社引进XG-2000型全自动装袋机5台，鲜叶收购价为每斤28元。",
+     [("5台", "全自动装袋机", "level"), ("28元", "鲜叶收购价", "level")]),
+    # the second of a herd's figures is the same herd's.
+    ("全县肉牛存栏12.4万头、出栏5.6万头。",
+     [("12.4万头", "肉牛存栏", "level"), ("5.6万头", "肉牛出栏", "level")]),
+])
+def test_twelfth_round_patterns(text, expected) -> None:
     assert links(text) == expected
 
 

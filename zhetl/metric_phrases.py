@@ -42,6 +42,7 @@ from zhetl.metric_words import (
     SCOPE_WORDS,
     SKIP_WORDS,
     TIME_AVERAGES,
+    TIME_HEADS,
     VERB_NOUN_HEADS,
 )
 from zhetl.segment import Token
@@ -145,6 +146,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
                  or (token.token == "年" and left.pos not in ("m", "t", "q", "x") and not left.token.endswith("年"))):
             run.append(token)  # 年|平均气温, 户均|月|用水量, 其中|年|收入 (no date or span before 年)
             continue
+        if not forward and token.pos in ("q", "k") and token.token != "级" and left is not None and \
+                left.pos in ("m", "eng") and left.end == token.start:
+            break  # a number's classifier or a model's 型 (4|类|重点对象, XG-2000|型|装袋机) ends the phrase
         if run and token.token in INNER_DETERMINERS:
             run.append(token)  # 人民币|各项|存款余额
             continue
@@ -161,9 +165,13 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             break  # 今年56岁的驻村工作队队长|王建国: the person named after the noun is not what is measured
         averaged = not forward and left is not None and left.token in AVERAGE_WORDS - TIME_AVERAGES and \
             left.end == token.start
+        rated = not forward and bool(run) and run[-1].token.endswith("率") and len(run[-1].token) > 1 and \
+            token.end == run[-1].start and left is not None and left.pos.startswith("n") and left.end == token.start
         if token.token in LEADING_VERBS and (forward or (run and not _compound_verb(tokens, token))) and \
                 not (not forward and token.pos in ("n", "vn") and run[-1].token in VERB_NOUN_HEADS) and \
-                not averaged:  # (亩均|投入|标准: a verb an average qualifies is part of the noun)
+                not (not forward and token.pos == "v" and run[-1].token in TIME_HEADS and len(run) == 1
+                     and token.end == run[-1].start) and \
+                not averaged and not rated:  # (亩均|投入|标准, 资金|发放|准确率: the verb is part of the noun)
             break  # 建成|村级光伏扶贫电站, 贫困村|选派: a verb that governs the phrase is not in it
         if token.pos in NOUN_TAGS or (token.pos.startswith("n") and token.pos not in ("nr", "nrfg")) or \
                 (not forward and _noun_idiom(token)) or _acronym(token):
@@ -337,8 +345,9 @@ def _bounds_subject(token: Token, places: list[tuple[int, int]]) -> bool:
     if word in CLAUSE_BREAKS or word in _NOT_MODIFIERS or not all("\u4e00" <= c <= "\u9fff" for c in word) or \
             _in_place(token, places):
         return True
-    if token.pos in ("m", "t", "p", "c", "r", "u", "uj", "ul", "ud", "ug", "uv", "uz", "d", "ad"):
-        return True
+    if token.pos in ("m", "t", "p", "c", "r", "u", "uj", "ul", "ud", "ug", "uv", "uz", "d", "ad") or \
+            (token.pos in ("q", "k") and not word.startswith("每") and word != "户"):
+        return True  # (4|类|重点对象, XG-2000|型|装袋机: a classifier or model suffix closes the phrase)
     if len(word) == 1 and token.pos in ("v", "f"):
         return True  # 时间|使|…, 现行标准|下|…, 毕业|后|…: a verb or locative of one character closes a phrase
     return word in SCOPE_WORDS or word in SKIP_WORDS or word in REACH_WORDS or word in LEADING_VERBS or \

@@ -32,6 +32,7 @@ _GLUED_PREPOSITIONS = {"数由": ("数", "由"), "数从": ("数", "从"), "率�
                        # 整改|率达, 不良贷款|率仅, 高收入|组为, 高收入|组与: jieba glues the suffix to what follows
                        "率为": ("率", "为"), "率达": ("率", "达"), "率仅": ("率", "仅"), "组为": ("组", "为"),
                        "组与": ("组", "与")}
+_PER_MEASURE = frozenset({"斤", "公斤", "千克", "吨", "亩", "只", "头", "台", "袋", "箱", "晚", "平方米", "立方米"})
 _GLUED_TAGS = {"由": "p", "从": "p", "为": "p", "达": "v", "仅": "d", "与": "c"}
 
 
@@ -44,8 +45,14 @@ def _normalise(tokens: list[Token]) -> list[Token]:
     result: list[Token] = []
     for token in tokens:
         word = token.token
-        if word == "率":
+        if word == "率" and result and result[-1].end == token.start and result[-1].pos == "v" and \
+                len(result[-1].token) == 2:
+            previous = result.pop()
+            result.append(Token(previous.token + word, "n", previous.start, token.end))  # 支出|率/v: one rate
+        elif word == "率":
             result.append(Token(word, "n", token.start, token.end))
+        elif word == "每" or (word.startswith("每") and word[1:] in _PER_MEASURE):
+            result.append(Token(word, "r", token.start, token.end))  # 每斤/n, 每/zg: per unit, never the metric
         elif word.startswith(("同比", "环比")) and word[2:] in PURE_CHANGES:
             result += [Token(word[:2], "d", token.start, token.start + 2),
                        Token(word[2:], "v", token.start + 2, token.end)]

@@ -45,7 +45,7 @@ PEOPLE_HEADS = ("人口", "群众", "户", "人员", "劳动力", "干部", "学
 COUNT_HEADS = frozenset({"人数", "户数", "人次", "家庭数", "村数"})
 # What a count of people, households or places counts ends so (农户, 村民, 监测对象, 自然村, 鲁企).
 COUNTED_HEADS = ("人", "口", "民", "户", "员", "者", "生", "师", "农", "工", "众", "童", "对象", "干部", "家庭",
-                 "劳动力", "村", "企")
+                 "劳动力", "村", "企", "县", "县（区）", "乡", "镇")
 ORGANISATION_HEADS = ("单位", "企业", "企", "机构", "社", "院", "所", "站", "店", "馆", "公司", "厂", "园", "基地")
 TIME_HEADS = ("时间", "期限", "时长", "年限", "用时", "期", "工期", "周期")  # what a span of time can measure
 COUNTED_ATTRIBUTES = frozenset("收入 纯收入 人均纯收入 比例 比重 占比".split())  # what a counted noun has

@@ -140,6 +140,8 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
         elif index and link.metric and link.metric != _achieved(_clause([t for t in tokens if t.start >= end],
                                                                         backwards=False)):
             link = _refer_back(tokens, start, link, links, [q[2] for q in quantities[:index]], unit)
+        if index and (link.metric in _STOCK_WORDS or link.metric is None):
+            link = _stock_of(tokens, start, link, links)
         if link.metric is None:
             clause = _clause([t for t in tokens if t.end <= start], backwards=True)
             if len(clause) == 1 and clause[0].token in AVERAGE_WORDS - TIME_AVERAGES:
@@ -436,6 +438,24 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             _time_limit(before, after, unit):
         metric = None
     return MetricLink(metric, change, place)
+
+
+_STOCK_WORDS = ("存栏", "出栏", "存栏量", "出栏量", "饲养量")
+
+
+def _stock_of(tokens: list[Token], start: int, link: MetricLink, links: list[MetricLink]) -> MetricLink:
+    """肉牛存栏12.4万头、出栏5.6万头: the second of a herd's figures is the same herd's (肉牛出栏)."""
+    clause = [t for t in _clause([t for t in tokens if t.end <= start], backwards=True) if t.pos not in ("d", "v")
+              or t.token in _STOCK_WORDS]
+    word = link.metric or (clause[0].token if len(clause) == 1 and clause[0].token in _STOCK_WORDS else None)
+    if word is None:
+        return link
+    for previous in reversed(links):
+        stock = next((s for s in _STOCK_WORDS if previous.metric and previous.metric.endswith(s)
+                      and len(previous.metric) > len(s)), None)
+        if stock is not None:
+            return MetricLink(previous.metric[:-len(stock)] + word, link.change, previous.place_hint)
+    return link
 
 
 def _kept_level(clause: list[Token]) -> bool:
