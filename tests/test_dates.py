@@ -138,3 +138,10 @@ def test_the_same_year_follows_the_year_stated() -> None:
     """当年 after 2018年 is 2018, not the reference year."""
     found = find_dates("2018年合作社成立，当年销售额300万元", REF)
     assert [(d.text, d.start_date) for d in found] == [("2018年", date(2018, 1, 1)), ("当年", date(2018, 1, 1))]
+
+
+def test_month_end_is_its_last_third() -> None:
+    """月底 and 月末 run from the 21st to the month's last day, as our report annotators read them."""
+    end = find_dates("2021年2月底前完成", REF)[0]
+    assert (end.start_date, end.end_date) == (date(2021, 2, 21), date(2021, 2, 28))
+    assert find_dates("9月末", REF)[0].start_date == date(2021, 9, 21)

@@ -3,8 +3,9 @@
 Relative and partial expressions resolve against a reference date (the document's published date, else
 the run's reference date); without one they are kept, unresolved. A redacted year (20__年) is marked and
 never given an invented value. Two mentions joined by 至/到/— become one period (2017年8月至11月).
-Fuzzy parts follow the common reading (JioNLP's): 年初 = January–February, 年底 = November–December,
-月初 = days 1–5, 月底 = the last 7 days, 上旬/中旬/下旬 = thirds of the month.
+Fuzzy parts follow the common reading: 年初 = January–February, 年底 = November–December, 月初 = days 1–5,
+上旬/中旬/下旬 = thirds of the month, and 月底/月末 = the last third (the 21st on), as every annotator of our
+report sets read it (JioNLP's cases take the last 7 days).
 """
 
 from __future__ import annotations
@@ -369,7 +370,7 @@ def _month_detail(kind: str, year: int, month: int, g: dict, mention) -> DateMen
     if part == "初":
         return mention(kind, (date(year, month, 1), date(year, month, 5)), "day")
     if part in ("底", "末"):
-        return mention(kind, (last - timedelta(days=6), last), "day")
+        return mention(kind, (date(year, month, 21), last), "day")  # the last third, as 下旬
     if part in ("上旬", "中旬", "下旬"):
         first_day = {"上旬": 1, "中旬": 11, "下旬": 21}[part]
         end_day = {"上旬": 10, "中旬": 20, "下旬": last.day}[part]
