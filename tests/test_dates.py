@@ -145,3 +145,9 @@ def test_month_end_is_its_last_third() -> None:
     end = find_dates("2021年2月底前完成", REF)[0]
     assert (end.start_date, end.end_date) == (date(2021, 2, 21), date(2021, 2, 28))
     assert find_dates("9月末", REF)[0].start_date == date(2021, 9, 21)
+
+
+def test_seasons_of_a_year() -> None:
+    """2022年夏季 is June to August; 冬季, which spans two years, is left out."""
+    summer = find_dates("面对2022年夏季罕见旱情", REF)[0]
+    assert (summer.text, summer.start_date, summer.end_date) == ("2022年夏季", date(2022, 6, 1), date(2022, 8, 31))

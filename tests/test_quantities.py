@@ -265,3 +265,38 @@ def test_prices_per_unit_deadlines_and_halves(text: str, span: str, value: float
 def test_no_deadline_in_a_date_and_no_count_in_names(text: str) -> None:
     """3月15日 is a date; 二次返利 is a second payout and 四类重点对象 a name, not counts."""
     assert not [q for q in find_quantities(text) if q.unit in ("日", "类") or q.text == "二次"]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit", "kind"), [
+    ("观摩学习团队30余批次。", "30余批次", 30.0, "批次", "count"),
+    ("收购烟叶7620担，", "7620担", 7620.0, "担", "measure"),
+    ("平均下载速率达到120Mbps，", "120Mbps", 120.0, "Mbps", "measure"),
+    ("出口带宽均达到100M以上，", "100M以上", 100.0, "M", "measure"),
+    ("出动送水车辆1.6万台次，", "1.6万台次", 1.6e4, "台次", "count"),
+    ("理赔兑付3000余笔，", "3000余笔", 3000.0, "笔", "count"),
+    ("群众满意度为96.5分。", "96.5分", 96.5, "分", "measure"),
+    ("年均提高6个多百分点。", "6个多百分点", 6.0, "个百分点", "ppoint"),
+])
+def test_batches_loads_bandwidth_orders_and_scores(text: str, span: str, value: float, unit: str, kind: str) -> None:
+    """批次, 担, Mbps, 台次, 笔 and a score after a word for one; 个多百分点 keeps its 多 as a bound."""
+    found = [(q.text, q.value, q.unit, q.kind) for q in find_quantities(text)]
+    assert (span, value, unit, kind) in found
+
+
+def test_more_than_n_inside_the_unit_is_a_bound() -> None:
+    """9个多月 is [9, 10] months, as the notes say, with unit 个月."""
+    months = one("历时9个多月")
+    assert (months.unit, months.value_min, months.value_max, months.approximate) == ("个月", 9, 10, True)
+
+
+@pytest.mark.parametrize("text", ["用时3分钟", "十分重要", "县财政按5:3:2比例分担", "打造“15分钟养老服务圈”",
+                                  "落实“两项补贴”", "坚持“六个精准”", "采用XN-72M型组件"])
+def test_no_score_ratio_terms_quoted_names_or_models(text: str) -> None:
+    """分 needs a word for a score; the terms of 5:3:2, quoted names and model numbers are no amounts."""
+    assert not [q for q in find_quantities(text) if q.unit in ("分", "M", "", "项", "个") and q.kind != "duration"]
+
+
+def test_a_change_by_one_figure_to_another_is_no_range() -> None:
+    """减少4.2万人至131.3万人 is a change of 4.2万 to a level of 131.3万; 增加3000元至5000元 stays a range."""
+    assert [q.text for q in find_quantities("低保对象减少4.2万人至131.3万人")] == ["4.2万人", "131.3万人"]
+    assert [q.text for q in find_quantities("每年增加3000元至5000元")] == ["3000元至5000元"]

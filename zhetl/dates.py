@@ -27,7 +27,8 @@ _DAY = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二
 _QUARTER = r"(?:第|首)?[一二三四1-4首]季度"
 # 年中 is mid-year, but not in 2020年中央财政, 2021年中国, 年中西部: there 中 starts the next word.
 _MID = r"中(?![央国共部西东南北小等心医药职专学华期层级高老青外文方资])"
-_YEAR_PART = (rf"(?P<part>初|底|末|{_MID}|伊始|上半年|下半年|前(?P<firstn>{_NUMBER})个?(?P<firstunit>月|季度)|首月|"
+_YEAR_PART = (rf"(?P<part>初|底|末|{_MID}|伊始|上半年|下半年|春季|夏季|秋季|"
+              rf"前(?P<firstn>{_NUMBER})个?(?P<firstunit>月|季度)|首月|"
               rf"(?P<quarter>{_QUARTER})(?P<qpart>末|初)?)")
 _MONTH_PART = (rf"(?:月?(?P<mpart>初|底|末|上旬|中旬|下旬)|前(?P<firstdays>{_NUMBER})天|最后(?P<lastdays>{_NUMBER})天"
                rf"|(?:的)?第(?P<weekn>[1-6一二三四五六])周)")
@@ -387,6 +388,9 @@ def _quarter_span(year: int, quarter: int, part: str | None) -> tuple[date, date
     return _month_span(year, first_month, first_month + 2)
 
 
+_SEASONS = ("春季", "夏季", "秋季")  # (冬季 spans two years and is left out)
+
+
 def _year_part(kind: str, year: int, part: str | None, quarter: str | None, qpart: str | None,
                firstn: str | None, firstunit: str | None, mention) -> DateMention:
     if quarter:
@@ -397,9 +401,9 @@ def _year_part(kind: str, year: int, part: str | None, quarter: str | None, qpar
         months = count * 3 if firstunit == "季度" else count
         return mention(kind, _month_span(year, 1, min(months, 12)), "period")
     spans = {"初": (1, 2), "伊始": (1, 1), "首月": (1, 1), "底": (11, 12), "末": (11, 12), "中": (6, 7),
-             "上半年": (1, 6), "下半年": (7, 12)}
+             "上半年": (1, 6), "下半年": (7, 12), "春季": (3, 5), "夏季": (6, 8), "秋季": (9, 11)}
     first, last = spans.get(part or "", (1, 12))
-    granularity = "half" if part in ("上半年", "下半年") else "month"
+    granularity = "half" if part in ("上半年", "下半年") else "period" if part in _SEASONS else "month"
     return mention(kind, _month_span(year, first, last), granularity)
 
 

@@ -21,7 +21,7 @@ _FUZZY = r"(?:多|余|来|几)"
 _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 
 COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "趟次", "架", "趟", "部", "棒", "单", "户", "口人", "人",
-               "桌", "股", "枚", "票", "眼", "对", "例", "粒", "款", "个位次", "位次",
+               "桌", "股", "枚", "票", "眼", "对", "例", "粒", "款", "个位次", "位次", "批次", "台次", "笔", "档",
                "名", "口", "家", "所", "项", "件", "次", "场", "个", "村", "期", "羽", "尾", "匹",
                "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
                "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅",
@@ -32,7 +32,7 @@ MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千�
                "人民币", "块钱", "块", *(f"元/{per}" for per in _PER))
 MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "公里", "千米", "米", "公斤", "千克", "克", "吨",
                  "亩次", "斤", "亩", "套", "间", "马力", "千瓦时", "千瓦", "兆瓦", "千伏安", "千伏", "摄氏度", "℃",
-                 "微克/立方米", "毫克/立方米", "度", "升", "毫升", "厘米", "毫米",
+                 "微克/立方米", "毫克/立方米", "度", "升", "毫升", "厘米", "毫米", "担", "Mbps", "Gbps", "M", "分",
                  *(f"{what}/{per}" for what in ("立方米", "吨", "公斤", "千克", "斤")
                    for per in ("日", "天", "亩", "小时")))
 RATIO_UNITS = ("倍",)
@@ -55,7 +55,7 @@ _OUTER_BOUNDS = {"不少于": "min", "不低于": "min", "至少": "min", "突�
 _PERCENT = rf"(?:百分之(?P<cnpct>{_CN_RUN})|(?P<pct>{_NUM})\s*(?P<pctsign>[%％‰]))"
 _RANGE_PERCENT = rf"(?:(?P<rlo>{_NUM})[%％]?\s*{_RANGE_SEP}\s*(?P<rhi>{_NUM})\s*(?P<rpctsign>[%％]))"
 _PLAIN = (rf"(?:(?P<lo>{_NUM}){_FUZZY}?\s*{_RANGE_SEP}\s*)?(?P<num>{_NUM})(?P<fuzzy>{_FUZZY})?"
-          rf"(?P<mult2>{_MULT})?(?P<fuzzy2>{_FUZZY})?\s*(?P<unit>个百分点|{_UNIT})?")
+          rf"(?P<mult2>{_MULT})?(?P<fuzzy2>{_FUZZY})?\s*(?P<unit>个多百分点|个百分点|{_UNIT})?")
 _SUFFIX = r"(?P<suffix>左右|上下|及以上|及以下|以上|以下|以内|之多|有余|出头|多|内(?![容部外地涵]))?"
 
 _FRACTION = (rf"(?:(?P<fden>{_CN_RUN}|{ARABIC})分之(?P<fnum>{_CN_RUN}|{ARABIC})"
@@ -84,7 +84,8 @@ _IDIOMS = ("一心一意", "一步一个脚印", "一个又一个", "一批又�
            "一点", "一下", "一番", "一手", "一边", "一面", "一时", "一度", "一同", "一向", "一再", "一举",
            "百年一遇", "千年一遇", "一朝一夕", "三番五次", "三天两头", "七上八下", "四面八方", "五湖四海",
            "千百年", "千百万", "成千上万", "千千万", "九年义务教育", "九年一贯制", "学前三年",
-           "二次返利", "二次分配", "二次分红", "二次创业", "二次开发", "四类重点对象")
+           "二次返利", "二次分配", "二次分红", "二次创业", "二次开发", "四类重点对象", "两项补贴", "三项制度",
+           "五个振兴", "五个一批", "三个一批", "四个不摘", "六个精准")
 _IDIOM_REACH = max(map(len, _IDIOMS)) - 1  # how far before or after a number an idiom holding it can reach
 
 
@@ -193,6 +194,9 @@ def _without_village_unit(quantity: Quantity, text: str) -> Quantity:
 
 
 _JOINERS = frozenset({"至", "到", "-", "—", "–", "~", "～", "－"})
+# 减少4.2万人至131.3万人: a change by the first figure to a level ten times larger, not a range (but 每年增加
+# 3000元至5000元 is one).
+_BY_HOW_MUCH = ("减少", "增加", "下降", "提高", "增长", "降低", "上升", "扩大", "缩小", "净减", "净增")
 
 
 def _joined_ranges(found: list[Quantity], text: str) -> list[Quantity]:
@@ -203,7 +207,9 @@ def _joined_ranges(found: list[Quantity], text: str) -> list[Quantity]:
         if previous is not None and previous.unit and previous.unit == quantity.unit and \
                 previous.kind == quantity.kind and text[previous.end:quantity.start] in _JOINERS and \
                 previous.value_min is None and previous.value_max is None and not quantity.approximate and \
-                not any(word in _clause_before(text, previous.start) for word in ("从", "由")):
+                not any(word in _clause_before(text, previous.start) for word in ("从", "由")) and \
+                not (_clause_before(text, previous.start).endswith(_BY_HOW_MUCH)
+                     and quantity.value > 10 * previous.value):
             low, high = previous.value, quantity.value
             joined[-1] = Quantity(previous.start, quantity.end, text[previous.start:quantity.end], (low + high) / 2,
                                   low, high, False, quantity.unit, quantity.kind, quantity.currency)
@@ -435,6 +441,8 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     unit = groups["unit"] or ""
     mult = groups["mult2"] or ""
     fuzzy = groups["fuzzy"] or groups["fuzzy2"] or ""
+    if unit.startswith("个多"):
+        unit, fuzzy = "个" + unit[2:], "多"  # 9个多月, 6个多百分点: the 多 sits inside the unit
     if not _plausible_plain(match, text, number, unit, fuzzy or (suffix == "出头" and "出头"), mult):
         return None
     value = _num(number + mult)
@@ -484,8 +492,14 @@ def _finish(match: re.Match[str], text: str, value: float, value_min: float | No
 
 # Units whose character also starts a word after a number: 对口/对象, 股份/股东, 票据, 例如, 眼前.
 _WORD_STARTS = {"对": "口接象照比于待应标外话策此称", "股": "份东权金票", "票": "据价", "例": "如", "眼": "前光界",
-                "枚": "举", "桌": "面"}
+                "枚": "举", "桌": "面", "档": "案次位", "笔": "记者试"}
 _NAMING_WORDS = ("电话", "热线", "号码", "专线", "附件", "附表")
+_SCORE_WORDS = re.compile(r"(?:满意度|得分|评分|分数|总分|打分|考核|测评|成绩)[^，。；]{0,6}$")
+
+
+def _scored(text: str, start: int, end: int) -> bool:
+    """A score (群众满意度为96.5分, 综合得分92.6分): 分 after a number only counts after a word for a score."""
+    return bool(_SCORE_WORDS.search(text[max(0, start - 12):start]))
 
 
 def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fuzzy: str, mult: str) -> bool:
@@ -495,6 +509,10 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
     after = text[end:end + 1]
     if before in ("第", "《", "·", "届") or (before.isascii() and before.isalpha()):
         return False
+    if before == "“" and re.match(r"[^，。；：“”]{0,10}”", text[start:]):
+        return False  # “15分钟养老服务圈”, “20条底线要求”, “832平台”: a quoted name, not an amount
+    if (before and before in ":：∶") or text[end:end + 1] in (":", "：", "∶"):
+        return False  # 按5:3:2比例分担: the terms of a ratio (a ratio to one is found on its own)
     if after.isascii() and after.isalpha() and after and not unit:
         return False  # C919, 5G: a model name (but 1200余户C级危房 is a count)
     is_arabic = number[0].isdigit()
@@ -524,6 +542,12 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # 3部门, 部分, 部长: 部 starts a word (but 268部移动电话 counts phones)
     if unit == "单" and following and following in "位户笔品个元次独项体身":
         return False  # 3单位, 单户: 单 starts a word (but 1.5万多单 counts orders)
+    if unit == "分" and not _scored(text, start, end):
+        return False  # 3分钟 and 十分 are no scores; 96.5分 after 满意度 or 得分 is
+    if unit == "M" and ((following.isascii() and following.isalpha()) or before == "-"):
+        return False  # 100MB, 5MW: another unit; XN-72M: a model
+    if unit and following == "型":
+        return False  # 72M型, 5HG型: a model's name
     if following and unit in _WORD_STARTS and following in _WORD_STARTS[unit]:
         return False  # 3对口, 5股份, 2票据, 1例如: the unit's character starts a word
     if unit == "类" and text[end:end + 4] == "重点对象":
