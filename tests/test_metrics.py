@@ -613,6 +613,28 @@ def test_twelfth_round_patterns(text, expected) -> None:
     assert links(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Thirteenth round (dev25-27): the head a list shares follows the word its peer ends on;
+    ("全省城市低保和农村低保月人均补助水平分别为487元和356元。",
+     [("487元", "城市低保月人均补助水平", "level"), ("356元", "农村低保月人均补助水平", "level")]),
+    ("其中农村低收入人口和脱贫人口参保率分别为99.6%和99.8%。",
+     [("99.6%", "农村低收入人口参保率", "level"), ("99.8%", "脱贫人口参保率", "level")]),
+    # a verb of state opens a listed item, and a whole indicator takes no one else's prefix;
+    ("全县集中供水率和农村自来水普及率分别达到95%和93.2%。",
+     [("95%", "集中供水率", "level"), ("93.2%", "农村自来水普及率", "level")]),
+    # 不 before a condition belongs to it; a bare rate word is the rate of the figure before;
+    ("已清退不符合条件的低保户2156户，对象较上年减少4.2万人至131.3万人，降幅为3.1%。",
+     [("2156户", "不符合条件的低保户", "level"), ("4.2万人", "对象", "delta"), ("131.3万人", "对象", "to"),
+      ("3.1%", "对象", "delta")]),
+    # money named after 的 may be 救助; lexicon 两项补贴, 获赔, 充电桩, 带宽, 老年.
+    ("可申请不超过2万元的临时救助，残疾人两项补贴资金9.6亿元，户均获赔约5400元，新建充电桩4100余个。",
+     [("2万元", "临时救助", "level"), ("9.6亿元", "残疾人两项补贴资金", "level"), ("约5400元", "户均获赔", "level"),
+      ("4100余个", "充电桩", "level")]),
+])
+def test_thirteenth_round_patterns(text, expected) -> None:
+    assert links(text) == expected
+
+
 @pytest.mark.parametrize(("text", "metric"), [
     ("全县九年义务教育巩固率达到97.2%。", "九年义务教育巩固率"),
     ("学前三年毛入园率为91.5%。", "学前三年毛入园率"),

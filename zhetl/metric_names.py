@@ -16,7 +16,7 @@ RESULT_WORDS = frozenset({"成绩", "水平", "好成绩", "成效"})
 
 # What a sum of money can be, named after it with 的 (N元的一次性补贴); 10万元以上的村 is a threshold instead.
 MONEY_NOUNS = ("收入", "资金", "补贴", "补助", "奖励", "奖补", "分红", "收益", "津贴", "贷款", "投资", "费用", "经费",
-               "救助金", "补偿", "工资", "报酬")
+               "救助金", "救助", "补偿", "工资", "报酬")
 
 # Heads too bare to stand alone when a clause with 的 describes them (用于产业发展的资金, 纳入监测帮扶的对象).
 DESCRIBED_HEADS = ("资金", "对象", "人员", "农户", "项目")

@@ -305,6 +305,9 @@ def _condition_before(tokens: list[Token], first: int) -> list[Token]:
         words = tokens[max(first - 1 - size, 0):first - 1]
         if "".join(t.token for t in words) in CONDITIONS and all(a.end == b.start for a, b in itertools.pairwise(
                 [*words, tokens[first - 1]])):
+            start = first - 1 - size
+            if start > 0 and tokens[start - 1].token == "不" and tokens[start - 1].end == words[0].start:
+                return [tokens[start - 1], *words, tokens[first - 1]]  # 不|符合条件的|低保户: the ones that do not
             return [*words, tokens[first - 1]]
     return []
 

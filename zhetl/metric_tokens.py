@@ -45,8 +45,8 @@ def _normalise(tokens: list[Token]) -> list[Token]:
     result: list[Token] = []
     for token in tokens:
         word = token.token
-        if word == "率" and result and result[-1].end == token.start and result[-1].pos == "v" and \
-                len(result[-1].token) == 2:
+        if word == "率" and result and result[-1].end == token.start and len(result[-1].token) == 2 and \
+                (result[-1].pos == "v" or (result[-1].pos == "n" and token.pos == "v")):
             previous = result.pop()
             result.append(Token(previous.token + word, "n", previous.start, token.end))  # 支出|率/v: one rate
         elif word == "率":

@@ -12,6 +12,7 @@ stand on the token tests of ``metric_tokens`` and the word lists of ``metric_wor
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from zhetl.metric_names import (
@@ -62,6 +63,7 @@ from zhetl.metric_words import (
     NOUN_TAGS,
     ORGANISATION_HEADS,
     PERIOD_WORDS,
+    RATE_WORDS,
     RATIO_UNITS,
     REACH_WORDS,
     SCOPE_WORDS,
@@ -96,6 +98,8 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
         link = link_metric(tokens, start, end, unit, places)
         if link.metric == "占比" and index and links[-1].metric:
             link = MetricLink(links[-1].metric, link.change, links[-1].place_hint)  # …的行政村150个、占比80%
+        elif link.metric in RATE_WORDS and index and links[-1].metric and _bare_share(tokens, start, RATE_WORDS):
+            link = MetricLink(links[-1].metric, "delta", links[-1].place_hint)  # …至131.3万人，降幅为3.1%
         elif link.metric in ("比重", "比例") and index and links[-1].metric and _bare_share(tokens, start):
             link = MetricLink(links[-1].metric, link.change, links[-1].place_hint)  # 乡村人口减少9.8万人，比重下降…
         if link.metric is None and index:
@@ -265,9 +269,10 @@ def _list_items(clause: list[Token], separators: tuple[str, ...] = ("、", "和"
 
 
 def _verb_in_item(clause: list[Token], index: int, joiners: tuple[str, ...]) -> bool:
-    """…、财产净收入和|转移|净收入: a verb that opens a listed item before its noun belongs to the item."""
+    """…、财产净收入和|转移|净收入, 集中|供水率和…: a verb that opens a listed item before its noun belongs to it."""
     following = clause[index + 1] if index + 1 < len(clause) else None
-    return clause[index].pos == "v" and index > 0 and clause[index - 1].token in joiners and \
+    opens_item = (index > 0 and clause[index - 1].token in joiners) or clause[index].token in MODIFIER_VERBS
+    return clause[index].pos == "v" and opens_item and \
         following is not None and following.pos.startswith("n") and following.start == clause[index].end
 
 
@@ -307,6 +312,10 @@ def _shared_head(items: list[list[Token]]) -> list[str]:
     last_text = "".join(t.token for t in last)
     peer = "".join(t.token for t in items[-2])  # the last item begins with as much of its own as its peer
     head = last_text[len(peer):] if len(last_text) > len(peer) else ""
+    peer_end = items[-2][-1].token
+    if len(last) > 1 and peer_end in last_text[:-len(last[-1].token)] and not peer.endswith(MEASURE_ENDINGS):
+        # 城市低保和农村低保|月人均补助水平, 农村低收入人口和脱贫人口|参保率: the head follows the word the peer ends on
+        head = last_text[last_text.index(peer_end) + len(peer_end):]
     if peer.endswith(MEASURE_ENDINGS):
         head = ""  # 茶叶产量、茶叶综合产值: each item names its own measure
     ordinal = items[0][0].token.startswith("第")
@@ -318,7 +327,8 @@ def _shared_head(items: list[list[Token]]) -> list[str]:
         names.append(text if item is last else text + head)
     first = items[0]
     if len(first) > 1 and first[-1].token.endswith(MEASURE_ENDINGS) and \
-            all(len(item) == 1 and item[0].token.endswith(MEASURE_ENDINGS) for item in items[1:]):
+            all(len(item) == 1 and item[0].token.endswith(MEASURE_ENDINGS) and len(item[0].token) <= 3
+                for item in items[1:]):  # (a bare 完工率, not a whole indicator such as 农村自来水普及率)
         prefix = "".join(t.token for t in first[:-1])  # 项目开工率、完工率 → 项目完工率
         names = [names[0], *(prefix + name for name in names[1:])]
     return names
@@ -463,10 +473,11 @@ def _kept_level(clause: list[Token]) -> bool:
     return bool(clause) and clause[-1].token in ("保持在", "稳定在", "保持", "稳定", "在", "维持在")
 
 
-def _bare_share(tokens: list[Token], start: int) -> bool:
-    """…，比重下降11.2个百分点: a share whose clause names nothing else is the share of the figure before."""
+def _bare_share(tokens: list[Token], start: int, words: Collection[str] = ("比重", "比例")) -> bool:
+    """…，比重下降11.2个百分点, …，增幅为18.2%: a share or a rate whose clause names nothing else is the share or
+    the rate of the figure before."""
     clause = _clause([t for t in tokens if t.end <= start], backwards=True)
-    return bool(clause) and clause[0].token in ("比重", "比例") and \
+    return bool(clause) and clause[0].token in words and \
         all(t.pos.startswith(("v", "d", "p")) for t in clause[1:])
 
 
