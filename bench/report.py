@@ -33,7 +33,8 @@ def _sets(kind: str) -> list[Path]:
 # 2026-11-23, dev6-8 when blind9-12 arrived, dev9-12 when blind13-15 arrived on 2026-12-02,
 # dev13-15 when blind16-18 arrived later that day). dev19-21 were written as blind sets in new registers,
 # scored once on arrival (metric 393/579 = 0.679 pooled) and then read at once: blind16-18 stay held out;
-# dev22-24 the same way (406/574 = 0.707 on arrival), and dev25-27 (422/580 = 0.728).
+# dev22-24 the same way (406/574 = 0.707 on arrival), dev25-27 (422/580 = 0.728) and dev28-30, written in
+# blind16-18's registers (432/589 = 0.733, when blind16-18 stood at 443/586 = 0.756).
 DEV = _sets("dev")
 BLIND = _sets("blind")
 REFERENCE = date(2021, 3, 9)
