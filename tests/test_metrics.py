@@ -635,6 +635,26 @@ def test_thirteenth_round_patterns(text, expected) -> None:
     assert links(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Fourteenth round (dev28-30): a verb and 率为 jieba glued are one rate; 计 leads to a figure;
+    ("全县财政专项扶贫资金支出2.35亿元，支出率为78.4%，已收回借款17笔计43.6万元。",
+     [("2.35亿元", "财政专项扶贫资金", "level"), ("78.4%", "支出率", "level"), ("17笔", "借款", "level"),
+      ("43.6万元", "借款", "level")]),
+    # a place word before a noun is where, not what a count counts (but 3个乡镇|违规使用…);
+    ("全县有5个乡镇卫生院存在问题。", [("5个", "乡镇卫生院", "level")]),
+    ("该县有3个乡镇违规使用衔接资金。", [("3个", "乡镇", "level")]),
+    # a list's head cut inside a word is taken by words; money given after 给予 names what is given;
+    ("农民合作社和家庭农场总数分别达到1206家和2318家，按每户3000至5000元给予一次性奖补。",
+     [("1206家", "农民合作社总数", "level"), ("2318家", "家庭农场总数", "level"),
+      ("3000至5000元", "一次性奖补", "level")]),
+    # lexicon 村集体经济组织, 一般公共预算支出, 次均费用, 基本生活费, 惠农补贴, 安置房.
+    ("有15个村集体经济组织未建立台账，一般公共预算支出38.6亿元，新建安置房7.1万套。",
+     [("15个", "村集体经济组织", "level"), ("38.6亿元", "一般公共预算支出", "level"), ("7.1万套", "安置房", "level")]),
+])
+def test_fourteenth_round_patterns(text, expected) -> None:
+    assert links(text) == expected
+
+
 @pytest.mark.parametrize(("text", "metric"), [
     ("全县九年义务教育巩固率达到97.2%。", "九年义务教育巩固率"),
     ("学前三年毛入园率为91.5%。", "学前三年毛入园率"),

@@ -300,3 +300,14 @@ def test_a_change_by_one_figure_to_another_is_no_range() -> None:
     """减少4.2万人至131.3万人 is a change of 4.2万 to a level of 131.3万; 增加3000元至5000元 stays a range."""
     assert [q.text for q in find_quantities("低保对象减少4.2万人至131.3万人")] == ["4.2万人", "131.3万人"]
     assert [q.text for q in find_quantities("每年增加3000元至5000元")] == ["3000元至5000元"]
+
+
+@pytest.mark.parametrize(("text", "span", "unit"), [("投入农机具1.28万台套，", "1.28万台套", "台套"),
+                                                    ("差异超过5%的地块27宗，", "27宗", "宗")])
+def test_sets_of_machines_and_plots(text: str, span: str, unit: str) -> None:
+    assert (span, unit) in [(q.text, q.unit) for q in find_quantities(text)]
+
+
+def test_a_government_service_number_is_no_amount() -> None:
+    """12317 (and 12345, 12314…) before a platform's long name is still a number to call."""
+    assert find_quantities("国家乡村振兴局开通的12317防止返贫监测和乡村振兴咨询服务平台") == []

@@ -96,6 +96,8 @@ ADVERBIAL_ADJECTIVES = frozenset({"连续", "持续", "稳定", "长期", "全�
 _CHANGES_ALONE = frozenset({"增加", "减少", "增长", "下降", "降低", "上升"})
 
 
+_AREA_WORDS = frozenset({"农村", "乡村", "乡镇", "城镇", "城乡", "村镇", "县乡", "县城"})
+
 # Verbs of going after a count say where the people went, not what they are (36名|赴|拉萨).
 _MOTION_VERBS = frozenset({"到", "赴", "去", "前往", "来", "回", "回到", "进", "进入", "奔赴", "深入"})
 
@@ -234,7 +236,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             ordered[-2].pos in ("n", "nz") and ordered[-1].token in MODIFIER_VERBS:
         ordered = ordered[:-1]  # 带动1.1万余名|群众|就业: the clause's last verbal noun is what they do
     if forward and counted:  # (驻村 ends in 村 but is what they do, not what was counted)
-        heads = [i for i, t in enumerate(ordered) if t.token.endswith(counted) and t.token not in MODIFIER_VERBS]
+        heads = [i for i, t in enumerate(ordered) if t.token.endswith(counted) and t.token not in MODIFIER_VERBS
+                 and not (t.token in _AREA_WORDS and i + 1 < len(ordered) and ordered[i + 1].pos in ("n", "nz", "nt"))]
+        # (农村|供水工程, 乡镇|卫生院: where, not who was counted; but 3个乡镇|违规使用…: the townships)
         if heads and heads[-1] < len(ordered) - 1:
             ordered = ordered[:heads[-1] + 1]  # 2.9万户|农户|住房安全, 30户以上|自然村|通硬化路: what was counted
     while not forward and ordered and ordered[0].token in ("和", "与", "及"):

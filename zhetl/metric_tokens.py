@@ -79,8 +79,12 @@ def _normalise(tokens: list[Token]) -> list[Token]:
             result.append(Token(word, "n", token.start, token.end))  # 重点帮扶|村/zg: jieba's tag for a noun
         elif word in _GLUED_PREPOSITIONS:
             suffix, preposition = _GLUED_PREPOSITIONS[word]
-            result += [Token(suffix, "n", token.start, token.start + 1),
-                       Token(preposition, _GLUED_TAGS[preposition], token.start + 1, token.end)]
+            head = Token(suffix, "n", token.start, token.start + 1)
+            if suffix == "率" and result and result[-1].end == token.start and len(result[-1].token) == 2 and \
+                    result[-1].pos == "v":
+                verb = result.pop()  # 支出|率为: the rate of spending, then 为
+                head = Token(verb.token + suffix, "n", verb.start, token.start + 1)
+            result += [head, Token(preposition, _GLUED_TAGS[preposition], token.start + 1, token.end)]
         else:
             result.append(token)
     return _without_method(result)

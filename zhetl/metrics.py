@@ -316,6 +316,9 @@ def _shared_head(items: list[list[Token]]) -> list[str]:
     if len(last) > 1 and peer_end in last_text[:-len(last[-1].token)] and not peer.endswith(MEASURE_ENDINGS):
         # 城市低保和农村低保|月人均补助水平, 农村低收入人口和脱贫人口|参保率: the head follows the word the peer ends on
         head = last_text[last_text.index(peer_end) + len(peer_end):]
+    elif head and len(last) > len(items[-2]) and _cut_in_word(last, len(last_text) - len(head)) >= len(items[-2]):
+        # 农民合作社和家庭|农场|总数: a cut inside a word is no head; take the words past the peer's count
+        head = "".join(t.token for t in last[len(items[-2]):])
     if peer.endswith(MEASURE_ENDINGS):
         head = ""  # 茶叶产量、茶叶综合产值: each item names its own measure
     ordinal = items[0][0].token.startswith("第")
@@ -332,6 +335,16 @@ def _shared_head(items: list[list[Token]]) -> list[str]:
         prefix = "".join(t.token for t in first[:-1])  # 项目开工率、完工率 → 项目完工率
         names = [names[0], *(prefix + name for name in names[1:])]
     return names
+
+
+def _cut_in_word(item: list[Token], cut: int) -> int:
+    """The index of the word that a cut at character ``cut`` falls inside (-1 when it falls between words)."""
+    position = 0
+    for index, token in enumerate(item):
+        if position < cut < position + len(token.token):
+            return index
+        position += len(token.token)
+    return -1
 
 
 def _counted_heads(unit: str) -> tuple[str, ...]:
@@ -368,6 +381,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     if metric is None and unit.endswith("元") and after and after[0].token == "的":
         # 给予30元以上的|缴费补贴, 带来20万至30万元的|集体收入, 争取到一个5万元的|产业奖补项目
         metric = _named_after(after[1:], MONEY_NOUNS if _above_threshold(tokens, end) else (*MONEY_NOUNS, "项目"))
+    if metric is None and unit.endswith("元") and len(after) > 1 and after[0].token in ("给予", "发放", "予以"):
+        metric = _named_after(after[1:], MONEY_NOUNS)  # 按每户3000至5000元|给予|一次性奖补: what is paid
     if metric is None and unit.endswith("元") and after and after[0].start == end and (
             after[0].pos.startswith("n") or (len(after) > 1 and after[1].token in MONEY_NOUNS
                                              and after[0].token not in LEADING_VERBS)):

@@ -21,7 +21,8 @@ _FUZZY = r"(?:多|余|来|几)"
 _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 
 COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "趟次", "架", "趟", "部", "棒", "单", "户", "口人", "人",
-               "桌", "股", "枚", "票", "眼", "对", "例", "粒", "款", "个位次", "位次", "批次", "台次", "笔", "档",
+               "桌", "股", "枚", "票", "眼", "对", "例", "粒", "款", "个位次", "位次", "批次", "台次", "台套", "笔",
+               "档", "宗",
                "名", "口", "家", "所", "项", "件", "次", "场", "个", "村", "期", "羽", "尾", "匹",
                "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
                "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅",
@@ -575,8 +576,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
     if is_arabic and not unit and not mult and not fuzzy:
         if len(digits) >= 7 and "," not in number and "." not in number:
             return False  # phone, ID and document numbers
-        if _HOTLINE.match(text, end):
-            return False  # 12317扶贫监督举报电话, 12345热线: a number to call
+        if _HOTLINE.match(text, end) or (len(digits) == 5 and digits.startswith("123")):
+            return False  # 12317扶贫监督举报电话, 12345热线, 12317…服务平台: a number to call
         if text[max(0, start - 2):start] in _NAMING_WORDS or text[end:end + 2] == "平台" or after == "型":
             return False  # 举报电话12314, 附件2, “832平台”, D-150型: a number that names, not an amount
         if after in "年月日号时" and after:
