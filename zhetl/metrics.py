@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from zhetl.metric_lists import _list_items, _shared_head, _verbal_items
 from zhetl.metric_names import (
     MONEY_NOUNS,
     RESULT_WORDS,
@@ -62,12 +63,10 @@ from zhetl.metric_words import (
     MONEY_OR_MEASURE,
     NOUN_TAGS,
     ORGANISATION_HEADS,
-    PERIOD_WORDS,
     RATE_WORDS,
     RATIO_UNITS,
     REACH_WORDS,
     SCOPE_WORDS,
-    SKIP_WORDS,
     TIME_AVERAGES,
     TIME_HEADS,
 )
@@ -244,107 +243,6 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
             change = first_change if links[index].change == "level" else links[index].change
             links[index] = MetricLink(metric, change, links[index].place_hint)
     return links
-
-
-def _list_items(clause: list[Token], separators: tuple[str, ...] = ("、", "和", "与", "及")) -> list[list[Token]]:
-    """The coordinated items of a subject list: 第一、二、三产业增加值 → [第一] [二] [三 产业 增加值]."""
-    while clause and (clause[-1].pos in ("v", "d", "p") or clause[-1].token in SKIP_WORDS):
-        clause = clause[:-1]
-    start = len(clause)
-    joiners = ("、", "和", "与", "及")
-    while start and (clause[start - 1].pos in NOUN_TAGS or clause[start - 1].pos.startswith("n")
-                     or clause[start - 1].pos in ("m", "b", "a") or clause[start - 1].token in joiners
-                     or _verb_in_item(clause, start - 1, joiners)):
-        start -= 1
-    while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos in ("t", "ns")
-                                   or clause[start].token in PERIOD_WORDS):
-        start += 1  # 全区|城镇居民和农村居民…, 全年|农村低保资金和…: the scope or period is not part of the item
-    items: list[list[Token]] = [[]]
-    for token in clause[start:]:
-        if token.token in separators:
-            items.append([])
-        else:
-            items[-1].append(token)
-    return [item for item in items if item] if all(items) else []
-
-
-def _verb_in_item(clause: list[Token], index: int, joiners: tuple[str, ...]) -> bool:
-    """…、财产净收入和|转移|净收入, 集中|供水率和…: a verb that opens a listed item before its noun belongs to it."""
-    following = clause[index + 1] if index + 1 < len(clause) else None
-    opens_item = (index > 0 and clause[index - 1].token in joiners) or clause[index].token in MODIFIER_VERBS
-    return clause[index].pos == "v" and opens_item and \
-        following is not None and following.pos.startswith("n") and following.start == clause[index].end
-
-
-def _verbal_items(clause: list[Token]) -> list[list[Token]]:
-    """Items that are activities, not nouns: 省外|务工 和 省内|务工, 分散|供养 和 集中|供养.
-
-    Only short items (at most three words) with a verb in each, after 其中 or the clause's opening scope.
-    """
-    while clause and (clause[-1].pos in ("d", "p") or clause[-1].token in SKIP_WORDS or clause[-1].token == "的"):
-        clause = clause[:-1]  # (落实产业帮扶、就业帮扶的|分别为…: those who got each)
-    allowed = ("v", "vn", "s", "b", "a", "f", "j", "ad")
-    start = len(clause)
-    while start and (clause[start - 1].pos in allowed or clause[start - 1].pos.startswith("n")
-                     or clause[start - 1].token in ("和", "与", "及", "、")):
-        start -= 1
-    while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos == "t"):
-        start += 1
-    items: list[list[Token]] = [[]]
-    for token in clause[start:]:
-        if token.token in ("和", "与", "及", "、"):
-            items.append([])
-        else:
-            items[-1].append(token)
-    if len(items) > 1 and len(items[0]) > len(items[1]) and any(t.pos == "v" for t in items[0][:-len(items[1])]):
-        items[0] = items[0][-len(items[1]):]  # 对监测对象落实|产业帮扶、就业帮扶: parallel items, the verb governs all
-    if len(items) < 2 or not all(0 < len(item) <= 3 and any(t.pos == "v" for t in item) for item in items):
-        return []
-    return items
-
-
-MEASURE_ENDINGS = ("量", "值", "额", "率", "数", "价", "积", "费", "款", "度", "幅", "重", "收入", "支出")
-
-
-def _shared_head(items: list[list[Token]]) -> list[str]:
-    """Give the earlier items the head that only the last one spells out."""
-    last = items[-1]
-    last_text = "".join(t.token for t in last)
-    peer = "".join(t.token for t in items[-2])  # the last item begins with as much of its own as its peer
-    head = last_text[len(peer):] if len(last_text) > len(peer) else ""
-    peer_end = items[-2][-1].token
-    if len(last) > 1 and peer_end in last_text[:-len(last[-1].token)] and not peer.endswith(MEASURE_ENDINGS):
-        # 城市低保和农村低保|月人均补助水平, 农村低收入人口和脱贫人口|参保率: the head follows the word the peer ends on
-        head = last_text[last_text.index(peer_end) + len(peer_end):]
-    elif head and len(last) > len(items[-2]) and _cut_in_word(last, len(last_text) - len(head)) >= len(items[-2]):
-        # 农民合作社和家庭|农场|总数: a cut inside a word is no head; take the words past the peer's count
-        head = "".join(t.token for t in last[len(items[-2]):])
-    if peer.endswith(MEASURE_ENDINGS):
-        head = ""  # 茶叶产量、茶叶综合产值: each item names its own measure
-    ordinal = items[0][0].token.startswith("第")
-    names = []
-    for item in items:
-        text = "".join(t.token for t in item)
-        if ordinal and not text.startswith("第"):
-            text = "第" + text
-        names.append(text if item is last else text + head)
-    first = items[0]
-    if len(first) > 1 and first[-1].token.endswith(MEASURE_ENDINGS) and \
-            all(len(item) == 1 and item[0].token.endswith(MEASURE_ENDINGS) and len(item[0].token) <= 3
-                for item in items[1:]):  # (a bare 完工率, not a whole indicator such as 农村自来水普及率)
-        prefix = "".join(t.token for t in first[:-1])  # 项目开工率、完工率 → 项目完工率
-        names = [names[0], *(prefix + name for name in names[1:])]
-    return names
-
-
-def _cut_in_word(item: list[Token], cut: int) -> int:
-    """The index of the word that a cut at character ``cut`` falls inside (-1 when it falls between words)."""
-    position = 0
-    for index, token in enumerate(item):
-        if position < cut < position + len(token.token):
-            return index
-        position += len(token.token)
-    return -1
 
 
 def _counted_heads(unit: str) -> tuple[str, ...]:
