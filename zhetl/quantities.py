@@ -516,6 +516,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # 按5:3:2比例分担: the terms of a ratio (a ratio to one is found on its own)
     if after.isascii() and after.isalpha() and after and not unit:
         return False  # C919, 5G: a model name (but 1200余户C级危房 is a count)
+    if after == "型":
+        return False  # D-150型, XN-72M型: a model's name
     is_arabic = number[0].isdigit()
     if not is_arabic:
         if not unit and not mult and not fuzzy:
@@ -547,8 +549,6 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # 3分钟 and 十分 are no scores; 96.5分 after 满意度 or 得分 is
     if unit == "M" and ((following.isascii() and following.isalpha()) or before == "-"):
         return False  # 100MB, 5MW: another unit; XN-72M: a model
-    if unit and following == "型":
-        return False  # 72M型, 5HG型: a model's name
     if following and unit in _WORD_STARTS and following in _WORD_STARTS[unit]:
         return False  # 3对口, 5股份, 2票据, 1例如: the unit's character starts a word
     if unit == "类" and text[end:end + 4] == "重点对象":
@@ -578,8 +578,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
             return False  # phone, ID and document numbers
         if _HOTLINE.match(text, end) or (len(digits) == 5 and digits.startswith("123")):
             return False  # 12317扶贫监督举报电话, 12345热线, 12317…服务平台: a number to call
-        if text[max(0, start - 2):start] in _NAMING_WORDS or text[end:end + 2] == "平台" or after == "型":
-            return False  # 举报电话12314, 附件2, “832平台”, D-150型: a number that names, not an amount
+        if text[max(0, start - 2):start] in _NAMING_WORDS or text[end:end + 2] == "平台":
+            return False  # 举报电话12314, 附件2, “832平台”: a number that names, not an amount
         if after in "年月日号时" and after:
             return False
     if is_arabic and unit in ("年",) and len(digits) == 4 and 1900 <= float(number.replace(",", "")) <= 2100:
