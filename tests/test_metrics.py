@@ -668,3 +668,22 @@ def test_fourteenth_round_patterns(text, expected) -> None:
 ])
 def test_standard_indicator_names_stay_whole(text, metric) -> None:
     assert [m for _, m, _ in links(text)][-1] == metric
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Fifteenth round (before dev31-33 arrived): a per-unit word between 为 and the number says per what;
+    ("补助标准为每生每学期1500元，农村危房改造补助标准为户均2万元左右。",
+     [("1500元", "补助标准", "level"), ("2万元左右", "农村危房改造补助标准", "level")]),
+    # 同期 is a time word, and a region's proper name before 地区 is where (贫困地区 stays a kind of area);
+    ("同期农村居民人均可支配收入为14320元，西海固地区贫困发生率由24.3%下降到0.6%，贫困地区农民工增加3万人。",
+     [("14320元", "农村居民人均可支配收入", "level"), ("24.3%", "贫困发生率", "from"), ("0.6%", "贫困发生率", "to"),
+      ("3万人", "贫困地区农民工", "delta")]),
+    # a gap in the figure's own unit, or a multiple, measures the same figure; a gap in points stays null.
+    ("优质果平均售价每斤4.5元，比普通果高出1.2元，单芽茶出厂价600元，比普通茶叶高出3倍。",
+     [("4.5元", "优质果平均售价", "level"), ("1.2元", "优质果平均售价", "level"), ("600元", "单芽茶出厂价", "level"),
+      ("3倍", "单芽茶出厂价", "level")]),
+    ("农村居民人均可支配收入增长8.1%，高于全省平均水平2.1个百分点。",
+     [("8.1%", "农村居民人均可支配收入", "delta"), ("2.1个百分点", None, "delta")]),
+])
+def test_fifteenth_round_patterns(text, expected) -> None:
+    assert links(text) == expected

@@ -76,6 +76,7 @@ def _subject_zone(before: list[Token]) -> list[Token]:
     # Drop what stands between the subject and the number: verbs, adverbs, earlier numbers, dates.
     while zone and (zone[-1].token in SKIP_WORDS or zone[-1].token in REACH_WORDS or zone[-1].token in PHRASE_STOPS
                     or (zone[-1].token == "中" and zone[-1].pos == "f")  # 岗位人员|中|60岁以上的占四成
+                    or _distributive(zone)  # 补助标准为|每生|每学期|1500元, 补助标准为|户均|2万元
                     or zone[-1].pos in ("v", "d", "p", "m", "t", "u", "uj", "ul", "c", "q", "r", "ad", "x")
                     or (zone[-1].token.startswith(CHANGE_VERBS) and not zone[-1].pos.startswith("n"))):
         if zone[-1].pos == "v" and _after_average(zone, zone[-1]):
@@ -86,6 +87,17 @@ def _subject_zone(before: list[Token]) -> list[Token]:
             break  # 脱贫劳动力|外出|务工|达到268.4万人, 省外|务工|占41.2%: what the people do is what is counted
         zone = zone[:-1]
     return zone
+
+
+_PER_HEAD = frozenset({"户均", "人均", "生均"})
+
+
+def _distributive(zone: list[Token]) -> bool:
+    """每学期, 每亩 (any tag) or 户均 right after 为: a per-unit word before the number says per what, not what."""
+    last = zone[-1]
+    if last.token.startswith("每") and len(last.token) > 1:
+        return True
+    return last.token in _PER_HEAD and len(zone) > 1 and zone[-2].token in ("为", "是", "按")
 
 
 # Adjectives that say how something is done, not what kind it is (第一书记|连续|驻村).
@@ -263,6 +275,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         if ordered[0].token in SCOPE_WORDS or _in_place(ordered[0], places):
             place = ordered[0].token if place is None or not _in_place(ordered[0], places) else place + ordered[0].token
         ordered = ordered[1:]
+    region = _named_region(ordered)
+    if region:  # (青海省)|三江|源|地区|生态管护员岗位: a region's proper name is where, like a place
+        place, ordered = place or "".join(t.token for t in ordered[:region]), ordered[region:]
     if not forward and len(ordered) > 2 and ordered[0].token in ACTORS and ordered[1].pos in ("v", "vn"):
         ordered = ordered[1:]  # 今年|计划|培训|高素质农民: who plans or acts is the subject, not part of the phrase
         if ordered[0].token in PEOPLE_VERBS and all(t.pos in NOUN_TAGS or t.pos in ("b", "a") for t in ordered[1:]):
@@ -288,6 +303,15 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         if doing is not None:
             ordered = ordered[doing + 1:]  # 每名|网格员|服务|搬迁群众约58户: per head of whom, what is served
     return "".join(t.token for t in ordered), place
+
+
+def _named_region(ordered: list[Token]) -> int:
+    """How many tokens a leading region name takes (西海固|地区, 三江|源|地区), or 0; 贫困|地区 is a kind of area."""
+    for index in (1, 2):
+        if index + 1 < len(ordered) and ordered[index].token == "地区" and ordered[0].pos in ("ns", "nr", "nrt") \
+                and all(t.pos in ("ns", "nr", "nrt", "ng") for t in ordered[:index]):
+            return index + 1
+    return 0
 
 
 def _paired_levels(ordered: list[Token]) -> bool:

@@ -118,8 +118,12 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             ratio = unit in RATIO_UNITS and _ratio_verb(clause) == 0
             # 高于全国农村平均增速1.9个百分点: a gap to a standard, with no subject of its own.
             compared = bool(clause) and clause[0].token in COMPARISONS
+            # 售价每斤4.5元，比普通果高出1.2元; 出厂价600元，比普通茶叶高出3倍: a gap in the figure's own unit (or a
+            # multiple) says how far the same figure stands above another (a gap in percentage points stays null).
+            gap = bool(clause) and unit != "个百分点" and _gap_to_standard(clause) and \
+                (unit == quantities[previous_index][2] or unit == "倍")
             if touching or (((link.change in ("to", "delta") and not compared) or continues or same_unit or ratio
-                             or _part_of(clause) or _share_opens(clause)) and previous.metric):
+                             or _part_of(clause) or _share_opens(clause) or gap) and previous.metric):
                 link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
             elif nounless and unit and _kept_level(clause) and \
                     any(quantities[i][2] == unit and links[i].metric for i in range(index)):
@@ -379,6 +383,13 @@ def _stock_of(tokens: list[Token], start: int, link: MetricLink, links: list[Met
         if stock is not None:
             return MetricLink(previous.metric[:-len(stock)] + word, link.change, previous.place_hint)
     return link
+
+
+def _gap_to_standard(clause: list[Token]) -> bool:
+    """高于全省平均水平, 比普通果高出: the clause only sets the figure against a standard."""
+    words = [t.token for t in clause]
+    return (words[0] in COMPARISONS or (words[0] in ("比", "较") and words[-1] in (*COMPARISONS, "高", "低"))) and \
+        not any(t.pos.startswith("v") and t.token not in COMPARISONS for t in clause[1:-1])
 
 
 def _kept_level(clause: list[Token]) -> bool:
