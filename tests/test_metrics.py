@@ -687,3 +687,34 @@ def test_standard_indicator_names_stay_whole(text, metric) -> None:
 ])
 def test_fifteenth_round_patterns(text, expected) -> None:
     assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Sixteenth round (dev31-33): a list's head that the peer's length cuts inside a word starts with that word;
+    # lexicon 倍差, 在岗, 频次/n, 出栏量, 产能/n, 节本增效;
+    ("到2025年，乡镇卫生院和村卫生室标准化建设达标率分别达到95%和90%以上，城乡居民收入倍差缩小到1.9。",
+     [("95%", "乡镇卫生院标准化建设达标率", "level"), ("90%以上", "村卫生室标准化建设达标率", "level"),
+      ("1.9", "城乡居民收入倍差", "to")]),
+    ("每年在岗时间不少于220天，监测频次每年不少于4次，生猪出栏量达到350万头。",
+     [("220天", "在岗时间", "level"), ("4次", "监测频次", "level"), ("350万头", "生猪出栏量", "level")]),
+    ("项目区亩均粮食产能提高10%—20%，亩均节本增效约500元。",
+     [("10%—20%", "亩均粮食产能", "delta"), ("约500元", "亩均节本增效", "level")]),
+    # lexicon 实用人才, 紧密型, 送教上门, 奖补资金; 县为 is 县 then 为;
+    ("培育农村实用人才带头人3000名，建成紧密型县域医共体97个，送教上门学生6235人。",
+     [("3000名", "农村实用人才带头人", "level"), ("97个", "紧密型县域医共体", "level"),
+      ("6235人", "送教上门学生", "level")]),
+    ("中央财政下达乡村教师生活补助综合奖补资金44.3亿元，云南省以27个国家乡村振兴重点帮扶县为重点。",
+     [("44.3亿元", "乡村教师生活补助综合奖补资金", "level"), ("27个", "国家乡村振兴重点帮扶县", "level")]),
+    # 每人每月 is no metric and stands between 由 and its figure;
+    ("城乡居民基础养老金最低标准由每人每月105元提高至113元，2024年达到每人每月128元。",
+     [("105元", "城乡居民基础养老金最低标准", "from"), ("113元", "城乡居民基础养老金最低标准", "to"),
+      ("128元", "城乡居民基础养老金最低标准", "level")]),
+    # a bound inside a 的-phrase measures the noun it bounds;
+    ("村集体经济收入超百万元的村达到148个，用工规模在300人以下的企业享受补贴。",
+     [("超百万元", "村集体经济收入", "level"), ("148个", "村", "level"), ("300人以下", "用工规模", "level")]),
+    # 市州, 省份 and 骨干 are what a count counts.
+    ("贵州8个市州农村居民人均可支配收入达到10756元，每个县每年选派3至5名农业技术骨干驻点指导。",
+     [("8个", "市州", "level"), ("10756元", "农村居民人均可支配收入", "level"), ("3至5名", "农业技术骨干", "level")]),
+])
+def test_sixteenth_round_patterns(text, expected) -> None:
+    assert links(text) == expected

@@ -111,9 +111,12 @@ def _achieved_object(before: list[Token], metric: str) -> str:
 
 
 def _per_unit_alone(before: list[Token]) -> str | None:
-    """平均每村超过40万元: a figure per village, with no other noun, measures the village (as the notes say)."""
+    """平均每村超过40万元: a figure per village, with no other noun, measures the village (as the notes say).
+
+    Not 每人 (达到每人每月128元): a sum per person is a standard paid, never a measure of the person.
+    """
     words = [t.token for t in before if t.pos not in ("d", "m") and t.token not in SKIP_WORDS]
-    if len(words) == 1 and len(words[0]) == 2 and words[0][0] == "每" and words[0][1] in "村户人乡镇县校":
+    if len(words) == 1 and len(words[0]) == 2 and words[0][0] == "每" and words[0][1] in "村户乡镇县校":
         return words[0][1]
     return None
 

@@ -31,7 +31,7 @@ _GLUED_PREPOSITIONS = {"数由": ("数", "由"), "数从": ("数", "从"), "率�
                        "量由": ("量", "由"), "量从": ("量", "从"), "额由": ("额", "由"), "额从": ("额", "从"),
                        # 整改|率达, 不良贷款|率仅, 高收入|组为, 高收入|组与: jieba glues the suffix to what follows
                        "率为": ("率", "为"), "率达": ("率", "达"), "率仅": ("率", "仅"), "组为": ("组", "为"),
-                       "组与": ("组", "与")}
+                       "组与": ("组", "与"), "县为": ("县", "为"), "村为": ("村", "为")}
 _PER_MEASURE = frozenset({"斤", "公斤", "千克", "吨", "亩", "只", "头", "台", "袋", "箱", "晚", "平方米", "立方米"})
 _GLUED_TAGS = {"由": "p", "从": "p", "为": "p", "达": "v", "仅": "d", "与": "c"}
 
@@ -246,10 +246,11 @@ def _in_place(token: Token, places: list[tuple[int, int]]) -> bool:
 
 
 def _core(clause: list[Token]) -> list[Token]:
-    """The clause without trailing adverbs, particles and dates (已, 均, 了, 2012年底的…)."""
+    """The clause without trailing adverbs, particles, dates and per-unit words (已, 均, 了, 2012年底的…, 每人每月)."""
     end = len(clause)
     while end and (clause[end - 1].token in ("了", "已", "已经", "均", "分别", "约", "大约", "将近", "近", "共", "的")
-                   or clause[end - 1].pos == "t"):
+                   or clause[end - 1].pos == "t"
+                   or (clause[end - 1].token.startswith("每") and len(clause[end - 1].token) > 1)):
         end -= 1
     return clause[:end]
 

@@ -43,9 +43,10 @@ VERB_NOUN_HEADS = _WORDS["VERB_NOUN_HEADS"]
 PEOPLE_VERBS = frozenset("培训 救助 资助 慰问 走访 招聘 表彰 选派 培养 救治 接收 吸纳".split())
 PEOPLE_HEADS = ("人口", "群众", "户", "人员", "劳动力", "干部", "学生", "儿童", "老人", "农民", "居民", "职工", "家庭")
 COUNT_HEADS = frozenset({"人数", "户数", "人次", "家庭数", "村数"})
-# What a count of people, households or places counts ends so (农户, 村民, 监测对象, 自然村, 鲁企).
+# What a count of people, households or places counts ends so (农户, 村民, 监测对象, 自然村, 鲁企, 市州, 技术骨干).
 COUNTED_HEADS = ("人", "口", "民", "户", "员", "者", "生", "师", "农", "工", "众", "童", "对象", "干部", "家庭",
-                 "劳动力", "村", "企", "县", "县（区）", "乡", "镇")
+                 "劳动力", "村", "企", "县", "县（区）", "乡", "镇", "省区", "省份", "市州", "区县", "县区", "骨干",
+                 "人才")
 ORGANISATION_HEADS = ("单位", "企业", "企", "机构", "社", "院", "所", "站", "店", "馆", "公司", "厂", "园", "基地")
 TIME_HEADS = ("时间", "期限", "时长", "年限", "用时", "期", "工期", "周期")  # what a span of time can measure
 COUNTED_ATTRIBUTES = frozenset("收入 纯收入 人均纯收入 比例 比重 占比".split())  # what a counted noun has

@@ -268,6 +268,12 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     change = _change(before)
     metric, place = None, None
     noun_next = bool(after) and (after[0].pos in NOUN_TAGS or after[0].pos.startswith("n"))
+    if _threshold_of(before, after, start, places):
+        # 收入超百万元的村, 期限3年以内的小额信贷, 用工规模在300人以下的企业: a bound inside a 的-phrase
+        # measures the noun it bounds, not the noun the phrase describes
+        metric, place = _phrase(_subject_zone(before), forward=False, places=places)
+        if metric is not None:
+            return MetricLink(metric, change, place)
     if unit in COUNT_AFTER_UNITS or (after and after[0].token == "的" and unit not in MONEY_OR_MEASURE) or \
             (unit in DURATION_OR_AGE and noun_next):
         metric, place = _phrase(after, forward=True, places=places, counted=_counted_heads(unit))
@@ -383,6 +389,17 @@ def _stock_of(tokens: list[Token], start: int, link: MetricLink, links: list[Met
         if stock is not None:
             return MetricLink(previous.metric[:-len(stock)] + word, link.change, previous.place_hint)
     return link
+
+
+def _threshold_of(before: list[Token], after: list[Token], start: int, places: list[tuple[int, int]]) -> bool:
+    """A figure between its own noun and 的 + another noun (收入|超百万元|的|村, 就业|满|6个月以上|的|经营主体)."""
+    if len(before) < 1 or len(after) < 2 or after[0].token != "的" or not after[1].pos.startswith("n"):
+        return False
+    last = before[-1]
+    if last.token in ("满", "在") and len(before) > 1 and before[-2].end == last.start:
+        last = before[-2]
+    return last.end <= start and last.pos.startswith("n") and last.pos != "nr" and last.token not in SCOPE_WORDS \
+        and not _in_place(last, places) and (last is before[-1] or last.pos != "ns")
 
 
 def _gap_to_standard(clause: list[Token]) -> bool:
