@@ -297,3 +297,28 @@ def test_sets_of_machines_and_plots(text: str, span: str, unit: str) -> None:
 def test_a_government_service_number_is_no_amount() -> None:
     """12317 (and 12345, 12314…) before a platform's long name is still a number to call."""
     assert find_quantities("国家乡村振兴局开通的12317防止返贫监测和乡村振兴咨询服务平台") == []
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit"), [
+    ("医疗人才为1年半，", "1年半", 1.5, "年"), ("用了两个半月", "两个半月", 2.5, "个月"),
+    ("每天3个半小时", "3个半小时", 3.5, "个小时"), ("产值是2013年的3倍半", "3倍半", 3.5, "倍")])
+def test_a_half_after_the_unit(text: str, span: str, value: float, unit: str) -> None:
+    """1年半 is one and a half years, one span; 两个半月 and 3个半小时 take 个月 and 个小时 as their units."""
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == [(span, value, unit)]
+
+
+def test_more_than_a_million_keeps_its_bound_word() -> None:
+    """超过百万人次 is one span with a lower bound, not 过百万人次."""
+    above = one("培训基层干部超过百万人次")
+    assert (above.text, above.value, above.value_min, above.unit) == ("超过百万人次", 1e6, 1e6, "人次")
+
+
+@pytest.mark.parametrize("text", ["在十三届全国人大二次会议上提出的建议", "推广郑单958、济麦22等主导品种"])
+def test_no_count_in_a_session_or_a_variety_name(text: str) -> None:
+    """二次会议 after a 届 is the second session; 郑单958 and 济麦22 are the names of crop varieties."""
+    assert find_quantities(text) == []
+
+
+def test_a_bare_rate_in_a_list_stays_an_amount() -> None:
+    """漏评率0、错退率0.12%: a number after what it measures is an amount even before 、."""
+    assert [q.text for q in find_quantities("以漏评率0、错退率0.12%退出")] == ["0", "0.12%"]

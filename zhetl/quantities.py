@@ -176,14 +176,47 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             continue
         if any(s < quantity.end and quantity.start < e for s, e in blocked + taken):
             continue
-        found.append(_with_since(_outer_bound(quantity, text), text))
+        if _session_ordinal(quantity, text):
+            continue
+        found.append(_with_since(_with_half(_outer_bound(quantity, text), text), text))
     found.sort(key=lambda q: q.start)
+    if "半" in text:  # 3个半小时 holds the 半小时 found on its own
+        found = [q for q in found if not any(o.start <= q.start and q.end <= o.end and o.end - o.start > q.end - q.start
+                                             for o in found)]
     if "村" in text:
         found = [_without_village_unit(q, text) for q in found]
     found = _with_zero_ends(found, text, blocked)
     if "零" in text or "0" in text:
         found = _stated_zeros(found, text, blocked)
     return _joined_ranges(found, text)
+
+
+def _session_ordinal(quantity: Quantity, text: str) -> bool:
+    """十三届全国人大二次会议: the second session of a congress, not two meetings."""
+    return quantity.unit == "次" and text.startswith(("会议", "全会", "全体会议"), quantity.end) and \
+        "届" in text[max(0, quantity.start - 12):quantity.start]
+
+
+# 1年半, 两个半月, 3倍半: a half after the unit adds one half of it.
+_HALF_AFTER = ("年", "倍", "天", "小时", "个")
+_HALF_OF = {"月": "个月", "小时": "个小时", "星期": "个星期"}  # 两个半月, 3个半小时
+
+
+def _with_half(quantity: Quantity, text: str) -> Quantity:
+    if text[quantity.end:quantity.end + 1] != "半" or quantity.unit not in _HALF_AFTER or quantity.value_min \
+            is not None or quantity.value_max is not None:
+        return quantity
+    if quantity.unit == "个":
+        rest = next((word for word in _HALF_OF if text.startswith(word, quantity.end + 1)), None)
+        if rest is None:
+            return quantity  # 两个半…, not a span of time
+        unit, end = _HALF_OF[rest], quantity.end + 1 + len(rest)
+    else:
+        unit, end = quantity.unit, quantity.end + 1
+        if text[end:end + 1] in ("年", "月", "天", "数", "径", "价", "成", "导", "岛", "小"):
+            return quantity  # 1年半年, 3倍半径: 半 starts another word
+    return Quantity(quantity.start, end, text[quantity.start:end], quantity.value + 0.5, None, None,
+                    quantity.approximate, unit, _kind(unit)[0], quantity.currency)
 
 
 def _without_village_unit(quantity: Quantity, text: str) -> Quantity:
@@ -354,7 +387,7 @@ _VAGUE_VALUES |= {"数" + key[1:]: values for key, values in _VAGUE_VALUES.items
 # 亿元以上项目, 千万元以上企业, 万人以上的安置区: a bare multiplier with 以上 is a lower bound of one such unit.
 _BARE_ABOVE_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}.．超上过逾近])(?P<mult>亿|千万|百万|万|千)"
                                   r"(?P<unit>元|人|户|头|只|羽|亩|吨)以上")
-_BARE_MULT_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}以])(?P<bound>超|上|过|逾|近)(?P<mult>千万|百万|十万|万|亿)"
+_BARE_MULT_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}以])(?P<bound>超过|超|上|过|逾|近)(?P<mult>千万|百万|十万|万|亿)"
                            rf"(?:(?P<unit>{_UNIT})|(?=[，。；、的！？\s]|$)|(?<=[近超]千万|[近超]百万)(?=[\u4e00-\u9fff])|(?<=[近超]亿)(?=[\u4e00-\u9fff]))")
 # …减少到零, …下降到0: zero as the end point of a change.
 _ZERO_RE = re.compile(r"(?<=[到至的为])(?:零|0)(?![\d.．%％万亿])(?=[，。；、！？\s]|$)")
@@ -582,11 +615,19 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
             return False  # 举报电话12314, 附件2, “832平台”: a number that names, not an amount
         if after in "年月日号时" and after:
             return False
+        if before and "\u4e00" <= before <= "\u9fff" and before not in _LEADS_TO_NUMBER and after and \
+                after in "、等）)" and "." not in number:
+            return False  # 郑单958、济麦22等品种: a name that ends in digits, not an amount
     if is_arabic and unit in ("年",) and len(digits) == 4 and 1900 <= float(number.replace(",", "")) <= 2100:
         return False
     if unit == "日" and match.group("suffix") in ("内", "以内") and before != "月":
         return True  # 30日内分解下达: a deadline's span of days (but 3月15日 is a date)
     return not (unit in ("日", "月") and not fuzzy)
+
+
+# Characters after which a bare number is an amount (达到2.8, 为0, 约3, 漏评率0): verbs, prepositions, bounds and
+# the ends of what is measured.
+_LEADS_TO_NUMBER = frozenset("为是达到至由从比约近超逾共计有占及和与或余过增减降升提高低率数量额值")
 
 
 def _overlaps(position: int, length: int, start: int, end: int) -> bool:
