@@ -45,7 +45,7 @@ def test_metric_and_change(text, expected) -> None:
     ("户均年增收五千余元", [("五千余元", "户均年增收", "delta")]),
     # Gaps and ratios measure the subject, never the standard they are compared with.
     ("增速高于全省农村平均水平1.2个百分点", [("1.2个百分点", "增速", "delta")]),
-    ("兰考县贫困发生率降至1.27%，比原计划提前一年", [("1.27%", "贫困发生率", "to"), ("一年", None, "level")]),
+    ("兰考县贫困发生率降至1.27%，比原计划提前一年", [("1.27%", "贫困发生率", "to"), ("一年", None, "delta")]),
     ("农村人均财政投入是全省平均水平的1.6倍", [("1.6倍", "农村人均财政投入", "level")]),
     ("全省农村老年人口约560万人，占农村常住人口的21.3%",
      [("约560万人", "农村老年人口", "level"), ("21.3%", "农村老年人口", "level")]),
@@ -238,7 +238,7 @@ def test_verbs_done_to_people(text, expected) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     # Village access indicators and 稳定就业 are words of the domain lexicon, so the metric keeps them whole.
-    ("新增通客车建制村326个", [("326个", "通客车建制村", "level")]),
+    ("新增通客车建制村326个", [("326个", "通客车建制村", "delta")]),
     ("自然村通硬化路比例达到100%", [("100%", "自然村通硬化路比例", "level")]),
     ("行政村通光纤和4G比例均超过99%", [("超过99%", "行政村通光纤和4G比例", "level")]),
     ("至少落实1人稳定就业", [("1人", "稳定就业", "level")]),
@@ -680,8 +680,8 @@ def test_standard_indicator_names_stay_whole(text, metric) -> None:
       ("3万人", "贫困地区农民工", "delta")]),
     # a gap in the figure's own unit, or a multiple, measures the same figure; a gap in points stays null.
     ("优质果平均售价每斤4.5元，比普通果高出1.2元，单芽茶出厂价600元，比普通茶叶高出3倍。",
-     [("4.5元", "优质果平均售价", "level"), ("1.2元", "优质果平均售价", "level"), ("600元", "单芽茶出厂价", "level"),
-      ("3倍", "单芽茶出厂价", "level")]),
+     [("4.5元", "优质果平均售价", "level"), ("1.2元", "优质果平均售价", "delta"), ("600元", "单芽茶出厂价", "level"),
+      ("3倍", "单芽茶出厂价", "delta")]),
     ("农村居民人均可支配收入增长8.1%，高于全省平均水平2.1个百分点。",
      [("8.1%", "农村居民人均可支配收入", "delta"), ("2.1个百分点", None, "delta")]),
 ])
@@ -715,6 +715,10 @@ def test_fifteenth_round_patterns(text, expected) -> None:
     # lexicon 援藏, 风险保障;
     ("援藏期限为3年，援藏资金落实率达到100%，为农户提供风险保障1320亿元。",
      [("3年", "援藏期限", "level"), ("100%", "援藏资金落实率", "level"), ("1320亿元", "风险保障", "level")]),
+    # a change verb that opens the clause governs what is counted, and a gap after 比 is a change (delta);
+    ("湘西州累计减少贫困人口62.3万人，我们将新增高标准农田2.5万亩，城镇新增就业1186万人，增速比全省平均水平高1.9个百分点。",
+     [("62.3万人", "贫困人口", "delta"), ("2.5万亩", "高标准农田", "delta"), ("1186万人", "城镇新增就业", "level"),
+      ("1.9个百分点", "增速", "delta")]),
     # 市州, 省份 and 骨干 are what a count counts.
     ("贵州8个市州农村居民人均可支配收入达到10756元，每个县每年选派3至5名农业技术骨干驻点指导。",
      [("8个", "市州", "level"), ("10756元", "农村居民人均可支配收入", "level"), ("3至5名", "农业技术骨干", "level")]),

@@ -277,7 +277,43 @@ def _change(before: list[Token]) -> str:
     compared = next((i for i in range(len(core) - 1, -1, -1) if core[i].token in COMPARISONS), None)
     if compared is not None and any(t.pos.startswith("n") for t in core[compared + 1:]):
         return "delta"  # 高于全省平均水平1个百分点: a gap to a standard named in between
+    if _change_of_object(core):
+        return "delta"  # 累计减少贫困人口923万人, 新增国家4A级旅游景区3家: the change verb governs what is counted
+    if is_gap(core):
+        return "delta"  # 比全省平均增速高2.3个百分点, 降幅比一季度收窄8.9个百分点, 比原计划提前一年: a gap
     return "level"
+
+
+def is_gap(clause: list[Token]) -> bool:
+    """…比全省平均增速高, …较上年提前: the clause ends in how far its figure stands from another."""
+    core = _core(clause)
+    return bool(core) and core[-1].token in _GAP_WORDS and any(t.token in ("比", "较") for t in core[:-1])
+
+
+_GAP_WORDS = frozenset({"高", "低", "快", "慢", "多", "少", "高出", "低出", "快出", "加快", "放缓", "收窄", "扩大",
+                        "缩小", "提前", "推迟", "延长", "缩短"})
+
+
+_OBJECT_CHANGES = frozenset({"新增", "净增", "净减", "减少", "增加"})  # (减贫, 增收 take no object)
+_BEFORE_A_CHANGE = frozenset({"累计", "共", "共计", "全年", "年均", "当年", "再", "又", "还", "已", "新", "其中",
+                              "将", "要", "计划", "力争", "预计"})
+
+
+def _change_of_object(core: list[Token]) -> bool:
+    """A change verb that governs the noun phrase right before the number and opens the clause or follows an
+    adverb, a date or a scope (城镇|新增|就业 is the indicator, not a change: a noun right before the verb makes
+    it part of the name)."""
+    index = len(core) - 1
+    while index >= 0 and (core[index].pos.startswith("n") or core[index].pos in ("vn", "b", "a", "j", "eng", "q")
+                          or core[index].token in ("和", "、", "级", "及")
+                          or (core[index].token in MODIFIER_VERBS and core[index].token not in _OBJECT_CHANGES)):
+        index -= 1
+    if index < 0 or index == len(core) - 1 or core[index].token not in _OBJECT_CHANGES:
+        return False
+    if index == 0:
+        return True
+    before = core[index - 1]  # (湘西州|累计|减少: an adverb between a subject and the verb)
+    return before.token in _BEFORE_A_CHANGE or before.token in SCOPE_WORDS or before.pos in ("t", "d", "ns", "r")
 
 
 MOMENT_ENDS = ("时", "前", "初", "末")

@@ -48,7 +48,16 @@ from zhetl.metric_patterns import (
     _time_spent,
 )
 from zhetl.metric_phrases import _phrase, _subject_zone
-from zhetl.metric_tokens import _change, _clause, _core, _glue_parentheses, _in_place, _is_span, _normalise
+from zhetl.metric_tokens import (
+    _change,
+    _clause,
+    _core,
+    _glue_parentheses,
+    _in_place,
+    _is_span,
+    _normalise,
+    is_gap,
+)
 from zhetl.metric_words import (
     AVERAGE_WORDS,
     CLAUSE_BREAKS,
@@ -117,7 +126,7 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             # …，占农村常住人口的21.3%; 相当于种植玉米收益的三倍: a ratio whose subject came before.
             ratio = unit in RATIO_UNITS and _ratio_verb(clause) == 0
             # 高于全国农村平均增速1.9个百分点: a gap to a standard, with no subject of its own.
-            compared = bool(clause) and clause[0].token in COMPARISONS
+            compared = bool(clause) and (clause[0].token in COMPARISONS or is_gap(clause))
             # 售价每斤4.5元，比普通果高出1.2元; 出厂价600元，比普通茶叶高出3倍: a gap in the figure's own unit (or a
             # multiple) says how far the same figure stands above another (a gap in percentage points stays null).
             gap = bool(clause) and unit != "个百分点" and _gap_to_standard(clause) and \
