@@ -591,7 +591,7 @@ def test_eleventh_round_patterns(text, expected) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     # Twelfth round (dev22-24): farm products jieba files as places, names or verbs (当归/v, 湖羊/ns);
     ("岷县当归种植面积发展到21.6万亩，湖羊饲养量达到260万只。",
-     [("21.6万亩", "当归种植面积", "level"), ("260万只", "湖羊饲养量", "level")]),
+     [("21.6万亩", "当归种植面积", "to"), ("260万只", "湖羊饲养量", "level")]),
     # verbs that open an amount (开设, 收回, 形成) govern; 款 counts what follows;
     ("在北京等城市开设品牌专卖店42家，都匀毛尖有7款产品获得金奖。",
      [("42家", "品牌专卖店", "level"), ("7款", "产品", "level")]),

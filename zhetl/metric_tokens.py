@@ -266,22 +266,30 @@ def _change(before: list[Token]) -> str:
     if froms and _is_moment(core[froms[-1] + 1:]):
         return "from"  # 由建档立卡时的15.3% (the core has lost its 的)
     earlier = [t.token for t in core[:-1]]
-    if last.endswith(("到", "至", "为")) and len(last) > 1 and last[:-1] in DELTA_VERBS | {"降", "增", "升", "减"}:
-        return "to"  # 下降到, 降至, 增加到, 降为
-    if last in TO_WORDS and (any(w in FROM_WORDS for w in earlier) or any(w.startswith(CHANGE_VERBS) for w in earlier)):
-        return "to"
-    if last in DELTA_VERBS or last.startswith(CHANGE_VERBS) or last in RATE_WORDS:
-        return "delta"
+    if last.endswith(("到", "至", "为")) and len(last) > 1 and last[:-1] in DELTA_VERBS | _TO_STEMS | {"降", "增", "升",
+                                                                                                  "减"}:
+        return "to"  # 下降到, 降至, 增加到, 降为, 缩短至
+    if last in TO_WORDS and (any(w in FROM_WORDS for w in earlier) or any(w.startswith(CHANGE_VERBS) for w in earlier)
+                             or (earlier and earlier[-1] in _TO_STEMS)):
+        return "to"  # (面积发展|到, 平均用时缩短|至, 收入标准调整|为: where a change ended)
+    if last in DELTA_VERBS or (last.startswith(CHANGE_VERBS) and not core[-1].pos.startswith("n")) or \
+            last in RATE_WORDS:
+        return "delta"  # (but 第一产业增加值/n is a value, not a change)
     if last in ("了",) and len(core) > 1 and core[-2].token.startswith(CHANGE_VERBS):
         return "delta"
     compared = next((i for i in range(len(core) - 1, -1, -1) if core[i].token in COMPARISONS), None)
-    if compared is not None and any(t.pos.startswith("n") for t in core[compared + 1:]):
+    if compared is not None and any(t.pos.startswith("n") for t in core[compared + 1:]) and before[-1].token != "的":
+        # (不低于当地低保标准的1.3倍 is a ratio to the standard: a level)
         return "delta"  # 高于全省平均水平1个百分点: a gap to a standard named in between
     if _change_of_object(core):
         return "delta"  # 累计减少贫困人口923万人, 新增国家4A级旅游景区3家: the change verb governs what is counted
     if is_gap(core):
         return "delta"  # 比全省平均增速高2.3个百分点, 降幅比一季度收窄8.9个百分点, 比原计划提前一年: a gap
     return "level"
+
+
+# Verbs whose 到/至/为 names where a change ended (the notes' 发展到 B is to).
+_TO_STEMS = frozenset({"发展", "缩短", "调整", "跌", "放宽", "回升", "压缩", "压减", "延长"})
 
 
 def is_gap(clause: list[Token]) -> bool:
