@@ -725,3 +725,10 @@ def test_fifteenth_round_patterns(text, expected) -> None:
 ])
 def test_sixteenth_round_patterns(text, expected) -> None:
     assert links(text) == expected
+
+
+def test_a_bare_number_measuring_a_ratio_is_a_fraction() -> None:
+    """城乡居民收入比由2.8缩小到2.63: the kind follows the metric (a count stays a count)."""
+    found = analyse_sentence("城乡居民收入比由2015年的2.8缩小到2.63，贫困人口减少到551万。")
+    assert [(q.text, q.kind) for q in found.quantities] == [("2.8", "fraction"), ("2.63", "fraction"),
+                                                            ("551万", "count")]

@@ -322,3 +322,9 @@ def test_no_count_in_a_session_or_a_variety_name(text: str) -> None:
 def test_a_bare_rate_in_a_list_stays_an_amount() -> None:
     """漏评率0、错退率0.12%: a number after what it measures is an amount even before 、."""
     assert [q.text for q in find_quantities("以漏评率0、错退率0.12%退出")] == ["0", "0.12%"]
+
+
+def test_a_figure_listed_before_percentage_points_shares_them() -> None:
+    """分别提高14个和17个百分点: 14个 is 14 percentage points, as its pair is."""
+    assert [(q.text, q.unit, q.kind) for q in find_quantities("分别比2015年提高14个和17个百分点")] == [
+        ("14个", "个百分点", "ppoint"), ("17个百分点", "个百分点", "ppoint")]

@@ -13,7 +13,7 @@ stand on the token tests of ``metric_tokens`` and the word lists of ``metric_wor
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from zhetl.metric_lists import _list_items, _shared_head, _verbal_items
 from zhetl.metric_names import (
@@ -79,6 +79,7 @@ from zhetl.metric_words import (
     TIME_AVERAGES,
     TIME_HEADS,
 )
+from zhetl.quantities import Quantity
 from zhetl.segment import Token
 
 
@@ -87,6 +88,16 @@ class MetricLink:
     metric: str | None
     change: str | None
     place_hint: str | None = None
+
+
+RATIO_ENDINGS = ("比", "之比", "倍差", "比值")
+
+
+def ratio_kinds(quantities: list[Quantity], links: list[MetricLink]) -> list[Quantity]:
+    """城乡居民收入比由2.8缩小到2.63: a bare number whose metric is a ratio is a fraction, not a count."""
+    return [replace(quantity, kind="fraction") if not quantity.unit and quantity.kind == "count" and link.metric
+            and link.metric.endswith(RATIO_ENDINGS) else quantity
+            for quantity, link in zip(quantities, links, strict=True)]
 
 
 def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],

@@ -23,7 +23,7 @@ from zhetl.dates import find_dates
 from zhetl.decode import DecodeRejected, decode_bytes
 from zhetl.entities import Entity, find_entities
 from zhetl.metadata import find_field, find_published_date, find_title, find_url
-from zhetl.metrics import MetricLink, link_metrics
+from zhetl.metrics import MetricLink, link_metrics, ratio_kinds
 from zhetl.quantities import find_quantities
 from zhetl.schemas import TABLES, to_table, validate
 from zhetl.segment import Token, respect_mentions, tokenize
@@ -275,6 +275,7 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
     clock = _lap("entities", clock)
     places = [(e.start, e.end) for e in entities if e.type == "LOC"]
     links = link_metrics(tokens, [(q.start + start, q.end + start, q.unit) for q in quantities], places)
+    quantities = ratio_kinds(quantities, links)
     _lap("metrics", clock)
     return SentenceAnalysis(dates, quantities, links, tokens, entities)
 

@@ -188,7 +188,20 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
     found = _with_zero_ends(found, text, blocked)
     if "零" in text or "0" in text:
         found = _stated_zeros(found, text, blocked)
-    return _joined_ranges(found, text)
+    return _shared_points(_joined_ranges(found, text), text)
+
+
+_LIST_JOINERS = ("和", "、", "与", "及")
+
+
+def _shared_points(found: list[Quantity], text: str) -> list[Quantity]:
+    """分别提高14个和17个百分点: the first figure of the pair shares the second's 百分点."""
+    for index in range(len(found) - 1):
+        first, second = found[index], found[index + 1]
+        if first.unit == "个" and second.unit == "个百分点" and text[first.end:second.start] in _LIST_JOINERS:
+            found[index] = Quantity(first.start, first.end, first.text, first.value, first.value_min, first.value_max,
+                                    first.approximate, "个百分点", "ppoint", None)
+    return found
 
 
 def _session_ordinal(quantity: Quantity, text: str) -> bool:
