@@ -732,3 +732,17 @@ def test_a_bare_number_measuring_a_ratio_is_a_fraction() -> None:
     found = analyse_sentence("城乡居民收入比由2015年的2.8缩小到2.63，贫困人口减少到551万。")
     assert [(q.text, q.kind) for q in found.quantities] == [("2.8", "fraction"), ("2.63", "fraction"),
                                                             ("551万", "count")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Seventeenth round (dev34-36): lexicon 安置区, 安置社区, 后续扶持, 日间照料中心, 随迁子女, 儿童之家; 幼儿园,
+    # 初中 and 满意度 as nouns; 类 after what it sorts is part of the noun.
+    ("全省安置区常住人口达到196.4万人，后续扶持项目资金支出进度达到92.6%，建成老年人日间照料中心48个。",
+     [("196.4万人", "安置区常住人口", "level"), ("92.6%", "后续扶持项目资金支出进度", "level"),
+      ("48个", "老年人日间照料中心", "level")]),
+    ("随迁子女就近入学比例达到98%以上，搬迁群众对后续扶持工作的满意度为96.3%，服装加工类占38%。",
+     [("98%以上", "随迁子女就近入学比例", "level"), ("96.3%", "满意度", "level"), ("38%", "服装加工类", "level")]),
+])
+def test_seventeenth_round_patterns(text, expected) -> None:
+    assert links(text) == expected
+

@@ -65,9 +65,10 @@ def _normalise(tokens: list[Token]) -> list[Token]:
         elif word == "于" and result and result[-1].token + word in COMPARISONS and result[-1].end == token.start:
             previous = result.pop()
             result.append(Token(previous.token + word, "v", previous.start, token.end))  # 快|于 → 快于
-        elif word in ("点", "户") and token.pos in ("m", "q", "a") and result and \
-                (result[-1].pos.startswith("n") or result[-1].pos == "vn") and result[-1].end == token.start:
-            result.append(Token(word, "n", token.start, token.end))  # 村级服务|点, 边缘|户: a noun suffix
+        elif word in ("点", "户", "类") and token.pos in ("m", "q", "a") and result and \
+                (result[-1].pos.startswith("n") or result[-1].pos == "vn" or (word == "类" and result[-1].pos == "v")) \
+                and result[-1].end == token.start:
+            result.append(Token(word, "n", token.start, token.end))  # 村级服务|点, 边缘|户, 服装加工|类: a noun suffix
         elif word in COMPOUND_VERBS and token.pos == "v" and result and result[-1].end == token.start and \
                 result[-1].pos in ("n", "nz") and result[-1].token not in SCOPE_WORDS and \
                 not result[-1].token.endswith(("资金", "经费")):  # (资金|支出|为: the funds were spent)
