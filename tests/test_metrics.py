@@ -294,8 +294,8 @@ def test_modifiers_before_the_subject(text, expected) -> None:
     # The comparison of the item before 、 is not the next item's.
     ("确保耕地保有量不低于420万亩、农民人均可支配收入增长8%。",
      [("420万亩", "耕地保有量", "level"), ("8%", "农民人均可支配收入", "delta")]),
-    # A rate of payment measures the standard, or the payment it gives.
-    ("对特困人员按每人每月600元的标准发放生活补助。", [("600元", "标准", "level")]),
+    # A rate of payment measures the payment it gives (three annotators against two: N元的标准|发放|生活补助).
+    ("对特困人员按每人每月600元的标准发放生活补助。", [("600元", "生活补助", "level")]),
     ("对新建的冷链仓储设施按每立方米200元给予补贴。", [("200元", "补贴", "level")]),
     ("脱贫人口住院费用个人负担比例控制在10%以内。", [("10%以内", "脱贫人口住院费用个人负担比例", "level")]),
     # A span of time measures a period noun (期限, 时间), never the place or object before it.
@@ -742,6 +742,17 @@ def test_a_bare_number_measuring_a_ratio_is_a_fraction() -> None:
       ("48个", "老年人日间照料中心", "level")]),
     ("随迁子女就近入学比例达到98%以上，搬迁群众对后续扶持工作的满意度为96.3%，服装加工类占38%。",
      [("98%以上", "随迁子女就近入学比例", "level"), ("96.3%", "满意度", "level"), ("38%", "服装加工类", "level")]),
+    # lexicon 退耕还草; 率控制 is the rate then the verb; 投运初期 is a moment; a rate's level after its change in
+    # points; N元的标准 then a verb names what is paid.
+    ("退耕还草补助标准由每亩850元提高到1000元，森林火灾受害率控制在0.9‰以内。",
+     [("850元", "退耕还草补助标准", "from"), ("1000元", "退耕还草补助标准", "to"),
+      ("0.9‰以内", "森林火灾受害率", "level")]),
+    ("电站平均发电效率由投运初期的98%下降至86.5%。",
+     [("98%", "电站平均发电效率", "from"), ("86.5%", "电站平均发电效率", "to")]),
+    ("贫困地区森林覆盖率提高了5.8个百分点，到2020年达到42.6%。",
+     [("5.8个百分点", "贫困地区森林覆盖率", "delta"), ("42.6%", "贫困地区森林覆盖率", "level")]),
+    ("首批选聘生态护林员2.8万人，按每人每年1万元的标准安排劳务补助。",
+     [("2.8万人", "生态护林员", "level"), ("1万元", "劳务补助", "level")]),
 ])
 def test_seventeenth_round_patterns(text, expected) -> None:
     assert links(text) == expected

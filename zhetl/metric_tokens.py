@@ -31,9 +31,11 @@ _GLUED_PREPOSITIONS = {"数由": ("数", "由"), "数从": ("数", "从"), "率�
                        "量由": ("量", "由"), "量从": ("量", "从"), "额由": ("额", "由"), "额从": ("额", "从"),
                        # 整改|率达, 不良贷款|率仅, 高收入|组为, 高收入|组与: jieba glues the suffix to what follows
                        "率为": ("率", "为"), "率达": ("率", "达"), "率仅": ("率", "仅"), "组为": ("组", "为"),
-                       "组与": ("组", "与"), "县为": ("县", "为"), "村为": ("村", "为")}
+                       "组与": ("组", "与"), "县为": ("县", "为"), "村为": ("村", "为"),
+                       # 森林火灾受害|率控制|在: the rate, then the verb that holds it
+                       "率控制": ("率", "控制"), "率保持": ("率", "保持"), "率稳定": ("率", "稳定")}
 _PER_MEASURE = frozenset({"斤", "公斤", "千克", "吨", "亩", "只", "头", "台", "袋", "箱", "晚", "平方米", "立方米"})
-_GLUED_TAGS = {"由": "p", "从": "p", "为": "p", "达": "v", "仅": "d", "与": "c"}
+_GLUED_TAGS = {"由": "p", "从": "p", "为": "p", "达": "v", "仅": "d", "与": "c", "控制": "v", "保持": "v", "稳定": "v"}
 
 
 def _normalise(tokens: list[Token]) -> list[Token]:
@@ -263,9 +265,9 @@ def _change(before: list[Token]) -> str:
     last = core[-1].token
     if last in FROM_WORDS:
         return "from"
-    froms = [i for i, t in enumerate(core) if t.token in FROM_WORDS]
-    if froms and _is_moment(core[froms[-1] + 1:]):
-        return "from"  # 由建档立卡时的15.3% (the core has lost its 的)
+    froms = [i for i, t in enumerate(before) if t.token in FROM_WORDS]
+    if froms and _is_moment([t for t in before[froms[-1] + 1:] if t.token != "的"]):
+        return "from"  # 由建档立卡时的15.3%, 由投运初期的98%
     earlier = [t.token for t in core[:-1]]
     if last.endswith(("到", "至", "为")) and len(last) > 1 and last[:-1] in DELTA_VERBS | _TO_STEMS | {"降", "增", "升",
                                                                                                   "减"}:
@@ -325,11 +327,11 @@ def _change_of_object(core: list[Token]) -> bool:
     return before.token in _BEFORE_A_CHANGE or before.token in SCOPE_WORDS or before.pos in ("t", "d", "ns", "r")
 
 
-MOMENT_ENDS = ("时", "前", "初", "末")
+MOMENT_ENDS = ("时", "前", "初", "末", "初期", "末期")
 
 
 def _is_moment(words: list[Token]) -> bool:
-    """建档立卡|时: a moment named by an event (…时, …前, …初) stands where a date would."""
+    """建档立卡|时, 投运|初期: a moment named by an event (…时, …前, …初) stands where a date would."""
     return 0 < len(words) <= 4 and words[-1].token.endswith(MOMENT_ENDS)
 
 

@@ -185,6 +185,8 @@ def _level_before(quantities: list[tuple[int, int, str]], links: list[MetricLink
     if same:
         return same[-1]
     plain = [link for q, link in candidates if q[2] != "个百分点"]
+    if not plain and unit == "%" and candidates:
+        return candidates[-1][1]  # 森林覆盖率提高了5.8个百分点，到2020年达到42.6%: the rate's level after its change
     return plain[-1] if plain else None
 
 
@@ -306,6 +308,10 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             metric, place = None, None  # 发生率低于3%的退出标准: the figure the standard is held against
     if metric in RESULT_WORDS and after and after[0].token == "的":
         metric, place = None, None  # 群众认可度97.8%的|成绩: the figure's own noun comes before it
+    if metric is None and unit.endswith("元") and len(after) > 3 and after[0].token == "的" and \
+            after[1].token == "标准" and after[2].pos.startswith("v"):
+        # 按每人每年1万元的标准|安排|劳务补助: the standard of what is paid, named after the verb that pays it
+        metric = _named_after(after[3:], MONEY_NOUNS)
     if metric is None and unit.endswith("元") and after and after[0].token == "的":
         # 给予30元以上的|缴费补贴, 带来20万至30万元的|集体收入, 争取到一个5万元的|产业奖补项目
         metric = _named_after(after[1:], MONEY_NOUNS if _above_threshold(tokens, end) else (*MONEY_NOUNS, "项目"))
