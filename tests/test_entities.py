@@ -144,3 +144,9 @@ def test_offsets_match_and_tokens_agree() -> None:
         assert text[entity.start - 5:entity.end - 5] == entity.text
     edges = {t.start for t in found.tokens} | {t.end for t in found.tokens}
     assert all(e.start in edges and e.end in edges for e in found.entities)
+
+
+def test_a_lexicon_word_is_no_guessed_name_or_village() -> None:
+    """普惠型 starts with a surname and 信用村 ends like a village, but both are words of the domain."""
+    found = analyse_sentence("辖内普惠型涉农贷款余额增加386亿元，全省累计评定信用村1.26万个。")
+    assert [(e.text, e.type) for e in found.entities] == []

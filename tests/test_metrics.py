@@ -753,6 +753,11 @@ def test_a_bare_number_measuring_a_ratio_is_a_fraction() -> None:
      [("5.8个百分点", "贫困地区森林覆盖率", "delta"), ("42.6%", "贫困地区森林覆盖率", "level")]),
     ("首批选聘生态护林员2.8万人，按每人每年1万元的标准安排劳务补助。",
      [("2.8万人", "生态护林员", "level"), ("1万元", "劳务补助", "level")]),
+    # rural finance's words: 普惠型 (no person), 涉农贷款, 加权平均利率, 在保余额, 信用村 (no village), 辖内 a scope.
+    ("辖内普惠型涉农贷款余额增加386亿元，普惠型农户经营性贷款加权平均利率为5.31%，在保余额突破120亿元。",
+     [("386亿元", "普惠型涉农贷款余额", "delta"), ("5.31%", "普惠型农户经营性贷款加权平均利率", "level"),
+      ("120亿元", "在保余额", "level")]),
+    ("全省累计评定信用村1.26万个、信用乡镇312个。", [("1.26万个", "信用村", "level"), ("312个", "信用乡镇", "level")]),
 ])
 def test_seventeenth_round_patterns(text, expected) -> None:
     assert links(text) == expected

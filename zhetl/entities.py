@@ -34,7 +34,7 @@ from zhetl.names import (
     mostly_transliterated,
     split_surname,
 )
-from zhetl.segment import Token, known_word, lexicon
+from zhetl.segment import Token, known_word, lexicon, lexicon_tags
 from zhetl.wordlists import load_word_lists
 
 WORDS = load_word_lists("entity_words.txt")
@@ -396,7 +396,8 @@ def _person(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
         if token.pos in ("nrt", "nr") or _context_supports_person(tokens, i, i + 1):
             return i + 1, "PER", word
         return None
-    unknown_name = len(word) == 3 and dictionary_entry(word) is None  # jieba guessed the word: any tag
+    # jieba guessed the word: any tag (but a word of our lexicon, 普惠型 or 安置区, is known)
+    unknown_name = len(word) == 3 and dictionary_entry(word) is None and word not in lexicon_tags()
     if token.pos not in ("nr", "nrfg", "x", "n", "t", "ns", "nz") and not unknown_name:
         return None
     if token.pos in ("nr", "nrfg", "x") and len(word) == 4 and chinese_name_strength(word) == 0 and \
