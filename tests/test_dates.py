@@ -151,3 +151,10 @@ def test_seasons_of_a_year() -> None:
     """2022年夏季 is June to August; 冬季, which spans two years, is left out."""
     summer = find_dates("面对2022年夏季罕见旱情", REF)[0]
     assert (summer.text, summer.start_date, summer.end_date) == ("2022年夏季", date(2022, 6, 1), date(2022, 8, 31))
+
+
+def test_the_same_year_follows_the_stated_year() -> None:
+    """同年1月 after 2022年12月 is January 2022; 同年龄段 and 同年级 are no dates."""
+    found = find_dates("2022年12月利率为4.86%，比同年1月下降0.41个百分点", REF)
+    assert [(d.text, d.start_date, d.end_date) for d in found][1] == ("同年1月", date(2022, 1, 1), date(2022, 1, 31))
+    assert find_dates("同年龄段人口和同年级学生", REF) == []

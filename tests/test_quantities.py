@@ -328,3 +328,10 @@ def test_a_figure_listed_before_percentage_points_shares_them() -> None:
     """分别提高14个和17个百分点: 14个 is 14 percentage points, as its pair is."""
     assert [(q.text, q.unit, q.kind) for q in find_quantities("分别比2015年提高14个和17个百分点")] == [
         ("14个", "个百分点", "ppoint"), ("17个百分点", "个百分点", "ppoint")]
+
+
+@pytest.mark.parametrize("text", ["依托三北防护林六期工程", "执行利率不高于1年期贷款市场报价利率"])
+def test_no_amount_in_a_phase_or_a_loan_term(text: str) -> None:
+    """六期工程 is the sixth phase; 1年期 names a loan's term (but 贷款期限为3年 is a duration)."""
+    assert find_quantities(text) == []
+    assert [q.text for q in find_quantities("贷款期限为3年，安装路灯1460盏")] == ["3年", "1460盏"]

@@ -41,8 +41,8 @@ _YEAR2_NEXT = (r"(?=年(?:份)?(?:[01]?\d月|[一二三四五六七八九十]{1,
 _REDACTED = r"(?:19|20)?(?:_{1,4}|＿{1,4}|[×Xx＊*]{2})"
 
 ABSOLUTE_RE = re.compile(
-    rf"(?=[\d〇零一二三四五六七八九两今去明前后本当上这下次_＿×Xx＊*])"
-    rf"(?:(?P<year>{_YEAR4})|(?P<yy>{_YEAR2}){_YEAR2_NEXT}|(?<![以向之往])(?P<relyear>今|去|明|前|后|本|当|上一|上|这一|下一|次)(?=年)"
+    rf"(?=[\d〇零一二三四五六七八九两今去明前后本当同上这下次_＿×Xx＊*])"
+    rf"(?:(?P<year>{_YEAR4})|(?P<yy>{_YEAR2}){_YEAR2_NEXT}|(?<![以向之往])(?P<relyear>今|去|明|前|后|本|当|同(?!年[龄级])|上一|上|这一|下一|次)(?=年)"
     rf"|(?P<redacted>{_REDACTED})){_AFTER_YEAR}")
 NUMERIC_RE = re.compile(r"(?=[12])(?<![\d.])(?P<year>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<month>1[0-2]|0?[1-9])"
                         r"(?:\s*(?P=sep)\s*(?P<day>3[01]|[12]\d|0?[1-9]))?(?![\d万亿千百%％‰余多元吨亩人户个头只斤米倍])")
@@ -110,7 +110,7 @@ _PATTERNS = (SINCE_RE, CONGRESS_RE, LUNAR_RE,
 # Every pattern needs one of these; a sentence without any has no date (most sentences of a law).
 _TRIGGER = re.compile(r"[年月日号天周季纪节旬夕宵腊假\d]|十[三四五六七八九]大|二十大|"
                       r"星期|礼拜|十[一二三四五]五|端午|重阳|七夕|中秋|元旦|国庆")
-_RELATIVE_YEARS = {"今": 0, "本": 0, "当": 0, "这一": 0, "去": -1, "上": -1, "上一": -1, "前": -2, "明": 1,
+_RELATIVE_YEARS = {"今": 0, "本": 0, "当": 0, "同": 0, "这一": 0, "去": -1, "上": -1, "上一": -1, "前": -2, "明": 1,
                    "下一": 1, "次": 1, "后": 2}
 
 

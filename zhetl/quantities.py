@@ -26,7 +26,7 @@ COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "趟�
                "名", "口", "家", "所", "项", "件", "次", "场", "个", "村", "期", "羽", "尾", "匹",
                "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
                "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅",
-               "省区市", "省市")
+               "省区市", "省市", "盏")
 # A price or rate per thing (19元/斤, 1.2万立方米/日, 650公斤/亩) keeps the per-unit in its unit.
 _PER = ("斤", "公斤", "千克", "吨", "亩", "人", "户", "月", "天", "日", "年", "平方米", "头", "只", "小时")
 MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "圆", "美元", "欧元", "英镑", "日元", "港元",
@@ -603,6 +603,10 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # 1人户, 3人以上户: a size of household, not a count of people
     if unit in DURATION_UNITS and text[end:end + 2] == "行动":
         return False  # 三年行动, 五年行动: a campaign's name
+    if unit == "期" and text.startswith(("工程", "项目"), end):
+        return False  # 防护林六期工程: the phase of a programme, not six periods
+    if unit == "年" and text[end:end + 1] == "期" and not match.group("suffix"):
+        return False  # 1年期贷款市场报价利率: the name of a loan's term
     if "_" in text[max(0, start - 1):end + 1] or "＿" in text[max(0, start - 1):end + 1]:
         return False  # next to a redaction: 20__多元, __0余人
     if (number == "一" and before in ("前", "后", "上", "下") and
