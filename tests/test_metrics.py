@@ -758,6 +758,8 @@ def test_a_bare_number_measuring_a_ratio_is_a_fraction() -> None:
      [("386亿元", "普惠型涉农贷款余额", "delta"), ("5.31%", "普惠型农户经营性贷款加权平均利率", "level"),
       ("120亿元", "在保余额", "level")]),
     ("全省累计评定信用村1.26万个、信用乡镇312个。", [("1.26万个", "信用村", "level"), ("312个", "信用乡镇", "level")]),
+    # 为每个农业人口 before the number says per whom, not what.
+    ("农业保险密度为每个农业人口546元。", [("546元", "农业保险密度", "level")]),
 ])
 def test_seventeenth_round_patterns(text, expected) -> None:
     assert links(text) == expected

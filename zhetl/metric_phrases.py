@@ -73,6 +73,10 @@ def _subject_zone(before: list[Token]) -> list[Token]:
                 index = position  # 比原计划提前一年: what follows 比 is the standard, not the metric
             break
     zone = before[:index]
+    per = next((i for i in range(len(zone) - 1, 0, -1) if zone[i].token in ("每个", "每名", "每位", "每")
+                and zone[i - 1].token in ("为", "是", "达到", "达")), None)
+    if per is not None and all(t.pos.startswith("n") for t in zone[per + 1:]):
+        zone = zone[:per]  # 农业保险密度为|每个农业人口|546元: per whom the figure is counted is no metric
     # Drop what stands between the subject and the number: verbs, adverbs, earlier numbers, dates.
     while zone and (zone[-1].token in SKIP_WORDS or zone[-1].token in REACH_WORDS or zone[-1].token in PHRASE_STOPS
                     or (zone[-1].token == "中" and zone[-1].pos == "f")  # 岗位人员|中|60岁以上的占四成
