@@ -742,6 +742,7 @@ def test_a_bare_number_measuring_a_ratio_is_a_fraction() -> None:
       ("48个", "老年人日间照料中心", "level")]),
     ("随迁子女就近入学比例达到98%以上，搬迁群众对后续扶持工作的满意度为96.3%，服装加工类占38%。",
      [("98%以上", "随迁子女就近入学比例", "level"), ("96.3%", "满意度", "level"), ("38%", "服装加工类", "level")]),
+    ("电子元器件组装类占21%。", [("21%", "电子元器件组装类", "level")]),
     # lexicon 退耕还草; 率控制 is the rate then the verb; 投运初期 is a moment; a rate's level after its change in
     # points; N元的标准 then a verb names what is paid.
     ("退耕还草补助标准由每亩850元提高到1000元，森林火灾受害率控制在0.9‰以内。",

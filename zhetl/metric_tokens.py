@@ -68,9 +68,12 @@ def _normalise(tokens: list[Token]) -> list[Token]:
         elif word == "于" and result and result[-1].token + word in COMPARISONS and result[-1].end == token.start:
             previous = result.pop()
             result.append(Token(previous.token + word, "v", previous.start, token.end))  # 快|于 → 快于
+        elif word == "类" and token.pos in ("q", "n") and result and result[-1].pos == "v" and \
+                result[-1].end == token.start and len(result[-1].token) == 2:
+            previous = result.pop()
+            result.append(Token(previous.token + word, "n", previous.start, token.end))  # 电子元器件|组装类: one noun
         elif word in ("点", "户", "类") and token.pos in ("m", "q", "a") and result and \
-                (result[-1].pos.startswith("n") or result[-1].pos == "vn" or (word == "类" and result[-1].pos == "v")) \
-                and result[-1].end == token.start:
+                (result[-1].pos.startswith("n") or result[-1].pos == "vn") and result[-1].end == token.start:
             result.append(Token(word, "n", token.start, token.end))  # 村级服务|点, 边缘|户, 服装加工|类: a noun suffix
         elif word in COMPOUND_VERBS and token.pos == "v" and result and result[-1].end == token.start and \
                 result[-1].pos in ("n", "nz") and result[-1].token not in SCOPE_WORDS and \
