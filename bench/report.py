@@ -35,8 +35,8 @@ def _sets(kind: str) -> list[Path]:
 # scored once on arrival (metric 393/579 = 0.679 pooled) and then read at once: blind16-18 stay held out;
 # dev22-24 the same way (406/574 = 0.707 on arrival), dev25-27 (422/580 = 0.728) and dev28-30, written in
 # blind16-18's registers (432/589 = 0.733, when blind16-18 stood at 443/586 = 0.756), and dev31-33 in three new
-# registers (442/582 = 0.759, when blind16-18 stood at 447/586 = 0.763), and dev34-36 in three more (388/580 =
-# 0.669).
+# registers (442/582 = 0.759, when blind16-18 stood at 447/586 = 0.763), dev34-36 in three more (388/580 = 0.669)
+# and dev37-39 in the registers closest to government reports (465/588 = 0.791).
 DEV = _sets("dev")
 BLIND = _sets("blind")
 REFERENCE = date(2021, 3, 9)
