@@ -765,3 +765,20 @@ def test_a_bare_number_measuring_a_ratio_is_a_fraction() -> None:
 def test_seventeenth_round_patterns(text, expected) -> None:
     assert links(text) == expected
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Eighteenth round (dev37-39): 平均 before a verb and its noun stays in the name; 达到 after an average is no
+    # metric; a last character is no head a list shares; 非 is part of its noun;
+    ("农村低保平均保障标准达到每人每年7218元，贫困村集体经济收入平均达到6.2万元。",
+     [("7218元", "农村低保平均保障标准", "level"), ("6.2万元", "贫困村集体经济收入", "level")]),
+    ("纳入监测的脱贫不稳定户、边缘易致贫户和突发严重困难户分别为612户、348户和97户，抽查非建档立卡户860户。",
+     [("612户", "脱贫不稳定户", "level"), ("348户", "边缘易致贫户", "level"), ("97户", "突发严重困难户", "level"),
+      ("860户", "非建档立卡户", "level")]),
+    # 专业村 and 空壳村 are no village names; a quoted name right before the number is what it measures.
+    ("形成“一村一品”专业村46个，空壳村由412个减少到37个，新改建“四好农村路”186公里。",
+     [("46个", "专业村", "level"), ("412个", "空壳村", "from"), ("37个", "空壳村", "to"),
+      ("186公里", "四好农村路", "level")]),
+])
+def test_eighteenth_round_patterns(text, expected) -> None:
+    assert links(text) == expected
+

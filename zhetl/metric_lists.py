@@ -83,6 +83,8 @@ def _shared_head(items: list[list[Token]]) -> list[str]:
     elif head and len(last) > len(items[-2]) and _cut_in_word(last, len(last_text) - len(head)) >= len(items[-2]):
         # 农民合作社和家庭|农场|总数: a cut inside a word is no head; take the words past the peer's count
         head = "".join(t.token for t in last[len(items[-2]):])
+    elif len(head) == 1 and _cut_in_word(last, len(last_text) - len(head)) == 0:
+        head = ""  # 脱贫不稳定户、边缘易致贫户和突发严重困难户: a last character is no head the items share
     elif head and _cut_in_word(last, len(last_text) - len(head)) > 0:
         # 乡镇卫生院和村卫生室|标准化|建设达标率: the peer is longer than the last item's own noun, so the count
         # cuts into the head's first word; the head starts with that word

@@ -167,6 +167,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         if not forward and token.pos in ("q", "k") and token.token != "级" and left is not None and \
                 left.pos in ("m", "eng") and left.end == token.start:
             break  # a number's classifier or a model's 型 (4|类|重点对象, XG-2000|型|装袋机) ends the phrase
+        if not forward and run and token.pos == "h" and token.end == run[-1].start:
+            run.append(token)  # 非|建档立卡|户: a prefix is part of its noun
+            continue
         if run and token.token in INNER_DETERMINERS:
             run.append(token)  # 人民币|各项|存款余额
             continue
@@ -213,8 +216,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
                                                or _predicate(token, left, run[-1], run[0])
                                                or (len(run) == 1 and _verb_chain(token, left, run[0])))):
             run.append(token)  # 劝返|辍学|学生
-        elif not forward and run and token.token in AVERAGE_WORDS and run[-1].pos != "v":
-            run.append(token)  # 平均|用时
+        elif not forward and run and token.token in AVERAGE_WORDS and (run[-1].pos != "v" or (
+                len(run) > 1 and run[-2].pos.startswith("n") and token.token == "平均")):
+            run.append(token)  # 平均|用时, 农村低保|平均|保障|标准 (but 年均|增长 stays a rate)
         elif not forward and token.pos == "v" and token.token in MODIFIER_VERBS and token.token not in DELTA_VERBS \
                 and all(t.pos == "v" for t in run) and len(run) < 2 and left is not None and left.end == token.start \
                 and (left.pos.startswith("n") or left.pos == "s" or left.token in MODIFIER_VERBS):

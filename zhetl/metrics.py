@@ -393,6 +393,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     if metric and metric.endswith(("目标任务", "任务", "目标")) and not from_after and \
             any(t.token in ("超过", "超出", "超额完成", "超") for t in before):
         metric = None  # 超过国家下达目标任务12.8万人: by how much a target was beaten, not the target
+    if metric is None and not from_after:
+        metric = _quoted_before(tokens, start)
     if metric in GENERIC_NOUNS or metric in AVERAGE_WORDS or (not from_after and _span_of_time(before, unit)) or \
             _time_limit(before, after, unit):
         metric = None
@@ -426,6 +428,19 @@ def _threshold_of(before: list[Token], after: list[Token], start: int, places: l
         last = before[-2]
     return last.end <= start and last.pos.startswith("n") and last.pos != "nr" and last.token not in SCOPE_WORDS \
         and not _in_place(last, places) and (last is before[-1] or last.pos != "ns")
+
+
+def _quoted_before(tokens: list[Token], start: int) -> str | None:
+    """新改建“四好农村路”186公里: a quoted name right before the number is what it measures."""
+    before = [t for t in tokens if t.end <= start]
+    if len(before) < 3 or before[-1].token != "”" or before[-1].end != start:
+        return None
+    opening = next((i for i in range(len(before) - 2, -1, -1) if before[i].token == "“"), None)
+    inside = before[opening + 1:-1] if opening is not None else []
+    if not inside or len(inside) > 6 or not any(t.pos.startswith("n") for t in inside) or \
+            any(t.pos in ("x", "m") and t.token not in ("、",) for t in inside):
+        return None
+    return "".join(t.token for t in inside)
 
 
 def _gap_to_standard(clause: list[Token]) -> bool:
