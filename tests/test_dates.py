@@ -158,3 +158,9 @@ def test_the_same_year_follows_the_stated_year() -> None:
     found = find_dates("2022年12月利率为4.86%，比同年1月下降0.41个百分点", REF)
     assert [(d.text, d.start_date, d.end_date) for d in found][1] == ("同年1月", date(2022, 1, 1), date(2022, 1, 31))
     assert find_dates("同年龄段人口和同年级学生", REF) == []
+
+
+def test_the_same_period_last_year_follows_a_stated_stretch_of_months() -> None:
+    """2024年1—9月…上年同期 is January to September 2023, not a year before the reference."""
+    found = find_dates("2024年1—9月，外出务工人数较上年同期增加6.4万人", REF)
+    assert [(d.text, d.start_date, d.end_date) for d in found][1] == ("上年同期", date(2023, 1, 1), date(2023, 9, 30))

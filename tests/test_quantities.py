@@ -335,3 +335,13 @@ def test_no_amount_in_a_phase_or_a_loan_term(text: str) -> None:
     """六期工程 is the sixth phase; 1年期 names a loan's term (but 贷款期限为3年 is a duration)."""
     assert find_quantities(text) == []
     assert [q.text for q in find_quantities("贷款期限为3年，安装路灯1460盏")] == ["3年", "1460盏"]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit", "low", "high"), [
+    ("形成年销售收入超百亿元的产业", "超百亿元", 1e10, "亿元", 1e10, None),
+    ("签订协议近百个", "近百个", 100, "个", None, 100), ("开展集中排查3轮次，", "3轮次", 3, "轮次", None, None)])
+def test_a_bare_hundred_after_a_bound_and_rounds(text: str, span: str, value: float, unit: str, low, high) -> None:
+    """超百亿元 is at least a hundred 亿元; 近百个 at most a hundred; 3轮次 counts rounds (过百, 近百年 are none)."""
+    assert [(q.text, q.value, q.unit, q.value_min, q.value_max) for q in find_quantities(text)] == [
+        (span, value, unit, low, high)]
+    assert find_quantities("近百年来过百") == []

@@ -182,6 +182,8 @@ def _anchor_to_stated_year(found: list[DateMention]) -> list[DateMention]:
     stated: int | None = None
     for mention in found:
         if mention.start_date is not None and (mention.kind == "absolute" or (
+                mention.kind == "period" and mention.end_date is not None
+                and mention.start_date.year == mention.end_date.year) or (  # 2024年1—9月…上年同期
                 mention.kind == "relative" and mention.text.startswith(("今年", "去年", "前年", "明年")))):
             stated = mention.start_date.year  # 去年底…比上年末: 上年 is the year before 去年
         elif stated is not None and mention.start_date is not None and \

@@ -26,7 +26,7 @@ COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "趟�
                "名", "口", "家", "所", "项", "件", "次", "场", "个", "村", "期", "羽", "尾", "匹",
                "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
                "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅",
-               "省区市", "省市", "盏")
+               "省区市", "省市", "盏", "轮次")
 # A price or rate per thing (19元/斤, 1.2万立方米/日, 650公斤/亩) keeps the per-unit in its unit.
 _PER = ("斤", "公斤", "千克", "吨", "亩", "人", "户", "月", "天", "日", "年", "平方米", "头", "只", "小时")
 MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "圆", "美元", "欧元", "英镑", "日元", "港元",
@@ -288,10 +288,14 @@ def _bare_multipliers(text: str) -> list[Quantity]:
         unit = match.group("unit") or ""
         if match.group("bound") == "上" and not unit:
             continue  # 上 needs a unit to be a bound (上万人)
+        if match.group("mult") in ("百", "千") and not unit:
+            continue  # 近百, 超千 need a unit (近百个, 超千人)
         value = _num_mult(match.group("mult"))
         if match.group("mult") + unit in MONEY_UNITS:
             unit = match.group("mult") + unit  # 超亿元: the unit is 亿元, as in 3亿元
             kind = "money"
+        elif unit == "元" and match.group("mult").endswith("亿"):
+            unit, kind = "亿元", "money"  # 超百亿元: a hundred 亿元
         else:
             kind, factor = _kind(unit)
             value *= factor
@@ -400,7 +404,8 @@ _VAGUE_VALUES |= {"数" + key[1:]: values for key, values in _VAGUE_VALUES.items
 # 亿元以上项目, 千万元以上企业, 万人以上的安置区: a bare multiplier with 以上 is a lower bound of one such unit.
 _BARE_ABOVE_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}.．超上过逾近])(?P<mult>亿|千万|百万|万|千)"
                                   r"(?P<unit>元|人|户|头|只|羽|亩|吨)以上")
-_BARE_MULT_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}以])(?P<bound>超过|超|上|过|逾|近)(?P<mult>千万|百万|十万|万|亿)"
+_BARE_MULT_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}以])(?P<bound>超过|超|上|过|逾|近)"
+                           rf"(?P<mult>千亿|百亿|千万|百万|十万|万|亿|百(?=[个人户家名])|千(?=[个人户家名]))"
                            rf"(?:(?P<unit>{_UNIT})|(?=[，。；、的！？\s]|$)|(?<=[近超]千万|[近超]百万)(?=[\u4e00-\u9fff])|(?<=[近超]亿)(?=[\u4e00-\u9fff]))")
 # …减少到零, …下降到0: zero as the end point of a change.
 _ZERO_RE = re.compile(r"(?<=[到至的为])(?:零|0)(?![\d.．%％万亿])(?=[，。；、！？\s]|$)")
