@@ -778,6 +778,9 @@ def test_seventeenth_round_patterns(text, expected) -> None:
     ("形成“一村一品”专业村46个，空壳村由412个减少到37个，新改建“四好农村路”186公里。",
      [("46个", "专业村", "level"), ("412个", "空壳村", "from"), ("37个", "空壳村", "to"),
       ("186公里", "四好农村路", "level")]),
+    # lexicon 培训后就业率 (every annotator who met it kept 培训后) and 和美乡村.
+    ("开展技能培训3.2万人次，培训后就业率达到68%，建设和美乡村示范村300个以上。",
+     [("3.2万人次", "技能培训", "level"), ("68%", "培训后就业率", "level"), ("300个以上", "和美乡村示范村", "level")]),
 ])
 def test_eighteenth_round_patterns(text, expected) -> None:
     assert links(text) == expected
