@@ -12,9 +12,18 @@ stand on the token tests of ``metric_tokens`` and the word lists of ``metric_wor
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+from zhetl.metric_clauses import (
+    OUTER_LIMITS,
+    THRESHOLDS,
+    bare_share,
+    gap_to_standard,
+    kept_level,
+    quoted_before,
+    ratio_named,
+    threshold_of,
+)
 from zhetl.metric_lists import _list_items, _shared_head, _verbal_items
 from zhetl.metric_names import (
     MONEY_NOUNS,
@@ -117,9 +126,9 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
         link = link_metric(tokens, start, end, unit, places)
         if link.metric == "占比" and index and links[-1].metric:
             link = MetricLink(links[-1].metric, link.change, links[-1].place_hint)  # …的行政村150个、占比80%
-        elif link.metric in RATE_WORDS and index and links[-1].metric and _bare_share(tokens, start, RATE_WORDS):
+        elif link.metric in RATE_WORDS and index and links[-1].metric and bare_share(tokens, start, RATE_WORDS):
             link = MetricLink(links[-1].metric, "delta", links[-1].place_hint)  # …至131.3万人，降幅为3.1%
-        elif link.metric in ("比重", "比例") and index and links[-1].metric and _bare_share(tokens, start):
+        elif link.metric in ("比重", "比例") and index and links[-1].metric and bare_share(tokens, start):
             link = MetricLink(links[-1].metric, link.change, links[-1].place_hint)  # 乡村人口减少9.8万人，比重下降…
         if link.metric is None and index:
             previous_index = next((i for i in range(index - 1, -1, -1) if links[i].metric), index - 1)
@@ -140,12 +149,12 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             compared = bool(clause) and (clause[0].token in COMPARISONS or is_gap(clause))
             # 售价每斤4.5元，比普通果高出1.2元; 出厂价600元，比普通茶叶高出3倍: a gap in the figure's own unit (or a
             # multiple) says how far the same figure stands above another (a gap in percentage points stays null).
-            gap = bool(clause) and unit != "个百分点" and _gap_to_standard(clause) and \
+            gap = bool(clause) and unit != "个百分点" and gap_to_standard(clause) and \
                 (unit == quantities[previous_index][2] or unit == "倍")
             if touching or (((link.change in ("to", "delta") and not compared) or continues or same_unit or ratio
                              or _part_of(clause) or _share_opens(clause) or gap) and previous.metric):
                 link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
-            elif nounless and unit and _kept_level(clause) and \
+            elif nounless and unit and kept_level(clause) and \
                     any(quantities[i][2] == unit and links[i].metric for i in range(index)):
                 # 总产量3.62万吨，比上年增产1.7%，连续五年保持在3.5万吨以上: the level of the same unit before
                 same = next(links[i] for i in range(index - 1, -1, -1) if quantities[i][2] == unit and links[i].metric)
@@ -290,7 +299,7 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     change = _change(before)
     metric, place = None, None
     noun_next = bool(after) and (after[0].pos in NOUN_TAGS or after[0].pos.startswith("n"))
-    if _threshold_of(before, after, start, places):
+    if threshold_of(before, after, start, places):
         # 收入超百万元的村, 期限3年以内的小额信贷, 用工规模在300人以下的企业: a bound inside a 的-phrase
         # measures the noun it bounds, not the noun the phrase describes
         metric, place = _phrase(_subject_zone(before), forward=False, places=places)
@@ -304,7 +313,7 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         if metric is None and unit in COUNT_AFTER_UNITS and change == "level":
             metric = _achieved(after)
         if metric and metric.endswith(THRESHOLDS) and before and (before[-1].token in COMPARISONS
-                                                                  or before[-1].token in _OUTER_LIMITS):
+                                                                  or before[-1].token in OUTER_LIMITS):
             metric, place = None, None  # 发生率低于3%的退出标准: the figure the standard is held against
     if metric in RESULT_WORDS and after and after[0].token == "的":
         metric, place = None, None  # 群众认可度97.8%的|成绩: the figure's own noun comes before it
@@ -388,13 +397,13 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         metric = _achieved_object(before, metric)
     if not from_after:
         metric = _with_origin(before, _people_placed(before, metric, unit))
-    if metric and not from_after and unit in RATIO_UNITS and _ratio_named(before, metric):
+    if metric and not from_after and unit in RATIO_UNITS and ratio_named(before, metric):
         metric += "比"  # 农产品加工业与农业总产值比达到2.8:1, 城乡居民人均可支配收入比由…: the ratio of the two
     if metric and metric.endswith(("目标任务", "任务", "目标")) and not from_after and \
             any(t.token in ("超过", "超出", "超额完成", "超") for t in before):
         metric = None  # 超过国家下达目标任务12.8万人: by how much a target was beaten, not the target
     if metric is None and not from_after:
-        metric = _quoted_before(tokens, start)
+        metric = quoted_before(tokens, start)
     if metric in GENERIC_NOUNS or metric in AVERAGE_WORDS or (not from_after and _span_of_time(before, unit)) or \
             _time_limit(before, after, unit):
         metric = None
@@ -417,62 +426,3 @@ def _stock_of(tokens: list[Token], start: int, link: MetricLink, links: list[Met
         if stock is not None:
             return MetricLink(previous.metric[:-len(stock)] + word, link.change, previous.place_hint)
     return link
-
-
-def _threshold_of(before: list[Token], after: list[Token], start: int, places: list[tuple[int, int]]) -> bool:
-    """A figure between its own noun and 的 + another noun (收入|超百万元|的|村, 就业|满|6个月以上|的|经营主体)."""
-    if len(before) < 1 or len(after) < 2 or after[0].token != "的" or not after[1].pos.startswith("n"):
-        return False
-    last = before[-1]
-    if last.token in ("满", "在") and len(before) > 1 and before[-2].end == last.start:
-        last = before[-2]
-    return last.end <= start and last.pos.startswith("n") and last.pos != "nr" and last.token not in SCOPE_WORDS \
-        and not _in_place(last, places) and (last is before[-1] or last.pos != "ns")
-
-
-def _quoted_before(tokens: list[Token], start: int) -> str | None:
-    """新改建“四好农村路”186公里: a quoted name right before the number is what it measures."""
-    before = [t for t in tokens if t.end <= start]
-    if len(before) < 3 or before[-1].token != "”" or before[-1].end != start:
-        return None
-    opening = next((i for i in range(len(before) - 2, -1, -1) if before[i].token == "“"), None)
-    inside = before[opening + 1:-1] if opening is not None else []
-    if not inside or len(inside) > 6 or not any(t.pos.startswith("n") for t in inside) or \
-            any(t.pos in ("x", "m") and t.token not in ("、",) for t in inside):
-        return None
-    return "".join(t.token for t in inside)
-
-
-def _gap_to_standard(clause: list[Token]) -> bool:
-    """高于全省平均水平, 比普通果高出: the clause only sets the figure against a standard."""
-    words = [t.token for t in clause]
-    return (words[0] in COMPARISONS or (words[0] in ("比", "较") and words[-1] in (*COMPARISONS, "高", "低"))) and \
-        not any(t.pos.startswith("v") and t.token not in COMPARISONS for t in clause[1:-1])
-
-
-def _kept_level(clause: list[Token]) -> bool:
-    """连续五年保持在, 稳定在: a clause that only says a level held."""
-    return bool(clause) and clause[-1].token in ("保持在", "稳定在", "保持", "稳定", "在", "维持在")
-
-
-def _bare_share(tokens: list[Token], start: int, words: Collection[str] = ("比重", "比例")) -> bool:
-    """…，比重下降11.2个百分点, …，增幅为18.2%: a share or a rate whose clause names nothing else is the share or
-    the rate of the figure before."""
-    clause = _clause([t for t in tokens if t.end <= start], backwards=True)
-    return bool(clause) and clause[0].token in words and \
-        all(t.pos.startswith(("v", "d", "p")) for t in clause[1:])
-
-
-def _ratio_named(before: list[Token], metric: str) -> bool:
-    """X与Y比达到…, 城乡…收入比由…: 比 after the metric names a ratio, unless it compares (收入比上年增长)."""
-    text = "".join(t.token for t in before)
-    found = text.rfind(metric + "比")
-    if found < 0:
-        return False
-    following = text[found + len(metric) + 1:found + len(metric) + 2]
-    return "与" in metric or "和" in metric or (bool(following) and following in "由从为达缩扩降是")
-
-
-THRESHOLDS = ("标准", "标准线", "要求", "红线", "底线")
-
-_OUTER_LIMITS = frozenset({"不低于", "不高于", "不超过", "不少于", "超过", "控制在", "低于", "高于"})
