@@ -164,3 +164,10 @@ def test_the_same_period_last_year_follows_a_stated_stretch_of_months() -> None:
     """2024年1—9月…上年同期 is January to September 2023, not a year before the reference."""
     found = find_dates("2024年1—9月，外出务工人数较上年同期增加6.4万人", REF)
     assert [(d.text, d.start_date, d.end_date) for d in found][1] == ("上年同期", date(2023, 1, 1), date(2023, 9, 30))
+
+
+def test_same_year_takes_the_year_an_earlier_sentence_stated() -> None:
+    """同年4月6日 in the sentence after 2021年2月25日 is 6 April 2021, with or without a reference date."""
+    assert [(d.text, d.start_date) for d in find_dates("同年4月6日，发布白皮书", None, stated_year=2021)] == [
+        ("同年4月6日", date(2021, 4, 6))]
+    assert [d.start_date for d in find_dates("今年计划完成", None, stated_year=2021)] == [None]

@@ -784,4 +784,3 @@ def test_seventeenth_round_patterns(text, expected) -> None:
 ])
 def test_eighteenth_round_patterns(text, expected) -> None:
     assert links(text) == expected
-

@@ -126,8 +126,11 @@ class DateMention:
     redacted: bool
 
 
-def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
-    """Date mentions in ``text``, resolved against ``reference`` where they need it."""
+def find_dates(text: str, reference: date | None = None, stated_year: int | None = None) -> list[DateMention]:
+    """Date mentions in ``text``, resolved against ``reference`` where they need it.
+
+    ``stated_year`` is the year the sentences before stated last: 同年 and 当年 take it (…2021年2月25日…。同年4月6日).
+    """
     if not _TRIGGER.search(text):
         return []
     candidates = [m for pattern in _PATTERNS for m in pattern.finditer(text) if m.group(0).strip()]
@@ -138,7 +141,8 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
         if match.start() < taken_until:
             continue
         try:
-            mention = _resolve(match, reference)
+            anaphoric = stated_year is not None and match.group(0).startswith(("同年", "当年"))
+            mention = _resolve(match, date(stated_year, 1, 1) if anaphoric else reference)
         except (ValueError, KeyError, OverflowError):
             mention = None
         if mention is not None:

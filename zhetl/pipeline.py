@@ -176,10 +176,11 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
     _paragraph_rows(rows, doc_id, text, mapped, sentences)
     clock = _lap("split", clock)
     document_places: list = []
+    document_years: list[int] = []
     token_columns = _TokenColumns()
     for sentence in sentences:
         _sentence_rows(rows, doc_id, text, mapped, sentence, reference, redaction_spans, settings.segmenter,
-                       document_places, token_columns)
+                       (document_places, document_years), token_columns)
         if len(token_columns.tokens) >= TOKEN_FLUSH:
             rows.tokens.append(token_columns.flush(doc_id, mapped))
     rows.tokens.append(token_columns.flush(doc_id, mapped))
@@ -251,15 +252,19 @@ class SentenceAnalysis:
 
 def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
                      redactions: Iterable[tuple[int, int]] = (), segmenter: str = "rjieba",
-                     document_places: list | None = None) -> SentenceAnalysis:
+                     document_places: list | None = None, document_years: list[int] | None = None) -> SentenceAnalysis:
     """Dates, quantities (with their metric), tokens and entities of one sentence starting at ``start``.
 
     ``redactions`` are sentence-relative spans; tokens are cut at mention edges so none crosses a mention.
+    ``document_years`` collects the years the document's sentences state, in order (one list per document), so
+    a later 同年 or 当年 takes the last of them.
     """
     redactions = list(redactions)
     clock = time.perf_counter()
-    dates = [d for d in find_dates(body, reference)
+    dates = [d for d in find_dates(body, reference, document_years[-1] if document_years else None)
              if not any(s < d.end and d.start < e for s, e in redactions) or d.redacted]
+    if document_years is not None:
+        document_years += [d.start_date.year for d in dates if d.kind == "absolute" and d.start_date is not None]
     # 近三年 is both a period (dates) and a duration (quantities); other dates are never quantities.
     quantities = find_quantities(body, blocked=[(d.start, d.end) for d in dates if not d.text.startswith(RECENT)]
                                  + redactions)
@@ -339,8 +344,9 @@ def _place_for(start: int, hint: str | None, places: list[Entity], document_plac
 
 
 def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sentence, reference: date | None,
-                   redactions: list[tuple[int, int]], segmenter: str, document_places: list,
+                   redactions: list[tuple[int, int]], segmenter: str, document_context: tuple[list, list[int]],
                    token_columns: _TokenColumns) -> None:
+    document_places, document_years = document_context
     clock = time.perf_counter()
     start, end = sentence.start, sentence.end
     body = text[start:end]
@@ -350,7 +356,7 @@ def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sente
                                      "text": body})
     local_redactions = [(s - start, e - start) for s, e in redactions if s < end and start < e]
     _lap("rows", clock)
-    found = analyse_sentence(body, start, reference, local_redactions, segmenter, document_places)
+    found = analyse_sentence(body, start, reference, local_redactions, segmenter, document_places, document_years)
     clock = time.perf_counter()
     token_columns.add(sid, found.tokens)
     for mention in found.dates:
