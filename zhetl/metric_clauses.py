@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from zhetl.metric_tokens import _clause, _in_place
+from zhetl.metric_tokens import _clause, _in_place, is_gap
 from zhetl.metric_words import COMPARISONS, SCOPE_WORDS
 from zhetl.segment import Token
 
@@ -39,8 +39,7 @@ def quoted_before(tokens: list[Token], start: int) -> str | None:
 
 def gap_to_standard(clause: list[Token]) -> bool:
     """高于全省平均水平, 比普通果高出: the clause only sets the figure against a standard."""
-    words = [t.token for t in clause]
-    return (words[0] in COMPARISONS or (words[0] in ("比", "较") and words[-1] in (*COMPARISONS, "高", "低"))) and \
+    return (clause[0].token in COMPARISONS or (clause[0].token in ("比", "较") and is_gap(clause))) and \
         not any(t.pos.startswith("v") and t.token not in COMPARISONS for t in clause[1:-1])
 
 
