@@ -18,6 +18,7 @@ from zhetl.metric_tokens import (
     _noun_idiom,
     _predicate,
     _verb_chain,
+    per_word,
 )
 from zhetl.metric_words import (
     AVERAGE_WORDS,
@@ -99,7 +100,7 @@ _PER_HEAD = frozenset({"户均", "人均", "生均"})
 def _distributive(zone: list[Token]) -> bool:
     """每学期, 每亩 (any tag) or 户均 right after 为: a per-unit word before the number says per what, not what."""
     last = zone[-1]
-    if last.token.startswith("每") and len(last.token) > 1:
+    if per_word(last):
         return True
     return last.token in _PER_HEAD and len(zone) > 1 and zone[-2].token in ("为", "是", "按")
 

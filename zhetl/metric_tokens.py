@@ -254,12 +254,17 @@ def _in_place(token: Token, places: list[tuple[int, int]]) -> bool:
     return any(s <= token.start and token.end <= e for s, e in places)
 
 
+def per_word(token: Token) -> bool:
+    """每学期, 每人, 每亩: a word that says per what a figure is counted, never what it counts."""
+    return token.token.startswith("每") and len(token.token) > 1
+
+
 def _core(clause: list[Token]) -> list[Token]:
     """The clause without trailing adverbs, particles, dates and per-unit words (已, 均, 了, 2012年底的…, 每人每月)."""
     end = len(clause)
     while end and (clause[end - 1].token in ("了", "已", "已经", "均", "分别", "约", "大约", "将近", "近", "共", "的")
                    or clause[end - 1].pos == "t"
-                   or (clause[end - 1].token.startswith("每") and len(clause[end - 1].token) > 1)):
+                   or per_word(clause[end - 1])):
         end -= 1
     return clause[:end]
 

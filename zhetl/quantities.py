@@ -9,7 +9,7 @@ list markers, idioms, codes and redactions are not quantities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from zhetl.numerals import ARABIC, BIG_UNITS, CN_NUMERAL_CHARS, SMALL_UNITS, parse_number
 
@@ -199,8 +199,7 @@ def _shared_points(found: list[Quantity], text: str) -> list[Quantity]:
     for index in range(len(found) - 1):
         first, second = found[index], found[index + 1]
         if first.unit == "个" and second.unit == "个百分点" and text[first.end:second.start] in _LIST_JOINERS:
-            found[index] = Quantity(first.start, first.end, first.text, first.value, first.value_min, first.value_max,
-                                    first.approximate, "个百分点", "ppoint", None)
+            found[index] = replace(first, unit="个百分点", kind="ppoint", currency=None)
     return found
 
 
