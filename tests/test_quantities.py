@@ -345,3 +345,11 @@ def test_a_bare_hundred_after_a_bound_and_rounds(text: str, span: str, value: fl
     assert [(q.text, q.value, q.unit, q.value_min, q.value_max) for q in find_quantities(text)] == [
         (span, value, unit, low, high)]
     assert find_quantities("近百年来过百") == []
+
+
+def test_round_chinese_counts_and_codes() -> None:
+    """二百一十五万|贫困人口 counts without a unit; a bare 十万 stays an idiom; a code's digits are no amount."""
+    found = [(q.text, q.value, q.unit) for q in find_quantities("累计帮助二百一十五万贫困人口脱贫，十万火急。")]
+    assert found == [("二百一十五万", 2150000.0, "")]
+    assert find_quantities("据通报（编号：XZB-2023-046），型号DJ-30") == []
+    assert [q.text for q in find_quantities("收入100-150万元，1-2个")] == ["100-150万元", "1-2个"]

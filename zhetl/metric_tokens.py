@@ -76,9 +76,10 @@ def _normalise(tokens: list[Token]) -> list[Token]:
                 (result[-1].pos.startswith("n") or result[-1].pos == "vn") and result[-1].end == token.start:
             result.append(Token(word, "n", token.start, token.end))  # 村级服务|点, 边缘|户, 服装加工|类: a noun suffix
         elif word in COMPOUND_VERBS and token.pos == "v" and result and result[-1].end == token.start and \
-                result[-1].pos in ("n", "nz") and result[-1].token not in SCOPE_WORDS and \
+                (result[-1].pos in ("n", "nz") or (word == "支出" and result[-1].pos in ("vn", "a"))) and \
+                result[-1].token not in SCOPE_WORDS and \
                 not result[-1].token.endswith(("资金", "经费")):  # (资金|支出|为: the funds were spent)
-            result.append(Token(word, "vn", token.start, token.end))  # 民生|支出, 产业|发展: a compound noun
+            result.append(Token(word, "vn", token.start, token.end))  # 民生|支出, 就业|支出, 产业|发展: a compound noun
         elif token.pos == "l" and len(word) >= 4 and (word[-2:] in PURE_CHANGES or word[-2:] in ("上涨", "下跌")):
             result += [Token(word[:-2], "n", token.start, token.end - 2),
                        Token(word[-2:], "v", token.end - 2, token.end)]  # 价格上涨/l: the price, then the change

@@ -553,6 +553,15 @@ def _scored(text: str, start: int, end: int) -> bool:
     return bool(_SCORE_WORDS.search(text[max(0, start - 12):start]))
 
 
+_CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9-－]*[-－]$")
+
+
+def _round_chinese_count(number: str) -> bool:
+    """二百一十五万|贫困人口, 三千二百万|人次: a Chinese numeral of ten thousands or more counts the noun after it
+    (a bare 十万 or 千万 stays a figure of speech)."""
+    return len(number) >= 3 and number[-1] in "万亿" and number[-2] in "一二两三四五六七八九十百千"
+
+
 def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fuzzy: str, mult: str) -> bool:
     """Reject years, ordinals, list markers, idioms, codes and bare Chinese numerals."""
     start, end = match.start("num"), match.end()
@@ -560,6 +569,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
     after = text[end:end + 1]
     if before in ("第", "《", "·", "届") or (before.isascii() and before.isalpha()):
         return False
+    if before in "-－" and before and _CODE_BEFORE.search(text, max(0, start - 16), start):
+        return False  # XZB-2023-046, DJ-30: a part of a code, not an amount
     if before == "“" and re.match(r"[^，。；：“”]{0,10}”", text[start:]):
         return False  # “15分钟养老服务圈”, “20条底线要求”, “832平台”: a quoted name, not an amount
     if (before and before in ":：∶") or text[end:end + 1] in (":", "：", "∶"):
@@ -570,7 +581,7 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # D-150型, XN-72M型: a model's name
     is_arabic = number[0].isdigit()
     if not is_arabic:
-        if not unit and not mult and not fuzzy:
+        if not unit and not mult and not fuzzy and not _round_chinese_count(number):
             return False
         window_start = max(0, start - _IDIOM_REACH)
         window = text[window_start:end + _IDIOM_REACH]
