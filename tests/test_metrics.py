@@ -812,6 +812,23 @@ def test_eighteenth_round_patterns(text, expected) -> None:
       ("99.2%", "按期还款率", "level")]),
     ("15件民生实事全部完成，建成农村互助幸福院152所。",
      [("15件", "民生实事", "level"), ("152所", "农村互助幸福院", "level")]),
+    # 预算 is a noun: 为调整预算的98.7% is a ratio of the figure before; a band of money sorting villages bands the
+    # money before it; a longer peer still shares the last item's 支出.
+    ("一般公共预算支出完成486.3亿元，为调整预算的98.7%，增长4.1%。",
+     [("486.3亿元", "一般公共预算支出", "level"), ("98.7%", "一般公共预算支出", "level"),
+      ("4.1%", "一般公共预算支出", "delta")]),
+    ("村级集体经济经营性收入50万元以上的村有42个，10万—50万元的村有315个。",
+     [("50万元以上", "村级集体经济经营性收入", "level"), ("42个", "村", "level"),
+      ("10万—50万元", "村级集体经济经营性收入", "level"), ("315个", "村", "level")]),
+    ("教育、社会保障和就业、卫生健康支出分别增长5.2%、7.6%和4.9%。",
+     [("5.2%", "教育支出", "delta"), ("7.6%", "社会保障和就业支出", "delta"), ("4.9%", "卫生健康支出", "delta")]),
+    # A bare 比例 after a 的-clause is named by the clause; 占…的比重 is the share of the figure before.
+    ("2024年，全省衔接资金中用于基础设施建设的比重由2021年的34.5%下降到22.8%。",
+     [("34.5%", "用于基础设施建设的比重", "from"), ("22.8%", "用于基础设施建设的比重", "to")]),
+    ("全省农村贫困人口参加基本医疗保险、大病保险的比例均达到100%。",
+     [("100%", "参加基本医疗保险、大病保险的比例", "level")]),
+    ("承保面积1860万亩，占三大粮食作物播种面积的比重达到72%。",
+     [("1860万亩", "承保面积", "level"), ("72%", "承保面积", "level")]),
 ])
 def test_nineteenth_round_patterns(text, expected) -> None:
     assert links(text) == expected

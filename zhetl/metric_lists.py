@@ -67,6 +67,7 @@ def _verbal_items(clause: list[Token]) -> list[list[Token]]:
     return items
 
 
+_SPENDING_HEADS = frozenset({"支出", "投入", "收入", "资金", "增加值", "产值"})
 MEASURE_ENDINGS = ("量", "值", "额", "率", "数", "价", "积", "费", "款", "度", "幅", "重", "收入", "支出")
 
 
@@ -91,6 +92,9 @@ def _shared_head(items: list[list[Token]]) -> list[str]:
         head = "".join(t.token for t in last[_cut_in_word(last, len(last_text) - len(head)):])
     if peer.endswith(MEASURE_ENDINGS):
         head = ""  # 茶叶产量、茶叶综合产值: each item names its own measure
+    elif not head and len(last) > 1 and last[-1].token in _SPENDING_HEADS and \
+            not any("".join(t.token for t in item).endswith(last[-1].token) for item in items[:-1]):
+        head = last[-1].token  # 教育、社会保障和就业、卫生健康|支出: a peer longer than the last item shares its head
     ordinal = items[0][0].token.startswith("第")
     names = []
     for item in items:

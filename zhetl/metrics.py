@@ -128,6 +128,8 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             link = MetricLink("减贫", "delta", None)  # 实现减贫62.4万人, 每年减贫均在2万人以上: the figure's name
         if link.metric and link.metric.endswith(TARGET_WORDS):
             link = _without_target(link, links)
+        if link.metric in ("比例", "比重"):
+            link = _described_proportion(tokens, start, link, links)
         if unit == "个百分点" and link.metric and link.metric not in RATE_WORDS:
             link = _rate_of(tokens, start, link)
         if link.metric and link.metric.endswith("占比") and len(link.metric) > 2 and \
@@ -187,6 +189,8 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             link = _refer_back(tokens, start, link, links, [q[2] for q in quantities[:index]], unit)
         if index and (link.metric in _STOCK_WORDS or link.metric is None):
             link = _stock_of(tokens, start, link, links)
+        if link.metric is None and index and unit.endswith("元"):
+            link = _banded_like_before(tokens, end, link, quantities[:index], links)
         if link.metric is None:
             clause = _clause([t for t in tokens if t.end <= start], backwards=True)
             if len(clause) == 1 and clause[0].token in AVERAGE_WORDS - TIME_AVERAGES:
@@ -293,6 +297,56 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
 # 其中工资性收入占比为64.3%: a share measures the part, as 占69.9% does (fresh annotators dropped 占比 9 times in 9,
 # the development sets 42 times against 23); but a bare 村 or 资金 is too little to name the part (的村占比达到41.6%).
 _SHARE_KEPT = frozenset({"村", "资金", "收益", "户", "人", "企业"})
+_BANDED_UNITS = ("村", "户", "县", "乡镇", "企业", "合作社")
+
+
+def _banded_like_before(tokens: list[Token], end: int, link: MetricLink, earlier: list[tuple[int, int, str]],
+                        links: list[MetricLink]) -> MetricLink:
+    """…收入50万元以上的村有42个，10万—50万元的村有315个: a band of money that sorts the next noun, with no
+    subject of its own, bands the same money as the figure of money before it."""
+    after = [t for t in tokens if t.start >= end][:4]
+    heads = [after[1].token] if len(after) > 1 else []
+    for word in after[2:]:
+        heads.append(heads[-1] + word.token)  # 的|薄弱|村
+    if not after or after[0].token != "的" or not any(head.endswith(_BANDED_UNITS) for head in heads):
+        return link  # (每户还获得200元的二次分红: what is paid, not a band)
+    same = next((other for (_, _, other_unit), other in zip(reversed(earlier), reversed(links), strict=True)
+                 if other_unit.endswith("元") and other.metric), None)
+    return MetricLink(same.metric, link.change, same.place_hint) if same else link
+
+
+_PROPORTION_VERBS = frozenset({"用于", "参加", "参与", "投向"})
+_PROPORTION_STOPS = frozenset({"其中", "中", "而", "但", "并", "且"})
+
+
+def _described_proportion(tokens: list[Token], start: int, link: MetricLink, links: list[MetricLink]) -> MetricLink:
+    """参加基本医疗保险、大病保险的比例达到100%, 其中用于产业发展的比重为58.3%: a bare 比例 after a 的-clause is
+    named by the clause (from the clause's start, past a scope, a date, 其中 or …中); 占…的比重 is the share of
+    the figure before."""
+    clause = _clause([t for t in tokens if t.end <= start], backwards=True)
+    at = next((i for i in range(len(clause) - 1, 0, -1) if clause[i].token == link.metric), None)
+    if at is None or clause[at - 1].token != "的":
+        return link
+    first = 0
+    for index in range(at - 1):
+        token = clause[index]
+        if token.token in _PROPORTION_STOPS or token.token in SCOPE_WORDS or token.pos == "t":
+            first = index + 1
+    while first < at - 1 and (clause[first].token in SCOPE_WORDS or clause[first].pos in ("ns", "t")):
+        first += 1
+    if first >= at - 1:
+        return link
+    if clause[first].token.startswith("占"):
+        earlier = next((other for other in reversed(links) if other.metric), None)
+        return MetricLink(earlier.metric, link.change, earlier.place_hint) if earlier else link
+    if clause[first].token in COMPARISONS or clause[first].token in ("较", "比"):
+        return MetricLink(None, link.change, None)  # 较中央要求的比例提高两个百分点: a gap to a standard
+    use = next((i for i in range(first + 1, at - 1) if clause[i].token in _PROPORTION_VERBS), None)
+    if use is not None:
+        first = use  # 农村贫困人口|参加…的比例, …补助资金|用于产业发展的比重: the clause starts at the verb
+    return MetricLink("".join(t.token for t in clause[first:at + 1]), link.change, link.place_hint)
+
+
 def _rate_of(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
     """农民收入增速快于城镇居民1个百分点: a gap in points is a gap between rates, so the rate stays in the name
     (a level in percent drops it: 居民消费价格|涨幅3%左右 measures 居民消费价格)."""
