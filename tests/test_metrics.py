@@ -829,6 +829,12 @@ def test_eighteenth_round_patterns(text, expected) -> None:
      [("100%", "参加基本医疗保险、大病保险的比例", "level")]),
     ("承保面积1860万亩，占三大粮食作物播种面积的比重达到72%。",
      [("1860万亩", "承保面积", "level"), ("72%", "承保面积", "level")]),
+    # 乡村旅游接待游客 is one statistic; a count right after a 的-band counts what the count before it counted.
+    ("2023年，全市乡村旅游接待游客2860万人次，增长23.8%。",
+     [("2860万人次", "乡村旅游接待游客", "level"), ("23.8%", "乡村旅游接待游客", "delta")]),
+    ("形成年产值超过10亿元的特色产业集群36个，其中超过50亿元的9个。",
+     [("超过10亿元", "年产值", "level"), ("36个", "特色产业集群", "level"), ("超过50亿元", "年产值", "level"),
+      ("9个", "特色产业集群", "level")]),
 ])
 def test_nineteenth_round_patterns(text, expected) -> None:
     assert links(text) == expected
