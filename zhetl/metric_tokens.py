@@ -21,7 +21,6 @@ from zhetl.metric_words import (
     RATE_WORDS,
     REACH_WORDS,
     SCOPE_WORDS,
-    TIME_AVERAGES,
     TO_WORDS,
     VERB_NOUN_HEADS,
 )
@@ -244,11 +243,12 @@ def _average_before(tokens: list[Token], index: int) -> Token | None:
 
 
 def _after_average(tokens: list[Token], token: Token) -> bool:
-    """户均增收, 人均月收入, 年均减贫: a verb an average measures; 年均增长 is only a rate."""
+    """户均增收, 人均月收入, 年均减贫: a verb an average measures; 年均增长 and 人均每月增加 only say how much
+    the noun before them changed."""
     if token.token in REACH_WORDS or token.token in ("达到", "达", "为", "是", "超过", "突破"):
         return False  # 收入平均|达到6.2万元: 达到 leads to the figure; it is not what the average measures
     average = _average_before(tokens, tokens.index(token))
-    return average is not None and not (average.token in TIME_AVERAGES and token.token in PURE_CHANGES)
+    return average is not None and token.token not in PURE_CHANGES
 
 
 def _in_place(token: Token, places: list[tuple[int, int]]) -> bool:
