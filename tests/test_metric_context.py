@@ -1,0 +1,28 @@
+"""The sentence-level readings of zhetl.metric_context, one by one (end to end in test_metrics.py)."""
+
+import pytest
+
+from zhetl.metric_context import MetricLink, named_in_sentence, town_and_country
+from zhetl.segment import tokenize
+
+
+@pytest.mark.parametrize(("metric", "figures", "expected"), [
+    ("城乡居民人均可支配收入", 2, ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    ("城乡低保标准", 2, ["城市低保标准", "农村低保标准"]),
+    ("城乡低保标准", 3, None),  # three figures cannot be town and country
+    ("农村低保标准", 2, None),
+])
+def test_town_and_country(metric, figures, expected) -> None:
+    assert town_and_country(metric, figures) == expected
+
+
+@pytest.mark.parametrize(("text", "metric", "expected"), [
+    ("农村自来水普及率目标为90%", "农村自来水普及率目标", "农村自来水普及率"),
+    ("其中工资性收入占比为64.3%", "工资性收入占比", "工资性收入"),
+    ("超过10万元的村占比达到41.6%", "村占比", "村占比"),  # a bare 村 is too little to name the part
+    ("全省实现减贫62.4万人", None, "减贫"),
+])
+def test_named_in_sentence(text, metric, expected) -> None:
+    tokens = tokenize(text)
+    start = next(t.start for t in tokens if t.pos == "m" and t.token[0].isdigit())
+    assert named_in_sentence(tokens, start, "", MetricLink(metric, "level"), []).metric == expected
