@@ -832,6 +832,12 @@ def test_eighteenth_round_patterns(text, expected) -> None:
     # 乡村旅游接待游客 is one statistic; a count right after a 的-band counts what the count before it counted.
     ("2023年，全市乡村旅游接待游客2860万人次，增长23.8%。",
      [("2860万人次", "乡村旅游接待游客", "level"), ("23.8%", "乡村旅游接待游客", "delta")]),
+    # Touching counts after 由 are both where the change started; 外出 is not cut into 县外|出.
+    ("建档立卡贫困人口由2014年的7262户2.5万多人减少到341户809人。",
+     [("7262户", "建档立卡贫困人口", "from"), ("2.5万多人", "建档立卡贫困人口", "from"),
+      ("341户", "建档立卡贫困人口", "to"), ("809人", "建档立卡贫困人口", "to")]),
+    ("全县外出务工脱贫劳动力达到3.42万人，其中护理型床位占比达到55%。",
+     [("3.42万人", "外出务工脱贫劳动力", "level"), ("55%", "护理型床位", "level")]),
     ("形成年产值超过10亿元的特色产业集群36个，其中超过50亿元的9个。",
      [("超过10亿元", "年产值", "level"), ("36个", "特色产业集群", "level"), ("超过50亿元", "年产值", "level"),
       ("9个", "特色产业集群", "level")]),

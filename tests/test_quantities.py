@@ -353,3 +353,10 @@ def test_round_chinese_counts_and_codes() -> None:
     assert found == [("二百一十五万", 2150000.0, "")]
     assert find_quantities("据通报（编号：XZB-2023-046），型号DJ-30") == []
     assert [q.text for q in find_quantities("收入100-150万元，1-2个")] == ["100-150万元", "1-2个"]
+
+
+def test_minus_sign_after_a_word() -> None:
+    """自然增长率为-0.28‰: a minus after a word is the figure's sign; after a digit or letter it is a range or code."""
+    found = [(q.text, q.value) for q in find_quantities("人口自然增长率为-0.28‰，增长-3.2%。")]
+    assert found == [("-0.28‰", -0.28), ("-3.2%", -3.2)]
+    assert [(q.text, q.value) for q in find_quantities("收入100-150万元")] == [("100-150万元", 1250000.0)]

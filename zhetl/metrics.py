@@ -173,6 +173,9 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             link = _stock_of(tokens, start, link, links)
         if link.metric is None and index:
             link = band_of_before(tokens, (start, end, unit), link, quantities[:index], links)
+        if index and quantities[index - 1][1] == start and link.change == "level" and \
+                links[-1].change in ("from", "to") and link.metric == links[-1].metric:
+            link = MetricLink(link.metric, links[-1].change, link.place_hint)  # 由7262户|2.5万多人减少到…: both from
         if link.metric is None:
             clause = _clause([t for t in tokens if t.end <= start], backwards=True)
             if len(clause) == 1 and clause[0].token in AVERAGE_WORDS - TIME_AVERAGES:

@@ -178,7 +178,7 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             continue
         if _session_ordinal(quantity, text):
             continue
-        found.append(_with_since(_with_half(_outer_bound(quantity, text), text), text))
+        found.append(_with_sign(_with_since(_with_half(_outer_bound(quantity, text), text), text), text))
     found.sort(key=lambda q: q.start)
     if "半" in text:  # 3个半小时 holds the 半小时 found on its own
         found = [q for q in found if not any(o.start <= q.start and q.end <= o.end and o.end - o.start > q.end - q.start
@@ -551,6 +551,26 @@ _SCORE_WORDS = re.compile(r"(?:满意度|得分|评分|分数|总分|打分|考�
 def _scored(text: str, start: int, end: int) -> bool:
     """A score (群众满意度为96.5分, 综合得分92.6分): 分 after a number only counts after a word for a score."""
     return bool(_SCORE_WORDS.search(text[max(0, start - 12):start]))
+
+
+_MINUS = "-－−"
+
+
+def _with_sign(quantity: Quantity, text: str) -> Quantity:
+    """自然增长率为-0.28‰, 增长-3.2%: a minus sign after a word (not after a digit or a letter, as in 100-150 or
+    DJ-30) makes the figure negative and belongs to its span."""
+    start = quantity.start
+    if not start or text[start - 1] not in _MINUS or not quantity.text[:1].isdigit():
+        return quantity
+    before = text[start - 2:start - 1] if start >= 2 else ""
+    if before and ((before.isascii() and before.isalnum()) or before in _MINUS or before in "～~至到"):
+        return quantity
+
+    def negative(value: float | None) -> float | None:
+        return -value if value is not None else None
+
+    return replace(quantity, start=start - 1, text=text[start - 1:quantity.end], value=-quantity.value,
+                   value_min=negative(quantity.value_max), value_max=negative(quantity.value_min))
 
 
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9-－]*[-－]$")
