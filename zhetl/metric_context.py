@@ -47,6 +47,8 @@ def _band_count(tokens: list[Token], start: int, unit: str, link: MetricLink,
     """…的特色产业集群36个，其中超过50亿元的9个: a count right after a 的-band counts what the count of the same
     unit before it counted."""
     before = [t for t in tokens if t.end <= start]
+    if before and before[-1].token in ("有", "达", "为") and len(before) > 1:
+        before = before[:-1]  # 其中年产值超过1亿元的|有215个
     if not before or before[-1].token != "的":
         return link
     same = next((other for (_, _, other_unit), other in zip(reversed(earlier), reversed(links), strict=True)
@@ -111,7 +113,7 @@ def _rate_of(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
     return MetricLink(link.metric + rate, link.change, link.place_hint) if rate else link
 
 
-TARGET_WORDS = ("预期目标", "控制目标", "目标")
+TARGET_WORDS = ("预期目标", "控制目标", "目标值", "指标值", "目标")
 
 
 def _without_target(link: MetricLink, links: list[MetricLink]) -> MetricLink:
@@ -162,10 +164,13 @@ def named_in_sentence(tokens: list[Token], start: int, unit: str, link: MetricLi
 
 def band_of_before(tokens: list[Token], span: tuple[int, int, str], link: MetricLink,
                    earlier: list[tuple[int, int, str]], links: list[MetricLink]) -> MetricLink:
-    """A figure with no metric of its own inside a band (…的村, …的9个) measures what the figure before did."""
+    """A figure inside a band (…的村, …的9个) with no metric of its own, or only the band's, measures what the
+    figure before did."""
     start, end, unit = span
-    if unit.endswith("元"):
+    if link.metric is None and unit.endswith("元"):
         link = _banded_like_before(tokens, end, link, earlier, links)
-    if link.metric is None and unit in COUNT_AFTER_UNITS:
-        link = _band_count(tokens, start, unit, link, earlier, links)
+    if unit in COUNT_AFTER_UNITS:  # (also when the band's money lent the count its own metric: 年产值…的有215个)
+        following = next((t for t in tokens if t.start >= end), None)
+        if following is None or following.pos == "x":  # ending its clause (…以上的412名|特困老人 names its own)
+            link = _band_count(tokens, start, unit, link, earlier, links)
     return link

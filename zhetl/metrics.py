@@ -171,7 +171,7 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             link = _refer_back(tokens, start, link, links, [q[2] for q in quantities[:index]], unit)
         if index and (link.metric in _STOCK_WORDS or link.metric is None):
             link = _stock_of(tokens, start, link, links)
-        if link.metric is None and index:
+        if index and (link.metric is None or (link.metric == links[-1].metric and quantities[index - 1][2] != unit)):
             link = band_of_before(tokens, (start, end, unit), link, quantities[:index], links)
         if index and quantities[index - 1][1] == start and link.change == "level" and \
                 links[-1].change in ("from", "to") and link.metric == links[-1].metric:
