@@ -12,8 +12,11 @@ from zhetl.segment import Token
 
 def _list_items(clause: list[Token], separators: tuple[str, ...] = ("、", "和", "与", "及")) -> list[list[Token]]:
     """The coordinated items of a subject list: 第一、二、三产业增加值 → [第一] [二] [三 产业 增加值]."""
-    while clause and (clause[-1].pos in ("v", "d", "p") or clause[-1].token in SKIP_WORDS):
+    while clause and (clause[-1].pos in ("v", "d", "p") or clause[-1].token in SKIP_WORDS) and \
+            not clause[-1].token.endswith(("致贫", "返贫")):  # (因病、因学、缺劳力|致贫: the items' shared head)
         clause = clause[:-1]
+    cause = clause[-1:] if clause and clause[-1].pos == "v" else []
+    clause = clause[:-1] if cause else clause
     start = len(clause)
     joiners = ("、", "和", "与", "及")
     while start and (clause[start - 1].pos in NOUN_TAGS or clause[start - 1].pos.startswith("n")
@@ -24,7 +27,7 @@ def _list_items(clause: list[Token], separators: tuple[str, ...] = ("、", "和"
                                    or clause[start].token in PERIOD_WORDS):
         start += 1  # 全区|城镇居民和农村居民…, 全年|农村低保资金和…: the scope or period is not part of the item
     items: list[list[Token]] = [[]]
-    for token in clause[start:]:
+    for token in [*clause[start:], *cause]:
         if token.token in separators:
             items.append([])
         else:
@@ -90,6 +93,9 @@ def _shared_head(items: list[list[Token]]) -> list[str]:
         # 乡镇卫生院和村卫生室|标准化|建设达标率: the peer is longer than the last item's own noun, so the count
         # cuts into the head's first word; the head starts with that word
         head = "".join(t.token for t in last[_cut_in_word(last, len(last_text) - len(head)):])
+    if len(last) > 1 and last[-1].pos == "v" and len(last[-1].token) > 1 and \
+            all(item[-1].pos != "v" for item in items[:-1]):
+        head = last[-1].token  # 因病、因学、缺劳力|致贫: the verb only the last item spells out is what all share
     if peer.endswith(MEASURE_ENDINGS):
         head = ""  # 茶叶产量、茶叶综合产值: each item names its own measure
     elif not head and len(last) > 1 and last[-1].token in _SPENDING_HEADS and \

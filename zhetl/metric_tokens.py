@@ -92,6 +92,8 @@ def _normalise(tokens: list[Token]) -> list[Token]:
                 verb = result.pop()  # 支出|率为: the rate of spending, then 为
                 head = Token(verb.token + suffix, "n", verb.start, token.start + 1)
             result += [head, Token(preposition, _GLUED_TAGS[preposition], token.start + 1, token.end)]
+        elif word in ("时期", "期间") and result and (result[-1].pos == "t" or result[-1].token in ("”", '"')):
+            result.append(Token(word, "t", token.start, token.end))  # “十四五”|时期: part of the period, not a noun
         elif word == "基本" and (not result or result[-1].token in CLAUSE_BREAKS):
             result.append(Token(word, "d", token.start, token.end))  # ，基本|建成9.8万套: an adverb opening a clause
         else:
