@@ -21,6 +21,8 @@ def test_town_and_country(metric, figures, expected) -> None:
     ("其中工资性收入占比为64.3%", "工资性收入占比", "工资性收入"),
     ("超过10万元的村占比达到41.6%", "村占比", "村占比"),  # a bare 村 is too little to name the part
     ("全省实现减贫62.4万人", None, "减贫"),
+    ("丰产茶园每亩产值达到6000元以上", "产值", "丰产茶园每亩产值"),  # a value per mu, and the land it is counted on
+    ("较传统种粮每亩收益增加4000多元", "收益", "每亩收益"),  # (not the standard it is compared with)
 ])
 def test_named_in_sentence(text, metric, expected) -> None:
     tokens = tokenize(text)

@@ -56,6 +56,30 @@ def _band_count(tokens: list[Token], start: int, unit: str, link: MetricLink,
     return MetricLink(same.metric, link.change, same.place_hint) if same else link
 
 
+_PER_MU_HEADS = ("产值", "收益", "收入", "补贴标准", "补助标准")
+
+
+def _per_mu(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
+    """丰产茶园每亩产值达到6000元, 每亩补贴标准为105元: a value per mu is named with its 每亩 and the land it is
+    counted on (but not a standard it is compared with: 较传统种粮|每亩收益增加4000多元)."""
+    clause = _clause([t for t in tokens if t.end <= start], backwards=True)
+    text = "".join(t.token for t in clause)
+    at = text.rfind("每亩" + link.metric)
+    if at < 0:
+        return link
+    index = next((i for i, t in enumerate(clause) if t.token == "每亩" and sum(len(u.token) for u in clause[:i]) == at),
+                 None)
+    if index is None:
+        return link
+    first = index
+    while first and clause[first - 1].pos in ("n", "vn", "nz") and clause[first - 1].token not in SCOPE_WORDS:
+        first -= 1
+    if first and clause[first - 1].token in ("较", "比"):
+        first = index
+    return MetricLink("".join(t.token for t in clause[first:index]) + "每亩" + link.metric, link.change,
+                      link.place_hint)
+
+
 _TOURISM_COUNTS = frozenset({"游客", "接待人数", "接待人次", "接待游客"})
 
 
@@ -157,6 +181,8 @@ def named_in_sentence(tokens: list[Token], start: int, unit: str, link: MetricLi
         link = _rural_tourism(tokens, start, link)
     if unit == "个百分点" and link.metric and link.metric not in RATE_WORDS:
         link = _rate_of(tokens, start, link)
+    if link.metric and link.metric.endswith(_PER_MU_HEADS):
+        link = _per_mu(tokens, start, link)
     if link.metric and link.metric.endswith("占比") and len(link.metric) > 2 and link.metric[:-2] not in _SHARE_KEPT:
         link = MetricLink(link.metric[:-2], link.change, link.place_hint)  # 工资性收入占比为64.3%: the part
     return link
