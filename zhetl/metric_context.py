@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zhetl.metric_phrases import _phrase, _subject_zone
 from zhetl.metric_tokens import _clause, _core
 from zhetl.metric_words import COMPARISONS, COUNT_AFTER_UNITS, RATE_WORDS, SCOPE_WORDS
 from zhetl.segment import Token
@@ -54,6 +55,20 @@ def _band_count(tokens: list[Token], start: int, unit: str, link: MetricLink,
     same = next((other for (_, _, other_unit), other in zip(reversed(earlier), reversed(links), strict=True)
                  if other_unit == unit and other.metric), None)
     return MetricLink(same.metric, link.change, same.place_hint) if same else link
+
+
+def _share_of_whole(tokens: list[Token], start: int, link: MetricLink, places: list[tuple[int, int]]) -> MetricLink:
+    """服务业增加值占地区生产总值比重达到47.9%: 占 names the whole, so the part before it is the metric (the
+    phrase read from 占 on, 地区生产总值比重, is the whole's share, not what was measured)."""
+    clause = _clause([t for t in tokens if t.end <= start], backwards=True)
+    text = "".join(t.token for t in clause)
+    if "占" + link.metric not in text:
+        return link
+    share = next((i for i in range(len(clause) - 1, -1, -1) if clause[i].token.startswith("占")), None)
+    if not share:
+        return link
+    part, place = _phrase(_subject_zone(clause[:share]), forward=False, places=places)
+    return MetricLink(part, link.change, place or link.place_hint) if part else link
 
 
 _PER_MU_HEADS = ("产值", "收益", "收入", "补贴标准", "补助标准")
@@ -107,7 +122,15 @@ def _described_proportion(tokens: list[Token], start: int, link: MetricLink, lin
     the figure before."""
     clause = _clause([t for t in tokens if t.end <= start], backwards=True)
     at = next((i for i in range(len(clause) - 1, 0, -1) if clause[i].token == link.metric), None)
-    if at is None or clause[at - 1].token != "的":
+    if at is None:
+        return link
+    if clause[at - 1].token != "的":
+        compound = at
+        while compound and clause[compound - 1].pos in ("n", "vn", "nz") and \
+                clause[compound - 1].token not in SCOPE_WORDS:
+            compound -= 1
+        if compound < at - 1:  # 畜禽|规模|养殖|比重达到七成: the nouns glued before it name the share
+            return MetricLink("".join(t.token for t in clause[compound:at + 1]), link.change, link.place_hint)
         return link
     first = 0
     for index in range(at - 1):
@@ -169,7 +192,7 @@ def town_and_country(metric: str, figures: int) -> list[str] | None:
 
 
 def named_in_sentence(tokens: list[Token], start: int, unit: str, link: MetricLink,
-                      links: list[MetricLink]) -> MetricLink:
+                      links: list[MetricLink], places: list[tuple[int, int]] = ()) -> MetricLink:
     """The clause's own reading of the figure at ``start``, corrected by the words around its phrase."""
     if link.metric is None and _reduced_poverty(tokens, start):
         link = MetricLink("减贫", "delta", None)  # 实现减贫62.4万人, 每年减贫均在2万人以上: the figure's name
@@ -177,6 +200,8 @@ def named_in_sentence(tokens: list[Token], start: int, unit: str, link: MetricLi
         link = _without_target(link, links)
     if link.metric in ("比例", "比重"):
         link = _described_proportion(tokens, start, link, links)
+    elif link.metric and link.metric.endswith(("比重", "比例")):
+        link = _share_of_whole(tokens, start, link, places)
     if link.metric in _TOURISM_COUNTS:
         link = _rural_tourism(tokens, start, link)
     if unit == "个百分点" and link.metric and link.metric not in RATE_WORDS:

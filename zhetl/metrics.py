@@ -116,7 +116,7 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
         tokens = _glue_parentheses(tokens)
     links: list[MetricLink] = []
     for index, (start, end, unit) in enumerate(quantities):
-        link = named_in_sentence(tokens, start, unit, link_metric(tokens, start, end, unit, places), links)
+        link = named_in_sentence(tokens, start, unit, link_metric(tokens, start, end, unit, places), links, places)
         if link.metric == "占比" and index and links[-1].metric:
             link = MetricLink(links[-1].metric, link.change, links[-1].place_hint)  # …的行政村150个、占比80%
         elif link.metric in RATE_WORDS and index and links[-1].metric and bare_share(tokens, start, RATE_WORDS):
