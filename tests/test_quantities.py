@@ -360,3 +360,10 @@ def test_minus_sign_after_a_word() -> None:
     found = [(q.text, q.value) for q in find_quantities("人口自然增长率为-0.28‰，增长-3.2%。")]
     assert found == [("-0.28‰", -0.28), ("-3.2%", -3.2)]
     assert [(q.text, q.value) for q in find_quantities("收入100-150万元")] == [("100-150万元", 1250000.0)]
+
+
+def test_codes_and_shared_points() -> None:
+    """行政区划代码为520524 is a code; a bare figure before N个百分点 shares the points."""
+    assert find_quantities("织金县行政区划代码为520524，全县") == []
+    found = [(q.text, q.unit, q.kind) for q in find_quantities("分别提高41.7和25.4个百分点")]
+    assert found == [("41.7", "个百分点", "ppoint"), ("25.4个百分点", "个百分点", "ppoint")]

@@ -195,10 +195,10 @@ _LIST_JOINERS = ("和", "、", "与", "及")
 
 
 def _shared_points(found: list[Quantity], text: str) -> list[Quantity]:
-    """分别提高14个和17个百分点: the first figure of the pair shares the second's 百分点."""
+    """分别提高14个和17个百分点, 提高41.7和25.4个百分点: the first figure of the pair shares the second's 百分点."""
     for index in range(len(found) - 1):
         first, second = found[index], found[index + 1]
-        if first.unit == "个" and second.unit == "个百分点" and text[first.end:second.start] in _LIST_JOINERS:
+        if first.unit in ("个", "") and second.unit == "个百分点" and text[first.end:second.start] in _LIST_JOINERS:
             found[index] = replace(first, unit="个百分点", kind="ppoint", currency=None)
     return found
 
@@ -573,6 +573,7 @@ def _with_sign(quantity: Quantity, text: str) -> Quantity:
                    value_min=negative(quantity.value_max), value_max=negative(quantity.value_min))
 
 
+_CODE_NAMES = re.compile(r"(?:代码|编码|编号|代号|邮编)[为是：:]?$")  # 行政区划代码为520524: a code, not an amount
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9-－]*[-－]$")
 
 
@@ -663,7 +664,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
             return False  # phone, ID and document numbers
         if _HOTLINE.match(text, end) or (len(digits) == 5 and digits.startswith("123")):
             return False  # 12317扶贫监督举报电话, 12345热线, 12317…服务平台: a number to call
-        if text[max(0, start - 2):start] in _NAMING_WORDS or text[end:end + 2] == "平台":
+        if text[max(0, start - 2):start] in _NAMING_WORDS or text[end:end + 2] == "平台" or \
+                _CODE_NAMES.search(text[max(0, start - 6):start]):
             return False  # 举报电话12314, 附件2, “832平台”: a number that names, not an amount
         if after in "年月日号时" and after:
             return False
