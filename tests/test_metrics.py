@@ -862,6 +862,9 @@ def test_eighteenth_round_patterns(text, expected) -> None:
     # 新增城镇就业 is the indicator 城镇新增就业 in the other order; list markers are no part of a name.
     ("全市新增城镇就业2.36万人，三是农村自来水普及率由62%提高到88%。",
      [("2.36万人", "新增城镇就业", "level"), ("62%", "农村自来水普及率", "from"), ("88%", "农村自来水普及率", "to")]),
+    # 新增 right before what a figure counts makes it a delta, after a list marker or with a bound word too.
+    ("二是新增市场主体2万户，三是新增帮扶车间不少于100个。",
+     [("2万户", "市场主体", "delta"), ("100个", "帮扶车间", "delta")]),
     ("形成年产值超过10亿元的特色产业集群36个，其中超过50亿元的9个。",
      [("超过10亿元", "年产值", "level"), ("36个", "特色产业集群", "level"), ("超过50亿元", "年产值", "level"),
       ("9个", "特色产业集群", "level")]),

@@ -210,7 +210,20 @@ def named_in_sentence(tokens: list[Token], start: int, unit: str, link: MetricLi
         link = _per_mu(tokens, start, link)
     if link.metric and link.metric.endswith("占比") and len(link.metric) > 2 and link.metric[:-2] not in _SHARE_KEPT:
         link = MetricLink(link.metric[:-2], link.change, link.place_hint)  # 工资性收入占比为64.3%: the part
+    if link.change == "level" and link.metric and "新增" not in link.metric and _added(tokens, start, link.metric):
+        link = MetricLink(link.metric, "delta", link.place_hint)
     return link
+
+
+def _added(tokens: list[Token], start: int, metric: str) -> bool:
+    """新增产业基地约15万亩, 新增帮扶车间不少于100个: 新增 right before what the figure counts makes it a delta, as the
+    notes have it (新增…3家); 城镇新增就业, with 新增 inside the name, stays a level."""
+    clause = "".join(t.token for t in _clause([t for t in tokens if t.end <= start], backwards=True))
+    at = clause.rfind(metric)
+    return at >= 2 and clause[at - 2:at] == "新增" and clause[at + len(metric):] in _BOUND_TAILS
+
+
+_BOUND_TAILS = frozenset({"", "约", "不少于", "不低于", "超过", "达", "达到", "共", "近", "逾"})
 
 
 def band_of_before(tokens: list[Token], span: tuple[int, int, str], link: MetricLink,

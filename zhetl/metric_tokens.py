@@ -322,6 +322,7 @@ _GAP_WORDS = frozenset({"高", "低", "快", "慢", "多", "少", "高出", "低
 
 
 _OBJECT_CHANGES = frozenset({"新增", "净增", "净减", "减少", "增加"})  # (减贫, 增收 take no object)
+_LIST_MARKERS = frozenset("一是 二是 三是 四是 五是 六是 七是 八是 九是 十是".split())
 _BEFORE_A_CHANGE = frozenset({"累计", "共", "共计", "全年", "年均", "当年", "再", "又", "还", "已", "新", "其中",
                               "将", "要", "计划", "力争", "预计"})
 
@@ -331,8 +332,8 @@ def _change_of_object(core: list[Token]) -> bool:
     adverb, a date or a scope (城镇|新增|就业 is the indicator, not a change: a noun right before the verb makes
     it part of the name)."""
     index = len(core) - 1
-    while index >= 0 and (core[index].pos.startswith("n") or core[index].pos in ("vn", "b", "a", "j", "eng", "q")
-                          or core[index].token in ("和", "、", "级", "及")
+    while index >= 0 and (core[index].pos.startswith("n") or core[index].pos in ("vn", "b", "a", "j", "eng", "q", "l")
+                          or core[index].token in ("和", "、", "级", "及", "“", "”")
                           or (core[index].token in MODIFIER_VERBS and core[index].token not in _OBJECT_CHANGES)):
         index -= 1
     if index < 0 or index == len(core) - 1 or core[index].token not in _OBJECT_CHANGES:
@@ -340,7 +341,8 @@ def _change_of_object(core: list[Token]) -> bool:
     if index == 0:
         return True
     before = core[index - 1]  # (湘西州|累计|减少: an adverb between a subject and the verb)
-    return before.token in _BEFORE_A_CHANGE or before.token in SCOPE_WORDS or before.pos in ("t", "d", "ns", "r")
+    return before.token in _BEFORE_A_CHANGE or before.token in SCOPE_WORDS or before.pos in ("t", "d", "ns", "r") \
+        or before.token in _LIST_MARKERS  # 二是|新增|市场主体2万户
 
 
 MOMENT_ENDS = ("时", "前", "初", "末", "初期", "末期")
