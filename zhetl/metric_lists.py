@@ -89,6 +89,9 @@ def _shared_head(items: list[list[Token]]) -> list[str]:
         head = "".join(t.token for t in last[len(items[-2]):])
     elif len(head) == 1 and _cut_in_word(last, len(last_text) - len(head)) == 0:
         head = ""  # 脱贫不稳定户、边缘易致贫户和突发严重困难户: a last character is no head the items share
+    elif head and len(last) > 1 and _cut_in_word(last, len(last_text) - len(head)) == 0 and \
+            len(last[0].token) - (len(last_text) - len(head)) == 1:
+        head = "".join(t.token for t in last[1:])  # 蔬菜、水果、食用|菌产量: one character cut off the item's own word
     elif head and _cut_in_word(last, len(last_text) - len(head)) > 0:
         # 乡镇卫生院和村卫生室|标准化|建设达标率: the peer is longer than the last item's own noun, so the count
         # cuts into the head's first word; the head starts with that word
