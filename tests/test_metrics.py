@@ -862,6 +862,8 @@ def test_eighteenth_round_patterns(text, expected) -> None:
     # 新增城镇就业 is the indicator 城镇新增就业 in the other order; list markers are no part of a name.
     ("全市新增城镇就业2.36万人，三是农村自来水普及率由62%提高到88%。",
      [("2.36万人", "新增城镇就业", "level"), ("62%", "农村自来水普及率", "from"), ("88%", "农村自来水普及率", "to")]),
+    # A bare zero of a rate is a percent (the notes' bare 0 for a rate).
+    ("贫困发生率降至0。", [("0", "贫困发生率", "to")]),
     # 新增 right before what a figure counts makes it a delta, after a list marker or with a bound word too.
     ("二是新增市场主体2万户，三是新增帮扶车间不少于100个。",
      [("2万户", "市场主体", "delta"), ("100个", "帮扶车间", "delta")]),
@@ -871,3 +873,8 @@ def test_eighteenth_round_patterns(text, expected) -> None:
 ])
 def test_nineteenth_round_patterns(text, expected) -> None:
     assert links(text) == expected
+
+
+def test_a_bare_zero_rate_is_a_percent() -> None:
+    found = analyse_sentence("贫困发生率降至0。")
+    assert [(q.text, q.kind) for q in found.quantities] == [("0", "percent")]

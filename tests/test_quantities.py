@@ -367,3 +367,8 @@ def test_codes_and_shared_points() -> None:
     assert find_quantities("织金县行政区划代码为520524，全县") == []
     found = [(q.text, q.unit, q.kind) for q in find_quantities("分别提高41.7和25.4个百分点")]
     assert found == [("41.7", "个百分点", "ppoint"), ("25.4个百分点", "个百分点", "ppoint")]
+
+
+def test_redacted_decimals_are_no_figure() -> None:
+    """1.X万元: the figure's decimals are redacted, so no value can be read."""
+    assert find_quantities("人均可支配收入预计达到1.X万元") == []
