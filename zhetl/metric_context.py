@@ -1,12 +1,14 @@
 """Sentence-level readings of a linked figure: what the words around its phrase say the phrase names.
 
 Helpers of ``zhetl.metrics.link_metrics``, applied after the clause's own noun phrase is read: a bare 比例 named by
-its 的-clause, a target that is a value of its indicator, 减贫 as a figure's name, 城乡 shared out by 分别, bands of
-money and counts that measure what the figure before them measured.
+its 的-clause, a target that is a value of its indicator, 减贫 as a figure's name, 城乡 shared out by 分别, a value
+per mu, a gap between rates, 新增 before what is counted, and bands of money and counts that measure what the
+figure before them measured.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from zhetl.metric_phrases import _phrase, _subject_zone
@@ -22,10 +24,33 @@ class MetricLink:
     place_hint: str | None = None
 
 
-# 其中工资性收入占比为64.3%: a share measures the part, as 占69.9% does (fresh annotators dropped 占比 9 times in 9,
-# the development sets 42 times against 23); but a bare 村 or 资金 is too little to name the part (的村占比达到41.6%).
+# 其中工资性收入占比为64.3%: a share measures the part, as 占69.9% does (the development sets drop 占比 60 times
+# against 22); but a bare 村 or 资金 is too little to name the part (的村占比达到41.6%).
 _SHARE_KEPT = frozenset({"村", "资金", "收益", "户", "人", "企业"})
 _BANDED_UNITS = ("村", "户", "县", "乡镇", "企业", "合作社")
+
+
+def _clause_before(tokens: list[Token], start: int) -> list[Token]:
+    """The tokens of the figure's clause up to the figure."""
+    return _clause([t for t in tokens if t.end <= start], backwards=True)
+
+
+def _text(words: list[Token]) -> str:
+    return "".join(t.token for t in words)
+
+
+def _borrowed(link: MetricLink, earlier: MetricLink | None) -> MetricLink:
+    """``link`` with the metric and place of ``earlier`` (unchanged when there is none)."""
+    return MetricLink(earlier.metric, link.change, earlier.place_hint) if earlier else link
+
+
+def _last_with_metric(links: list[MetricLink], units: list[str] | None = None,
+                      accepts: Callable[[str], bool] = lambda unit: True) -> MetricLink | None:
+    """The latest earlier link with a metric (and, given the units, whose unit ``accepts``)."""
+    if units is None:
+        return next((other for other in reversed(links) if other.metric), None)
+    return next((other for unit, other in zip(reversed(units), reversed(links), strict=True)
+                 if accepts(unit) and other.metric), None)
 
 
 def _banded_like_before(tokens: list[Token], end: int, link: MetricLink, earlier: list[tuple[int, int, str]],
@@ -38,9 +63,7 @@ def _banded_like_before(tokens: list[Token], end: int, link: MetricLink, earlier
         heads.append(heads[-1] + word.token)  # 的|薄弱|村
     if not after or after[0].token != "的" or not any(head.endswith(_BANDED_UNITS) for head in heads):
         return link  # (每户还获得200元的二次分红: what is paid, not a band)
-    same = next((other for (_, _, other_unit), other in zip(reversed(earlier), reversed(links), strict=True)
-                 if other_unit.endswith("元") and other.metric), None)
-    return MetricLink(same.metric, link.change, same.place_hint) if same else link
+    return _borrowed(link, _last_with_metric(links, [q[2] for q in earlier], lambda unit: unit.endswith("元")))
 
 
 def _band_count(tokens: list[Token], start: int, unit: str, link: MetricLink,
@@ -52,16 +75,14 @@ def _band_count(tokens: list[Token], start: int, unit: str, link: MetricLink,
         before = before[:-1]  # 其中年产值超过1亿元的|有215个
     if not before or before[-1].token != "的":
         return link
-    same = next((other for (_, _, other_unit), other in zip(reversed(earlier), reversed(links), strict=True)
-                 if other_unit == unit and other.metric), None)
-    return MetricLink(same.metric, link.change, same.place_hint) if same else link
+    return _borrowed(link, _last_with_metric(links, [q[2] for q in earlier], lambda other: other == unit))
 
 
 def _share_of_whole(tokens: list[Token], start: int, link: MetricLink, places: list[tuple[int, int]]) -> MetricLink:
     """服务业增加值占地区生产总值比重达到47.9%: 占 names the whole, so the part before it is the metric (the
     phrase read from 占 on, 地区生产总值比重, is the whole's share, not what was measured)."""
-    clause = _clause([t for t in tokens if t.end <= start], backwards=True)
-    text = "".join(t.token for t in clause)
+    clause = _clause_before(tokens, start)
+    text = _text(clause)
     if "占" + link.metric not in text:
         return link
     share = next((i for i in range(len(clause) - 1, -1, -1) if clause[i].token.startswith("占")), None)
@@ -77,8 +98,8 @@ _PER_MU_HEADS = ("产值", "收益", "收入", "补贴标准", "补助标准")
 def _per_mu(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
     """丰产茶园每亩产值达到6000元, 每亩补贴标准为105元: a value per mu is named with its 每亩 and the land it is
     counted on (but not a standard it is compared with: 较传统种粮|每亩收益增加4000多元)."""
-    clause = _clause([t for t in tokens if t.end <= start], backwards=True)
-    text = "".join(t.token for t in clause)
+    clause = _clause_before(tokens, start)
+    text = _text(clause)
     at = text.rfind("每亩" + link.metric)
     if at < 0:
         return link
@@ -100,7 +121,7 @@ _TOURISM_COUNTS = frozenset({"游客", "接待人数", "接待人次", "接待�
 
 def _rural_tourism(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
     """乡村旅游接待游客2860万人次: the statistic is named by its subject and verb (9 annotators of 11 wrote so)."""
-    clause = "".join(t.token for t in _clause([t for t in tokens if t.end <= start], backwards=True))
+    clause = _text(_clause_before(tokens, start))
     at = clause.rfind(link.metric)
     if at < 0:
         return link
@@ -120,7 +141,7 @@ def _described_proportion(tokens: list[Token], start: int, link: MetricLink, lin
     """参加基本医疗保险、大病保险的比例达到100%, 其中用于产业发展的比重为58.3%: a bare 比例 after a 的-clause is
     named by the clause (from the clause's start, past a scope, a date, 其中 or …中); 占…的比重 is the share of
     the figure before."""
-    clause = _clause([t for t in tokens if t.end <= start], backwards=True)
+    clause = _clause_before(tokens, start)
     at = next((i for i in range(len(clause) - 1, 0, -1) if clause[i].token == link.metric), None)
     if at is None:
         return link
@@ -142,8 +163,7 @@ def _described_proportion(tokens: list[Token], start: int, link: MetricLink, lin
     if first >= at - 1:
         return link
     if clause[first].token.startswith("占"):
-        earlier = next((other for other in reversed(links) if other.metric), None)
-        return MetricLink(earlier.metric, link.change, earlier.place_hint) if earlier else link
+        return _borrowed(link, _last_with_metric(links))
     if clause[first].token in COMPARISONS or clause[first].token in ("较", "比"):
         return MetricLink(None, link.change, None)  # 较中央要求的比例提高两个百分点: a gap to a standard
     use = next((i for i in range(first + 1, at - 1) if clause[i].token in _PROPORTION_VERBS), None)
@@ -155,7 +175,7 @@ def _described_proportion(tokens: list[Token], start: int, link: MetricLink, lin
 def _rate_of(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
     """农民收入增速快于城镇居民1个百分点: a gap in points is a gap between rates, so the rate stays in the name
     (a level in percent drops it: 居民消费价格|涨幅3%左右 measures 居民消费价格)."""
-    clause = "".join(t.token for t in _clause([t for t in tokens if t.end <= start], backwards=True))
+    clause = _text(_clause_before(tokens, start))
     rate = next((word for word in RATE_WORDS if link.metric + word in clause), None)
     return MetricLink(link.metric + rate, link.change, link.place_hint) if rate else link
 
@@ -170,13 +190,12 @@ def _without_target(link: MetricLink, links: list[MetricLink]) -> MetricLink:
     rest = link.metric[:-len(word)]
     if len(rest) >= 2:
         return MetricLink(rest, link.change, link.place_hint)
-    earlier = next((other for other in reversed(links) if other.metric), None)
-    return MetricLink(earlier.metric, link.change, earlier.place_hint) if earlier else link
+    return _borrowed(link, _last_with_metric(links))
 
 
 def _reduced_poverty(tokens: list[Token], start: int) -> bool:
     """减贫 right before the figure (past 均, 在, 约…): the verb names what the figure counts, as 年均减贫 does."""
-    core = _core(_clause([t for t in tokens if t.end <= start], backwards=True))
+    core = _core(_clause_before(tokens, start))
     while core and core[-1].token in ("在", "达", "达到"):
         core = _core(core[:-1])
     return bool(core) and core[-1].token == "减贫"
@@ -218,7 +237,7 @@ def named_in_sentence(tokens: list[Token], start: int, unit: str, link: MetricLi
 def _added(tokens: list[Token], start: int, metric: str) -> bool:
     """新增产业基地约15万亩, 新增帮扶车间不少于100个: 新增 right before what the figure counts makes it a delta, as the
     notes have it (新增…3家); 城镇新增就业, with 新增 inside the name, stays a level."""
-    clause = "".join(t.token for t in _clause([t for t in tokens if t.end <= start], backwards=True))
+    clause = _text(_clause_before(tokens, start))
     at = clause.rfind(metric)
     return at >= 2 and clause[at - 2:at] == "新增" and clause[at + len(metric):] in _BOUND_TAILS
 
