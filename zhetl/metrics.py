@@ -96,13 +96,19 @@ RATIO_ENDINGS = ("比", "之比", "倍差", "比值")
 
 
 def ratio_kinds(quantities: list[Quantity], links: list[MetricLink]) -> list[Quantity]:
-    """城乡居民收入比由2.8缩小到2.63: a bare number whose metric is a ratio is a fraction, not a count."""
-    return [replace(quantity, kind="fraction") if not quantity.unit and quantity.kind == "count" and link.metric
-            and link.metric.endswith(RATIO_ENDINGS)
-            else replace(quantity, kind="percent") if not quantity.unit and quantity.kind == "count" and
-            quantity.value == 0 and link.metric and link.metric.endswith("率")  # 贫困发生率降至0: a rate of zero
-            else quantity
-            for quantity, link in zip(quantities, links, strict=True)]
+    """城乡居民收入比由2.8缩小到2.63: a bare number whose metric is a ratio is a fraction, not a count; 贫困发生率
+    降至0: a bare zero of a rate is a percent."""
+    return [_kind_of_bare(quantity, link) for quantity, link in zip(quantities, links, strict=True)]
+
+
+def _kind_of_bare(quantity: Quantity, link: MetricLink) -> Quantity:
+    if quantity.unit or quantity.kind != "count" or not link.metric:
+        return quantity
+    if link.metric.endswith(RATIO_ENDINGS):
+        return replace(quantity, kind="fraction")
+    if quantity.value == 0 and link.metric.endswith("率"):
+        return replace(quantity, kind="percent")
+    return quantity
 
 
 def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
