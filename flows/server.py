@@ -70,6 +70,10 @@ def server_environment() -> dict[str, str]:
                                                        "PREFECT_API_DATABASE_CONNECTION_URL"))
     if not named_database and (_prefect_home() / "prefect.db").is_file() and _migrated_marker().is_file():
         environment.setdefault("PREFECT_SERVER_DATABASE_MIGRATE_ON_START", "false")
+        # Nor does it register Prefect's block types (zhetl's flows use none; `make server` registers them):
+        # checking whether they changed imports every block module and hashes them, 0.3 s of each start.
+        environment.setdefault("PREFECT_API_BLOCKS_REGISTER_ON_START", "false")
+        environment.setdefault("PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION", "false")
     return environment
 
 

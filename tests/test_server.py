@@ -39,9 +39,12 @@ def test_the_server_skips_migrations_only_for_a_database_setup_migrated(tmp_path
     (tmp_path / "prefect.db").write_bytes(b"")
     assert key not in server.server_environment()  # a database no setup of this Prefect version migrated
     server._migrated_marker().touch()
-    assert server.server_environment()[key] == "false"
+    prepared = server.server_environment()
+    assert prepared[key] == "false"
+    assert prepared["PREFECT_API_BLOCKS_REGISTER_ON_START"] == "false"  # nor checks its block types
     monkeypatch.setenv("PREFECT_SERVER_DATABASE_CONNECTION_URL", "postgresql+asyncpg://db/prefect")
     assert key not in server.server_environment()  # a database elsewhere migrates as usual
+    assert "PREFECT_API_BLOCKS_REGISTER_ON_START" not in server.server_environment()
     assert "PREFECT_API_URL" not in server.server_environment()
 
 
