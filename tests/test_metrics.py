@@ -878,3 +878,27 @@ def test_nineteenth_round_patterns(text, expected) -> None:
 def test_a_bare_zero_rate_is_a_percent() -> None:
     found = analyse_sentence("贫困发生率降至0。")
     assert [(q.text, q.kind) for q in found.quantities] == [("0", "percent")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 减幅 after a change is the rate of that change; 于 never names a figure.
+    ("全镇常住人口由3.2万人减少到2.9万人，减幅9.4%。",
+     [("3.2万人", "常住人口", "from"), ("2.9万人", "常住人口", "to"), ("9.4%", "常住人口", "delta")]),
+    ("每村不少于三人。", [("三人", None, "level")]),
+    # Department words jieba cut apart (通组硬化路, 未脱贫户, 缺资金致贫, 危房户, 免疫密度); 一度 is an adverb.
+    ("新建通组硬化路42公里，尚有未脱贫户53户，缺资金致贫占12%。",
+     [("42公里", "通组硬化路", "level"), ("53户", "未脱贫户", "level"), ("12%", "缺资金致贫", "level")]),
+    ("全村15户危房户中，重大动物疫病免疫密度保持在95%以上。",
+     [("15户", "危房户", "level"), ("95%以上", "重大动物疫病免疫密度", "level")]),
+    ("全乡返乡滞留劳动力一度达到500余人。", [("500余人", "返乡滞留劳动力", "level")]),
+    # The people named right before their number, then what they do or gain (320户|户均增收: 户 doubled).
+    ("带动农户320户户均增收1500元，吸纳脱贫群众260人就业。",
+     [("320户", "农户", "level"), ("1500元", "户均增收", "delta"), ("260人", "脱贫群众", "level")]),
+    # N个村集体经济收入…: the villages are counted, the sum is the next figure's (but 村集体经济组织 are counted).
+    ("全乡12个村集体经济收入总额达到860万元，9个村集体经济组织完成改革。",
+     [("12个", "村", "level"), ("860万元", "村集体经济收入总额", "level"), ("9个", "村集体经济组织", "level")]),
+    # A short subject before 用于 names whose share it is, past 过渡期内.
+    ("过渡期内财政衔接资金用于产业发展的比重达到60%以上。", [("60%以上", "财政衔接资金用于产业发展的比重", "level")]),
+])
+def test_twentieth_round_patterns(text, expected) -> None:
+    assert links(text) == expected

@@ -372,3 +372,10 @@ def test_codes_and_shared_points() -> None:
 def test_redacted_decimals_are_no_figure() -> None:
     """1.X万元: the figure's decimals are redacted, so no value can be read."""
     assert find_quantities("人均可支配收入预计达到1.X万元") == []
+
+
+def test_yue_ending_a_word_is_no_about() -> None:
+    """村规民约|8个, 签约|3个项目: 约 ends a word there; 折合|约5亿元 is still "about"."""
+    assert [(q.text, q.approximate) for q in find_quantities("修订村规民约8个")] == [("8个", False)]
+    assert [(q.text, q.approximate) for q in find_quantities("签约3个项目")] == [("3个", False)]
+    assert [(q.text, q.approximate) for q in find_quantities("折合约5亿元")] == [("约5亿元", True)]

@@ -159,10 +159,14 @@ def _described_share(before: list[Token], head: str) -> str | None:
     while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos in ("t", "d", "p", "c", "r",
                                                                                               "m", "q", "ns")):
         start += 1
+    if start + 1 < len(clause) and clause[start].token.endswith("期") and clause[start + 1].token == "内":
+        start += 2  # 过渡期|内|财政衔接资金用于…: when, not what
     words = clause[start:]
     if words and words[0].token in ("占", "约占"):
         return None  # 占全部工业增加值的比重: the share of what came before
-    opens_with_subject = len(words) > 1 and words[0].pos.startswith("n") and words[1].pos == "v"  # 衔接资金|用于…
+    # 衔接资金|用于…, 财政|衔接资金|用于…: a short subject names whose share it is
+    opens_with_subject = len(words) > 1 and words[0].pos.startswith("n") and (
+        words[1].pos == "v" or (len(words) > 2 and words[1].pos.startswith("n") and words[2].pos == "v"))
     if not words or len(words) > 6 or (words[0].pos not in ("v", "a") and not opens_with_subject) or \
             not any(t.pos == "v" for t in words) or \
             any(t.pos in ("m", "x") for t in words):

@@ -94,6 +94,10 @@ def _normalise(tokens: list[Token]) -> list[Token]:
             result += [head, Token(preposition, _GLUED_TAGS[preposition], token.start + 1, token.end)]
         elif word in ("时期", "期间") and result and (result[-1].pos == "t" or result[-1].token in ("”", '"')):
             result.append(Token(word, "t", token.start, token.end))  # “十四五”|时期: part of the period, not a noun
+        elif word == "均" and result and result[-1].token in ("户", "人", "村") and result[-1].end == token.start \
+                and len(result) > 1 and result[-2].token == result[-1].token and result[-2].end == result[-1].start:
+            previous = result.pop()  # 136户|户|均|增收: the second 户 opens 户均 (the first is the number's unit)
+            result.append(Token(previous.token + word, "r", previous.start, token.end))
         elif word == "基本" and (not result or result[-1].token in CLAUSE_BREAKS):
             result.append(Token(word, "d", token.start, token.end))  # ，基本|建成9.8万套: an adverb opening a clause
         else:

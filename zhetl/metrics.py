@@ -40,6 +40,7 @@ from zhetl.metric_names import (
     _per_unit_alone,
     _superlative,
     _with_origin,
+    villages_collective,
 )
 from zhetl.metric_patterns import (
     _achieved,
@@ -288,6 +289,18 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
     return links
 
 
+_ACTIVITIES_AFTER = frozenset({"就业", "就近", "就地", "就近就业", "就地就业", "稳定就业", "务工", "增收", "稳定增收",
+                               "脱贫", "稳定脱贫"})
+
+
+def _people_then_activity(before: list[Token], after: list[Token], start: int) -> bool:
+    """People named right before their number, then what they do (就业, 增收) or gain on average (户均增收)."""
+    return bool(before) and bool(after) and before[-1].end == start and before[-1].pos.startswith("n") and \
+        before[-1].token.endswith(COUNTED_HEADS) and \
+        (after[0].token in _ACTIVITIES_AFTER or after[0].token in AVERAGE_WORDS) and \
+        not (len(after) > 1 and after[1].pos.startswith("n") and after[1].start == after[0].end)  # (脱贫|村)
+
+
 def _counted_heads(unit: str) -> tuple[str, ...]:
     """How what a unit counts ends: people, households and villages; bodies for 家; periods for spans of time."""
     if unit == "家":
@@ -318,11 +331,15 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         metric, place = _phrase(after, forward=True, places=places, counted=_counted_heads(unit))
         if metric is not None and unit in COUNT_AFTER_UNITS:
             metric = _paired_forward(after, metric, places, _counted_heads(unit))
+        if metric is not None and unit == "个" and villages_collective(after[0].token):
+            metric = "村"  # 28个|村集体经济收入总额达到1860万元: the villages are counted, the sum is the next figure's
         if metric is None and unit in COUNT_AFTER_UNITS and change == "level":
             metric = _achieved(after)
         if metric and metric.endswith(THRESHOLDS) and before and (before[-1].token in COMPARISONS
                                                                   or before[-1].token in OUTER_LIMITS):
             metric, place = None, None  # 发生率低于3%的退出标准: the figure the standard is held against
+    if unit in COUNT_AFTER_UNITS and _people_then_activity(before, after, start):
+        metric, place = None, None  # 吸纳搬迁群众|近900人|就业, 带动脱贫户|4100多户|户均增收: the people before it
     if metric in RESULT_WORDS and after and after[0].token == "的":
         metric, place = None, None  # 群众认可度97.8%的|成绩: the figure's own noun comes before it
     if metric is None and unit.endswith("元") and len(after) > 3 and after[0].token == "的" and \

@@ -47,7 +47,9 @@ _ALL_UNITS = sorted({*COUNT_UNITS, *MONEY_UNITS, *MEASURE_UNITS, *DURATION_UNITS
                     key=len, reverse=True)
 _UNIT = "(?:" + "|".join(map(re.escape, _ALL_UNITS)) + ")"
 
-_PREFIX = (r"(?P<prefix>将近|接近|大约|大概|约|近|(?<!不)(?<!不得)(?<!不能)(?<!不应)超过|(?<![不赶])超(?=\d)|"
+# 约 ends words too (村规民约|12个, 签约|3个项目): then it is no "about" (but 折合|约66.5亿元 is).
+_PREFIX = (r"(?P<prefix>将近|接近|大约|大概|(?<![公条契节制预签违履民特邀相集简婚])(?<![^折]合)约|近|"
+           r"(?<!不)(?<!不得)(?<!不能)(?<!不应)超过|(?<![不赶])超(?=\d)|"
            r"逾|不到|不足|最多|高达|多达)?")
 # Bound words that stand apart from the number: they set a bound but stay out of the span (不少于2次 → 2次).
 _OUTER_BOUNDS = {"不少于": "min", "不低于": "min", "至少": "min", "突破": "min", "不超过": "max", "不高于": "max",
