@@ -42,7 +42,9 @@ def _sets(kind: str) -> list[Path]:
 # on arrival (456/595 = 0.766 pooled) and then read; dev46-48 (provincial work reports, statistical bulletins, county
 # poverty work reports) too (504/605 = 0.833 on arrival, with the rules from dev43-45 in place), and dev49-51
 # (city work reports, rural poverty monitoring releases, department work summaries: 507/595 = 0.852 on arrival),
-# dev52-54 (三农 parts of work reports, provincial statistical bulletins, county leaders' speeches: 525/599 = 0.876).
+# dev52-54 (三农 parts of work reports, provincial statistical bulletins, county leaders' speeches: 525/599 = 0.876),
+# dev55-57 (audit and rectification reports on poverty funds, county agriculture bureau summaries, township and
+# village work-team summaries: 506/652 = 0.776).
 DEV = _sets("dev")
 BLIND = _sets("blind")
 REFERENCE = date(2021, 3, 9)
