@@ -902,3 +902,20 @@ def test_a_bare_zero_rate_is_a_percent() -> None:
 ])
 def test_twentieth_round_patterns(text, expected) -> None:
     assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Audit words jieba cut apart (追责问责, 不规范, 配套资金); a negation stays with what it negates (未分配收益),
+    # and opening a 的-clause makes it a relative clause (不符合条件的|农户).
+    ("共追责问责15人，发现收益分配不规范问题6个，其中省级资金占30%、县级配套资金占12%。",
+     [("15人", "追责问责", "level"), ("6个", "收益分配不规范问题", "level"), ("30%", "省级资金", "level"),
+      ("12%", "县级配套资金", "level")]),
+    ("向41户不符合条件的农户发放补助资金12.3万元，未分配收益占上年收益的28%。",
+     [("41户", "农户", "level"), ("12.3万元", "补助资金", "level"), ("28%", "未分配收益", "level")]),
+    # Bands of money that sort problems share the money before them.
+    ("全县抽查项目中，涉及资金10万元以上的问题12个，1万至10万元的问题20个。",
+     [("10万元以上", "资金", "level"), ("12个", "问题", "level"), ("1万至10万元", "资金", "level"),
+      ("20个", "问题", "level")]),
+])
+def test_audit_report_patterns(text, expected) -> None:
+    assert links(text) == expected

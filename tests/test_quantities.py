@@ -379,3 +379,8 @@ def test_yue_ending_a_word_is_no_about() -> None:
     assert [(q.text, q.approximate) for q in find_quantities("修订村规民约8个")] == [("8个", False)]
     assert [(q.text, q.approximate) for q in find_quantities("签约3个项目")] == [("3个", False)]
     assert [(q.text, q.approximate) for q in find_quantities("折合约5亿元")] == [("约5亿元", True)]
+
+
+def test_the_ends_of_a_masked_number_are_no_figures() -> None:
+    """身份证号为“5224**********1236”: the digits left either side of the stars are an ID's, not amounts."""
+    assert [q.text for q in find_quantities("身份证号为“5224**********1236”等7名人员")] == ["7名"]

@@ -35,6 +35,7 @@ from zhetl.metric_words import (
     LEADING_VERBS,
     MODIFIER_TAGS,
     MODIFIER_VERBS,
+    NEGATIONS,
     NOUN_TAGS,
     PEOPLE_VERBS,
     PHRASE_STOPS,
@@ -147,7 +148,7 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             run.append(token)  # 因|病|致贫返贫风险: the cause glued to its one-character noun
             break
         if forward and token.token == "的" and run and ((run[0].pos == "v" and run[0].token not in MODIFIER_VERBS)
-                                                      or run[0].token in CONDITIONS):
+                                                      or run[0].token in CONDITIONS or _negated_verb(run)):
             run, seen_noun = [], False  # 3.8万户|有劳动力的|贫困户: the head after the relative clause
             continue
         if not forward and token.token in ("和", "与", "及") and seen_noun and left is not None and \
@@ -170,6 +171,10 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             break  # a number's classifier or a model's 型 (4|类|重点对象, XG-2000|型|装袋机) ends the phrase
         if not forward and run and token.pos == "h" and token.end == run[-1].start:
             run.append(token)  # 非|建档立卡|户: a prefix is part of its noun
+            continue
+        if not forward and run and token.token in NEGATIONS and token.end == run[-1].start and \
+                run[-1].pos in ("v", "vn", "a"):
+            run.append(token)  # 未|分配|收益: what was not done is part of the noun
             continue
         if run and token.token in INNER_DETERMINERS:
             run.append(token)  # 人民币|各项|存款余额
@@ -313,6 +318,11 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         if doing is not None:
             ordered = ordered[doing + 1:]  # 每名|网格员|服务|搬迁群众约58户: per head of whom, what is served
     return "".join(t.token for t in ordered), place
+
+
+def _negated_verb(run: list[Token]) -> bool:
+    """不|符合条件 opening a 的-clause: a relative clause, like one opening with its verb."""
+    return len(run) > 1 and run[0].token in NEGATIONS
 
 
 def _named_region(ordered: list[Token]) -> int:

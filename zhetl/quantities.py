@@ -647,6 +647,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # 1年期贷款市场报价利率: the name of a loan's term
     if "_" in text[max(0, start - 1):end + 1] or "＿" in text[max(0, start - 1):end + 1]:
         return False  # next to a redaction: 20__多元, __0余人
+    if text[end:end + 2] in ("**", "＊＊") or text[max(0, start - 2):start] in ("**", "＊＊"):
+        return False  # 身份证号5224**********1236: the ends of a masked number
     if text[end:end + 1] in ".．" and text[end + 1:end + 2] in ("X", "x", "×"):
         return False  # 1.X万元: the redacted decimals of a figure left out
     if (number == "一" and before in ("前", "后", "上", "下") and
