@@ -916,6 +916,13 @@ def test_twentieth_round_patterns(text, expected) -> None:
     ("全县抽查项目中，涉及资金10万元以上的问题12个，1万至10万元的问题20个。",
      [("10万元以上", "资金", "level"), ("12个", "问题", "level"), ("1万至10万元", "资金", "level"),
       ("20个", "问题", "level")]),
+    # 带动就业/吸纳就业 opening a clause names the jobs with their verb (11 to 5 in the sets); after a noun the
+    # noun does the work (车间带动就业: 就业). Standard indicators jieba cuts apart are one word.
+    ("全县建成帮扶车间52个，吸纳就业2800余人，规模化供水工程覆盖农村人口比例提高到65%，到期还款率99.2%。",
+     [("52个", "帮扶车间", "level"), ("2800余人", "吸纳就业", "level"),
+      ("65%", "规模化供水工程覆盖农村人口比例", "to"), ("99.2%", "到期还款率", "level")]),
+    ("车间带动就业320人，大病专项救治病种扩大到30种，失业人员再就业1.2万人。",
+     [("320人", "就业", "level"), ("30种", "大病专项救治病种", "to"), ("1.2万人", "失业人员再就业", "level")]),
 ])
 def test_audit_report_patterns(text, expected) -> None:
     assert links(text) == expected

@@ -46,7 +46,7 @@ def _normalise(tokens: list[Token]) -> list[Token]:
     医师数由 is the noun suffix 数 and the preposition 由.
     """
     result: list[Token] = []
-    for token in tokens:
+    for index, token in enumerate(tokens):
         word = token.token
         if word == "率" and result and result[-1].end == token.start and len(result[-1].token) == 2 and \
                 (result[-1].pos == "v" or (result[-1].pos == "n" and token.pos == "v")):
@@ -99,6 +99,11 @@ def _normalise(tokens: list[Token]) -> list[Token]:
                 and len(result) > 1 and result[-2].token == result[-1].token and result[-2].end == result[-1].start:
             previous = result.pop()  # 136户|户|均|增收: the second 户 opens 户均 (the first is the number's unit)
             result.append(Token(previous.token + word, "r", previous.start, token.end))
+        elif word == "就业" and result and result[-1].token in ("带动", "吸纳") and result[-1].end == token.start \
+                and (len(result) == 1 or result[-2].token in CLAUSE_BREAKS or result[-2].token == "、") and \
+                index + 1 < len(tokens) and tokens[index + 1].pos == "m":
+            previous = result.pop()  # ，带动|就业1.9万人: the jobs, named with their verb (11 to 5 in the sets)
+            result.append(Token(previous.token + word, "n", previous.start, token.end))
         elif word == "基本" and (not result or result[-1].token in CLAUSE_BREAKS):
             result.append(Token(word, "d", token.start, token.end))  # ，基本|建成9.8万套: an adverb opening a clause
         else:
