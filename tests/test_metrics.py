@@ -427,8 +427,8 @@ def test_ninth_round_patterns(text, expected) -> None:
       ("80家", "网店", "level")]),
     # 仍, 还 end a noun phrase; a figure after a count of workers shares out the workers.
     ("约四分之一的脱贫劳动力仍在县内就业。", [("约四分之一", "脱贫劳动力", "level")]),
-    # A count of people after a count of workshops is not a part of the workshops.
-    ("建成帮扶车间85个，吸纳就业3100人。", [("85个", "帮扶车间", "level"), ("3100人", "就业", "level")]),
+    # A count of people after a count of workshops is not a part of the workshops (the jobs keep their verb).
+    ("建成帮扶车间85个，吸纳就业3100人。", [("85个", "帮扶车间", "level"), ("3100人", "吸纳就业", "level")]),
     # A decimal with a unit after it is an amount, not a dotted date (1987.6 → 1987年6月).
     ("全年肉牛出栏2018.4万头。", [("2018.4万头", "肉牛出栏", "level")]),
     # Money named after it with 的 measures that name; a standard after it does not.
