@@ -518,7 +518,7 @@ def test_ninth_round_patterns(text, expected) -> None:
      [("3000人以上", "新型职业农民", "level"), ("约40户", "农户", "level")]),
     # a figure per village alone measures the village; what was achieved names the part;
     ("帮扶资金共计860万元，平均每村超过20万元；其中已消除风险1260户。",
-     [("860万元", "帮扶资金", "level"), ("超过20万元", "村", "level"), ("1260户", "已消除风险", "level")]),
+     [("860万元", "帮扶资金", "level"), ("超过20万元", "村", "level"), ("1260户", "消除风险", "level")]),
     # a share that opens its clause counts the noun after it; a count head alone keeps its verb;
     ("监测对象3100户，近八成监测对象已稳定增收，全年接待人次下降三成。",
      [("3100户", "监测对象", "level"), ("近八成", "监测对象", "level"), ("三成", "接待人次", "delta")]),
@@ -923,6 +923,11 @@ def test_twentieth_round_patterns(text, expected) -> None:
       ("65%", "规模化供水工程覆盖农村人口比例", "to"), ("99.2%", "到期还款率", "level")]),
     ("车间带动就业320人，大病专项救治病种扩大到30种，失业人员再就业1.2万人。",
      [("320人", "就业", "level"), ("30种", "大病专项救治病种", "to"), ("1.2万人", "失业人员再就业", "level")]),
+    # 已 stays out of what was achieved (消除风险) but names the households (已消除风险户); 培训 is not part of
+    # the people trained.
+    ("全县识别监测对象520户，已消除风险380户，其中已消除风险户占73%。",
+     [("520户", "监测对象", "level"), ("380户", "消除风险", "level"), ("73%", "已消除风险户", "level")]),
+    ("培训基层干部2300人次、技术人员5600人次。", [("2300人次", "基层干部", "level"), ("5600人次", "技术人员", "level")]),
 ])
 def test_audit_report_patterns(text, expected) -> None:
     assert links(text) == expected

@@ -108,12 +108,13 @@ def villages_collective(word: str) -> bool:
 
 
 def _achieved_object(before: list[Token], metric: str) -> str:
-    """其中已消除风险5.4万户: what was achieved (已|消除|风险) names the part, not the bare object 风险."""
+    """其中已消除风险5.4万户: what was achieved (消除|风险) names the part, not the bare object 风险."""
     index = max((i for i, t in enumerate(before) if t.token == metric), default=-1)
     if index < 1 or before[index - 1].token not in ("消除", "摆脱", "解除") or \
             before[index - 1].end != before[index].start:
         return metric
-    start = index - 2 if index > 1 and before[index - 2].token == "已" else index - 1
+    # 已 stays out of what was achieved (消除风险: 10 readings to 3) but names the households (已消除风险户: 3 to 0)
+    start = index - 2 if index > 1 and before[index - 2].token == "已" and metric != "风险" else index - 1
     return "".join(t.token for t in before[start:index + 1])
 
 

@@ -37,6 +37,7 @@ from zhetl.metric_words import (
     MODIFIER_VERBS,
     NEGATIONS,
     NOUN_TAGS,
+    PEOPLE_HEADS,
     PEOPLE_VERBS,
     PHRASE_STOPS,
     RATE_WORDS,
@@ -277,6 +278,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         ordered = ordered[:-1]  # 居民消费价格|涨幅: the metric is what rises (but 年均|增速 stays)
     while not forward and len(ordered) > 1 and _governs(ordered[0], ordered[1]) and not _average_month(ordered):
         ordered = ordered[1:]
+    if not forward and len(ordered) > 1 and ordered[0].token == "培训" and ordered[-1].token.endswith(PEOPLE_HEADS) \
+            and all(t.pos in NOUN_TAGS for t in ordered[1:]):
+        ordered = ordered[1:]  # 培训|基层干部4860人次: who were trained (5 readings to 1)
     if not forward and len(ordered) > 2 and ordered[0].token in PEOPLE_VERBS and \
             all(t.pos in NOUN_TAGS or t.token in ("和", "与", "及") for t in ordered[1:]):
         ordered = ordered[1:]  # 培训|农村|劳动力: a verb done to people is not part of who they are
