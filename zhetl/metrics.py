@@ -293,6 +293,12 @@ _ACTIVITIES_AFTER = frozenset({"就业", "就近", "就地", "就近就业", "�
                                "脱贫", "稳定脱贫"})
 
 
+def _paid_after_standard(after: list[Token]) -> str | None:
+    """按每户2.5万元标准|(违规)发放|补助资金: a standard written without 的 is the standard of what the verb pays."""
+    verb = next((i for i, t in enumerate(after[:2]) if t.pos == "v"), None)
+    return None if verb is None else _named_after(after[verb + 1:], MONEY_NOUNS)
+
+
 def _people_then_activity(before: list[Token], after: list[Token], start: int) -> bool:
     """People named right before their number, then what they do (就业, 增收) or gain on average (户均增收)."""
     return bool(before) and bool(after) and before[-1].end == start and before[-1].pos.startswith("n") and \
@@ -346,6 +352,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             after[1].token == "标准" and after[2].pos.startswith("v"):
         # 按每人每年1万元的标准|安排|劳务补助: the standard of what is paid, named after the verb that pays it
         metric = _named_after(after[3:], MONEY_NOUNS)
+    if metric is None and unit.endswith("元") and after and after[0].token == "标准":
+        metric = _paid_after_standard(after[1:])
     if metric is None and unit.endswith("元") and after and after[0].token == "的":
         # 给予30元以上的|缴费补贴, 带来20万至30万元的|集体收入, 争取到一个5万元的|产业奖补项目
         metric = _named_after(after[1:], MONEY_NOUNS if _above_threshold(tokens, end) else (*MONEY_NOUNS, "项目"))
