@@ -927,10 +927,14 @@ def test_twentieth_round_patterns(text, expected) -> None:
     # the people trained.
     ("全县识别监测对象520户，已消除风险380户，其中已消除风险户占73%。",
      [("520户", "监测对象", "level"), ("380户", "消除风险", "level"), ("73%", "已消除风险户", "level")]),
-    ("培训基层干部2300人次、技术人员5600人次。", [("2300人次", "基层干部", "level"), ("5600人次", "技术人员", "level")]),
+    ("培训基层干部2300人次、技术人员5600人次。",
+     [("2300人次", "基层干部", "level"), ("5600人次", "技术人员", "level")]),
     # 最高可达 between a limit and its figure; a standard written without 的 is the standard of what is paid.
     ("个人贷款额度最高可达15万元，按每户1.2万元标准发放补助资金860万元。",
      [("15万元", "个人贷款额度", "level"), ("1.2万元", "补助资金", "level"), ("860万元", "补助资金", "level")]),
+    # The growth after a blanked-out figure is the growth of what that figure measured; 零就业家庭 is one noun.
+    ("全县农业总产值预计达到××亿元，增长8%左右，对1.1万户零就业家庭实行动态清零。",
+     [("8%左右", "农业总产值", "delta"), ("1.1万户", "零就业家庭", "level")]),
 ])
 def test_audit_report_patterns(text, expected) -> None:
     assert links(text) == expected

@@ -1,6 +1,6 @@
 import pytest
 
-from zhetl.quantities import find_quantities
+from zhetl.quantities import find_quantities, redacted_amounts
 
 
 def one(text: str):
@@ -384,3 +384,10 @@ def test_yue_ending_a_word_is_no_about() -> None:
 def test_the_ends_of_a_masked_number_are_no_figures() -> None:
     """身份证号为“5224**********1236”: the digits left either side of the stars are an ID's, not amounts."""
     assert [q.text for q in find_quantities("身份证号为“5224**********1236”等7名人员")] == ["7名"]
+
+
+def test_redacted_amounts_are_found_but_are_no_quantities() -> None:
+    """__亿元, ××亿元, 1.X万元, X.X%: blanked-out figures, found with their units for the metric reader only."""
+    text = "余额达到__亿元，总产值××亿元，收入1.X万元，增长X.X%，20__年"
+    assert [text[s:e] for s, e, _ in redacted_amounts(text)] == ["__亿元", "××亿元", "1.X万元", "X.X%"]
+    assert find_quantities(text) == []

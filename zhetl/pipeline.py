@@ -24,7 +24,7 @@ from zhetl.decode import DecodeRejected, decode_bytes
 from zhetl.entities import Entity, find_entities
 from zhetl.metadata import find_field, find_published_date, find_title, find_url
 from zhetl.metrics import MetricLink, link_metrics, ratio_kinds
-from zhetl.quantities import find_quantities
+from zhetl.quantities import Quantity, find_quantities, redacted_amounts
 from zhetl.schemas import TABLES, to_table, validate
 from zhetl.segment import Token, respect_mentions, tokenize
 from zhetl.sentences import split_sentences
@@ -279,10 +279,25 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
     tokens = respect_mentions(tokens, body, _non_overlapping(entity_edges), start, retag=False)
     clock = _lap("entities", clock)
     places = [(e.start, e.end) for e in entities if e.type == "LOC"]
-    links = link_metrics(tokens, [(q.start + start, q.end + start, q.unit) for q in quantities], places)
+    links = _links_beside_redactions(tokens, body, start, quantities, places)
     quantities = ratio_kinds(quantities, links)
     _lap("metrics", clock)
     return SentenceAnalysis(dates, quantities, links, tokens, entities)
+
+
+def _links_beside_redactions(tokens: list[Token], body: str, start: int, quantities: list[Quantity],
+                             places: list[tuple[int, int]]) -> list[MetricLink]:
+    """Links for the quantities, read with the blanked-out figures among them (so …达到××亿元，增长8% borrows
+    the blanked figure's metric), then only the quantities' links kept."""
+    spans = [(q.start + start, q.end + start, q.unit) for q in quantities]
+    taken = [(q.start, q.end) for q in quantities]
+    phantoms = [(s + start, e + start, unit) for s, e, unit in redacted_amounts(body)
+                if not any(s < qe and qs < e for qs, qe in taken)]
+    if not phantoms:
+        return link_metrics(tokens, spans, places)
+    ordered = sorted(spans + phantoms)
+    linked = dict(zip(ordered, link_metrics(tokens, ordered, places), strict=True))
+    return [linked[span] for span in spans]
 
 
 EVENT_VERBS = frozenset("召开 举行 举办 召开了 举行了 隆重召开 开幕 闭幕 出席 访问 考察 调研 视察 会见 会谈 "

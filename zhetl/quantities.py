@@ -153,6 +153,19 @@ def _ratios_to_one(text: str) -> list[Quantity]:
 _ANY_NUMERAL = re.compile(rf"[\d{CN_NUMERAL_CHARS}几数半]")
 
 
+_REDACTED_AMOUNT = re.compile(r"(?<![A-Za-z])(?:\d+[.．])?(?:[_＿]+|[×X]+)(?:[.．](?:\d+|[_＿×X]+))?"
+                              r"(?P<unit>(?:万亿|亿|万|千)?元|万?人次|万?人|万?户|万?吨|万?亩|%|％)")
+
+
+def redacted_amounts(text: str) -> list[tuple[int, int, str]]:
+    """涉农贷款余额达到__亿元, 增长X.X%, 1.X万元: figures whose digits were blanked out, with their units.
+
+    They are no quantities (no value can be read), but what they measure still names the clause after them
+    (…达到××亿元，增长8%左右: the growth is of the figure blanked out).
+    """
+    return [(m.start(), m.end(), m.group("unit")) for m in _REDACTED_AMOUNT.finditer(text)]
+
+
 def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Quantities in ``text``; spans in ``blocked`` (dates, redactions) are never quantities."""
     if not _ANY_NUMERAL.search(text):
