@@ -57,6 +57,7 @@ from zhetl.metric_patterns import (
     _span_of_time,
     _time_limit,
     _time_spent,
+    led_share,
 )
 from zhetl.metric_phrases import _phrase, _subject_zone
 from zhetl.metric_tokens import (
@@ -326,6 +327,10 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     change = _change(before)
     metric, place = None, None
     noun_next = bool(after) and (after[0].pos in NOUN_TAGS or after[0].pos.startswith("n"))
+    if unit in RATIO_UNITS:
+        led = led_share(before)
+        if led is not None:
+            return MetricLink(led, change, None)
     if threshold_of(before, after, start, places):
         # 收入超百万元的村, 期限3年以内的小额信贷, 用工规模在300人以下的企业: a bound inside a 的-phrase
         # measures the noun it bounds, not the noun the phrase describes
