@@ -943,3 +943,20 @@ def test_twentieth_round_patterns(text, expected) -> None:
 ])
 def test_audit_report_patterns(text, expected) -> None:
     assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 动员 and 产生 lead to what they bring; a count past an age counts the noun after it.
+    ("累计动员民营企业3200余家，每年可产生收益约25亿元，为1.6万名65岁及以上贫困老人落实兜底保障。",
+     [("3200余家", "民营企业", "level"), ("约25亿元", "收益", "level"), ("1.6万名", "贫困老人", "level"),
+      ("65岁及以上", "贫困老人", "level")]),
+    # 救助 right before its count is the help counted; 时限 makes a noun of the verb before it.
+    ("全年实施救助2860人次，新增日供水能力1.2万吨，案件平均办理时限压缩到12个工作日。",
+     [("2860人次", "救助", "level"), ("1.2万吨", "日供水能力", "delta"), ("12个工作日", "案件平均办理时限", "to")]),
+    # Department words jieba cuts apart.
+    ("受理欠薪线索128件，发放惠民惠农补贴资金2.4亿元，中等职业学校招生2100人，适龄儿童国家免疫规划疫苗接种率保持在95%以上。",
+     [("128件", "欠薪线索", "level"), ("2.4亿元", "惠民惠农补贴资金", "level"), ("2100人", "中等职业学校招生", "level"),
+      ("95%以上", "适龄儿童国家免疫规划疫苗接种率", "level")]),
+])
+def test_department_report_patterns(text, expected) -> None:
+    assert links(text) == expected

@@ -14,6 +14,7 @@ from zhetl.metric_words import (
     LEADING_VERBS,
     MODIFIER_VERBS,
     NOUN_TAGS,
+    PEOPLE_VERBS,
     RATE_WORDS,
     RATIO_VERBS,
     REACH_WORDS,
@@ -275,6 +276,9 @@ def _activity(before: list[Token], unit: str, places: list[tuple[int, int]]) -> 
     end = len(before)
     while end and (before[end - 1].pos in ("d", "m", "p") or before[end - 1].token in ("约", "近", "共", "均", "已")):
         end -= 1
+    if end and before[end - 1].token in PEOPLE_VERBS and before[end - 1].pos in ("v", "vn") and \
+            (end == 1 or before[end - 2].pos == "v" or before[end - 2].token in CLAUSE_BREAKS):
+        return before[end - 1].token  # 实施|救助3870人次, 累计|救助2915户次: the help given is what is counted
     if not end or before[end - 1].pos != "v" or before[end - 1].token in FUNCTION_VERBS | SKIP_WORDS | \
             REACH_WORDS | LEADING_VERBS | DELTA_VERBS or before[end - 1].token.startswith(CHANGE_VERBS) or \
             _after_average(before, before[end - 1]):

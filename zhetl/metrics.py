@@ -344,6 +344,10 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             metric = _paired_forward(after, metric, places, _counted_heads(unit))
         if metric is not None and unit == "个" and villages_collective(after[0].token):
             metric = "村"  # 28个|村集体经济收入总额达到1860万元: the villages are counted, the sum is the next figure's
+        if metric is None and unit in COUNT_AFTER_UNITS and after and after[0].pos == "m" and \
+                any(t.token in ("岁", "周岁") for t in after[:3]):
+            metric, place = _phrase(_past_count(after), forward=True, places=places,  # 34.2万名|65岁及以上|贫困老人
+                                    counted=_counted_heads(unit))
         if metric is None and unit in COUNT_AFTER_UNITS and change == "level":
             metric = _achieved(after)
         if metric and metric.endswith(THRESHOLDS) and before and (before[-1].token in COMPARISONS
