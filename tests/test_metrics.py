@@ -960,3 +960,13 @@ def test_audit_report_patterns(text, expected) -> None:
 ])
 def test_department_report_patterns(text, expected) -> None:
     assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # N个行政村集体…收入 counts the villages; a kind of village (特色精品村) is no place name; lexicon words.
+    ("全县86个行政村集体经营性收入全部超过15万元，新建特色精品村24个、农村寄递物流点130个，黑土地保护性耕作面积达到320万亩。",
+     [("86个", "行政村", "level"), ("超过15万元", "集体经营性收入", "level"), ("24个", "特色精品村", "level"),
+      ("130个", "农村寄递物流点", "level"), ("320万亩", "黑土地保护性耕作面积", "level")]),
+])
+def test_eastern_work_report_patterns(text, expected) -> None:
+    assert links(text) == expected

@@ -391,3 +391,11 @@ def test_redacted_amounts_are_found_but_are_no_quantities() -> None:
     text = "余额达到__亿元，总产值××亿元，收入1.X万元，增长X.X%，20__年"
     assert [text[s:e] for s, e, _ in redacted_amounts(text)] == ["__亿元", "××亿元", "1.X万元", "X.X%"]
     assert find_quantities(text) == []
+
+
+def test_three_to_five_and_its_idiom() -> None:
+    """三五名 is "three to five" (4, 3–5, approximate); 三五成群 is an idiom, not 350%."""
+    found = [(q.text, q.value, q.value_min, q.value_max, q.approximate)
+             for q in find_quantities("每村配备保洁员三五名")]
+    assert found == [("三五名", 4.0, 3.0, 5.0, True)]
+    assert find_quantities("村民三五成群") == []

@@ -104,6 +104,11 @@ def _normalise(tokens: list[Token]) -> list[Token]:
                 index + 1 < len(tokens) and tokens[index + 1].pos == "m":
             previous = result.pop()  # ，带动|就业1.9万人: the jobs, named with their verb (11 to 5 in the sets)
             result.append(Token(previous.token + word, "n", previous.start, token.end))
+        elif word.startswith("村集体") and result and result[-1].token in ("行政", "建制", "自然") and \
+                result[-1].end == token.start:
+            previous = result.pop()  # 行政|村集体经营性收入: jieba took the village's 村 for the collective
+            result += [Token(previous.token + "村", "n", previous.start, token.start + 1),
+                       Token(word[1:], token.pos, token.start + 1, token.end)]
         elif word == "基本" and (not result or result[-1].token in CLAUSE_BREAKS):
             result.append(Token(word, "d", token.start, token.end))  # ，基本|建成9.8万套: an adverb opening a clause
         else:

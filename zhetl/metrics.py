@@ -344,6 +344,9 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             metric = _paired_forward(after, metric, places, _counted_heads(unit))
         if metric is not None and unit == "个" and villages_collective(after[0].token):
             metric = "村"  # 28个|村集体经济收入总额达到1860万元: the villages are counted, the sum is the next figure's
+        elif metric is not None and unit == "个" and len(after) > 1 and after[0].token.endswith("村") and \
+                villages_collective("村" + after[1].token):
+            metric = after[0].token  # 128个行政村|集体经营性收入: likewise
         if metric is None and unit in COUNT_AFTER_UNITS and after and after[0].pos == "m" and \
                 any(t.token in ("岁", "周岁") for t in after[:3]):
             metric, place = _phrase(_past_count(after), forward=True, places=places,  # 34.2万名|65岁及以上|贫困老人

@@ -85,7 +85,7 @@ _IDIOMS = ("一心一意", "一步一个脚印", "一个又一个", "一批又�
            "进一步", "一把手", "两不愁", "三保障", "一带一路", "三农", "五位一体", "四个全面", "一是", "二是",
            "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "百姓", "万物", "千里", "十分",
            "一点", "一下", "一番", "一手", "一边", "一面", "一时", "一度", "一同", "一向", "一再", "一举",
-           "百年一遇", "千年一遇", "一朝一夕", "三番五次", "三天两头", "七上八下", "四面八方", "五湖四海",
+           "百年一遇", "千年一遇", "一朝一夕", "三番五次", "三五成群", "三天两头", "七上八下", "四面八方", "五湖四海",
            "千百年", "千百万", "成千上万", "千千万", "九年义务教育", "九年一贯制", "学前三年",
            "二次返利", "二次分配", "二次分红", "二次创业", "二次开发", "四类重点对象", "两项补贴", "三项制度",
            "五个振兴", "五个一批", "三个一批", "四个不摘", "六个精准", "三支一扶", "三次产业")
@@ -429,7 +429,7 @@ _CN_DIGIT_VALUE = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "
 
 
 def _build_vague(match: re.Match[str], text: str) -> Quantity | None:
-    """几年 (5.5, 2–9), 十几亩, 几千万, 半年 (0.5), 半年多 (0.5–1), 四五户 (4.5, 4–5), 三四个小时."""
+    """几年 (5.5, 2–9), 十几亩, 几千万, 半年 (0.5), 半年多 (0.5–1), 四五户 (4.5, 4–5), 三四个小时, 三五名 (4, 3–5)."""
     vague, mult = match.group("vague"), match.group("vmult") or ""
     unit = match.group("vunit") or ""
     fuzzy = bool(match.group("vfuzzy") or match.group("vfuzzy2"))
@@ -457,8 +457,8 @@ def _build_vague(match: re.Match[str], text: str) -> Quantity | None:
     else:
         first, second = (_CN_DIGIT_VALUE.get(c) for c in vague)
         ordinal = text[match.start("vague") - 1:match.start("vague")] == "第"
-        if first is None or second != first + 1 or not unit or ordinal:
-            return None
+        if first is None or not (second == first + 1 or (first, second) == (3, 5)) or not unit or ordinal:
+            return None  # (三五名: "three to five" too, an idiom of its own)
         scale = _num_mult(mult) if mult else 1.0
         value_min, value_max = first * scale, second * scale
         value, approximate = (value_min + value_max) / 2, True
@@ -497,6 +497,9 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     if groups["cheng"]:
         if groups["cheng"] == "一" and text[match.end():match.end() + 2] == "不变":
             return None
+        window = text[max(0, match.start() - 3):match.end() + 3]
+        if any(idiom in window for idiom in _IDIOMS if groups["cheng"] + "成" in idiom):
+            return None  # 三五成群: an idiom, not 350%
         return _finish(match, text, _num(groups["cheng"]) * 10, None, None, False, "成", "percent", prefix, suffix)
     if groups["pct"] or groups["cnpct"]:
         sign = groups["pctsign"] or "%"
