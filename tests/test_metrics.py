@@ -970,3 +970,13 @@ def test_department_report_patterns(text, expected) -> None:
 ])
 def test_eastern_work_report_patterns(text, expected) -> None:
     assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The share of a band of income is a share of the people named before it; later bands share the income.
+    ("全县脱贫户中，年人均纯收入在1万元以上的占82.5%，5000元至1万元的占16.1%。",
+     [("1万元以上", "年人均纯收入", "level"), ("82.5%", "脱贫户", "level"), ("5000元至1万元", "年人均纯收入", "level"),
+      ("16.1%", "脱贫户", "level")]),
+])
+def test_shares_of_income_bands(text, expected) -> None:
+    assert links(text) == expected

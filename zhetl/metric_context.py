@@ -61,7 +61,8 @@ def _banded_like_before(tokens: list[Token], end: int, link: MetricLink, earlier
     heads = [after[1].token] if len(after) > 1 else []
     for word in after[2:]:
         heads.append(heads[-1] + word.token)  # 的|薄弱|村
-    if not after or after[0].token != "的" or not any(head.endswith(_BANDED_UNITS) for head in heads):
+    shared = len(after) > 1 and (after[1].token in ("占", "约占", "占比") or after[1].pos == "m")  # …的占11.9%
+    if not after or after[0].token != "的" or not (shared or any(head.endswith(_BANDED_UNITS) for head in heads)):
         return link  # (每户还获得200元的二次分红: what is paid, not a band)
     return _borrowed(link, _last_with_metric(links, [q[2] for q in earlier], lambda unit: unit.endswith("元")))
 

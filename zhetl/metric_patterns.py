@@ -265,6 +265,26 @@ def led_share(before: list[Token]) -> str | None:
     return "".join(t.token for t in words) + "的"
 
 
+def share_in_money_band(tokens: list[Token], start: int) -> str | None:
+    """…脱贫户中，年人均纯收入在1万元以上的占87.2%, 其中超过1万元的占43.7%: the share of a band of income is a
+    share of the people the sentence named before it, not of the income."""
+    before = [t for t in tokens if t.end <= start]
+    end = len(before)
+    while end and (before[end - 1].token in ("占", "约占", "为", "达", "达到") or before[end - 1].pos == "d"):
+        end -= 1
+    if end < 2 or before[end - 1].token != "的":
+        return None
+    first = end - 1
+    while first and before[first - 1].pos == "m":
+        first -= 1  # 5000|元|以下|的: the band, as jieba cut it
+    band = "".join(t.token for t in before[first:end - 1]).removesuffix("以上").removesuffix("以下")
+    if not band.endswith("元"):
+        return None
+    people = [t for t in before[:first] if t.pos.startswith("n") and t.token.endswith(("户", "人口", "农户", "群众"))
+              and t.token not in SCOPE_WORDS]
+    return people[-1].token if people else None
+
+
 # Verbs of moving that qualify the activity after them (外出务工, 返乡创业, 转移就业).
 MOTION_VERBS = frozenset({"外出", "返乡", "回乡", "转移", "就近", "就地", "异地", "跨省", "进城"})
 

@@ -58,6 +58,7 @@ from zhetl.metric_patterns import (
     _time_limit,
     _time_spent,
     led_share,
+    share_in_money_band,
 )
 from zhetl.metric_phrases import _phrase, _subject_zone
 from zhetl.metric_tokens import (
@@ -328,7 +329,7 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     metric, place = None, None
     noun_next = bool(after) and (after[0].pos in NOUN_TAGS or after[0].pos.startswith("n"))
     if unit in RATIO_UNITS:
-        led = led_share(before)
+        led = led_share(before) or share_in_money_band(tokens, start)
         if led is not None:
             return MetricLink(led, change, None)
     if threshold_of(before, after, start, places):
