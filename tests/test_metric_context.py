@@ -3,6 +3,7 @@
 import pytest
 
 from zhetl.metric_context import MetricLink, named_in_sentence, town_and_country
+from zhetl.pipeline import analyse_sentence
 from zhetl.segment import tokenize
 
 
@@ -28,3 +29,11 @@ def test_named_in_sentence(text, metric, expected) -> None:
     tokens = tokenize(text)
     start = next(t.start for t in tokens if t.pos == "m" and t.token[0].isdigit())
     assert named_in_sentence(tokens, start, "", MetricLink(metric, "level"), []).metric == expected
+
+
+def test_whether_the_risk_was_removed_names_the_monitored() -> None:
+    """已消除风险的监测对象, 未消除风险的监测对象: the clause is part of whom the figure counts."""
+    found = analyse_sentence("其中已消除风险的监测对象占比超过七成，未消除风险的监测对象由2100户下降到860户。")
+    assert [(q.text, link.metric, link.change) for q, link in zip(found.quantities, found.links, strict=True)] == [
+        ("超过七成", "已消除风险的监测对象", "level"), ("2100户", "未消除风险的监测对象", "from"),
+        ("860户", "未消除风险的监测对象", "to")]

@@ -8,6 +8,7 @@ figure before them measured.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -232,7 +233,22 @@ def named_in_sentence(tokens: list[Token], start: int, unit: str, link: MetricLi
         link = MetricLink(link.metric[:-2], link.change, link.place_hint)  # 工资性收入占比为64.3%: the part
     if link.change == "level" and link.metric and "新增" not in link.metric and _added(tokens, start, link.metric):
         link = MetricLink(link.metric, "delta", link.place_hint)
+    if link.metric in _MONITORED:
+        link = _risk_clause(tokens, start, link)
     return link
+
+
+_MONITORED = frozenset({"监测对象", "监测户", "脱贫户", "农户"})
+_RISK_CLAUSE = re.compile(r"(?:(?:已|未|尚未)?消除[^，。；、的]{0,8}风险|风险(?:已|未|尚未)?消除)的$")
+
+
+def _risk_clause(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
+    """已消除风险的监测对象占比超过六成, 未消除风险的监测对象由1.38万户下降到4120户: whether their risk was
+    removed is part of whom the figure counts (11 development readings, none against)."""
+    clause = _text(_clause_before(tokens, start))
+    at = clause.rfind(link.metric)
+    found = _RISK_CLAUSE.search(clause[:at]) if at > 0 else None
+    return MetricLink(found.group(0) + link.metric, link.change, link.place_hint) if found else link
 
 
 def _added(tokens: list[Token], start: int, metric: str) -> bool:
