@@ -980,3 +980,16 @@ def test_eastern_work_report_patterns(text, expected) -> None:
 ])
 def test_shares_of_income_bands(text, expected) -> None:
     assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 次均 opens a metric like 户均; 因病因灾 is one cause; funds that 到位 arrived (到位 ends no name); 全面完成 and
+    # 所有 are no part of what is counted.
+    ("次均自付费用不足500元，其中因病因灾风险户1200户，东西部协作协议资金到位6.2亿元，十件民生实事全面完成，"
+     "所有村集体经济年收入达到10万元以上。",
+     [("不足500元", "次均自付费用", "level"), ("1200户", "因病因灾风险户", "level"),
+      ("6.2亿元", "东西部协作协议资金", "level"), ("十件", "民生实事", "level"),
+      ("10万元以上", "村集体经济年收入", "level")]),
+])
+def test_rural_revitalisation_bureau_patterns(text, expected) -> None:
+    assert links(text) == expected

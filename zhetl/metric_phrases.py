@@ -251,7 +251,8 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     # A phrase ends in a noun and starts with no verb or adverb (建成|幸福美丽新村, 开展|专项检查).
     doing = 0  # trailing verbs of state after the noun (劳动力|外出|务工) stay when backward
     while not forward and doing < len(ordered) - 1 and ordered[-1 - doing].pos == "v" and \
-            ordered[-1 - doing].token in MODIFIER_VERBS and ordered[-1 - doing].token not in DELTA_VERBS:
+            ordered[-1 - doing].token in MODIFIER_VERBS and ordered[-1 - doing].token not in DELTA_VERBS and \
+            ordered[-1 - doing].token != "到位":  # (协议资金|到位9.6亿元: the funds arrived; 到位|资金 is a noun)
         doing += 1
     if doing and not (ordered[-1 - doing].pos.startswith("n") or ordered[-1 - doing].pos in NOUN_TAGS):
         doing = 0
