@@ -37,3 +37,12 @@ def test_whether_the_risk_was_removed_names_the_monitored() -> None:
     assert [(q.text, link.metric, link.change) for q, link in zip(found.quantities, found.links, strict=True)] == [
         ("超过七成", "已消除风险的监测对象", "level"), ("2100户", "未消除风险的监测对象", "from"),
         ("860户", "未消除风险的监测对象", "to")]
+
+
+def test_a_standard_set_at_an_income_is_the_standards_figure() -> None:
+    """防止返贫监测范围调整为年人均纯收入7500元 is the standard's figure; a band of it stays the income's."""
+    found = analyse_sentence("2023年，全省防止返贫监测范围调整为年人均纯收入7500元，较上年提高了700元。")
+    assert [(q.text, link.metric, link.change) for q, link in zip(found.quantities, found.links, strict=True)] == [
+        ("7500元", "防止返贫监测范围", "level"), ("700元", "防止返贫监测范围", "delta")]
+    found = analyse_sentence("全县防返贫监测范围为年人均纯收入6600元以下的农户。")
+    assert [link.metric for link in found.links] == ["年人均纯收入"]

@@ -235,7 +235,28 @@ def named_in_sentence(tokens: list[Token], start: int, unit: str, link: MetricLi
         link = MetricLink(link.metric, "delta", link.place_hint)
     if link.metric in _MONITORED:
         link = _risk_clause(tokens, start, link)
+    if link.metric and link.metric.endswith(("人均纯收入", "人均可支配收入")) and unit.endswith("元"):
+        link = _standard_set(tokens, start, link)
     return link
+
+
+_STANDARD_SET = re.compile(r"([\u4e00-\u9fff]{0,8}(?:监测范围|监测标准|识别标准|扶贫标准))"
+                           r"(?:由|调整为|调整到|确定为|为|提高到|提高至)[^，。；]*$")
+
+
+def _standard_set(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
+    """防止返贫监测范围调整为年人均纯收入6800元: a standard set at an income is the standard's figure (6 readings
+    of 6); a band of it (…6600元以下的农户) stays the income's."""
+    figure = "".join(t.token for t in tokens if t.start >= start and t.pos == "m")[:12]
+    if "以下" in figure or "以上" in figure:
+        return link
+    found = _STANDARD_SET.search(_text(_clause_before(tokens, start)))
+    if found is None:
+        return link
+    name = found.group(1)
+    for scope in SCOPE_WORDS:
+        name = name.removeprefix(scope)
+    return MetricLink(name, link.change, link.place_hint)
 
 
 _MONITORED = frozenset({"监测对象", "监测户", "脱贫户", "农户"})
