@@ -33,7 +33,8 @@ MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千�
                "人民币", "块钱", "块", *(f"元/{per}" for per in _PER))
 MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "公里", "千米", "米", "公斤", "千克", "克", "吨",
                  "亩次", "斤", "亩", "套", "间", "马力", "千瓦时", "千瓦", "兆瓦", "千伏安", "千伏", "摄氏度", "℃",
-                 "微克/立方米", "毫克/立方米", "度", "升", "毫升", "厘米", "毫米", "担", "Mbps", "Gbps", "M", "分",
+                 "微克/立方米", "毫克/立方米", "克/千克", "毫克/千克", "克/公斤", "度", "升", "毫升", "厘米", "毫米",
+                 "担", "Mbps", "Gbps", "M", "分",
                  *(f"{what}/{per}" for what in ("立方米", "吨", "公斤", "千克", "斤")
                    for per in ("日", "天", "亩", "小时")))
 RATIO_UNITS = ("倍",)
@@ -640,6 +641,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
             return False  # 一个/一项 are articles far more often than counts
     if number in ("千", "万", "百", "亿"):
         return False  # 千企帮千村, 万户: a figure of speech, not a count
+    if unit == "年" and number.isdigit() and len(number) >= 5:
+        return False  # 热线12316年均受理…: a hotline's number before 年均, not twelve thousand years
     if unit == "周年" or text[end:end + 1] == "级" or text[end:end + 2] == "年级":
         return False  # anniversaries and school grades
     following = text[end:end + 1]
