@@ -399,3 +399,12 @@ def test_three_to_five_and_its_idiom() -> None:
              for q in find_quantities("每村配备保洁员三五名")]
     assert found == [("三五名", 4.0, 3.0, 5.0, True)]
     assert find_quantities("村民三五成群") == []
+
+
+def test_near_outside_the_span_and_a_tenth_and_a_half() -> None:
+    """接近七成 → 七成 (at most 70, about); 附近3个村 holds no "near"; 一成半 is 15%; 学时 is a span of time."""
+    found = [(q.text, q.value_max, q.approximate) for q in find_quantities("社会力量采购占比接近七成")]
+    assert found == [("七成", 70.0, True)]
+    assert [(q.text, q.approximate) for q in find_quantities("附近3个村")] == [("3个", False)]
+    assert [(q.text, q.value) for q in find_quantities("较去年增长一成半")] == [("一成半", 15.0)]
+    assert [(q.text, q.kind) for q in find_quantities("人均培训时长不少于40学时")] == [("40学时", "duration")]

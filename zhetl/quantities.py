@@ -40,7 +40,7 @@ MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公�
 RATIO_UNITS = ("倍",)
 DURATION_UNITS = ("个多月", "个多小时", "个多星期",
                   "个月", "个小时", "个星期", "个季度", "个工作日", "工作日", "年", "周年", "天", "日",
-                  "小时", "分钟", "秒钟", "周", "星期", "季度")
+                  "小时", "分钟", "秒钟", "周", "星期", "季度", "学时")
 AGE_UNITS = ("周岁", "岁")
 _CURRENCY = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "港元": "HKD"}
 
@@ -48,12 +48,15 @@ _ALL_UNITS = sorted({*COUNT_UNITS, *MONEY_UNITS, *MEASURE_UNITS, *DURATION_UNITS
                     key=len, reverse=True)
 _UNIT = "(?:" + "|".join(map(re.escape, _ALL_UNITS)) + ")"
 
-# 约 ends words too (村规民约|12个, 签约|3个项目): then it is no "about" (but 折合|约66.5亿元 is).
-_PREFIX = (r"(?P<prefix>将近|接近|大约|大概|(?<![公条契节制预签违履民特邀相集简婚])(?<![^折]合)约|近|"
+# 约 and 近 end words too (村规民约|12个, 签约|3个项目, 附近|3个村): then they are no "about" (but
+# 折合|约66.5亿元 is).
+_PREFIX = (r"(?P<prefix>将近|大约|大概|(?<![公条契节制预签违履民特邀相集简婚])(?<![^折]合)约|(?<![接附最临邻就靠亲])近|"
            r"(?<!不)(?<!不得)(?<!不能)(?<!不应)超过|(?<![不赶])超(?=\d)|"
            r"逾|不到|不足|最多|高达|多达)?")
-# Bound words that stand apart from the number: they set a bound but stay out of the span (不少于2次 → 2次).
+# Bound words that stand apart from the number: they set a bound but stay out of the span (不少于2次 → 2次;
+# 接近三成 → 三成, as five development readings of seven have it).
 _OUTER_BOUNDS = {"不少于": "min", "不低于": "min", "至少": "min", "突破": "min", "不超过": "max", "不高于": "max",
+                 "接近": "max",
                  "不得超过": "max", "不能超过": "max", "不应超过": "max", "不得低于": "min", "不得少于": "min",
                  "不多于": "max", "至多": "max"}
 _PERCENT = rf"(?:百分之(?P<cnpct>{_CN_RUN})|(?P<pct>{_NUM})\s*(?P<pctsign>[%％‰]))"
@@ -64,7 +67,7 @@ _SUFFIX = r"(?P<suffix>左右|上下|及以上|及以下|以上|以下|以内|�
 
 _FRACTION = (rf"(?:(?P<fden>{_CN_RUN}|{ARABIC})分之(?P<fnum>{_CN_RUN}|{ARABIC})"
              rf"|(?<![\d/])(?P<fa>\d{{1,3}})/(?P<fb>\d{{1,3}})(?![\d/]))")
-_CHENG = rf"(?P<cheng>{_CN_RUN}|{ARABIC})成(?![员为功立绩本果效都年长就熟形型片套批交品])"
+_CHENG = rf"(?P<cheng>{_CN_RUN}|{ARABIC})成(?P<chenghalf>半)?(?![员为功立绩本果效都年长就熟形型片套批交品])"
 # Every match starts with one of these; the lookahead lets the regex engine skip other positions at C speed.
 _FIRST_CHARS = rf"(?=[将接大约近超逾不最高多百\d０-９{CN_NUMERAL_CHARS}])"
 QUANTITY_RE = re.compile(rf"{_FIRST_CHARS}{_PREFIX}"
@@ -293,8 +296,9 @@ def _outer_bound(quantity: Quantity, text: str) -> Quantity:
         if text[max(0, quantity.start - len(word)):quantity.start] == word:
             low = quantity.value_min if side == "max" else quantity.value_min or quantity.value
             high = quantity.value_max if side == "min" else quantity.value_max or quantity.value
+            approximate = quantity.approximate or word == "接近"  # (接近三成: near it, as 近三成 is)
             return Quantity(quantity.start, quantity.end, quantity.text, quantity.value, low, high,
-                            quantity.approximate, quantity.unit, quantity.kind, quantity.currency)
+                            approximate, quantity.unit, quantity.kind, quantity.currency)
     return quantity
 
 
@@ -501,7 +505,9 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
         window = text[max(0, match.start() - 3):match.end() + 3]
         if any(idiom in window for idiom in _IDIOMS if groups["cheng"] + "成" in idiom):
             return None  # 三五成群: an idiom, not 350%
-        return _finish(match, text, _num(groups["cheng"]) * 10, None, None, False, "成", "percent", prefix, suffix)
+        half = 5 if groups["chenghalf"] else 0  # 一成半: fifteen percent
+        return _finish(match, text, _num(groups["cheng"]) * 10 + half, None, None, False, "成", "percent", prefix,
+                       suffix)
     if groups["pct"] or groups["cnpct"]:
         sign = groups["pctsign"] or "%"
         value = _num(groups["pct"] or groups["cnpct"])
