@@ -46,3 +46,9 @@ def test_a_standard_set_at_an_income_is_the_standards_figure() -> None:
         ("7500元", "防止返贫监测范围", "level"), ("700元", "防止返贫监测范围", "delta")]
     found = analyse_sentence("全县防返贫监测范围为年人均纯收入6600元以下的农户。")
     assert [link.metric for link in found.links] == ["年人均纯收入"]
+
+
+def test_a_rate_of_change_names_what_changes_past_its_period() -> None:
+    """财政专项扶贫资金每年增幅不低于8%: the funds' rate, past 每年 and the time 过渡期内 before them."""
+    found = analyse_sentence("我省明确过渡期内财政专项扶贫资金每年增幅不低于8%，风险消除率约为百分之六十八。")
+    assert [link.metric for link in found.links] == ["财政专项扶贫资金", "风险消除率"]

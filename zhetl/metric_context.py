@@ -233,6 +233,8 @@ def named_in_sentence(tokens: list[Token], start: int, unit: str, link: MetricLi
         link = MetricLink(link.metric[:-2], link.change, link.place_hint)  # 工资性收入占比为64.3%: the part
     if link.change == "level" and link.metric and "新增" not in link.metric and _added(tokens, start, link.metric):
         link = MetricLink(link.metric, "delta", link.place_hint)
+    if link.metric in RATE_WORDS:
+        link = _rate_past_period(tokens, start, link, places)
     if link.metric in _MONITORED:
         link = _risk_clause(tokens, start, link)
     if link.metric and link.metric.endswith(("人均纯收入", "人均可支配收入")) and unit.endswith("元"):
@@ -257,6 +259,21 @@ def _standard_set(tokens: list[Token], start: int, link: MetricLink) -> MetricLi
     for scope in SCOPE_WORDS:
         name = name.removeprefix(scope)
     return MetricLink(name, link.change, link.place_hint)
+
+
+def _rate_past_period(tokens: list[Token], start: int, link: MetricLink,
+                      places: list[tuple[int, int]]) -> MetricLink:
+    """财政专项扶贫资金每年增幅不低于8%: a rate of change names what changes, past the period it is counted over
+    (the rate word alone says nothing)."""
+    clause = _clause_before(tokens, start)
+    at = max((i for i, t in enumerate(clause) if t.token == link.metric), default=-1)
+    before = at
+    while before > 0 and clause[before - 1].token in ("每年", "每月", "年均", "同比", "平均", "逐年"):
+        before -= 1
+    if before == at or before <= 0:
+        return link
+    subject, place = _phrase(clause[:before], forward=False, places=places)
+    return MetricLink(subject, link.change, place or link.place_hint) if subject else link
 
 
 _MONITORED = frozenset({"监测对象", "监测户", "脱贫户", "农户"})

@@ -160,8 +160,6 @@ def _described_share(before: list[Token], head: str) -> str | None:
     while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos in ("t", "d", "p", "c", "r",
                                                                                               "m", "q", "ns")):
         start += 1
-    if start + 1 < len(clause) and clause[start].token.endswith("期") and clause[start + 1].token == "内":
-        start += 2  # 过渡期|内|财政衔接资金用于…: when, not what
     words = clause[start:]
     if words and words[0].token in ("占", "约占"):
         return None  # 占全部工业增加值的比重: the share of what came before

@@ -109,6 +109,10 @@ def _normalise(tokens: list[Token]) -> list[Token]:
             previous = result.pop()  # 行政|村集体经营性收入: jieba took the village's 村 for the collective
             result += [Token(previous.token + "村", "n", previous.start, token.start + 1),
                        Token(word[1:], token.pos, token.start + 1, token.end)]
+        elif word in ("内", "期间") and result and result[-1].token.endswith("期") and result[-1].end == token.start \
+                and len(result[-1].token) >= 2 and (len(result) < 2 or result[-2].pos not in ("m", "t")):
+            previous = result.pop()  # 过渡期|内: a time, not a noun before the subject (but 5年|过渡期 is measured)
+            result.append(Token(previous.token + word, "t", previous.start, token.end))
         elif word == "基本" and (not result or result[-1].token in CLAUSE_BREAKS):
             result.append(Token(word, "d", token.start, token.end))  # ，基本|建成9.8万套: an adverb opening a clause
         else:
