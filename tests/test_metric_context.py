@@ -52,3 +52,9 @@ def test_a_rate_of_change_names_what_changes_past_its_period() -> None:
     """财政专项扶贫资金每年增幅不低于8%: the funds' rate, past 每年 and the time 过渡期内 before them."""
     found = analyse_sentence("我省明确过渡期内财政专项扶贫资金每年增幅不低于8%，风险消除率约为百分之六十八。")
     assert [link.metric for link in found.links] == ["财政专项扶贫资金", "风险消除率"]
+
+
+def test_a_yearly_share_of_a_total_built_and_a_level_kept() -> None:
+    """累计建成X，年均建设N: the yearly share of X; 始终保持 leads to a figure and names nothing."""
+    found = analyse_sentence("全县累计建成高标准农田32.6万亩，年均建设6.52万亩，县级财政投入占比始终保持在20%以上。")
+    assert [link.metric for link in found.links] == ["高标准农田", "高标准农田", "县级财政投入"]

@@ -233,6 +233,8 @@ def named_in_sentence(tokens: list[Token], start: int, unit: str, link: MetricLi
         link = MetricLink(link.metric[:-2], link.change, link.place_hint)  # 工资性收入占比为64.3%: the part
     if link.change == "level" and link.metric and "新增" not in link.metric and _added(tokens, start, link.metric):
         link = MetricLink(link.metric, "delta", link.place_hint)
+    if link.metric in _YEARLY_BUILT and links and links[-1].metric:
+        link = MetricLink(links[-1].metric, link.change, links[-1].place_hint)  # 累计建成X32.6万亩，年均建设6.52万亩
     if link.metric in RATE_WORDS:
         link = _rate_past_period(tokens, start, link, places)
     if link.metric in _MONITORED:
@@ -277,6 +279,7 @@ def _rate_past_period(tokens: list[Token], start: int, link: MetricLink,
 
 
 _MONITORED = frozenset({"监测对象", "监测户", "脱贫户", "农户"})
+_YEARLY_BUILT = frozenset({"年均建设", "年均建成", "年均新建", "年均改造", "年均完成"})  # the yearly share of a total
 _RISK_CLAUSE = re.compile(r"(?:(?:已|未|尚未)?消除[^，。；、的]{0,8}风险|风险(?:已|未|尚未)?消除)的$")
 
 
