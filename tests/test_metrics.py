@@ -993,3 +993,13 @@ def test_shares_of_income_bands(text, expected) -> None:
 ])
 def test_rural_revitalisation_bureau_patterns(text, expected) -> None:
     assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Items before 等 (or 两类) each take the measure named at the end, not the category between.
+    ("全县茶叶、中药材、精品水果等主导产业种植面积分别达到15.2万亩、6.8万亩和3.5万亩。",
+     [("15.2万亩", "茶叶种植面积", "level"), ("6.8万亩", "中药材种植面积", "level"),
+      ("3.5万亩", "精品水果种植面积", "level")]),
+])
+def test_items_before_a_category_take_its_measure(text, expected) -> None:
+    assert links(text) == expected

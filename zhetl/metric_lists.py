@@ -6,6 +6,8 @@ Helpers of ``zhetl.metrics._distribute`` (工资性收入、经营净收入和�
 
 from __future__ import annotations
 
+import re
+
 from zhetl.metric_words import MODIFIER_VERBS, NOUN_TAGS, PERIOD_WORDS, SCOPE_WORDS, SKIP_WORDS
 from zhetl.segment import Token
 
@@ -128,3 +130,30 @@ def _cut_in_word(item: list[Token], cut: int) -> int:
             return index
         position += len(token.token)
     return -1
+
+
+_CATEGORY_MARK = re.compile(r"^(等|等等|[两二三四五六七八九十\d]+[类大种项])$")
+
+
+def category_items(subject: list[Token]) -> list[str] | None:
+    """茶叶、中药材、精品水果等主导产业种植面积分别…, 马铃薯、中药材两类特色险种参保面积分别…: the items before 等 (or
+    两类) each take the measure named at the end, not the category between (茶叶种植面积, 马铃薯参保面积)."""
+    mark = next((i for i, t in enumerate(subject) if _CATEGORY_MARK.match(t.token) and i), None)
+    if mark is None or mark + 2 > len(subject):
+        return None
+    tail = subject[mark + 1:]
+    head = [tail[-1]]
+    if len(tail) > 1 and tail[-2].pos in ("v", "vn") and tail[-2].end == tail[-1].start:
+        head = tail[-2:]  # 参保|面积
+    if len(head) == len(tail) or not tail[-1].pos.startswith("n"):
+        return None  # (no category between: the words after 等 are the measure itself)
+    items: list[list[Token]] = [[]]
+    for token in subject[:mark]:
+        if token.token in ("、", "和", "与", "及"):
+            items.append([])
+        elif token.token not in SCOPE_WORDS and token.token not in ("其中",):
+            items[-1].append(token)
+    if len(items) < 2 or any(not item for item in items):
+        return None
+    measure = "".join(t.token for t in head)
+    return ["".join(t.token for t in item) + measure for item in items]

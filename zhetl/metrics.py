@@ -25,7 +25,7 @@ from zhetl.metric_clauses import (
     threshold_of,
 )
 from zhetl.metric_context import MetricLink, band_of_before, named_in_sentence, town_and_country
-from zhetl.metric_lists import _list_items, _shared_head, _verbal_items
+from zhetl.metric_lists import _list_items, _shared_head, _verbal_items, category_items
 from zhetl.metric_names import (
     MONEY_NOUNS,
     RESULT_WORDS,
@@ -266,6 +266,10 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
         if len(group) < 2:
             continue
         subject = _clause([t for t in tokens if t.end <= marker.start], backwards=True)
+        by_category = category_items(subject)
+        if by_category is not None and len(by_category) == len(group):
+            _assign(links, group, by_category)
+            continue
         items = _list_items(subject)
         if len(items) != len(group):
             # 教育文化和娱乐价格、医疗保健价格分别…: 和 inside an item, 、 between the items.
@@ -284,11 +288,16 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
             if len(earlier) < len(group):
                 continue
             metrics = [links[i].metric for i in earlier[-len(group):]]
-        first_change = links[group[0]].change  # 分别下降16.3%和12.3%: the verb serves the whole list
-        for index, metric in zip(group, metrics, strict=True):
-            change = first_change if links[index].change == "level" else links[index].change
-            links[index] = MetricLink(metric, change, links[index].place_hint)
+        _assign(links, group, metrics)
     return links
+
+
+def _assign(links: list[MetricLink], group: list[int], metrics: list[str]) -> None:
+    """Give the figures of a 分别 list their metrics; the list's verb serves them all (分别下降16.3%和12.3%)."""
+    first_change = links[group[0]].change
+    for index, metric in zip(group, metrics, strict=True):
+        change = first_change if links[index].change == "level" else links[index].change
+        links[index] = MetricLink(metric, change, links[index].place_hint)
 
 
 _ACTIVITIES_AFTER = frozenset({"就业", "就近", "就地", "就近就业", "就地就业", "稳定就业", "务工", "增收", "稳定增收",
