@@ -1003,3 +1003,15 @@ def test_rural_revitalisation_bureau_patterns(text, expected) -> None:
 ])
 def test_items_before_a_category_take_its_measure(text, expected) -> None:
     assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A status word is a list item too (湿地/z); a negation stays with the noun it negates; lexicon words.
+    ("林地、草地、湿地面积分别为86.3万亩、5.4万亩和1.9万亩。",
+     [("86.3万亩", "林地面积", "level"), ("5.4万亩", "草地面积", "level"), ("1.9万亩", "湿地面积", "level")]),
+    ("清退不符合条件人员437人，罚没款项合计86.5万元，建成村级垃圾收集点1320个，新建三格式化粪池厕所9870户。",
+     [("437人", "不符合条件人员", "level"), ("86.5万元", "罚没款项", "level"), ("1320个", "村级垃圾收集点", "level"),
+      ("9870户", "三格式化粪池厕所", "level")]),
+])
+def test_living_environment_report_patterns(text, expected) -> None:
+    assert links(text) == expected

@@ -408,3 +408,10 @@ def test_near_outside_the_span_and_a_tenth_and_a_half() -> None:
     assert [(q.text, q.approximate) for q in find_quantities("附近3个村")] == [("3个", False)]
     assert [(q.text, q.value) for q in find_quantities("较去年增长一成半")] == [("一成半", 15.0)]
     assert [(q.text, q.kind) for q in find_quantities("人均培训时长不少于40学时")] == [("40学时", "duration")]
+
+
+def test_voltage_classes_and_waterworks_classes_are_no_amounts() -> None:
+    """10千伏线路 and 35千伏变电站 name a class of line; 千吨万人以上 a class of waterworks; 两天晒网 an idiom."""
+    assert [q.text for q in find_quantities("新建和改造10千伏线路286公里，新建35千伏变电站2座")] == ["286公里", "2座"]
+    assert [q.text for q in find_quantities("集中供水工程中千吨万人以上的有9处")] == ["9处"]
+    assert find_quantities("杜绝“三天打鱼、两天晒网”") == []

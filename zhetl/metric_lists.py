@@ -22,7 +22,7 @@ def _list_items(clause: list[Token], separators: tuple[str, ...] = ("、", "和"
     start = len(clause)
     joiners = ("、", "和", "与", "及")
     while start and (clause[start - 1].pos in NOUN_TAGS or clause[start - 1].pos.startswith("n")
-                     or clause[start - 1].pos in ("m", "b", "a") or clause[start - 1].token in joiners
+                     or clause[start - 1].pos in ("m", "b", "a", "z") or clause[start - 1].token in joiners
                      or _verb_in_item(clause, start - 1, joiners)):
         start -= 1
     while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos in ("t", "ns")

@@ -174,7 +174,7 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             run.append(token)  # 非|建档立卡|户: a prefix is part of its noun
             continue
         if not forward and run and token.token in NEGATIONS and token.end == run[-1].start and \
-                run[-1].pos in ("v", "vn", "a"):
+                run[-1].pos in ("v", "vn", "a", "n"):
             run.append(token)  # 未|分配|收益: what was not done is part of the noun
             continue
         if run and token.token in INNER_DETERMINERS:

@@ -223,7 +223,7 @@ def _governs(token: Token, following: Token | None) -> bool:
     if token.pos in ("n", "vn") and following is not None and following.token in VERB_NOUN_HEADS and \
             following.start == token.end:
         return False  # 资助|资金: a noun of a leading verb names the head after it
-    if token.token in NEGATIONS and following is not None and following.pos in ("v", "vn", "a") and \
+    if token.token in NEGATIONS and following is not None and following.pos in ("v", "vn", "a", "n") and \
             following.start == token.end:
         return False  # 未|分配|收益: the negation belongs to the verb it negates
     if token.pos in LEADING_DROP_TAGS - {"v"} or token.token in LEADING_VERBS or token.token in FUNCTION_VERBS:

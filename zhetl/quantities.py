@@ -92,7 +92,8 @@ _IDIOMS = ("一心一意", "一步一个脚印", "一个又一个", "一批又�
            "百年一遇", "千年一遇", "一朝一夕", "三番五次", "三五成群", "三天两头", "七上八下", "四面八方", "五湖四海",
            "千百年", "千百万", "成千上万", "千千万", "九年义务教育", "九年一贯制", "学前三年",
            "二次返利", "二次分配", "二次分红", "二次创业", "二次开发", "四类重点对象", "两项补贴", "三项制度",
-           "五个振兴", "五个一批", "三个一批", "四个不摘", "六个精准", "三支一扶", "三次产业")
+           "五个振兴", "五个一批", "三个一批", "四个不摘", "六个精准", "三支一扶", "三次产业", "千吨万人", "三天打鱼",
+           "两天晒网", "三格式")
 _IDIOM_REACH = max(map(len, _IDIOMS)) - 1  # how far before or after a number an idiom holding it can reach
 
 
@@ -346,6 +347,8 @@ def _bare_unit_above(text: str) -> list[Quantity]:
     """亿元以上 (money, at least 1e8 元), 万人以上 (a count, at least 10,000 people), 万头以上, 千亩以上."""
     found = []
     for match in _BARE_ABOVE_RE.finditer(text):
+        if text[max(0, match.start() - 2):match.start()] == "千吨":
+            continue  # 千吨万人以上: a class of waterworks, not ten thousand people
         value = _num_mult(match.group("mult"))
         if match.group("unit") == "元":
             found.append(Quantity(match.start(), match.end(), match.group(0), value, value, None, False,
@@ -647,6 +650,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
             return False  # 一个/一项 are articles far more often than counts
     if number in ("千", "万", "百", "亿"):
         return False  # 千企帮千村, 万户: a figure of speech, not a count
+    if unit == "千伏" and re.match(r"(?:及以上)?(?:线路|变电站|输变电|电网|主变|配电|供电)", text[end:end + 4]):
+        return False  # 10千伏线路, 35千伏变电站: a voltage class, not an amount
     if unit == "年" and number.isdigit() and len(number) >= 5:
         return False  # 热线12316年均受理…: a hotline's number before 年均, not twelve thousand years
     if unit == "周年" or text[end:end + 1] == "级" or text[end:end + 2] == "年级":
