@@ -1000,6 +1000,9 @@ def test_rural_revitalisation_bureau_patterns(text, expected) -> None:
     ("全县茶叶、中药材、精品水果等主导产业种植面积分别达到15.2万亩、6.8万亩和3.5万亩。",
      [("15.2万亩", "茶叶种植面积", "level"), ("6.8万亩", "中药材种植面积", "level"),
       ("3.5万亩", "精品水果种植面积", "level")]),
+    ("全省县、乡、村三级医疗卫生机构标准化建设达标率分别达到100%、98.5%和99.2%。",
+     [("100%", "县级医疗卫生机构标准化建设达标率", "level"), ("98.5%", "乡级医疗卫生机构标准化建设达标率", "level"),
+      ("99.2%", "村级医疗卫生机构标准化建设达标率", "level")]),
 ])
 def test_items_before_a_category_take_its_measure(text, expected) -> None:
     assert links(text) == expected

@@ -132,23 +132,33 @@ def _cut_in_word(item: list[Token], cut: int) -> int:
     return -1
 
 
-_CATEGORY_MARK = re.compile(r"^(等|等等|[两二三四五六七八九十\d]+[类大种项])$")
+_CATEGORY_MARK = re.compile(r"^(等|等等|[两二三四五六七八九十\d]+[类大种项级])$")
 
 
 def category_items(subject: list[Token]) -> list[str] | None:
     """茶叶、中药材、精品水果等主导产业种植面积分别…, 马铃薯、中药材两类特色险种参保面积分别…: the items before 等 (or
-    两类) each take the measure named at the end, not the category between (茶叶种植面积, 马铃薯参保面积)."""
+    两类) each take the measure named at the end, not the category between (茶叶种植面积, 马铃薯参保面积); the items
+    before 三级 take the level and all after it (县、乡、村三级医疗卫生机构… → 县级医疗卫生机构…)."""
     mark = next((i for i, t in enumerate(subject) if _CATEGORY_MARK.match(t.token) and i), None)
     if mark is None or mark + 2 > len(subject):
         return None
     tail = subject[mark + 1:]
+    if subject[mark].token.endswith("级"):
+        # 县、乡、村三级|医疗卫生机构…: 县级医疗卫生机构…
+        head = [Token("级", "n", tail[0].start, tail[0].start), *tail]
+        return _items_with(subject[:mark], head)
     head = [tail[-1]]
     if len(tail) > 1 and tail[-2].pos in ("v", "vn") and tail[-2].end == tail[-1].start:
         head = tail[-2:]  # 参保|面积
     if len(head) == len(tail) or not tail[-1].pos.startswith("n"):
         return None  # (no category between: the words after 等 are the measure itself)
+    return _items_with(subject[:mark], head)
+
+
+def _items_with(listed: list[Token], head: list[Token]) -> list[str] | None:
+    """Each listed item (split at 、 和 与 及, past the scope) followed by the head."""
     items: list[list[Token]] = [[]]
-    for token in subject[:mark]:
+    for token in listed:
         if token.token in ("、", "和", "与", "及"):
             items.append([])
         elif token.token not in SCOPE_WORDS and token.token not in ("其中",):
