@@ -1018,3 +1018,9 @@ def test_items_before_a_category_take_its_measure(text, expected) -> None:
 ])
 def test_living_environment_report_patterns(text, expected) -> None:
     assert links(text) == expected
+
+
+def test_a_quoted_noun_after_a_count_is_what_it_counts() -> None:
+    """逾1.5万名“两后生”: the quoted noun, not the people of the clause before."""
+    assert links("全州近12万名建档立卡贫困学生享受教育资助，逾1.5万名“两后生”接受职业培训。") == [
+        ("近12万名", "建档立卡贫困学生", "level"), ("逾1.5万名", "两后生", "level")]

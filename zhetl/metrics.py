@@ -304,6 +304,16 @@ _ACTIVITIES_AFTER = frozenset({"就业", "就近", "就地", "就近就业", "�
                                "脱贫", "稳定脱贫"})
 
 
+def _quoted_noun(after: list[Token]) -> str | None:
+    """“两后生”, “空心村”: a short quoted noun right after a count, with no noun after the quote, is what it counts."""
+    if not after or after[0].token not in ("“", '"'):
+        return None
+    close = next((i for i in range(1, min(len(after), 6)) if after[i].token in ("”", '"')), None)
+    if close is None or close == 1 or (close + 1 < len(after) and after[close + 1].pos.startswith("n")):
+        return None
+    return "".join(t.token for t in after[1:close])
+
+
 def _paid_after_standard(after: list[Token]) -> str | None:
     """按每户2.5万元标准|(违规)发放|补助资金: a standard written without 的 is the standard of what the verb pays."""
     verb = next((i for i, t in enumerate(after[:2]) if t.pos == "v"), None)
@@ -357,6 +367,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         elif metric is not None and unit == "个" and len(after) > 1 and after[0].token.endswith("村") and \
                 villages_collective("村" + after[1].token):
             metric = after[0].token  # 128个行政村|集体经营性收入: likewise
+        if metric is None and unit in COUNT_AFTER_UNITS:  # 逾1.5万名“两后生”接受职业培训: the quoted noun is counted
+            metric = _quoted_noun([t for t in tokens if t.start >= end][:8]) or metric
         if metric is None and unit in COUNT_AFTER_UNITS and after and after[0].pos == "m" and \
                 any(t.token in ("岁", "周岁") for t in after[:3]):
             metric, place = _phrase(_past_count(after), forward=True, places=places,  # 34.2万名|65岁及以上|贫困老人
