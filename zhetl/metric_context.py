@@ -251,8 +251,12 @@ _STANDARD_SET = re.compile(r"([\u4e00-\u9fff]{0,8}(?:监测范围|监测标准|�
 def _standard_set(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
     """防止返贫监测范围调整为年人均纯收入6800元: a standard set at an income is the standard's figure (6 readings
     of 6); a band of it (…6600元以下的农户) stays the income's."""
-    figure = "".join(t.token for t in tokens if t.start >= start and t.pos == "m")[:12]
-    if "以下" in figure or "以上" in figure:
+    figure, end = "", start
+    for token in (t for t in tokens if t.start >= start):
+        if token.start != end or token.pos != "m":
+            break  # the figure's own tokens only (6600|元|以下)
+        figure, end = figure + token.token, token.end
+    if figure.endswith(("以下", "以上")):
         return link
     found = _STANDARD_SET.search(_text(_clause_before(tokens, start)))
     if found is None:
