@@ -1024,3 +1024,9 @@ def test_a_quoted_noun_after_a_count_is_what_it_counts() -> None:
     """逾1.5万名“两后生”: the quoted noun, not the people of the clause before."""
     assert links("全州近12万名建档立卡贫困学生享受教育资助，逾1.5万名“两后生”接受职业培训。") == [
         ("近12万名", "建档立卡贫困学生", "level"), ("逾1.5万名", "两后生", "level")]
+
+
+def test_a_platform_named_by_a_number_stays_in_the_name() -> None:
+    """扶贫832平台销售额: 832平台 is the platform's name, part of the indicator (and never a figure)."""
+    assert links("其中扶贫832平台销售额2860万元，占比6.7%。") == [
+        ("2860万元", "扶贫832平台销售额", "level"), ("6.7%", "扶贫832平台销售额", "level")]
