@@ -1030,3 +1030,8 @@ def test_a_platform_named_by_a_number_stays_in_the_name() -> None:
     """扶贫832平台销售额: 832平台 is the platform's name, part of the indicator (and never a figure)."""
     assert links("其中扶贫832平台销售额2860万元，占比6.7%。") == [
         ("2860万元", "扶贫832平台销售额", "level"), ("6.7%", "扶贫832平台销售额", "level")]
+
+
+def test_a_rank_above_which_cadres_are_counted_stays_in_the_name() -> None:
+    """处级以上干部近四百名: a class of rank is part of the noun (处级 is a rank, not a verb)."""
+    assert links("其中处级以上干部近四百名。") == [("近四百名", "处级以上干部", "level")]
