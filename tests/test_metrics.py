@@ -1035,3 +1035,9 @@ def test_a_platform_named_by_a_number_stays_in_the_name() -> None:
 def test_a_rank_above_which_cadres_are_counted_stays_in_the_name() -> None:
     """处级以上干部近四百名: a class of rank is part of the noun (处级 is a rank, not a verb)."""
     assert links("其中处级以上干部近四百名。") == [("近四百名", "处级以上干部", "level")]
+
+
+def test_a_price_and_its_change_are_read_apart() -> None:
+    """价格下降/n (jieba's one noun): the price, then its change."""
+    assert links("其中食品类价格下降3.4%，鲜菜价格上涨11.7%。") == [
+        ("3.4%", "食品类价格", "delta"), ("11.7%", "鲜菜价格", "delta")]

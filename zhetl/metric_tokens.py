@@ -80,9 +80,10 @@ def _normalise(tokens: list[Token]) -> list[Token]:
                 result[-1].token not in SCOPE_WORDS and \
                 not result[-1].token.endswith(("资金", "经费")):  # (资金|支出|为: the funds were spent)
             result.append(Token(word, "vn", token.start, token.end))  # 民生|支出, 就业|支出, 产业|发展: a compound noun
-        elif token.pos == "l" and len(word) >= 4 and (word[-2:] in PURE_CHANGES or word[-2:] in ("上涨", "下跌")):
+        elif (token.pos == "l" or word.startswith("价格")) and len(word) >= 4 and \
+                (word[-2:] in PURE_CHANGES or word[-2:] in ("上涨", "下跌")):
             result += [Token(word[:-2], "n", token.start, token.end - 2),
-                       Token(word[-2:], "v", token.end - 2, token.end)]  # 价格上涨/l: the price, then the change
+                       Token(word[-2:], "v", token.end - 2, token.end)]  # 价格上涨/l, 价格下降/n: price, then change
         elif word in ("村", "县", "乡", "镇") and token.pos == "zg":
             result.append(Token(word, "n", token.start, token.end))  # 重点帮扶|村/zg: jieba's tag for a noun
         elif word in _GLUED_PREPOSITIONS:
