@@ -48,7 +48,8 @@ def _sets(kind: str) -> list[Path]:
 # department work reports, eastern government work reports: 513/642 = 0.799) and dev61-63 (rural-revitalisation
 # bureau summaries, whole county work reports, county media news: 516/629 = 0.820) and dev64-66 (east-west
 # cooperation summaries, press-conference answers, plan execution reports: 492/626 = 0.786) and dev67-69 (living
-# environment and infrastructure, social assistance and health, rural industry and finance: 455/626 = 0.727).
+# environment and infrastructure, social assistance and health, rural industry and finance: 455/626 = 0.727) and
+# dev70-72 (western work reports, consolidation reports, county statistical bulletins: 481/596 = 0.807).
 DEV = _sets("dev")
 BLIND = _sets("blind")
 REFERENCE = date(2021, 3, 9)
