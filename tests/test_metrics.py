@@ -1041,3 +1041,20 @@ def test_a_price_and_its_change_are_read_apart() -> None:
     """价格下降/n (jieba's one noun): the price, then its change."""
     assert links("其中食品类价格下降3.4%，鲜菜价格上涨11.7%。") == [
         ("3.4%", "食品类价格", "delta"), ("11.7%", "鲜菜价格", "delta")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2022年平均识别认定时间缩短至9.6天。", ("9.6天", "平均识别认定时间")),
+    ("每人每年在村工作时间不少于220天。", ("220天", "在村工作时间")),
+    ("平均每人次救助金额约2100元，救助时限不超过15天。", ("15天", "救助时限")),
+    ("全年优良天数338天。", ("338天", "优良天数")),
+    ("小额理赔案件平均结案周期由18天缩短至7天。", ("18天", "小额理赔案件平均结案周期")),
+])
+def test_a_span_of_time_names_the_activity_it_times(text: str, expected: tuple[str, str]) -> None:
+    """识别认定时间, 在村工作时间, 救助时限: the activity before a word for time is part of its name."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+def test_the_end_of_a_from_to_span_is_not_the_activity_timed() -> None:
+    """从开工到入住平均用时: 入住 ends the span; the time is the average time taken."""
+    assert ("不到300天", "平均用时", "level") in links("从开工到入住平均用时不到300天。")

@@ -67,6 +67,35 @@ def _time_spent(before: list[Token]) -> str | None:
     return "".join(t.token for t in run)
 
 
+def timed_activity(before: list[Token], metric: str) -> str:
+    """平均识别认定时间, 在村工作时间: the activity a span of time measures belongs to the name of the time."""
+    zone = _subject_zone(before)
+    text = "".join(t.token for t in zone)
+    if not text.endswith(metric):
+        return metric
+    index, length = len(zone), 0
+    while index and length < len(metric):
+        index -= 1
+        length += len(zone[index].token)
+    added = 0
+    while index and added < 4:
+        token, right = zone[index - 1], zone[index]
+        if token.end != right.start or token.token in SCOPE_WORDS or token.token in FUNCTION_VERBS or \
+                token.token in REACH_WORDS:
+            break
+        if not (token.pos in ("v", "vn", "n", "ns", "nz") or token.token == "平均" or
+                (token.token == "在" and right.pos.startswith("n"))):
+            break
+        index -= 1
+        added += 1
+    if added and index and zone[index - 1].token in ("到", "至"):
+        return metric  # 从开工到入住平均用时: the end of a from-to span is not the activity
+    while added and zone[index].pos == "ns":
+        index += 1  # (a place name before the activity is where, not what)
+        added -= 1
+    return "".join(t.token for t in zone[index:]) if added else metric
+
+
 def _paid_to(before: list[Token]) -> str | None:
     """向全体村民分红42.6万元, 为市场主体减税降费520亿元: money a verb pays to someone measures the verb."""
     verbs: list[Token] = []

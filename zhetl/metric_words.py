@@ -48,7 +48,8 @@ COUNTED_HEADS = ("人", "口", "民", "户", "员", "者", "生", "师", "农", 
                  "劳动力", "村", "企", "县", "县（区）", "乡", "镇", "省区", "省份", "市州", "区县", "县区", "骨干",
                  "人才")
 ORGANISATION_HEADS = ("单位", "企业", "企", "机构", "社", "院", "所", "站", "店", "馆", "公司", "厂", "园", "基地")
-TIME_HEADS = ("时间", "期限", "时长", "年限", "用时", "期", "工期", "周期")  # what a span of time can measure
+# what a span of time can measure
+TIME_HEADS = ("时间", "期限", "时长", "年限", "用时", "期", "工期", "周期", "时限", "天数")
 NEGATIONS = frozenset({"未", "不", "非", "没有"})  # 未|分配|收益, 不|符合|条件的: part of what they negate
 COUNTED_ATTRIBUTES = frozenset("收入 纯收入 人均纯收入 比例 比重 占比".split())  # what a counted noun has
 PERIOD_WORDS = frozenset({"全年", "当年", "年内", "全年度"})  # jieba tags 全年 m, not t

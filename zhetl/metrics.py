@@ -59,6 +59,7 @@ from zhetl.metric_patterns import (
     _time_spent,
     led_share,
     share_in_money_band,
+    timed_activity,
 )
 from zhetl.metric_phrases import _phrase, _subject_zone
 from zhetl.metric_tokens import (
@@ -446,6 +447,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         spent = _time_spent(before)
         if spent is not None:
             return MetricLink(spent, change, None)
+    if metric and not from_after and _is_span(unit) and metric.endswith(TIME_HEADS):
+        metric = timed_activity(before, metric)
     if metric and not from_after and _is_span(unit) and not metric.endswith(TIME_HEADS) and \
             metric not in MODIFIER_VERBS:
         metric = None  # 过去走山路要3个多小时, 在村里一干就是六年: a span of time is no amount of the noun before
