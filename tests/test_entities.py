@@ -97,6 +97,11 @@ def test_news_abbreviations() -> None:
     assert ("豫", "LOC") in entities("驻豫人民解放军和武装警察部队")
 
 
+def test_a_word_that_only_looks_like_a_movement_is_no_place() -> None:
+    """出台 (to issue a policy) is not 出 + 台 (leaving Taiwan)."""
+    assert entities("全省出台政策文件21件，出台率65.6%") == []
+
+
 def test_country_government_is_the_country() -> None:
     assert entities("美国政府将会容忍") == [("美国", "LOC")]
     assert ("永嘉县人民政府", "ORG") in entities("永嘉县人民政府发布通告")

@@ -1058,3 +1058,15 @@ def test_a_span_of_time_names_the_activity_it_times(text: str, expected: tuple[s
 def test_the_end_of_a_from_to_span_is_not_the_activity_timed() -> None:
     """从开工到入住平均用时: 入住 ends the span; the time is the average time taken."""
     assert ("不到300天", "平均用时", "level") in links("从开工到入住平均用时不到300天。")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全省流转面积3860万亩。", ("3860万亩", "流转面积")),
+    ("实际执行比例为61.3%。", ("61.3%", "实际执行比例")),
+    ("2022年实现加工产值58.6亿元。", ("58.6亿元", "加工产值")),
+    ("目前已出台21件，出台率65.6%。", ("65.6%", "出台率")),
+    ("发现违规问题137笔、涉及金额2100余万元。", ("2100余万元", "金额")),
+])
+def test_a_bare_head_takes_the_word_glued_before_it(text: str, expected: tuple[str, str]) -> None:
+    """流转面积, 实际执行比例: 面积 or 比例 alone names nothing; 涉及 (involving) is no part of a name."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]

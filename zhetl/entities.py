@@ -486,7 +486,7 @@ def _abbreviated_places(token: Token) -> list[Entity]:
             token.pos in ("ns", "j", "nz", "n", "x", "nt", "f", "t", "nr", "m"):
         return [Entity(token.start + k, token.start + k + 1, stem[k], "LOC", stem[k]) for k in range(len(stem))]
     if len(word) == 2 and word[0] in MOVEMENT_PREFIXES and word[1] in PLACE_ABBREVIATIONS and \
-            (token.pos.startswith("v") or token.pos == "j" or word in MOVEMENT_WORDS):
+            word not in ("出台", "出新") and (token.pos.startswith("v") or token.pos == "j" or word in MOVEMENT_WORDS):
         return [Entity(token.start + 1, token.end, word[1], "LOC", word[1])]
     return []
 

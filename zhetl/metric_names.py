@@ -196,3 +196,25 @@ def _people_placed(before: list[Token], metric: str | None, unit: str) -> str | 
         if before[index].token in CLAUSE_BREAKS:
             break
     return metric
+
+
+# Heads that name nothing without the word before them (流转面积, 涉及金额, 实际执行比例, 出台率).
+BARE_HEADS = frozenset("面积 期限 价格 金额 比例 比重 率 产值 总额 数量".split())
+_NOT_NAMING = frozenset("是 为 占 达 达到 有 共有 约 约为 按 按照 用于 其中 仅 已 均 和 与 及 涉及 培育 力争".split())
+
+
+def named_bare_head(tokens: list[Token], start: int, metric: str | None) -> str | None:
+    """流转|面积3860万亩, 涉及|金额1.36亿元: a bare head takes the verb or modifier glued before it."""
+    if metric not in BARE_HEADS:
+        return metric
+    head = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].end <= start and tokens[i].token == metric),
+                None)
+    if not head:
+        return metric
+    left = tokens[head - 1]
+    if left.end != tokens[head].start or left.token in _NOT_NAMING or left.token in SKIP_WORDS or \
+            left.token in CLAUSE_BREAKS or not (left.pos in ("v", "vn", "a", "b", "an") or left.token == "实际"):
+        return metric
+    if head > 1 and tokens[head - 2].token == "实际" and tokens[head - 2].end == left.start:
+        return "实际" + left.token + metric  # 实际|执行|比例: what was really done, against the plan
+    return left.token + metric
