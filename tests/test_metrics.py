@@ -1070,3 +1070,14 @@ def test_the_end_of_a_from_to_span_is_not_the_activity_timed() -> None:
 def test_a_bare_head_takes_the_word_glued_before_it(text: str, expected: tuple[str, str]) -> None:
     """流转面积, 实际执行比例: 面积 or 比例 alone names nothing; 涉及 (involving) is no part of a name."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+def test_a_change_is_no_activity_that_takes_time() -> None:
+    """利用小时数减少60小时: 减少 says how the hours changed, it is not what the hours were spent on."""
+    assert links("利用小时数减少60小时左右。")[0][1] != "减少"
+
+
+def test_the_five_batches_are_named_whole() -> None:
+    """生态补偿脱贫一批, 发展生产脱贫一批 (五个一批): lexicon words, so the verb stays in the name."""
+    assert links("全县实施易地扶贫搬迁3250人，生态补偿脱贫1480人，发展生产脱贫6920人。") == [
+        ("3250人", "易地扶贫搬迁", "level"), ("1480人", "生态补偿脱贫", "level"), ("6920人", "发展生产脱贫", "level")]

@@ -55,8 +55,9 @@ def _time_spent(before: list[Token]) -> str | None:
     for token in reversed(words):
         if len(run) == 3 or (run and token.end != run[0].start) or not (
                 token.pos in ("v", "vn", "n", "nt", "zg") or token.token in MODIFIER_VERBS) or \
-                token.token in FUNCTION_VERBS or token.token in REACH_WORDS or token.token in LEADING_VERBS:
-            break  # (累计|加班: the adverbial verb before the activity is not part of it)
+                token.token in FUNCTION_VERBS or token.token in REACH_WORDS or token.token in LEADING_VERBS or \
+                token.token in DELTA_VERBS:
+            break  # (累计|加班: the adverbial verb before the activity is not part of it; 减少|60小时: a change)
         run.insert(0, token)
     while run and not (run[0].pos == "v" or run[0].token in MODIFIER_VERBS):
         run.pop(0)  # 扶贫干部王秀英|驻村帮扶: who did it is not what was done
