@@ -1081,3 +1081,22 @@ def test_the_five_batches_are_named_whole() -> None:
     """生态补偿脱贫一批, 发展生产脱贫一批 (五个一批): lexicon words, so the verb stays in the name."""
     assert links("全县实施易地扶贫搬迁3250人，生态补偿脱贫1480人，发展生产脱贫6920人。") == [
         ("3250人", "易地扶贫搬迁", "level"), ("1480人", "生态补偿脱贫", "level"), ("6920人", "发展生产脱贫", "level")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("样本农户中，家庭人均可支配收入在5000元以下的占4.1%。", [("5000元以下", "家庭人均可支配收入", "level"),
+                                                ("4.1%", "样本农户", "level")]),
+    ("受访农户中60岁以上的占41.6%。", [("60岁以上", "受访农户", "level"), ("41.6%", "受访农户", "level")]),
+    ("村“两委”成员平均年龄52.6岁，35岁以下的不足一成。", [("52.6岁", "成员平均年龄", "level"),
+                                              ("35岁以下", "村“两委”成员", "level"),
+                                              ("不足一成", "村“两委”成员", "level")]),
+])
+def test_a_band_of_income_or_age_sorts_the_people_named_before(text: str, expected: list) -> None:
+    """样本农户中…5000元以下的占4.1%, 受访农户中60岁以上的占41.6%: the people the band sorts, named whole."""
+    assert links(text) == expected
+
+
+def test_an_age_before_a_count_still_bounds_the_people_counted() -> None:
+    """65周岁以上的412名特困老人: the age bounds the people counted after it, no band of a group before."""
+    assert links("全乡将1436名脱贫人口纳入农村低保，将65周岁以上的412名特困老人纳入特困供养。")[1] == (
+        "65周岁以上", "特困老人", "level")

@@ -14,6 +14,7 @@ from zhetl.metric_words import (
     LEADING_VERBS,
     MODIFIER_VERBS,
     NOUN_TAGS,
+    PEOPLE_HEADS,
     PEOPLE_VERBS,
     RATE_WORDS,
     RATIO_VERBS,
@@ -294,8 +295,8 @@ def led_share(before: list[Token]) -> str | None:
 
 
 def share_in_money_band(tokens: list[Token], start: int) -> str | None:
-    """…脱贫户中，年人均纯收入在1万元以上的占87.2%, 其中超过1万元的占43.7%: the share of a band of income is a
-    share of the people the sentence named before it, not of the income."""
+    """…脱贫户中，年人均纯收入在1万元以上的占87.2%, 其中35岁以下的不足一成: the share of a band of income or
+    age is a share of the people the sentence named before it, not of the income or the age."""
     before = [t for t in tokens if t.end <= start]
     end = len(before)
     while end and (before[end - 1].token in ("占", "约占", "为", "达", "达到") or before[end - 1].pos == "d"):
@@ -306,11 +307,47 @@ def share_in_money_band(tokens: list[Token], start: int) -> str | None:
     while first and before[first - 1].pos == "m":
         first -= 1  # 5000|元|以下|的: the band, as jieba cut it
     band = "".join(t.token for t in before[first:end - 1]).removesuffix("以上").removesuffix("以下")
-    if not band.endswith("元"):
+    if not band.endswith(("元", "岁")):
         return None
-    people = [t for t in before[:first] if t.pos.startswith("n") and t.token.endswith(("户", "人口", "农户", "群众"))
-              and t.token not in SCOPE_WORDS]
-    return people[-1].token if people else None
+    return population_before(before[:first])
+
+
+# Who a band of income or age sorts (受访农户, 村“两委”成员, 脱贫劳动力).
+POPULATION_HEADS = (*PEOPLE_HEADS, "农户", "成员", "对象", "医生", "教师", "受访者", "人")
+POPULATION_MODIFIERS = frozenset({"受访", "抽样", "调查", "在册", "受助", "参保"})
+
+
+def population_before(before: list[Token]) -> str | None:
+    """样本农户中，…: the people named before 中, else the last people the clauses before name, with the words
+    that make up their name (受访|农户, 村|“|两委|”|成员)."""
+    among = next((i for i in range(len(before) - 1, 0, -1) if before[i].token in ("中", "当中")), None)
+    if among is not None:
+        named = _people_run(before, among)
+        if named is not None:
+            return named
+    people = [i for i, t in enumerate(before) if t.pos.startswith("n") and t.token.endswith(POPULATION_HEADS)
+              and t.token not in SCOPE_WORDS and len(t.token) > 1]
+    return _people_run(before, people[-1] + 1) if people else None
+
+
+def _people_run(before: list[Token], end: int) -> str | None:
+    """The name of people ending right before ``end`` (at most five tokens, glued together)."""
+    first = end
+    while first > max(0, end - 5):
+        token = before[first - 1]
+        if first < end and token.end != before[first].start:
+            break
+        if token.token in SCOPE_WORDS or not (
+                token.pos.startswith("n") or token.pos in ("j", "zg", "vn") or token.token in "“”" or
+                token.token in MODIFIER_VERBS or token.token in POPULATION_MODIFIERS):
+            break
+        first -= 1
+    while first < end and before[first].token in "“”":
+        first += 1  # (an opening quote with nothing before it in the name)
+    name = "".join(t.token for t in before[first:end])
+    if not name.endswith(POPULATION_HEADS) or name.count("“") != name.count("”") or len(name) < 2:
+        return None
+    return name
 
 
 # Verbs of moving that qualify the activity after them (外出务工, 返乡创业, 转移就业).

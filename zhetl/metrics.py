@@ -59,6 +59,7 @@ from zhetl.metric_patterns import (
     _time_limit,
     _time_spent,
     led_share,
+    population_before,
     share_in_money_band,
     timed_activity,
 )
@@ -362,6 +363,11 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         metric, place = _phrase(_subject_zone(before), forward=False, places=places)
         if metric is not None:
             return MetricLink(metric, change, place)
+    if unit in ("岁", "周岁") and len(after) > 1 and after[0].token == "的" and \
+            (after[1].token in ("占", "约占", "仅占", "占比") or all(t.pos == "m" for t in after[1:])):
+        people = population_before([t for t in tokens if t.end <= start])
+        if people is not None:
+            return MetricLink(people, change, None)  # 受访农户中60岁以上的占41.6%: the age sorts the people
     if unit in COUNT_AFTER_UNITS or (after and after[0].token == "的" and unit not in MONEY_OR_MEASURE) or \
             (unit in DURATION_OR_AGE and noun_next):
         metric, place = _phrase(after, forward=True, places=places, counted=_counted_heads(unit))
