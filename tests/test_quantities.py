@@ -418,3 +418,20 @@ def test_voltage_classes_and_waterworks_classes_are_no_amounts() -> None:
     assert [q.text for q in find_quantities("新建和改造10千伏线路286公里，新建35千伏变电站2座")] == ["286公里", "2座"]
     assert [q.text for q in find_quantities("集中供水工程中千吨万人以上的有9处")] == ["9处"]
     assert find_quantities("杜绝“三天打鱼、两天晒网”") == []
+
+
+def test_a_score_after_a_score_in_the_same_sentence_is_a_score() -> None:
+    """平均得分为91.4分，…，对产业帮扶为86.2分: the later figures in 分 continue the scores."""
+    text = "受访群众对基础设施建设的平均得分为91.4分，对产业帮扶为86.2分，仅为79.5分。用时3分钟。"
+    assert [q.text for q in find_quantities(text) if q.unit == "分"] == ["91.4分", "86.2分", "79.5分"]
+
+
+@pytest.mark.parametrize("text", ["如表3所示，", "（详见附表2-1）", "图5显示，"])
+def test_a_numbered_table_or_figure_is_no_amount(text: str) -> None:
+    """表3, 附表2-1, 图5: references to the report's own tables and figures."""
+    assert find_quantities(text) == []
+
+
+def test_a_count_of_forms_is_still_a_count() -> None:
+    """报表3份: 表 ends a noun, the number after it counts."""
+    assert [q.text for q in find_quantities("共有报表3份")] == ["3份"]
