@@ -1100,3 +1100,9 @@ def test_an_age_before_a_count_still_bounds_the_people_counted() -> None:
     """65周岁以上的412名特困老人: the age bounds the people counted after it, no band of a group before."""
     assert links("全乡将1436名脱贫人口纳入农村低保，将65周岁以上的412名特困老人纳入特困供养。")[1] == (
         "65周岁以上", "特困老人", "level")
+
+
+def test_a_quoted_name_that_is_the_whole_subject_is_the_metric() -> None:
+    """，“空壳村”由3920个减少到零: the quotes break no clause for what the figures measure."""
+    assert links("户均分红约380元，“空壳村”由2020年的3920个减少到零。")[1:] == [
+        ("3920个", "空壳村", "from"), ("零", "空壳村", "to")]

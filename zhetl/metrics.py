@@ -82,6 +82,7 @@ from zhetl.metric_words import (
     COUNT_AFTER_UNITS,
     COUNTED_HEADS,
     DURATION_OR_AGE,
+    FROM_WORDS,
     GENERIC_NOUNS,
     LEADING_VERBS,
     MODIFIER_VERBS,
@@ -483,11 +484,28 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             any(t.token in ("超过", "超出", "超额完成", "超") for t in before):
         metric = None  # 超过国家下达目标任务12.8万人: by how much a target was beaten, not the target
     if metric is None and not from_after:
-        metric = quoted_before(tokens, start)
+        metric = quoted_before(tokens, start) or _quoted_subject(tokens, start, before)
     if metric in GENERIC_NOUNS or metric in AVERAGE_WORDS or (not from_after and _span_of_time(before, unit)) or \
             _time_limit(before, after, unit):
         metric = None
     return MetricLink(metric, change, place)
+
+
+def _quoted_subject(tokens: list[Token], start: int, clause: list[Token]) -> str | None:
+    """，“空壳村”由3920个减少到零: a quoted name that is the whole subject is what the figures measure."""
+    if any(t.pos.startswith("n") or t.pos in ("j", "zg", "v", "vn") for t in clause if t.token not in FROM_WORDS):
+        return None
+    before = [t for t in tokens if t.end <= start][:len([t for t in tokens if t.end <= start]) - len(clause)]
+    if len(before) < 3 or before[-1].token != "”":
+        return None
+    opening = next((i for i in range(len(before) - 2, -1, -1) if before[i].token == "“"), None)
+    if opening is None or (opening and before[opening - 1].token not in "，。；：,;:"):
+        return None
+    inside = before[opening + 1:-1]
+    if not inside or len(inside) > 6 or any(t.pos in ("x", "m") for t in inside) or \
+            not any(t.pos.startswith("n") or t.pos in ("j", "zg") for t in inside):
+        return None
+    return "".join(t.token for t in inside)
 
 
 _STOCK_WORDS = ("存栏", "出栏", "存栏量", "出栏量", "饲养量")
