@@ -1106,3 +1106,8 @@ def test_a_quoted_name_that_is_the_whole_subject_is_the_metric() -> None:
     """，“空壳村”由3920个减少到零: the quotes break no clause for what the figures measure."""
     assert links("户均分红约380元，“空壳村”由2020年的3920个减少到零。")[1:] == [
         ("3920个", "空壳村", "from"), ("零", "空壳村", "to")]
+
+
+def test_a_class_of_rank_opens_the_noun_counted_after_a_count() -> None:
+    """抽查的146家省级以上龙头企业中: 省级以上 is part of what is counted, not the end of the phrase."""
+    assert links("抽查的146家省级以上龙头企业中，58家签订了订单合同。")[0] == ("146家", "省级以上龙头企业", "level")

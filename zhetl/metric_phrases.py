@@ -145,6 +145,12 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
             skip = position + 1
             seen_noun = True
             continue
+        following = sequence[position + 1] if forward and position + 1 < len(sequence) else None
+        if forward and token.token.endswith("级") and following is not None and \
+                following.token in ("以上", "及以上") and following.start == token.end:
+            run += [token, following]  # 146家|省级|以上|龙头企业: the class of rank opens the noun counted
+            skip = position + 1
+            continue
         if not forward and run and token.token == "因" and len(run[-1].token) == 1 and run[-1].pos.startswith("n"):
             run.append(token)  # 因|病|致贫返贫风险: the cause glued to its one-character noun
             break
