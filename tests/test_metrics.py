@@ -1111,3 +1111,15 @@ def test_a_quoted_name_that_is_the_whole_subject_is_the_metric() -> None:
 def test_a_class_of_rank_opens_the_noun_counted_after_a_count() -> None:
     """抽查的146家省级以上龙头企业中: 省级以上 is part of what is counted, not the end of the phrase."""
     assert links("抽查的146家省级以上龙头企业中，58家签订了订单合同。")[0] == ("146家", "省级以上龙头企业", "level")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("竣工验收合格率100%。", ("100%", "竣工验收合格率")),
+    ("走访频次每月不少于2次。", ("2次", "走访频次")),
+    ("全县月人均低保救助水平由2021年的386元提高到452元。", ("386元", "月人均低保救助水平")),
+    ("达标率94.7%，综合得分93.6分。", ("93.6分", "综合得分")),
+    ("村党组织书记和村委会主任一肩挑比例达到96%。", ("96%", "村党组织书记和村委会主任一肩挑比例")),
+])
+def test_verbs_that_name_a_rate_a_level_or_a_frequency_stay_in_it(text: str, expected: tuple[str, str]) -> None:
+    """竣工验收合格率, 走访频次, 低保救助水平: the verbs before such a head name it; they govern nothing."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]

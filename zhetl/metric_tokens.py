@@ -193,7 +193,7 @@ def _verb_chain(verb: Token, left: Token | None, head: Token) -> bool:
     """直播|带货|卖出|猕猴桃, 排查|整改|问题: the last of two verbs in a row governs the noun after it (a verb of
     state, 劝返|辍学|学生, still modifies)."""
     if verb.token in MODIFIER_VERBS or left is None or left.end != verb.start or left.pos not in ("v", "vn") or \
-            head.token in VERB_NOUN_HEADS:
+            head.token in VERB_NOUN_HEADS or (head.token.endswith("率") and len(head.token) > 1):
         return False  # (巩固|提升|资金, 后续|扶持|资金: verbs before a head that nominalises them name it)
     # 搬迁|安置|贫困人口 counts people; in 集中|供养|能力 the verbs describe the head.
     return left.token not in MODIFIER_VERBS or head.token.endswith(PEOPLE_HEADS)
