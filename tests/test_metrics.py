@@ -1123,3 +1123,9 @@ def test_a_class_of_rank_opens_the_noun_counted_after_a_count() -> None:
 def test_verbs_that_name_a_rate_a_level_or_a_frequency_stay_in_it(text: str, expected: tuple[str, str]) -> None:
     """竣工验收合格率, 走访频次, 低保救助水平: the verbs before such a head name it; they govern nothing."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+def test_the_own_level_of_a_budget_stays_in_its_name() -> None:
+    """本级衔接资金 (jieba tags 本级 a pronoun): the county's own funds, against those from above."""
+    assert links("县财政2022年安排本级衔接资金8650万元，较上年增长15.3%。") == [
+        ("8650万元", "本级衔接资金", "level"), ("15.3%", "本级衔接资金", "delta")]
