@@ -1129,3 +1129,8 @@ def test_the_own_level_of_a_budget_stays_in_its_name() -> None:
     """本级衔接资金 (jieba tags 本级 a pronoun): the county's own funds, against those from above."""
     assert links("县财政2022年安排本级衔接资金8650万元，较上年增长15.3%。") == [
         ("8650万元", "本级衔接资金", "level"), ("15.3%", "本级衔接资金", "delta")]
+
+
+def test_an_extreme_named_in_the_clause_before_is_what_the_figure_measures() -> None:
+    """…的满意度最高，达到98.3%: the figure after the comma is the extreme's value."""
+    assert links("受访者对发展生产脱贫一批的满意度最高，达到98.3%。") == [("98.3%", "满意度", "level")]

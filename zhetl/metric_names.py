@@ -218,3 +218,20 @@ def named_bare_head(tokens: list[Token], start: int, metric: str | None) -> str 
     if head > 1 and tokens[head - 2].token == "实际" and tokens[head - 2].end == left.start:
         return "实际" + left.token + metric  # 实际|执行|比例: what was really done, against the plan
     return left.token + metric
+
+
+def superlative_clause(tokens: list[Token], start: int) -> str | None:
+    """…的满意度最高，达到98.3%: the extreme the clause before names is what the figure measures."""
+    before = [t for t in tokens if t.end <= start]
+    opening = len(before)
+    while opening and before[opening - 1].token not in CLAUSE_BREAKS:
+        opening -= 1
+    clause = before[opening:]
+    if opening < 3 or before[opening - 1].token not in ("，", ",") or not clause or \
+            not all(t.pos in ("d", "v", "p") for t in clause):
+        return None
+    previous = before[:opening - 1]
+    if not previous[-1].token.startswith("最") or len(previous[-1].token) != 2:
+        return None
+    metric, _ = _phrase(previous[:-1], forward=False)
+    return metric

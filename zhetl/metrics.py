@@ -41,6 +41,7 @@ from zhetl.metric_names import (
     _superlative,
     _with_origin,
     named_bare_head,
+    superlative_clause,
     villages_collective,
 )
 from zhetl.metric_patterns import (
@@ -469,7 +470,7 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         share = _share_subject(before, places)
         metric = share or _described_share(before, metric) or metric
     if metric is None and not from_after:
-        metric = _superlative(before) or _per_unit_alone(before)
+        metric = _superlative(before) or _per_unit_alone(before) or superlative_clause(tokens, start)
     if metric is None and unit == "票" and before and before[-1].token in ("赞成", "反对", "弃权"):
         metric = before[-1].token  # 赞成52票，反对0票: the votes each way
     if metric and not from_after:
