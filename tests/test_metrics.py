@@ -1134,3 +1134,14 @@ def test_the_own_level_of_a_budget_stays_in_its_name() -> None:
 def test_an_extreme_named_in_the_clause_before_is_what_the_figure_measures() -> None:
     """…的满意度最高，达到98.3%: the figure after the comma is the extreme's value."""
     assert links("受访者对发展生产脱贫一批的满意度最高，达到98.3%。") == [("98.3%", "满意度", "level")]
+
+
+def test_a_verb_inside_one_listed_measure_stays_in_it() -> None:
+    """耕地保有量和永久基本农田保护面积分别…: 保护 belongs to the second item, so the list has two items."""
+    assert links("耕地保有量和永久基本农田保护面积分别不少于8020万亩和6850万亩。") == [
+        ("8020万亩", "耕地保有量", "level"), ("6850万亩", "永久基本农田保护面积", "level")]
+
+
+def test_a_ranking_name_is_part_of_what_is_counted() -> None:
+    """世界500强企业23家: 500强 names a ranking; the count is of the firms in it."""
+    assert links("新引进世界500强企业23家。") == [("23家", "世界500强企业", "level")]

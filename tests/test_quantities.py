@@ -435,3 +435,9 @@ def test_a_numbered_table_or_figure_is_no_amount(text: str) -> None:
 def test_a_count_of_forms_is_still_a_count() -> None:
     """报表3份: 表 ends a noun, the number after it counts."""
     assert [q.text for q in find_quantities("共有报表3份")] == ["3份"]
+
+
+@pytest.mark.parametrize("text", ["保持两位数增长", "全国百强县", "新引进世界500强企业"])
+def test_digits_of_a_number_and_rankings_are_no_amounts(text: str) -> None:
+    """两位数增长 counts digits; 500强 and 百强县 name rankings."""
+    assert find_quantities(text) == []

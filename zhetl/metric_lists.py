@@ -40,7 +40,10 @@ def _list_items(clause: list[Token], separators: tuple[str, ...] = ("、", "和"
 def _verb_in_item(clause: list[Token], index: int, joiners: tuple[str, ...]) -> bool:
     """…、财产净收入和|转移|净收入, 集中|供水率和…: a verb that opens a listed item before its noun belongs to it."""
     following = clause[index + 1] if index + 1 < len(clause) else None
-    opens_item = (index > 0 and clause[index - 1].token in joiners) or clause[index].token in MODIFIER_VERBS
+    opens_item = (index > 0 and clause[index - 1].token in joiners) or clause[index].token in MODIFIER_VERBS or \
+        (index > 0 and clause[index - 1].pos.startswith("n") and clause[index - 1].end == clause[index].start
+         and following is not None and following.token.endswith((*MEASURE_ENDINGS, "面积", "规模")))
+    # (永久基本农田|保护|面积: a verb between a noun and the measure of one item is part of it)
     return clause[index].pos == "v" and opens_item and \
         following is not None and following.pos.startswith("n") and following.start == clause[index].end
 

@@ -672,6 +672,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # 热线12316年均受理…: a hotline's number before 年均, not twelve thousand years
     if unit == "周年" or text[end:end + 1] == "级" or text[end:end + 2] == "年级":
         return False  # anniversaries and school grades
+    if (not unit and text[end:end + 1] == "强") or (unit == "位" and text[end:end + 1] == "数"):
+        return False  # 世界500强, 百强县: a ranking's name; 两位数增长: a number of digits, not of anything
     following = text[end:end + 1]
     if unit == "部" and following and following in "门分署委长队落位":
         return False  # 3部门, 部分, 部长: 部 starts a word (but 268部移动电话 counts phones)
