@@ -1145,3 +1145,12 @@ def test_a_verb_inside_one_listed_measure_stays_in_it() -> None:
 def test_a_ranking_name_is_part_of_what_is_counted() -> None:
     """世界500强企业23家: 500强 names a ranking; the count is of the firms in it."""
     assert links("新引进世界500强企业23家。") == [("23家", "世界500强企业", "level")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("失业保险金标准提高到最低工资标准的90%。", [("90%", "失业保险金标准", "level")]),
+    ("跨村联建项目补助不超过总投资的三分之二。", [("三分之二", "跨村联建项目补助", "level")]),
+])
+def test_a_ratio_to_a_standard_measures_the_subject_not_a_relative_clause(text: str, expected: list) -> None:
+    """…提高到最低工资标准的90%: the standard is what the subject is compared with, not what is measured."""
+    assert links(text) == expected

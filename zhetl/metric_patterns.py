@@ -204,7 +204,8 @@ def _described_share(before: list[Token], head: str) -> str | None:
     return "".join(t.token for t in words) + "的" + head
 
 
-SPLIT_RATIO_VERBS = frozenset({"恢复到", "控制在", "稳定在", "保持在"})
+SPLIT_RATIO_VERBS = frozenset({"恢复到", "控制在", "稳定在", "保持在",
+                               "提高到", "提升到", "增加到", "下降到", "降低到"})
 
 
 def _ratio_verb(before: list[Token]) -> int | None:
@@ -218,6 +219,8 @@ def _ratio_verb(before: list[Token]) -> int | None:
         verb -= 1  # 恢复|到|正常年份的95%, 控制|在|脱贫人口的3%以内: the verb jieba cut in two
     if verb is None or not any(t.pos in NOUN_TAGS or t.pos == "t" for t in before[verb + 1:-1]):
         return None  # 是2015年的1.75倍: the standard may be the same metric at another time
+    if before[verb].token.startswith(CHANGE_VERBS) and not any(t.pos in NOUN_TAGS for t in before[verb + 2:-1]):
+        return None  # 比重由…提高到2020年的17.3%: a change to a level, not a ratio to a standard
     return verb
 
 
@@ -234,6 +237,8 @@ def _relative_clause(before: list[Token]) -> str | None:
         end -= 1
     if end < 2 or before[end - 1].token != "的":
         return None
+    if _ratio_verb(before[:end]) is not None:
+        return None  # 失业保险金标准提高到最低工资标准的90%: a ratio to the standard, not a relative clause
     possessive = end >= 4 and before[end - 4].token in ("有", "无", "没有") and before[end - 2].pos.startswith("n")
     if not before[end - 2].pos.startswith("v") and not possessive:
         # 享受产业扶持政策的1.87万户: a verb and its object, then 的, name the households too
