@@ -1154,3 +1154,13 @@ def test_a_ranking_name_is_part_of_what_is_counted() -> None:
 def test_a_ratio_to_a_standard_measures_the_subject_not_a_relative_clause(text: str, expected: list) -> None:
     """…提高到最低工资标准的90%: the standard is what the subject is compared with, not what is measured."""
     assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("部分扶贫车间闲置率高达60%左右。", [("60%左右", "扶贫车间闲置率", "level")]),
+    ("非税收入占比高达45.2%。", [("45.2%", "非税收入", "level")]),
+    ("部分乡镇帮扶措施落实率不足90%。", [("不足90%", "帮扶措施落实率", "level")]),
+])
+def test_as_high_as_and_some_of_them_are_no_part_of_the_name(text: str, expected: list) -> None:
+    """高达 leads to the figure; 部分 (乡镇) says some of them, not what is measured."""
+    assert links(text) == expected

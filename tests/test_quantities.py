@@ -441,3 +441,9 @@ def test_a_count_of_forms_is_still_a_count() -> None:
 def test_digits_of_a_number_and_rankings_are_no_amounts(text: str) -> None:
     """两位数增长 counts digits; 500强 and 百强县 name rankings."""
     assert find_quantities(text) == []
+
+
+def test_as_high_as_stays_out_of_the_span_and_sets_no_bound() -> None:
+    """贫困发生率高达31.6%: the figure is 31.6%, exactly; 高达 only stresses it."""
+    quantity = one("贫困发生率高达31.6%")
+    assert (quantity.text, quantity.value_min, quantity.value_max) == ("31.6%", None, None)

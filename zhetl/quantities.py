@@ -53,7 +53,8 @@ _UNIT = "(?:" + "|".join(map(re.escape, _ALL_UNITS)) + ")"
 # 折合|约66.5亿元 is).
 _PREFIX = (r"(?P<prefix>将近|大约|大概|(?<![公条契节制预签违履民特邀相集简婚])(?<![^折]合)约|(?<![接附最临邻就靠亲])近|"
            r"(?<!不)(?<!不得)(?<!不能)(?<!不应)超过|(?<![不赶])超(?=\d)|"
-           r"逾|不到|不足|最多|高达|多达)?")
+           r"逾|不到|不足|最多)?")
+# (高达45.2%: "as high as" stays out of the span and sets no bound, as every development reading has it.)
 # Bound words that stand apart from the number: they set a bound but stay out of the span (不少于2次 → 2次;
 # 接近三成 → 三成, as five development readings of seven have it).
 _OUTER_BOUNDS = {"不少于": "min", "不低于": "min", "至少": "min", "突破": "min", "不超过": "max", "不高于": "max",
@@ -555,7 +556,7 @@ def _finish(match: re.Match[str], text: str, value: float, value_min: float | No
     if prefix in ("将近", "接近", "近", "不到", "不足", "最多"):
         value_max = value if value_max is None else min(value_max, value)
         approximate = approximate or prefix in ("将近", "接近", "近")
-    elif prefix in ("超过", "超", "逾", "不少于", "至少", "多达", "高达"):
+    elif prefix in ("超过", "超", "逾", "不少于", "至少"):
         value_min = value if value_min is None else value_min
     elif prefix in ("约", "大约", "大概"):
         approximate = True
