@@ -59,7 +59,7 @@ def test_metric_and_change(text, expected) -> None:
     ("选派第一书记和驻村工作队员2.1万余名", [("2.1万余名", "第一书记和驻村工作队员", "level")]),
     ("5G基站数量达到2.8万个", [("2.8万个", "5G基站数量", "level")]),
     ("年平均气温不足5摄氏度", [("不足5摄氏度", "年平均气温", "level")]),
-    ("居民消费价格涨幅3%左右", [("3%左右", "居民消费价格", "delta")]),
+    ("居民消费价格涨幅3%左右", [("3%左右", "居民消费价格涨幅", "level")]),
     ("16个贫困县中有8个脱贫摘帽", [("16个", "贫困县", "level"), ("8个", "贫困县", "level")]),
     ("全县3.8万户有劳动力的贫困户", [("3.8万户", "贫困户", "level")]),
     ("粮食总产量比上年增加113亿斤，连续6年稳定在1.3万亿斤以上",
@@ -1164,3 +1164,15 @@ def test_a_ratio_to_a_standard_measures_the_subject_not_a_relative_clause(text: 
 def test_as_high_as_and_some_of_them_are_no_part_of_the_name(text: str, expected: list) -> None:
     """高达 leads to the figure; 部分 (乡镇) says some of them, not what is measured."""
     assert links(text) == expected
+
+
+def test_the_consumer_price_rise_is_an_indicator_of_its_own() -> None:
+    """居民消费价格涨幅控制在3%左右 (a target, six readings to one); 实际上涨0.9% measures the price itself."""
+    assert links("居民消费价格涨幅控制在3%左右。") == [("3%左右", "居民消费价格涨幅", "level")]
+    assert links("居民消费价格涨幅预期3%左右，实际上涨0.9%。")[1][:2] == ("0.9%", "居民消费价格")
+
+
+def test_an_aim_opens_no_listed_item() -> None:
+    """力争农业总产值、农业增加值分别达到…: 力争 says what the plan aims at, not what is measured."""
+    found = links("力争农业总产值、农业增加值分别达到210亿元、118亿元。")
+    assert [metric for _, metric, _ in found] == ["农业总产值", "农业增加值"]

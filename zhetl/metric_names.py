@@ -240,3 +240,19 @@ def superlative_clause(tokens: list[Token], start: int) -> str | None:
         return None
     metric, _ = _phrase(previous[:-1], forward=False)
     return metric
+
+
+def own_change_rate(tokens: list[Token], start: int, metric: str | None) -> str | None:
+    """居民消费价格涨幅预期3%左右，实际上涨0.9%: a clause with its own change verb measures the price, not the
+    rate borrowed from the clause before."""
+    if metric is None or not metric.endswith("涨幅") or metric == "涨幅":
+        return metric
+    clause = []
+    for token in reversed([t for t in tokens if t.end <= start]):
+        if token.token in CLAUSE_BREAKS:
+            break
+        clause.append(token.token)
+    if metric in "".join(reversed(clause)) or not any(word.startswith(("上涨", "下降", "增长", "上升", "回落"))
+                                                     for word in clause):
+        return metric
+    return metric.removesuffix("涨幅")

@@ -280,9 +280,10 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         ordered = ordered[1:]
     while not forward and len(ordered) > 1 and ordered[-1].token.startswith("每") and len(ordered[-1].token) <= 3:
         ordered = ordered[:-1]  # 鲜叶收购价|每斤 不低于28元: the unit it is quoted per is not part of the price
-    if not forward and len(ordered) > 1 and ordered[-1].token in RATE_WORDS and \
+    if not forward and len(ordered) > 1 and ordered[-1].token in RATE_WORDS and ordered[-1].token != "涨幅" and \
             ordered[-2].token not in AVERAGE_WORDS:
-        ordered = ordered[:-1]  # 居民消费价格|涨幅: the metric is what rises (but 年均|增速 stays)
+        ordered = ordered[:-1]  # 农村居民人均可支配收入|增速8%: the metric is what rises (but 年均|增速 stays)
+    # (居民消费价格涨幅 is an indicator of its own, a target held at 3%: six development readings to one)
     while not forward and len(ordered) > 1 and _governs(ordered[0], ordered[1]) and not _average_month(ordered):
         ordered = ordered[1:]
     if not forward and len(ordered) > 1 and ordered[0].token == "培训" and ordered[-1].token.endswith(PEOPLE_HEADS) \

@@ -41,6 +41,7 @@ from zhetl.metric_names import (
     _superlative,
     _with_origin,
     named_bare_head,
+    own_change_rate,
     superlative_clause,
     villages_collective,
 )
@@ -193,9 +194,11 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
         if index and quantities[index - 1][1] == start and link.change == "level" and \
                 links[-1].change in ("from", "to") and link.metric == links[-1].metric:
             link = MetricLink(link.metric, links[-1].change, link.place_hint)  # 由7262户|2.5万多人减少到…: both from
-        named = named_bare_head(tokens, start, link.metric)
+        named = own_change_rate(tokens, start, named_bare_head(tokens, start, link.metric))
         if named != link.metric:
             link = MetricLink(named, link.change, link.place_hint)
+        if link.change == "delta" and link.metric and link.metric.endswith("涨幅") and link.metric != "涨幅":
+            link = MetricLink(link.metric, "level", link.place_hint)  # 居民消费价格涨幅3%左右: a level of the rise
         if link.metric is None:
             clause = _clause([t for t in tokens if t.end <= start], backwards=True)
             if len(clause) == 1 and clause[0].token in AVERAGE_WORDS - TIME_AVERAGES:
