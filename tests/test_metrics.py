@@ -1176,3 +1176,13 @@ def test_an_aim_opens_no_listed_item() -> None:
     """力争农业总产值、农业增加值分别达到…: 力争 says what the plan aims at, not what is measured."""
     found = links("力争农业总产值、农业增加值分别达到210亿元、118亿元。")
     assert [metric for _, metric, _ in found] == ["农业总产值", "农业增加值"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2024年，多数省份将防止返贫监测范围确定为年人均纯收入7600元左右。", [("7600元左右", "防止返贫监测范围", "level")]),
+    ("结果显示贫困人口漏评率、错退率分别为0.02%和0.11%。", [("0.02%", "贫困人口漏评率", "level"),
+                                                  ("0.11%", "贫困人口错退率", "level")]),
+])
+def test_a_reporting_verb_or_将_opens_no_name(text: str, expected: list) -> None:
+    """结果显示 (the results show), 将 (takes the object first): neither is part of what is measured."""
+    assert links(text) == expected

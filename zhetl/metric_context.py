@@ -261,7 +261,7 @@ def _standard_set(tokens: list[Token], start: int, link: MetricLink) -> MetricLi
     found = _STANDARD_SET.search(_text(_clause_before(tokens, start)))
     if found is None:
         return link
-    name = found.group(1)
+    name = re.split(r"[将把对]", found.group(1))[-1]  # (多数省份将|防止返贫监测范围确定为…)
     for scope in SCOPE_WORDS:
         name = name.removeprefix(scope)
     return MetricLink(name, link.change, link.place_hint)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from zhetl.metric_words import MODIFIER_VERBS, NOUN_TAGS, PERIOD_WORDS, SCOPE_WORDS, SKIP_WORDS
+from zhetl.metric_words import MODIFIER_VERBS, NOUN_TAGS, PERIOD_WORDS, PHRASE_STOPS, SCOPE_WORDS, SKIP_WORDS
 from zhetl.segment import Token
 
 _AIMS = frozenset({"力争", "确保", "预计", "计划", "争取"})  # what a plan aims at opens no listed item
@@ -28,7 +28,8 @@ def _list_items(clause: list[Token], separators: tuple[str, ...] = ("、", "和"
                      or _verb_in_item(clause, start - 1, joiners)):
         start -= 1
     while start < len(clause) and (clause[start].token in SCOPE_WORDS or clause[start].pos in ("t", "ns")
-                                   or clause[start].token in PERIOD_WORDS or clause[start].token in _AIMS):
+                                   or clause[start].token in PERIOD_WORDS or clause[start].token in _AIMS
+                                   or clause[start].token in PHRASE_STOPS):  # (结果显示|贫困人口漏评率、…)
         start += 1  # 全区|城镇居民和农村居民…, 全年|农村低保资金和…, 力争|农业总产值、…: not part of the item
     items: list[list[Token]] = [[]]
     for token in [*clause[start:], *cause]:
