@@ -1186,3 +1186,9 @@ def test_an_aim_opens_no_listed_item() -> None:
 def test_a_reporting_verb_or_将_opens_no_name(text: str, expected: list) -> None:
     """结果显示 (the results show), 将 (takes the object first): neither is part of what is measured."""
     assert links(text) == expected
+
+
+def test_counts_in_one_unit_listed_before_one_noun_all_count_it() -> None:
+    """分别有29个、121个、287个和339个贫困县: the last pair is joined by 和, and all four count 贫困县."""
+    found = links("2016年至2019年，全国分别有29个、121个、287个和339个贫困县脱贫摘帽。")
+    assert [metric for _, metric, _ in found] == ["贫困县"] * 4

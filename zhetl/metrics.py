@@ -221,14 +221,17 @@ def _level_before(quantities: list[tuple[int, int, str]], links: list[MetricLink
 
 
 def _share_forward(tokens: list[Token], quantities: list[tuple[int, int, str]], links: list[MetricLink]) -> None:
-    """1870户、7900余名搬迁群众, 48户156名脱贫群众: counts joined by 、 or touching before one noun all count it."""
+    """1870户、7900余名搬迁群众, 48户156名脱贫群众, 29个、287个和339个贫困县: counts joined by 、 (or 和 in one
+    unit) or touching before one noun all count it."""
     for index in range(len(quantities) - 2, -1, -1):
         _, end, unit = quantities[index]
         following = links[index + 1]
         if links[index].metric is not None or following.metric is None or unit not in COUNT_AFTER_UNITS:
             continue
         between = [t.token for t in tokens if end <= t.start and t.end <= quantities[index + 1][0]]
-        if between in (["、"], []):  # (nothing between: 48户156名脱贫群众)
+        joined = between in (["和"], ["及"], ["与"], ["或"]) and unit == quantities[index + 1][2]
+        if between in (["、"], []) or joined:
+            # (nothing between: 48户156名脱贫群众; 287个和339个贫困县: the last pair of a list in one unit)
             links[index] = MetricLink(following.metric, links[index].change, following.place_hint)
 
 
