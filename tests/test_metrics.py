@@ -1087,7 +1087,7 @@ def test_the_five_batches_are_named_whole() -> None:
     ("样本农户中，家庭人均可支配收入在5000元以下的占4.1%。", [("5000元以下", "家庭人均可支配收入", "level"),
                                                 ("4.1%", "样本农户", "level")]),
     ("受访农户中60岁以上的占41.6%。", [("60岁以上", "受访农户", "level"), ("41.6%", "受访农户", "level")]),
-    ("村“两委”成员平均年龄52.6岁，35岁以下的不足一成。", [("52.6岁", "成员平均年龄", "level"),
+    ("村“两委”成员平均年龄52.6岁，35岁以下的不足一成。", [("52.6岁", "村“两委”成员平均年龄", "level"),
                                               ("35岁以下", "村“两委”成员", "level"),
                                               ("不足一成", "村“两委”成员", "level")]),
 ])
@@ -1192,3 +1192,15 @@ def test_counts_in_one_unit_listed_before_one_noun_all_count_it() -> None:
     """分别有29个、121个、287个和339个贫困县: the last pair is joined by 和, and all four count 贫困县."""
     found = links("2016年至2019年，全国分别有29个、121个、287个和339个贫困县脱贫摘帽。")
     assert [metric for _, metric, _ in found] == ["贫困县"] * 4
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("村党组织书记和村委会主任“一肩挑”比例达到93.8%。", ("93.8%", "村党组织书记和村委会主任“一肩挑”比例")),
+    ("村“两委”成员平均年龄44.7岁。", ("44.7岁", "村“两委”成员平均年龄")),
+    ("“先诊疗后付费”覆盖率达到100%。", ("100%", "“先诊疗后付费”覆盖率")),
+    ("认证“三品一标”农产品418个。", ("418个", "农产品")),
+])
+def test_a_quote_inside_a_name_stays_in_it(text: str, expected: tuple[str, str]) -> None:
+    """村“两委”成员, “一肩挑”比例: quotes inside a name or before a bare rate belong to it; a quoted name that
+    opens the phrase (“三品一标”农产品) stays out, as most readings have it."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from zhetl.metric_patterns import _described_share
 from zhetl.metric_phrases import _phrase
-from zhetl.metric_words import AVERAGE_WORDS, CLAUSE_BREAKS, SCOPE_WORDS, SKIP_WORDS
+from zhetl.metric_words import AVERAGE_WORDS, CLAUSE_BREAKS, LEADING_VERBS, SCOPE_WORDS, SKIP_WORDS
 from zhetl.segment import Token
 
 # Words for how well something went, never what a figure before them measures (97.8%的成绩).
@@ -256,3 +256,44 @@ def own_change_rate(tokens: list[Token], start: int, metric: str | None) -> str 
                                                      for word in clause):
         return metric
     return metric.removesuffix("涨幅")
+
+
+def quoted_inside(tokens: list[Token], start: int, metric: str | None) -> str | None:
+    """村“两委”成员平均年龄, 村党组织书记和村委会主任“一肩挑”比例: a quoted word inside a noun phrase (a noun
+    glued before its quotes, or a bare head after them) is part of the name; a quoted name opening the phrase
+    (“三品一标”农产品) stays out, as most readings have it."""
+    if not metric:
+        return metric
+    before = [t for t in tokens if t.end <= start]
+    first = _last_run(before, metric)
+    if first is None or first < 3 or before[first - 1].token != "”" or before[first - 1].end != before[first].start:
+        return metric
+    opening = next((i for i in range(first - 2, max(-1, first - 7), -1) if before[i].token == "“"), None)
+    if opening is None:
+        return metric
+    inner = before[opening + 1:first - 1]
+    if not inner or any(t.pos in ("m", "x") for t in inner):
+        return metric
+    prefix = opening
+    while prefix > 0 and opening - prefix < 8 and before[prefix - 1].end == before[prefix].start and \
+            (before[prefix - 1].pos in ("n", "nt", "j", "zg", "b") or before[prefix - 1].token in ("和", "、")) and \
+            before[prefix - 1].token not in SCOPE_WORDS and before[prefix - 1].token not in LEADING_VERBS:
+        prefix -= 1
+    while prefix < opening and before[prefix].token in ("和", "、"):
+        prefix += 1
+    if prefix == opening and not metric.endswith(("比例", "比重", "率")):
+        return metric
+    return "".join(t.token for t in before[prefix:first]) + metric
+
+
+def _last_run(tokens: list[Token], text: str) -> int | None:
+    """The index of the first token of the last run of tokens that spells ``text``."""
+    for end in range(len(tokens), 0, -1):
+        joined = ""
+        for first in range(end - 1, max(-1, end - 12), -1):
+            joined = tokens[first].token + joined
+            if joined == text:
+                return first
+            if len(joined) >= len(text):
+                break
+    return None
