@@ -226,6 +226,7 @@ def test_zero_alone_is_no_level() -> None:
     ("按照0.75元/千瓦时的平均结算电价测算", "0.75元/千瓦时", 0.75, "元/千瓦时", "money"),
     ("居民电价0.56元/度，", "0.56元/度", 0.56, "元/度", "money"),
     ("引发群众信访46件次。", "46件次", 46.0, "件次", "count"),
+    ("平均每人培训时长不少于80课时，", "80课时", 80.0, "课时", "duration"),
     ("能源综合生产能力保持在1500万吨标准煤上下，", "1500万吨标准煤上下", 1.5e7, "吨标准煤", "measure"),
     ("新增供水能力1.2万立方米/日，", "1.2万立方米/日", 1.2e4, "立方米/日", "measure"),
     ("单产达到650公斤/亩。", "650公斤/亩", 650.0, "公斤/亩", "measure"),
@@ -448,3 +449,9 @@ def test_as_high_as_stays_out_of_the_span_and_sets_no_bound() -> None:
     """贫困发生率高达31.6%: the figure is 31.6%, exactly; 高达 only stresses it."""
     quantity = one("贫困发生率高达31.6%")
     assert (quantity.text, quantity.value_min, quantity.value_max) == ("31.6%", None, None)
+
+
+@pytest.mark.parametrize("text", ["巩固“3+1”保障成果", "构建“1+N”政策体系", "2024年是实现规划目标的关键一年"])
+def test_terms_of_a_formula_and_the_decisive_year_are_no_amounts(text: str) -> None:
+    """“3+1” names a set of guarantees; 关键一年 says which year it is, not a span of one year."""
+    assert find_quantities(text) == []

@@ -42,7 +42,7 @@ MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公�
 RATIO_UNITS = ("倍",)
 DURATION_UNITS = ("个多月", "个多小时", "个多星期",
                   "个月", "个小时", "个星期", "个季度", "个工作日", "工作日", "年", "周年", "天", "日",
-                  "小时", "分钟", "秒钟", "周", "星期", "季度", "学时")
+                  "小时", "分钟", "秒钟", "周", "星期", "季度", "学时", "课时")
 AGE_UNITS = ("周岁", "岁")
 _CURRENCY = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "港元": "HKD"}
 
@@ -596,6 +596,9 @@ def _scored(text: str, start: int, end: int) -> bool:
 _SCORE_FIGURE = re.compile(r"\d+(?:\.\d+)?分(?!钟)")
 
 
+_DECISIVE = frozenset({"关键", "决胜", "攻坚", "收官", "开局", "冲刺", "奋进"})
+
+
 def is_reference(text: str, start: int) -> bool:
     """表3, 附表2-1, 图5 (after 如, 见, 附 or at a clause's start): a numbered table or figure."""
     return bool(re.search(r"(?:^|[如见附据由从照，。；（(、])(?:附)?[表图]$", text[max(0, start - 3):start]))
@@ -674,6 +677,10 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # 热线12316年均受理…: a hotline's number before 年均, not twelve thousand years
     if unit == "周年" or text[end:end + 1] == "级" or text[end:end + 2] == "年级":
         return False  # anniversaries and school grades
+    if (before and before in "+＋") or text[end:end + 1] in ("+", "＋"):
+        return False  # “3+1”保障, “1+N”政策体系: a formula's terms, not amounts
+    if unit == "年" and number in ("一", "1") and text[max(0, start - 2):start] in _DECISIVE:
+        return False  # …的关键一年, 决胜之年: which year it is, not a span of one year
     if (not unit and text[end:end + 1] == "强") or (unit == "位" and text[end:end + 1] == "数"):
         return False  # 世界500强, 百强县: a ranking's name; 两位数增长: a number of digits, not of anything
     following = text[end:end + 1]
