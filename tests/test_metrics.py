@@ -1204,3 +1204,9 @@ def test_a_quote_inside_a_name_stays_in_it(text: str, expected: tuple[str, str])
     """村“两委”成员, “一肩挑”比例: quotes inside a name or before a bare rate belong to it; a quoted name that
     opens the phrase (“三品一标”农产品) stays out, as most readings have it."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+def test_bare_jobs_a_workshop_absorbed_keep_the_verb_wherever_it_stands() -> None:
+    """扶贫车间共吸纳就业2860人: 吸纳就业 names the jobs; with the people named the people stay the name."""
+    assert links("2019年调研的48家扶贫车间共吸纳就业2860人。")[1] == ("2860人", "吸纳就业", "level")
+    assert links("新建帮扶车间312个，吸纳脱贫人口就业1.12万人。")[1] == ("1.12万人", "脱贫人口就业", "level")

@@ -297,3 +297,15 @@ def _last_run(tokens: list[Token], text: str) -> int | None:
             if len(joined) >= len(text):
                 break
     return None
+
+
+def absorbed_into_work(tokens: list[Token], start: int, metric: str | None) -> str | None:
+    """扶贫车间共吸纳就业2860人: bare jobs a workshop took people into keep 吸纳 wherever it stands (with the
+    people named, 吸纳脱贫人口就业, the readings split 7 to 14 and the people stay the name)."""
+    if metric != "就业":
+        return metric
+    before = [t for t in tokens if t.end <= start]
+    first = _last_run(before, metric)
+    if first is None or not first or before[first - 1].token != "吸纳" or before[first - 1].end != before[first].start:
+        return metric
+    return "吸纳" + metric
