@@ -1210,3 +1210,10 @@ def test_bare_jobs_a_workshop_absorbed_keep_the_verb_wherever_it_stands() -> Non
     """扶贫车间共吸纳就业2860人: 吸纳就业 names the jobs; with the people named the people stay the name."""
     assert links("2019年调研的48家扶贫车间共吸纳就业2860人。")[1] == ("2860人", "吸纳就业", "level")
     assert links("新建帮扶车间312个，吸纳脱贫人口就业1.12万人。")[1] == ("1.12万人", "脱贫人口就业", "level")
+
+
+def test_what_remains_is_part_of_the_name() -> None:
+    """剩余贫困人口由2316户减少到143户 (seven readings to one); 剩余未消除风险的437户 names those still at risk."""
+    assert links("全县剩余贫困人口由年初的2316户减少到年底的143户。") == [
+        ("2316户", "剩余贫困人口", "from"), ("143户", "剩余贫困人口", "to")]
+    assert links("剩余未消除风险的437户均已落实帮扶措施。")[0][1] == "未消除风险"
