@@ -1217,3 +1217,14 @@ def test_what_remains_is_part_of_the_name() -> None:
     assert links("全县剩余贫困人口由年初的2316户减少到年底的143户。") == [
         ("2316户", "剩余贫困人口", "from"), ("143户", "剩余贫困人口", "to")]
     assert links("剩余未消除风险的437户均已落实帮扶措施。")[0][1] == "未消除风险"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("群众认可度达到98.6%，错退率、漏评率均为零。", ("零", "错退率、漏评率")),
+    ("截至2020年底，全市所有行政村通硬化路、通客车比例均达到100%。", ("100%", "通硬化路、通客车比例")),
+    ("住房安全有保障率、义务教育入学率、基本医疗保险参保率均达到100%。",
+     ("100%", "住房安全有保障率、义务教育入学率、基本医疗保险参保率")),
+])
+def test_a_figure_every_listed_item_reached_is_named_by_the_list(text: str, expected: tuple[str, str]) -> None:
+    """错退率、漏评率均为零: 均 says the one figure holds for each item, so the list as written names it."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]

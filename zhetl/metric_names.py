@@ -311,3 +311,48 @@ def absorbed_into_work(tokens: list[Token], start: int, metric: str | None) -> s
     if first is None or not first or before[first - 1].token != "吸纳" or before[first - 1].end != before[first].start:
         return metric
     return "吸纳" + metric
+
+
+_LIST_JOINS = ("、", "和", "及")
+
+
+def shared_by_list(tokens: list[Token], start: int, metric: str | None) -> str | None:
+    """错退率、漏评率均为零, 住房安全有保障率、义务教育入学率、基本医疗保险参保率均达到100%: one figure that every
+    item of a list reached (均) is named by the whole list, as written (11 development readings to 1)."""
+    if not metric:
+        return metric
+    before = [t for t in tokens if t.end <= start]
+    first = _last_run(before, metric)
+    if first is None or first < 2 or before[first - 1].token not in _LIST_JOINS:
+        return metric
+    end = first + len(_spelled(before[first:], metric))
+    if not any(t.token.startswith("均") for t in before[end:]):
+        return metric
+    items, current, index = [metric], "", first - 2  # (the joiner before the last item is read)
+    while index >= 0:
+        token = before[index]
+        if token.token in _LIST_JOINS:
+            if not current:
+                return metric
+            items.append(current)
+            current = ""
+        elif token.token in CLAUSE_BREAKS or token.token in SCOPE_WORDS or token.pos in ("m", "t", "r", "p", "d") \
+                or len(current) + len(token.token) > max(len(item) for item in items):
+            break
+        else:
+            current = token.token + current
+        index -= 1
+    if not current:
+        return metric  # (the first item could not be read: keep the last item's name)
+    return "".join(t.token for t in before[index + 1:first]) + metric
+
+
+def _spelled(tokens: list[Token], text: str) -> list[Token]:
+    """The leading tokens that spell ``text``."""
+    spelled, joined = [], ""
+    for token in tokens:
+        if joined == text:
+            break
+        spelled.append(token)
+        joined += token.token
+    return spelled
