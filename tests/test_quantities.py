@@ -452,7 +452,7 @@ def test_as_high_as_stays_out_of_the_span_and_sets_no_bound() -> None:
 
 
 @pytest.mark.parametrize("text", ["巩固“3+1”保障成果", "构建“1+N”政策体系", "2024年是实现规划目标的关键一年",
-                                  "通过“双11”等电商活动"])
+                                  "通过“双11”等电商活动", "考核结果居全省前三位"])
 def test_terms_of_a_formula_and_the_decisive_year_are_no_amounts(text: str) -> None:
     """“3+1” names a set of guarantees; 关键一年 says which year it is, not a span of one year."""
     assert find_quantities(text) == []

@@ -206,6 +206,8 @@ _NOT_NAMING = frozenset("是 为 占 达 达到 有 共有 约 约为 按 按照
 def named_bare_head(tokens: list[Token], start: int, metric: str | None) -> str | None:
     """流转|面积3860万亩, 涉及|金额1.36亿元: a bare head takes the verb or modifier glued before it; 部分 (some of
     them) opens no name (部分乡镇帮扶措施落实率 → 帮扶措施落实率)."""
+    if metric is not None and len(metric) > 3 and metric.endswith("中"):
+        metric = metric[:-1]  # 有劳动能力的脱贫户中约85%…: 中 says among them, no part of the name
     if metric is not None and metric.startswith(("剩余未", "剩余不")):
         return metric[2:]  # 剩余未消除风险的437户: those not yet out of risk, whoever remains
     if metric is not None and metric.startswith("部分") and len(metric) > 3:

@@ -677,6 +677,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # 热线12316年均受理…: a hotline's number before 年均, not twelve thousand years
     if unit == "周年" or text[end:end + 1] == "级" or text[end:end + 2] == "年级":
         return False  # anniversaries and school grades
+    if before == "前" and unit == "位":
+        return False  # 连续4年居全省前三位: a rank among the first three, not three of anything
     if before == "双" and number.isdigit() and len(number) == 2:
         return False  # “双11”, 双12: a shopping festival's name
     if (before and before in "+＋") or text[end:end + 1] in ("+", "＋"):
