@@ -1228,3 +1228,8 @@ def test_what_remains_is_part_of_the_name() -> None:
 def test_a_figure_every_listed_item_reached_is_named_by_the_list(text: str, expected: tuple[str, str]) -> None:
     """错退率、漏评率均为零: 均 says the one figure holds for each item, so the list as written names it."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+def test_a_total_after_a_verb_names_what_was_emitted() -> None:
+    """化学需氧量排放总量: 总量 nominalises 排放, so the verb and the substance stay in the name."""
+    assert links("化学需氧量排放总量减少2.6万吨。") == [("2.6万吨", "化学需氧量排放总量", "delta")]

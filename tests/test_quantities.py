@@ -226,6 +226,7 @@ def test_zero_alone_is_no_level() -> None:
     ("按照0.75元/千瓦时的平均结算电价测算", "0.75元/千瓦时", 0.75, "元/千瓦时", "money"),
     ("居民电价0.56元/度，", "0.56元/度", 0.56, "元/度", "money"),
     ("引发群众信访46件次。", "46件次", 46.0, "件次", "count"),
+    ("累计接种新冠病毒疫苗1.26亿剂次，", "1.26亿剂次", 1.26e8, "剂次", "count"),
     ("平均每人培训时长不少于80课时，", "80课时", 80.0, "课时", "duration"),
     ("能源综合生产能力保持在1500万吨标准煤上下，", "1500万吨标准煤上下", 1.5e7, "吨标准煤", "measure"),
     ("新增供水能力1.2万立方米/日，", "1.2万立方米/日", 1.2e4, "立方米/日", "measure"),
@@ -452,7 +453,7 @@ def test_as_high_as_stays_out_of_the_span_and_sets_no_bound() -> None:
 
 
 @pytest.mark.parametrize("text", ["巩固“3+1”保障成果", "构建“1+N”政策体系", "2024年是实现规划目标的关键一年",
-                                  "通过“双11”等电商活动", "考核结果居全省前三位"])
+                                  "通过“双11”等电商活动", "考核结果居全省前三位", "其中中央资金4×亿元"])
 def test_terms_of_a_formula_and_the_decisive_year_are_no_amounts(text: str) -> None:
     """“3+1” names a set of guarantees; 关键一年 says which year it is, not a span of one year."""
     assert find_quantities(text) == []

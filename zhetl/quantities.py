@@ -20,9 +20,9 @@ _NUM = rf"(?:{ARABIC}(?:{_MULT}(?:[\d零{CN_NUMERAL_CHARS}]*(?<![零])(?<!千(?=
 _FUZZY = r"(?:多|余|来|几)"
 _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 
-COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "趟次", "件次", "架", "趟", "部", "棒", "单", "户",
-               "口人", "人", "桌", "股", "枚", "票", "眼", "对", "例", "粒", "款", "个位次", "位次", "批次", "台次",
-               "台套", "笔", "档", "宗",
+COUNT_UNITS = ("人次", "户次", "村次", "场次", "车次", "架次", "趟次", "件次", "剂次", "架", "趟", "部", "棒", "单",
+               "户", "口人", "人", "桌", "股", "枚", "票", "眼", "对", "例", "粒", "款", "个位次", "位次", "批次",
+               "台次", "台套", "笔", "档", "宗",
                "名", "口", "家", "所", "项", "件", "次", "场", "个", "村", "期", "羽", "尾", "匹",
                "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
                "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅",
@@ -677,6 +677,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
         return False  # 热线12316年均受理…: a hotline's number before 年均, not twelve thousand years
     if unit == "周年" or text[end:end + 1] == "级" or text[end:end + 2] == "年级":
         return False  # anniversaries and school grades
+    if text[end:end + 1] in ("×", "Ｘ", "＊", "*") or (text[end:end + 1] in ("X", "x") and not unit):
+        return False  # 中央资金4×亿元: a figure with digits blanked out, not the amount its first digit says
     if before == "前" and unit == "位":
         return False  # 连续4年居全省前三位: a rank among the first three, not three of anything
     if before == "双" and number.isdigit() and len(number) == 2:
