@@ -1233,3 +1233,15 @@ def test_a_figure_every_listed_item_reached_is_named_by_the_list(text: str, expe
 def test_a_total_after_a_verb_names_what_was_emitted() -> None:
     """化学需氧量排放总量: 总量 nominalises 排放, so the verb and the substance stay in the name."""
     assert links("化学需氧量排放总量减少2.6万吨。") == [("2.6万吨", "化学需氧量排放总量", "delta")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("经过六年攻坚，累计减少贫困人口32.5万人。", ("六年", None)),
+    ("化肥使用量连续5年负增长。", ("5年", None)),
+    ("我们要用五年过渡期巩固拓展脱贫攻坚成果。", ("五年", "过渡期")),
+    ("总面积3926平方公里，辖8镇11乡。", ("8镇", "镇")),
+])
+def test_how_long_it_took_measures_nothing_after_it(text: str, expected: tuple) -> None:
+    """经过六年攻坚, 连续5年负增长: the span says how long, even with a noun after it (but 五年过渡期 names the
+    period); 辖8镇11乡 counts the townships."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]

@@ -363,6 +363,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     before = _clause([t for t in tokens if t.end <= start], backwards=True)
     after = _clause([t for t in tokens if t.start >= end], backwards=False)
     change = _change(before)
+    if unit in ("镇", "乡"):
+        return MetricLink(unit, change, None)  # 辖8镇11乡: the townships are what is counted
     metric, place = None, None
     noun_next = bool(after) and (after[0].pos in NOUN_TAGS or after[0].pos.startswith("n"))
     if unit in RATIO_UNITS:
@@ -496,7 +498,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         metric = None  # 超过国家下达目标任务12.8万人: by how much a target was beaten, not the target
     if metric is None and not from_after:
         metric = quoted_before(tokens, start) or _quoted_subject(tokens, start, before)
-    if metric in GENERIC_NOUNS or metric in AVERAGE_WORDS or (not from_after and _span_of_time(before, unit)) or \
+    spent = _span_of_time(before, unit) and not (from_after and metric and metric.endswith(TIME_HEADS))
+    if metric in GENERIC_NOUNS or metric in AVERAGE_WORDS or spent or \
             _time_limit(before, after, unit):
         metric = None
     return MetricLink(metric, change, place)
