@@ -1245,3 +1245,8 @@ def test_how_long_it_took_measures_nothing_after_it(text: str, expected: tuple) 
     """经过六年攻坚, 连续5年负增长: the span says how long, even with a noun after it (but 五年过渡期 names the
     period); 辖8镇11乡 counts the townships."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+def test_a_whole_scope_inside_a_phrase_opens_the_name() -> None:
+    """受疫情影响全县外出务工贫困劳动力: what comes before 全县 is the cause, not the name."""
+    assert links("2020年上半年，受疫情影响全县外出务工贫困劳动力一度减少至1.1万人。")[0][1] == "外出务工贫困劳动力"

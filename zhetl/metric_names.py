@@ -198,6 +198,8 @@ def _people_placed(before: list[Token], metric: str | None, unit: str) -> str | 
     return metric
 
 
+_WHOLE_SCOPES = ("全县", "全市", "全省", "全区", "全州", "全镇", "全乡", "全村", "全国")
+
 # Heads that name nothing without the word before them (流转面积, 涉及金额, 实际执行比例, 出台率).
 BARE_HEADS = frozenset("面积 期限 价格 金额 比例 比重 率 产值 总额 数量".split())
 _NOT_NAMING = frozenset("是 为 占 达 达到 有 共有 约 约为 按 按照 用于 其中 仅 已 均 和 与 及 涉及 培育 力争".split())
@@ -206,6 +208,9 @@ _NOT_NAMING = frozenset("是 为 占 达 达到 有 共有 约 约为 按 按照
 def named_bare_head(tokens: list[Token], start: int, metric: str | None) -> str | None:
     """流转|面积3860万亩, 涉及|金额1.36亿元: a bare head takes the verb or modifier glued before it; 部分 (some of
     them) opens no name (部分乡镇帮扶措施落实率 → 帮扶措施落实率)."""
+    inside = next((w for w in _WHOLE_SCOPES if metric and 0 < metric.find(w) < len(metric) - 3), None)
+    if inside and not any(c in metric[:metric.find(inside)] for c in "占的比"):
+        metric = metric[metric.find(inside) + len(inside):]  # 受疫情影响全县|外出务工贫困劳动力: the scope opens it
     if metric is not None and len(metric) > 3 and metric.endswith("中"):
         metric = metric[:-1]  # 有劳动能力的脱贫户中约85%…: 中 says among them, no part of the name
     if metric is not None and metric.startswith(("剩余未", "剩余不")):
