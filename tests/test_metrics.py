@@ -1250,3 +1250,8 @@ def test_how_long_it_took_measures_nothing_after_it(text: str, expected: tuple) 
 def test_a_whole_scope_inside_a_phrase_opens_the_name() -> None:
     """受疫情影响全县外出务工贫困劳动力: what comes before 全县 is the cause, not the name."""
     assert links("2020年上半年，受疫情影响全县外出务工贫困劳动力一度减少至1.1万人。")[0][1] == "外出务工贫困劳动力"
+
+
+def test_a_school_ending_in_中_keeps_it() -> None:
+    """孩子初中: 初中 is a word; only a separate 中 (among them) is dropped from a name."""
+    assert "初中" in links("村里还有两户孩子初中毕业后在家务农。")[0][1]

@@ -212,7 +212,10 @@ def named_bare_head(tokens: list[Token], start: int, metric: str | None) -> str 
     if inside and not any(c in metric[:metric.find(inside)] for c in "占的比"):
         metric = metric[metric.find(inside) + len(inside):]  # 受疫情影响全县|外出务工贫困劳动力: the scope opens it
     if metric is not None and len(metric) > 3 and metric.endswith("中"):
-        metric = metric[:-1]  # 有劳动能力的脱贫户中约85%…: 中 says among them, no part of the name
+        run = _last_run([t for t in tokens if t.end <= start], metric)
+        last = [t for t in tokens if t.end <= start][run:] if run is not None else []
+        if last and _spelled(last, metric)[-1].token == "中":
+            metric = metric[:-1]  # 有劳动能力的脱贫户|中|约85%…: 中 says among them (but 初中 is a school)
     if metric is not None and metric.startswith(("剩余未", "剩余不")):
         return metric[2:]  # 剩余未消除风险的437户: those not yet out of risk, whoever remains
     if metric is not None and metric.startswith("部分") and len(metric) > 3:
