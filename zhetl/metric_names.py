@@ -203,37 +203,56 @@ _WHOLE_SCOPES = ("全县", "全市", "全省", "全区", "全州", "全镇", "�
 # Heads that name nothing without the word before them (流转面积, 涉及金额, 实际执行比例, 出台率).
 BARE_HEADS = frozenset("面积 期限 价格 金额 比例 比重 率 产值 总额 数量".split())
 _NOT_NAMING = frozenset("是 为 占 达 达到 有 共有 约 约为 按 按照 用于 其中 仅 已 均 和 与 及 涉及 培育 力争".split())
+_LIST_JOINS = ("、", "和", "及")
 
 
-def named_bare_head(tokens: list[Token], start: int, metric: str | None) -> str | None:
-    """流转|面积3860万亩, 涉及|金额1.36亿元: a bare head takes the verb or modifier glued before it; 部分 (some of
-    them) opens no name (部分乡镇帮扶措施落实率 → 帮扶措施落实率)."""
-    inside = next((w for w in _WHOLE_SCOPES if metric and 0 < metric.find(w) < len(metric) - 3), None)
+def finished_name(tokens: list[Token], start: int, metric: str | None) -> str | None:
+    """The last touches a name takes from the words right before its figure at ``start``, in order: what opens
+    or ends no name is trimmed, a bare head takes its verb, a borrowed rate yields to the clause's own rise,
+    quotes inside the name stay, bare jobs keep 吸纳, and a figure every listed item reached takes the list."""
+    if not metric:
+        return metric
+    before = [t for t in tokens if t.end <= start]
+    metric = _trimmed(before, metric)
+    metric = _bare_head_named(before, metric)
+    metric = _own_change_rate(before, metric)
+    metric = _quoted_inside(before, metric)
+    metric = _absorbed_into_work(before, metric)
+    return _shared_by_list(before, metric)
+
+
+def _trimmed(before: list[Token], metric: str) -> str:
+    """受疫情影响全县|外出务工贫困劳动力, 有劳动能力的脱贫户|中, 剩余|未消除风险的, 部分|乡镇|帮扶措施落实率: a whole
+    scope, 中 (among them), 剩余 before a negated clause and 部分 (some of them) are no part of the name."""
+    inside = next((w for w in _WHOLE_SCOPES if 0 < metric.find(w) < len(metric) - 3), None)
     if inside and not any(c in metric[:metric.find(inside)] for c in "占的比"):
-        metric = metric[metric.find(inside) + len(inside):]  # 受疫情影响全县|外出务工贫困劳动力: the scope opens it
-    if metric is not None and len(metric) > 3 and metric.endswith("中"):
-        run = _last_run([t for t in tokens if t.end <= start], metric)
-        last = [t for t in tokens if t.end <= start][run:] if run is not None else []
-        if last and _spelled(last, metric)[-1].token == "中":
-            metric = metric[:-1]  # 有劳动能力的脱贫户|中|约85%…: 中 says among them (but 初中 is a school)
-    if metric is not None and metric.startswith(("剩余未", "剩余不")):
-        return metric[2:]  # 剩余未消除风险的437户: those not yet out of risk, whoever remains
-    if metric is not None and metric.startswith("部分") and len(metric) > 3:
+        metric = metric[metric.find(inside) + len(inside):]
+    if len(metric) > 3 and metric.endswith("中"):
+        run = _last_run(before, metric)
+        if run is not None and _spelled(before[run:], metric)[-1].token == "中":
+            metric = metric[:-1]  # (but 初中 is a school)
+    if metric.startswith(("剩余未", "剩余不")):
+        return metric[2:]
+    if metric.startswith("部分") and len(metric) > 3:
         rest = metric[2:]
         scope = next((w for w in ("乡镇", "地区", "县区", "县", "村") if rest.startswith(w)), "")
         return rest[len(scope):] if len(rest) - len(scope) > 2 else rest
+    return metric
+
+
+def _bare_head_named(before: list[Token], metric: str) -> str:
+    """流转|面积3860万亩, 实际|执行|比例: a bare head takes the verb or modifier glued before it (涉及 is none)."""
     if metric not in BARE_HEADS:
         return metric
-    head = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].end <= start and tokens[i].token == metric),
-                None)
+    head = next((i for i in range(len(before) - 1, -1, -1) if before[i].token == metric), None)
     if not head:
         return metric
-    left = tokens[head - 1]
-    if left.end != tokens[head].start or left.token in _NOT_NAMING or left.token in SKIP_WORDS or \
+    left = before[head - 1]
+    if left.end != before[head].start or left.token in _NOT_NAMING or left.token in SKIP_WORDS or \
             left.token in CLAUSE_BREAKS or not (left.pos in ("v", "vn", "a", "b", "an") or left.token == "实际"):
         return metric
-    if head > 1 and tokens[head - 2].token == "实际" and tokens[head - 2].end == left.start:
-        return "实际" + left.token + metric  # 实际|执行|比例: what was really done, against the plan
+    if head > 1 and before[head - 2].token == "实际" and before[head - 2].end == left.start:
+        return "实际" + left.token + metric  # what was really done, against the plan
     return left.token + metric
 
 
@@ -254,13 +273,13 @@ def superlative_clause(tokens: list[Token], start: int) -> str | None:
     return metric
 
 
-def own_change_rate(tokens: list[Token], start: int, metric: str | None) -> str | None:
+def _own_change_rate(before: list[Token], metric: str) -> str:
     """居民消费价格涨幅预期3%左右，实际上涨0.9%: a clause with its own change verb measures the price, not the
     rate borrowed from the clause before."""
-    if metric is None or not metric.endswith("涨幅") or metric == "涨幅":
+    if not metric.endswith("涨幅") or metric == "涨幅":
         return metric
     clause = []
-    for token in reversed([t for t in tokens if t.end <= start]):
+    for token in reversed(before):
         if token.token in CLAUSE_BREAKS:
             break
         clause.append(token.token)
@@ -270,13 +289,10 @@ def own_change_rate(tokens: list[Token], start: int, metric: str | None) -> str 
     return metric.removesuffix("涨幅")
 
 
-def quoted_inside(tokens: list[Token], start: int, metric: str | None) -> str | None:
+def _quoted_inside(before: list[Token], metric: str) -> str:
     """村“两委”成员平均年龄, 村党组织书记和村委会主任“一肩挑”比例: a quoted word inside a noun phrase (a noun
     glued before its quotes, or a bare head after them) is part of the name; a quoted name opening the phrase
     (“三品一标”农产品) stays out, as most readings have it."""
-    if not metric:
-        return metric
-    before = [t for t in tokens if t.end <= start]
     first = _last_run(before, metric)
     if first is None or first < 3 or before[first - 1].token != "”" or before[first - 1].end != before[first].start:
         return metric
@@ -298,40 +314,20 @@ def quoted_inside(tokens: list[Token], start: int, metric: str | None) -> str | 
     return "".join(t.token for t in before[prefix:first]) + metric
 
 
-def _last_run(tokens: list[Token], text: str) -> int | None:
-    """The index of the first token of the last run of tokens that spells ``text``."""
-    for end in range(len(tokens), 0, -1):
-        joined = ""
-        for first in range(end - 1, max(-1, end - 12), -1):
-            joined = tokens[first].token + joined
-            if joined == text:
-                return first
-            if len(joined) >= len(text):
-                break
-    return None
-
-
-def absorbed_into_work(tokens: list[Token], start: int, metric: str | None) -> str | None:
+def _absorbed_into_work(before: list[Token], metric: str) -> str:
     """扶贫车间共吸纳就业2860人: bare jobs a workshop took people into keep 吸纳 wherever it stands (with the
     people named, 吸纳脱贫人口就业, the readings split 7 to 14 and the people stay the name)."""
     if metric != "就业":
         return metric
-    before = [t for t in tokens if t.end <= start]
     first = _last_run(before, metric)
-    if first is None or not first or before[first - 1].token != "吸纳" or before[first - 1].end != before[first].start:
+    if not first or before[first - 1].token != "吸纳" or before[first - 1].end != before[first].start:
         return metric
     return "吸纳" + metric
 
 
-_LIST_JOINS = ("、", "和", "及")
-
-
-def shared_by_list(tokens: list[Token], start: int, metric: str | None) -> str | None:
+def _shared_by_list(before: list[Token], metric: str) -> str:
     """错退率、漏评率均为零, 住房安全有保障率、义务教育入学率、基本医疗保险参保率均达到100%: one figure that every
     item of a list reached (均) is named by the whole list, as written (11 development readings to 1)."""
-    if not metric:
-        return metric
-    before = [t for t in tokens if t.end <= start]
     first = _last_run(before, metric)
     if first is None or first < 2 or before[first - 1].token not in _LIST_JOINS:
         return metric
@@ -355,6 +351,19 @@ def shared_by_list(tokens: list[Token], start: int, metric: str | None) -> str |
     if not current:
         return metric  # (the first item could not be read: keep the last item's name)
     return "".join(t.token for t in before[index + 1:first]) + metric
+
+
+def _last_run(tokens: list[Token], text: str) -> int | None:
+    """The index of the first token of the last run of tokens that spells ``text``."""
+    for end in range(len(tokens), 0, -1):
+        joined = ""
+        for first in range(end - 1, max(-1, end - 12), -1):
+            joined = tokens[first].token + joined
+            if joined == text:
+                return first
+            if len(joined) >= len(text):
+                break
+    return None
 
 
 def _spelled(tokens: list[Token], text: str) -> list[Token]:

@@ -40,11 +40,7 @@ from zhetl.metric_names import (
     _per_unit_alone,
     _superlative,
     _with_origin,
-    absorbed_into_work,
-    named_bare_head,
-    own_change_rate,
-    quoted_inside,
-    shared_by_list,
+    finished_name,
     superlative_clause,
     villages_collective,
 )
@@ -197,8 +193,7 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
         if index and quantities[index - 1][1] == start and link.change == "level" and \
                 links[-1].change in ("from", "to") and link.metric == links[-1].metric:
             link = MetricLink(link.metric, links[-1].change, link.place_hint)  # 由7262户|2.5万多人减少到…: both from
-        named = own_change_rate(tokens, start, named_bare_head(tokens, start, link.metric))
-        named = shared_by_list(tokens, start, absorbed_into_work(tokens, start, quoted_inside(tokens, start, named)))
+        named = finished_name(tokens, start, link.metric)
         if named != link.metric:
             link = MetricLink(named, link.change, link.place_hint)
         if link.change == "delta" and link.metric and link.metric.endswith("涨幅") and link.metric != "涨幅":
