@@ -504,7 +504,8 @@ def _quoted_subject(tokens: list[Token], start: int, clause: list[Token]) -> str
     """，“空壳村”由3920个减少到零: a quoted name that is the whole subject is what the figures measure."""
     if any(t.pos.startswith("n") or t.pos in ("j", "zg", "v", "vn") for t in clause if t.token not in FROM_WORDS):
         return None
-    before = [t for t in tokens if t.end <= start][:len([t for t in tokens if t.end <= start]) - len(clause)]
+    before = [t for t in tokens if t.end <= start]
+    before = before[:len(before) - len(clause)]
     if len(before) < 3 or before[-1].token != "”":
         return None
     opening = next((i for i in range(len(before) - 2, -1, -1) if before[i].token == "“"), None)

@@ -206,7 +206,7 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
         found.append(_with_sign(_with_since(_with_half(_outer_bound(quantity, text), text), text), text))
     found.sort(key=lambda q: q.start)
     if "表" in text or "图" in text:
-        found = [q for q in found if not (q.start and text[q.start - 1] in "表图" and is_reference(text, q.start))]
+        found = [q for q in found if not (q.start and text[q.start - 1] in "表图" and _is_reference(text, q.start))]
     if "半" in text:  # 3个半小时 holds the 半小时 found on its own
         found = [q for q in found if not any(o.start <= q.start and q.end <= o.end and o.end - o.start > q.end - q.start
                                              for o in found)]
@@ -589,8 +589,8 @@ def _scored(text: str, start: int, end: int) -> bool:
     if _SCORE_WORDS.search(text[max(0, start - 12):start]):
         return True
     sentence = re.split(r"[。；！？]", text[:start])[-1]
-    earlier = [m for m in _SCORE_FIGURE.finditer(sentence)]
-    return any(_SCORE_WORDS.search(sentence[max(0, m.start() - 12):m.start()]) for m in earlier)
+    return any(_SCORE_WORDS.search(sentence[max(0, figure.start() - 12):figure.start()])
+               for figure in _SCORE_FIGURE.finditer(sentence))
 
 
 _SCORE_FIGURE = re.compile(r"\d+(?:\.\d+)?分(?!钟)")
@@ -599,7 +599,7 @@ _SCORE_FIGURE = re.compile(r"\d+(?:\.\d+)?分(?!钟)")
 _DECISIVE = frozenset({"关键", "决胜", "攻坚", "收官", "开局", "冲刺", "奋进"})
 
 
-def is_reference(text: str, start: int) -> bool:
+def _is_reference(text: str, start: int) -> bool:
     """表3, 附表2-1, 图5 (after 如, 见, 附 or at a clause's start): a numbered table or figure."""
     return bool(re.search(r"(?:^|[如见附据由从照，。；（(、])(?:附)?[表图]$", text[max(0, start - 3):start]))
 
