@@ -1255,3 +1255,25 @@ def test_a_whole_scope_inside_a_phrase_opens_the_name() -> None:
 def test_a_school_ending_in_中_keeps_it() -> None:
     """孩子初中: 初中 is a word; only a separate 中 (among them) is dropped from a name."""
     assert "初中" in links("村里还有两户孩子初中毕业后在家务农。")[0][1]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2022年，全省化肥施用量（折纯）136.2万吨。", ("136.2万吨", "化肥施用量")),
+    ("食品烟酒支出占比（恩格尔系数）为31.6%。", ("31.6%", "食品烟酒支出占比")),
+    ("全省2.3万个村（社区）完成换届。", ("2.3万个", "村（社区）")),
+])
+def test_a_note_in_brackets_after_a_name_is_not_part_of_it(text: str, expected: tuple[str, str]) -> None:
+    """（折纯）, （恩格尔系数） explain the name; 村（社区） lists the places counted, so it stays."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("生师比约为14.7∶1。", ("14.7∶1", "生师比")),
+    ("2020年一般性支出压减10%以上。", ("10%以上", "一般性支出")),
+    ("办理人大代表建议和政协委员提案132件。", ("132件", "人大代表建议和政协委员提案")),
+    ("项目资金支付进度达到96.5%。", ("96.5%", "项目资金支付进度")),
+    ("全县涌现脱贫光荣户一千二百余户。", ("一千二百余户", "脱贫光荣户")),
+])
+def test_report_nouns_the_dictionary_splits_stay_whole(text: str, expected: tuple[str, str]) -> None:
+    """生师比, 一般性支出, 提案, 支付进度, 脱贫光荣户: read as verbs or split by the general dictionary."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]

@@ -6,6 +6,8 @@ the name it was given when the pattern does not apply.
 
 from __future__ import annotations
 
+import re
+
 from zhetl.metric_patterns import _described_share
 from zhetl.metric_phrases import _phrase
 from zhetl.metric_words import AVERAGE_WORDS, CLAUSE_BREAKS, LEADING_VERBS, SCOPE_WORDS, SKIP_WORDS
@@ -221,6 +223,12 @@ def finished_name(tokens: list[Token], start: int, metric: str | None) -> str | 
     return _shared_by_list(before, metric)
 
 
+_TRAILING_NOTE = re.compile(r"(?<=.)[（(]([^（）()]+)[）)]$")
+# 村（社区）, 贫困县（区）, 新时代文明实践所（站）: the places or sites a count covers, part of its name
+_PLACE_ALTERNATIVES = frozenset({"区", "市", "州", "县", "乡", "镇", "村", "社区", "街道", "站", "室", "所", "场",
+                                 "园区", "市区", "区县", "县区"})
+
+
 def _trimmed(before: list[Token], metric: str) -> str:
     """受疫情影响全县|外出务工贫困劳动力, 有劳动能力的脱贫户|中, 剩余|未消除风险的, 部分|乡镇|帮扶措施落实率: a whole
     scope, 中 (among them), 剩余 before a negated clause and 部分 (some of them) are no part of the name."""
@@ -231,6 +239,9 @@ def _trimmed(before: list[Token], metric: str) -> str:
         run = _last_run(before, metric)
         if run is not None and _spelled(before[run:], metric)[-1].token == "中":
             metric = metric[:-1]  # (but 初中 is a school)
+    note = _TRAILING_NOTE.search(metric)
+    if note and note.group(1) not in _PLACE_ALTERNATIVES and "、" not in note.group(1):
+        metric = metric[:note.start()]  # 化肥施用量（折纯）, 食品烟酒支出占比（恩格尔系数）: a note, not the name
     if metric.startswith(("剩余未", "剩余不")):
         return metric[2:]
     if metric.startswith("部分") and len(metric) > 3:
