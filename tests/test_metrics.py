@@ -1277,3 +1277,15 @@ def test_a_note_in_brackets_after_a_name_is_not_part_of_it(text: str, expected: 
 def test_report_nouns_the_dictionary_splits_stay_whole(text: str, expected: tuple[str, str]) -> None:
     """生师比, 一般性支出, 提案, 支付进度, 脱贫光荣户: read as verbs or split by the general dictionary."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2020年末全县常住人口中，60岁及以上人口占21.8%。", ("21.8%", "60岁及以上人口")),
+    ("全县在册生态护林员中，50岁以下人员占42%。", ("42%", "50岁以下人员")),
+    ("我镇现有党员1386名，其中35岁以下党员212名、占15.3%。", ("212名", "35岁以下党员")),
+    ("全县60岁以上老年人达到7.9万人，占总人口的18.6%。", ("7.9万人", "老年人")),
+])
+def test_an_age_band_names_people_who_have_no_other_name(text: str, expected: tuple[str, str]) -> None:
+    """60岁及以上人口: 人口 alone says nothing, and 35岁以下党员 is a part of the 党员 counted before; 60岁以上
+    老年人 names itself."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]

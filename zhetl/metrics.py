@@ -24,7 +24,7 @@ from zhetl.metric_clauses import (
     ratio_named,
     threshold_of,
 )
-from zhetl.metric_context import MetricLink, band_of_before, named_in_sentence, town_and_country
+from zhetl.metric_context import MetricLink, age_banded, band_of_before, named_in_sentence, town_and_country
 from zhetl.metric_lists import _list_items, _shared_head, _verbal_items, category_items
 from zhetl.metric_names import (
     MONEY_NOUNS,
@@ -204,7 +204,7 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
                 link = MetricLink(clause[0].token, link.change, None)  # …，户均2529元: the average itself
         links.append(link)
     _share_forward(tokens, quantities, links)
-    return _distribute(tokens, quantities, links)
+    return age_banded(tokens, quantities, _distribute(tokens, quantities, links))
 
 
 def _level_before(quantities: list[tuple[int, int, str]], links: list[MetricLink], unit: str) -> MetricLink | None:
