@@ -1289,3 +1289,15 @@ def test_an_age_band_names_people_who_have_no_other_name(text: str, expected: tu
     """60岁及以上人口: 人口 alone says nothing, and 35岁以下党员 is a part of the 党员 counted before; 60岁以上
     老年人 names itself."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("基金会项目覆盖6省18县。", ("18县", "县")),
+    ("2020年，我村建档立卡贫困户126户438人全部脱贫。", ("126户", "建档立卡贫困户")),
+    ("共受理群众来信来访9件。", ("9件", "群众来信来访")),
+    ("累计为西部缺水地区修建集雨水窖13.9万口。", ("13.9万口", "集雨水窖")),
+    ("全国已有超过2.4万家社会组织参与乡村振兴。", ("超过2.4万家", "社会组织")),
+])
+def test_places_counted_and_words_of_village_and_charity_reports(text: str, expected: tuple[str, str]) -> None:
+    """6省18县 counts provinces and counties; 我村 is a scope like 全村; 来信来访, 集雨水窖, 社会组织 stay whole."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]

@@ -228,6 +228,9 @@ def test_zero_alone_is_no_level() -> None:
     ("引发群众信访46件次。", "46件次", 46.0, "件次", "count"),
     ("累计接种新冠病毒疫苗1.26亿剂次，", "1.26亿剂次", 1.26e8, "剂次", "count"),
     ("辖8镇11乡、134个行政村，", "8镇", 8.0, "镇", "count"),
+    ("项目覆盖6省18县，", "18县", 18.0, "县", "count"),
+    ("开设培训课程16门，", "16门", 16.0, "门", "count"),
+    ("参与行动累计达1.3万余家次，", "1.3万余家次", 1.3e4, "家次", "count"),
     ("平均每人培训时长不少于80课时，", "80课时", 80.0, "课时", "duration"),
     ("能源综合生产能力保持在1500万吨标准煤上下，", "1500万吨标准煤上下", 1.5e7, "吨标准煤", "measure"),
     ("新增供水能力1.2万立方米/日，", "1.2万立方米/日", 1.2e4, "立方米/日", "measure"),
@@ -458,3 +461,10 @@ def test_as_high_as_stays_out_of_the_span_and_sets_no_bound() -> None:
 def test_terms_of_a_formula_and_the_decisive_year_are_no_amounts(text: str) -> None:
     """“3+1” names a set of guarantees; 关键一年 says which year it is, not a span of one year."""
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text", ["沿S216省道布局服务站", "围绕“一县一业”发展", "全省18县市", "一门心思抓发展",
+                                  "3县区"])
+def test_province_county_and_course_counts_leave_roads_slogans_and_compounds(text: str) -> None:
+    """S216省道 names a road, 一县一业 is a slogan, and 县市/县区/一门心思 are words, not counts of 县 or 门."""
+    assert not [q for q in find_quantities(text) if q.unit in ("省", "县", "门")]

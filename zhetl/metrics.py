@@ -358,8 +358,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     before = _clause([t for t in tokens if t.end <= start], backwards=True)
     after = _clause([t for t in tokens if t.start >= end], backwards=False)
     change = _change(before)
-    if unit in ("镇", "乡"):
-        return MetricLink(unit, change, None)  # 辖8镇11乡: the townships are what is counted
+    if unit in ("镇", "乡", "省", "县"):
+        return MetricLink(unit, change, None)  # 辖8镇11乡, 覆盖6省18县: the places are what is counted
     metric, place = None, None
     noun_next = bool(after) and (after[0].pos in NOUN_TAGS or after[0].pos.startswith("n"))
     if unit in RATIO_UNITS:
