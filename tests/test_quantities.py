@@ -468,3 +468,18 @@ def test_terms_of_a_formula_and_the_decisive_year_are_no_amounts(text: str) -> N
 def test_province_county_and_course_counts_leave_roads_slogans_and_compounds(text: str) -> None:
     """S216省道 names a road, 一县一业 is a slogan, and 县市/县区/一门心思 are words, not counts of 县 or 门."""
     assert not [q for q in find_quantities(text) if q.unit in ("省", "县", "门")]
+
+
+@pytest.mark.parametrize(("text", "approximate"), [
+    ("其中留守儿童约占六成。", [True]),
+    ("人均购买金额约为上年的1.5倍。", [True]),
+    ("平均租金约每亩650元。", [True]),
+    ("香菇、木耳年产量分别约为860吨和120吨。", [True, True]),
+    ("分别贡献了约39%、10%和38%的减贫量。", [True, True, True]),
+    ("约定补偿期限为3年。", [False]),
+    ("乡村教师约有12%在3年内离职。", [True, False]),
+])
+def test_about_on_the_verb_makes_the_figures_after_it_approximate(text: str, approximate: list[bool]) -> None:
+    """约占六成 spans 六成 but is approximate, as the notes say; so are the figures listed right after it (分别约为A和B,
+    约39%、10%); 约定 is a verb of its own, and a later figure in the clause is not what 约 qualified."""
+    assert [q.approximate for q in find_quantities(text)] == approximate

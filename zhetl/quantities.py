@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from zhetl.numerals import ARABIC, BIG_UNITS, CN_NUMERAL_CHARS, SMALL_UNITS, parse_number
 
@@ -215,10 +216,37 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
     found = _with_zero_ends(found, text, blocked)
     if "零" in text or "0" in text:
         found = _stated_zeros(found, text, blocked)
-    return _shared_points(_joined_ranges(found, text), text)
+    found = _shared_points(_joined_ranges(found, text), text)
+    return _loosely_about(found, text) if "约" in text else found
 
 
 _LIST_JOINERS = ("和", "、", "与", "及")
+# 约 on the verb, not on the figure: 约占六成, 约为上年的1.5倍, 大约有…, 平均租金约每亩650元 (never 签约, 约定, 节约)
+_ABOUT_VERBS = re.compile(r"约占|约为|约合|约有|约达|约是|约等于|约相当于|大约|约(?=每)")
+
+
+def _loosely_about(found: list[Quantity], text: str) -> list[Quantity]:
+    """约占六成, 分别约为860吨和120吨: 约 on the verb makes the first figure after it approximate, and the figures
+    listed right after that one (分别约为A和B), as if it were glued to them; so does 约 glued to a list's first
+    figure (约39%、10%和6%)."""
+    for index, quantity in enumerate(found):
+        if quantity.approximate:
+            continue
+        head = index
+        while head and text[found[head - 1].end:found[head].start] in _LIST_JOINERS:
+            head -= 1
+        if head < index and found[head].text.startswith(("约", "大约")):
+            found[index] = replace(quantity, approximate=True)  # 分别贡献了约39%、10%和6%
+            continue
+        clause_start = max(text.rfind(mark, 0, quantity.start) for mark in "，。；,;：:") + 1
+        verbs = list(_ABOUT_VERBS.finditer(text, clause_start, quantity.start))
+        if not verbs:
+            continue
+        between = [f for f in found[:index] if f.start >= verbs[-1].end()]
+        chain = [*between, quantity]
+        if all(text[a.end:b.start] in _LIST_JOINERS for a, b in pairwise(chain)):
+            found[index] = replace(quantity, approximate=True)
+    return found
 
 
 def _shared_points(found: list[Quantity], text: str) -> list[Quantity]:
