@@ -1301,3 +1301,14 @@ def test_an_age_band_names_people_who_have_no_other_name(text: str, expected: tu
 def test_places_counted_and_words_of_village_and_charity_reports(text: str, expected: tuple[str, str]) -> None:
     """6省18县 counts provinces and counties; 我村 is a scope like 全村; 来信来访, 集雨水窖, 社会组织 stay whole."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("农田灌溉水有效利用系数提高到0.58。", "0.58"),
+    ("全县空气质量综合指数为3.41。", "3.41"),
+    ("东部省份平均得分为0.612。", "0.612"),
+])
+def test_a_bare_index_or_score_is_a_fraction(text: str, span: str) -> None:
+    """系数, 指数 and 得分 take bare numbers that count nothing: their kind is fraction, like a ratio's."""
+    found = analyse_sentence(text)
+    assert [q.kind for q in found.quantities if q.text == span] == ["fraction"]

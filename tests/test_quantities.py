@@ -483,3 +483,8 @@ def test_about_on_the_verb_makes_the_figures_after_it_approximate(text: str, app
     """约占六成 spans 六成 but is approximate, as the notes say; so are the figures listed right after it (分别约为A和B,
     约39%、10%); 约定 is a verb of its own, and a later figure in the clause is not what 约 qualified."""
     assert [q.approximate for q in find_quantities(text)] == approximate
+
+
+def test_points_pass_along_a_list_of_three() -> None:
+    """分别提高1.2、0.3和2.1个百分点: every figure of the list is in percentage points, not only the one before."""
+    assert [q.unit for q in find_quantities("分别比上年提高1.2、0.3和2.1个百分点")] == ["个百分点"] * 3

@@ -101,6 +101,7 @@ from zhetl.quantities import Quantity
 from zhetl.segment import Token
 
 RATIO_ENDINGS = ("比", "之比", "倍差", "比值")
+INDEX_ENDINGS = ("系数", "指数", "得分", "评分")  # 灌溉水有效利用系数0.58, 空气质量综合指数3.41: no count
 
 
 def ratio_kinds(quantities: list[Quantity], links: list[MetricLink]) -> list[Quantity]:
@@ -112,7 +113,7 @@ def ratio_kinds(quantities: list[Quantity], links: list[MetricLink]) -> list[Qua
 def _kind_of_bare(quantity: Quantity, link: MetricLink) -> Quantity:
     if quantity.unit or quantity.kind != "count" or not link.metric:
         return quantity
-    if link.metric.endswith(RATIO_ENDINGS):
+    if link.metric.endswith(RATIO_ENDINGS) or link.metric.endswith(INDEX_ENDINGS):
         return replace(quantity, kind="fraction")
     if quantity.value == 0 and link.metric.endswith("率"):
         return replace(quantity, kind="percent")

@@ -251,7 +251,7 @@ def _loosely_about(found: list[Quantity], text: str) -> list[Quantity]:
 
 def _shared_points(found: list[Quantity], text: str) -> list[Quantity]:
     """分别提高14个和17个百分点, 提高41.7和25.4个百分点: the first figure of the pair shares the second's 百分点."""
-    for index in range(len(found) - 1):
+    for index in range(len(found) - 2, -1, -1):  # backwards, so a list passes 百分点 along: 1.2、0.3和2.1个百分点
         first, second = found[index], found[index + 1]
         if first.unit in ("个", "") and second.unit == "个百分点" and text[first.end:second.start] in _LIST_JOINERS:
             found[index] = replace(first, unit="个百分点", kind="ppoint", currency=None)
