@@ -488,3 +488,32 @@ def test_about_on_the_verb_makes_the_figures_after_it_approximate(text: str, app
 def test_points_pass_along_a_list_of_three() -> None:
     """分别提高1.2、0.3和2.1个百分点: every figure of the list is in percentage points, not only the one before."""
     assert [q.unit for q in find_quantities("分别比上年提高1.2、0.3和2.1个百分点")] == ["个百分点"] * 3
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("吸纳搬迁劳动力就业1.1万余人。", 11000.0, 12000.0),
+    ("带动10万多名脱贫群众稳定就业。", 1e5, 2e5),
+    ("落实援青资金3.2亿余元。", 3.2e8, 3.3e8),
+    ("同比增长三成多。", 30.0, 40.0),
+])
+def test_more_than_reaches_the_next_step_of_the_last_place_written(text: str, low: float, high: float) -> None:
+    """1.1万余: the last written place is the tenth of a 万, so the figure lies between 1.1万 and 1.2万."""
+    quantity = one(text)
+    assert (quantity.value_min, quantity.value_max) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("特困人员基本生活标准不低于当地低保标准的1.3倍。", 1.3, None),
+    ("每月至少入户走访1次。", 1.0, None),
+    ("救助金额一般不超过当地月低保标准的3倍。", None, 3.0),
+    ("单户担保额度最高可达300万元。", None, 3e6),
+    ("将年人均纯收入低于6000元的农户纳入监测。", None, 6000.0),
+    ("贷款期限最长3年。", None, 3.0),
+    ("为年满60周岁的老年人发放补贴。", 60.0, None),
+    ("在乡村学校任教满30年的教师。", 30.0, None),
+])
+def test_bound_words_apart_from_the_figure_still_bound_it(text: str, low: float | None, high: float | None) -> None:
+    """不低于…的1.3倍, 至少入户走访1次: the bound word governs the first figure after it in the clause; 低于, 年满,
+    满, 最长 glued to a figure bound it too."""
+    quantity = one(text)
+    assert (quantity.value_min, quantity.value_max) == (low, high)

@@ -62,7 +62,13 @@ _PREFIX = (r"(?P<prefix>将近|大约|大概|(?<![公条契节制预签违履民
 _OUTER_BOUNDS = {"不少于": "min", "不低于": "min", "至少": "min", "突破": "min", "不超过": "max", "不高于": "max",
                  "接近": "max",
                  "不得超过": "max", "不能超过": "max", "不应超过": "max", "不得低于": "min", "不得少于": "min",
-                 "不多于": "max", "至多": "max"}
+                 "不多于": "max", "至多": "max",
+                 # after the longer words that end the same way (不低于 before 低于): 收入低于6000元的农户, 年满60周岁,
+                 # 保险金额最高10万元, 贷款期限最长3年
+                 "低于": "max", "年满": "min", "满": "min", "最高": "max", "最长": "max", "最多": "max"}
+# The same words with a phrase between them and the figure (不低于当地低保标准的1.3倍, 每月至少入户走访1次, 最高可达
+# 300万元): still the figure's bound when it is the first figure after them in the clause.
+_BOUNDS_ACROSS = re.compile(r"不低于|不得低于|不少于|不得少于|至少|不超过|不得超过|不高于|不足|最高可达|最多可达")
 _PERCENT = rf"(?:百分之(?P<cnpct>{_CN_RUN})|(?P<pct>{_NUM})\s*(?P<pctsign>[%％‰]))"
 _RANGE_PERCENT = rf"(?:(?P<rlo>{_NUM})[%％]?\s*{_RANGE_SEP}\s*(?P<rhi>{_NUM})\s*(?P<rpctsign>[%％]))"
 _PLAIN = (rf"(?:(?P<lo>{_NUM}){_FUZZY}?\s*{_RANGE_SEP}\s*)?(?P<num>{_NUM})(?P<fuzzy>{_FUZZY})?"
@@ -217,12 +223,35 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
     if "零" in text or "0" in text:
         found = _stated_zeros(found, text, blocked)
     found = _shared_points(_joined_ranges(found, text), text)
+    found = _bounded_across(found, text) if _BOUNDS_ACROSS.search(text) else found
     return _loosely_about(found, text) if "约" in text else found
 
 
 _LIST_JOINERS = ("和", "、", "与", "及")
 # 约 on the verb, not on the figure: 约占六成, 约为上年的1.5倍, 大约有…, 平均租金约每亩650元 (never 签约, 约定, 节约)
 _ABOUT_VERBS = re.compile(r"约占|约为|约合|约有|约达|约是|约等于|约相当于|大约|约(?=每)")
+
+
+def _bounded_across(found: list[Quantity], text: str) -> list[Quantity]:
+    """不低于当地低保标准的1.3倍, 每户至少有1名劳动力, 分别不少于8020万亩和6850万亩: a bound word earlier in the
+    clause bounds the first figure after it and the figures listed right after that one."""
+    for index, quantity in enumerate(found):
+        if quantity.value_min is not None or quantity.value_max is not None:
+            continue
+        clause_start = max(text.rfind(mark, 0, quantity.start) for mark in "，。；,;：:") + 1
+        words = list(_BOUNDS_ACROSS.finditer(text, clause_start, quantity.start))
+        if not words:
+            continue
+        between = [f for f in found[:index] if f.start >= words[-1].end()]
+        chain = [*between, quantity]
+        if any(text[a.end:b.start] not in _LIST_JOINERS for a, b in pairwise(chain)) or \
+                _ANY_NUMERAL.search(text, words[-1].end(), chain[0].start):
+            continue
+        word = words[-1].group(0)
+        ceiling = word in ("不超过", "不得超过", "不高于", "不足", "最高可达", "最多可达")
+        found[index] = replace(quantity, value_max=quantity.value) if ceiling else \
+            replace(quantity, value_min=quantity.value)
+    return found
 
 
 def _loosely_about(found: list[Quantity], text: str) -> list[Quantity]:
@@ -596,6 +625,8 @@ def _finish(match: re.Match[str], text: str, value: float, value_min: float | No
     elif suffix in ("以上", "及以上", "之多", "有余", "多"):
         value_min = value if value_min is None else value_min
         approximate = approximate or suffix in ("多", "有余")
+        if suffix == "多" and unit == "成" and value_max is None:
+            value_max = value + 10  # 三成多: up to the next tenth
     elif suffix in ("以下", "及以下", "以内", "内"):
         value_max = value if value_max is None else value_max
     currency = None
@@ -805,9 +836,13 @@ def _trailing_multiplier(low: str, high: str) -> str:
 
 
 def _fuzzy_step(number: str, mult: str) -> float:
-    """多/余 reach up to the next step of the last written place: 7000多 → +1000, 1亿3千多万 → +1000万."""
+    """多/余 reach up to the next step of the lowest non-zero written place: 7000多 → +1000, 1亿3千多万 → +1000万,
+    1.1万余 → +1000 (the tenth of a 万 is the last place written)."""
     scale = _num_mult(mult) if mult else 1.0
     last = number[-1]
+    digits = number[:-1].replace(",", "")
+    if last in BIG_UNITS and digits and digits.replace(".", "").isdigit():
+        return _fuzzy_step(digits, "") * _num_mult(last) * scale  # 1.1万余 → +1000, 10万多 → +10万: the digits'
     if last in SMALL_UNITS or last in BIG_UNITS:
         return _num_mult(last) * scale
     plain = number.replace(",", "")
