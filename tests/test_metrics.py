@@ -1312,3 +1312,9 @@ def test_a_bare_index_or_score_is_a_fraction(text: str, span: str) -> None:
     """系数, 指数 and 得分 take bare numbers that count nothing: their kind is fraction, like a ratio's."""
     found = analyse_sentence(text)
     assert [q.kind for q in found.quantities if q.text == span] == ["fraction"]
+
+
+def test_the_margin_over_a_target_is_a_change_with_no_name_of_its_own() -> None:
+    """超过年度目标任务21.3万人: by how much the target was passed (delta); the figure measures no new noun."""
+    assert links("2023年，全省脱贫人口务工就业规模达到312.6万人，超过年度目标任务21.3万人。")[1] == \
+        ("21.3万人", None, "delta")

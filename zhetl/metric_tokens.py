@@ -327,7 +327,19 @@ def _change(before: list[Token]) -> str:
         return "delta"  # 累计减少贫困人口923万人, 新增国家4A级旅游景区3家: the change verb governs what is counted
     if is_gap(core):
         return "delta"  # 比全省平均增速高2.3个百分点, 降幅比一季度收窄8.9个百分点, 比原计划提前一年: a gap
+    if beyond_target(core):
+        return "delta"  # 超过年度目标任务21.3万人, 超额完成年度任务的12%, 超出预算4.6%: by how much
     return "level"
+
+
+_BEYOND = frozenset({"超过", "超额完成", "超出", "超", "超额"})
+_TARGETS = ("目标", "任务", "计划", "规模", "预算")
+
+
+def beyond_target(core: list[Token]) -> bool:
+    """…超过年度目标任务|N: the figure after a target it passed is the margin, a change against the target."""
+    words = [t.token for t in core if t.token != "的"]
+    return len(words) > 1 and words[-1].endswith(_TARGETS) and any(w in _BEYOND for w in words[:-1])
 
 
 # Verbs whose 到/至/为 names where a change ended (the notes' 发展到 B is to).

@@ -73,6 +73,7 @@ from zhetl.metric_tokens import (
     _in_place,
     _is_span,
     _normalise,
+    beyond_target,
     is_gap,
 )
 from zhetl.metric_words import (
@@ -157,7 +158,7 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             # …，占农村常住人口的21.3%; 相当于种植玉米收益的三倍: a ratio whose subject came before.
             ratio = unit in RATIO_UNITS and _ratio_verb(clause) == 0
             # 高于全国农村平均增速1.9个百分点: a gap to a standard, with no subject of its own.
-            compared = bool(clause) and (clause[0].token in COMPARISONS or is_gap(clause))
+            compared = bool(clause) and (clause[0].token in COMPARISONS or is_gap(clause) or beyond_target(clause))
             # 售价每斤4.5元，比普通果高出1.2元; 出厂价600元，比普通茶叶高出3倍: a gap in the figure's own unit (or a
             # multiple) says how far the same figure stands above another (a gap in percentage points stays null).
             gap = bool(clause) and unit != "个百分点" and gap_to_standard(clause) and \
