@@ -499,9 +499,9 @@ def test_ninth_round_patterns(text, expected) -> None:
     ("开通返岗专车36趟次，垃圾收运处置体系覆盖率达到90%，年加工茶叶500吨，农产品加工转化率达到66%。",
      [("36趟次", "返岗专车", "level"), ("90%", "垃圾收运处置体系覆盖率", "level"), ("500吨", "茶叶", "level"),
       ("66%", "农产品加工转化率", "level")]),
-    # a money threshold right before a noun sorts that noun; beating a target by N measures no target.
+    # a money threshold right before a noun sorts that noun; beating a target by N measures no target (a delta).
     ("新签约亿元以上项目18个，就业人数超过年度目标任务2300人。",
-     [("亿元以上", "项目", "level"), ("18个", "项目", "level"), ("2300人", None, "level")]),
+     [("亿元以上", "项目", "level"), ("18个", "项目", "level"), ("2300人", None, "delta")]),
     # a payment per person (每位村民分红) measures the payment; 突破 a round figure continues the level before.
     ("集体经济收入达到52万元，首次突破50万元大关，每位村民分红260元，每位村民分到的也不少。",
      [("52万元", "集体经济收入", "level"), ("50万元", "集体经济收入", "level"), ("260元", "分红", "level")]),
