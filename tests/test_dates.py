@@ -171,3 +171,15 @@ def test_same_year_takes_the_year_an_earlier_sentence_stated() -> None:
     assert [(d.text, d.start_date) for d in find_dates("同年4月6日，发布白皮书", None, stated_year=2021)] == [
         ("同年4月6日", date(2021, 4, 6))]
     assert [d.start_date for d in find_dates("今年计划完成", None, stated_year=2021)] == [None]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("近三年，全县建成高标准农田18.5万亩。", date(2018, 1, 1), date(2020, 12, 31)),
+    ("2023年，全县人均消费支出达到12680元，近三年年均增长7.2%。", date(2021, 1, 1), date(2023, 12, 31)),
+    ("近三年，全县累计开展排查6轮，截至2024年底风险消除率达到81.7%。", date(2022, 1, 1), date(2024, 12, 31)),
+    ("2015—2024年，全省生产总值年均增长6.1%，近三年年均增长5.4%。", date(2022, 1, 1), date(2024, 12, 31)),
+])
+def test_recent_years_are_whole_years_ending_in_the_year_stated(text: str, start: date, end: date) -> None:
+    """近三年 in a report written early in 2021 is 2018–2020; in a sentence about 2023 it is 2021–2023."""
+    recent = next(d for d in find_dates(text, date(2021, 3, 9)) if d.text == "近三年")
+    assert (recent.start_date, recent.end_date) == (start, end)

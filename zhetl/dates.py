@@ -148,7 +148,7 @@ def find_dates(text: str, reference: date | None = None, stated_year: int | None
         if mention is not None:
             found.append(mention)
             taken_until = mention.end
-    return _same_period(_anchor_to_stated_year(_merge_ranges(found, text, reference)), text)
+    return _same_period(_recent_years_stated(_anchor_to_stated_year(_merge_ranges(found, text, reference))), text)
 
 
 def _same_period(found: list[DateMention], text: str) -> list[DateMention]:
@@ -197,6 +197,30 @@ def _anchor_to_stated_year(found: list[DateMention]) -> list[DateMention]:
             with contextlib.suppress(ValueError):
                 mention = replace(mention, start_date=mention.start_date.replace(year=mention.start_date.year + shift),
                                   end_date=mention.end_date.replace(year=mention.end_date.year + shift))
+        anchored.append(mention)
+    return anchored
+
+
+_STATED_YEAR = re.compile(r"^(?:19|20)\d{2}(?:年|\s*[—–-]\s*(?:19|20)\d{2}年)")
+_RECENT_YEARS = re.compile(rf"^(?:近|过去|最近)(?P<n>{_NUMBER})年(?:间|中)?$")
+
+
+def _recent_years_stated(found: list[DateMention]) -> list[DateMention]:
+    """2023年…近三年年均增长7.2% → 2021–2023: the last years of a sentence that states its year end in that year
+    (the nearest year stated before it, else the latest after it: 近三年…截至2024年底 → 2022–2024, 过去五年…由2015年
+    的…增加到2020年的… → 2016–2020)."""
+    years = [(m.start, m.end_date.year) for m in found
+             if m.end_date is not None and m.kind != "relative" and _STATED_YEAR.match(m.text)]
+    if not years:
+        return found
+    anchored = []
+    for mention in found:
+        recent = _RECENT_YEARS.match(mention.text) if mention.kind == "relative" else None
+        if recent:
+            before = [year for start, year in years if start < mention.start]
+            year = before[-1] if before else max(year for start, year in years if start > mention.start)
+            count = _int(recent.group("n"))
+            mention = replace(mention, start_date=date(year - count + 1, 1, 1), end_date=date(year, 12, 31))
         anchored.append(mention)
     return anchored
 
@@ -295,7 +319,10 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None
         years = _int(g["recentn"])
         if reference is None or not 1 <= years <= 100:
             return mention("relative", None, "period") if reference is None else None
-        return mention("relative", (date(reference.year - years + 1, 1, 1), reference), "period")
+        if text.endswith("来"):  # 近三年来: up to the day of writing
+            return mention("relative", (date(reference.year - years + 1, 1, 1), reference), "period")
+        # 近三年, 过去五年 in a report written early in a year: the last whole years before it
+        return mention("relative", (date(reference.year - years, 1, 1), date(reference.year - 1, 12, 31)), "period")
     if match.re is YEARS_AGO_RE:
         years = _int(g["agon"])
         if reference is None:
