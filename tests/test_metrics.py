@@ -1318,3 +1318,13 @@ def test_the_margin_over_a_target_is_a_change_with_no_name_of_its_own() -> None:
     """超过年度目标任务21.3万人: by how much the target was passed (delta); the figure measures no new noun."""
     assert links("2023年，全省脱贫人口务工就业规模达到312.6万人，超过年度目标任务21.3万人。")[1] == \
         ("21.3万人", None, "delta")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("因病致贫返贫户占比由2015年的42%下降到12%。", ("42%", "因病致贫返贫户")),
+    ("先诊疗后付费覆盖率100%。", ("100%", "先诊疗后付费覆盖率")),
+    ("享受雨露计划补助的中高职学生632名。", ("632名", "中高职学生")),
+])
+def test_words_of_county_bureau_summaries_stay_whole(text: str, expected: tuple[str, str]) -> None:
+    """致贫返贫户, 先诊疗后付费, 中高职: the general dictionary splits them and a name loses its head or its start."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]
