@@ -517,3 +517,9 @@ def test_bound_words_apart_from_the_figure_still_bound_it(text: str, low: float 
     满, 最长 glued to a figure bound it too."""
     quantity = one(text)
     assert (quantity.value_min, quantity.value_max) == (low, high)
+
+
+def test_footnote_marks_and_gigawatts() -> None:
+    """地区生产总值[1]: a bulletin's footnote mark is no figure; 60吉瓦 is a capacity like 兆瓦."""
+    assert [q.text for q in find_quantities("实现地区生产总值[1]3568.42亿元。")] == ["3568.42亿元"]
+    assert one("光伏组件产能突破60吉瓦。").unit == "吉瓦"

@@ -34,7 +34,7 @@ _PER = ("斤", "公斤", "千克", "吨", "亩", "人", "户", "月", "天", "�
 MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "圆", "美元", "欧元", "英镑", "日元", "港元",
                "人民币", "块钱", "块", *(f"元/{per}" for per in _PER))
 MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "公里", "千米", "米", "公斤", "千克", "克", "吨",
-                 "亩次", "斤", "亩", "套", "间", "马力", "吨标准煤", "吨标煤", "千瓦时", "千瓦", "兆瓦",
+                 "亩次", "斤", "亩", "套", "间", "马力", "吨标准煤", "吨标煤", "千瓦时", "千瓦", "兆瓦", "吉瓦",
                  "千伏安", "千伏", "摄氏度", "℃",
                  "微克/立方米", "毫克/立方米", "克/千克", "毫克/千克", "克/公斤", "度", "升", "毫升", "厘米", "毫米",
                  "担", "Mbps", "Gbps", "M", "分",
@@ -214,6 +214,9 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
     found.sort(key=lambda q: q.start)
     if "表" in text or "图" in text:
         found = [q for q in found if not (q.start and text[q.start - 1] in "表图" and _is_reference(text, q.start))]
+    if "[" in text or "［" in text:  # 地区生产总值[1]: a footnote mark, not a figure
+        found = [q for q in found if not (q.text.isdigit() and q.start and text[q.start - 1] in "[［"
+                                          and text[q.end:q.end + 1] in ("]", "］"))]
     if "半" in text:  # 3个半小时 holds the 半小时 found on its own
         found = [q for q in found if not any(o.start <= q.start and q.end <= o.end and o.end - o.start > q.end - q.start
                                              for o in found)]
