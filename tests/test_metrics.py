@@ -1334,3 +1334,12 @@ def test_a_share_of_a_target_done_is_named_by_the_target() -> None:
     """完成年度目标任务的103.5%: how much of the target was done (readings split 23 to 17 for the target)."""
     assert ("103.5%", "年度目标任务") in [(span, metric) for span, metric, _ in
                                           links("全省脱贫劳动力务工就业规模达到162.8万人，完成年度目标任务的103.5%。")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全市限额以上单位网上零售额增长11.2%。", ("11.2%", "限额以上单位网上零售额")),
+    ("全市人均公园绿地面积达到14.2平方米。", ("14.2平方米", "人均公园绿地面积")),
+])
+def test_bulletin_classes_and_measures_stay_whole(text: str, expected: tuple[str, str]) -> None:
+    """限额以上 is a class of enterprise like 规模以上, not a bound; 公园绿地面积 is one measure."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]
