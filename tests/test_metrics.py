@@ -1261,6 +1261,7 @@ def test_a_school_ending_in_中_keeps_it() -> None:
     ("2022年，全省化肥施用量（折纯）136.2万吨。", ("136.2万吨", "化肥施用量")),
     ("食品烟酒支出占比（恩格尔系数）为31.6%。", ("31.6%", "食品烟酒支出占比")),
     ("全省2.3万个村（社区）完成换届。", ("2.3万个", "村（社区）")),
+    ("全镇26个村(社)全部建立合作社。", ("26个", "村(社)")),
 ])
 def test_a_note_in_brackets_after_a_name_is_not_part_of_it(text: str, expected: tuple[str, str]) -> None:
     """（折纯）, （恩格尔系数） explain the name; 村（社区） lists the places counted, so it stays."""

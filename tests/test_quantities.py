@@ -523,3 +523,9 @@ def test_footnote_marks_and_gigawatts() -> None:
     """地区生产总值[1]: a bulletin's footnote mark is no figure; 60吉瓦 is a capacity like 兆瓦."""
     assert [q.text for q in find_quantities("实现地区生产总值[1]3568.42亿元。")] == ["3568.42亿元"]
     assert one("光伏组件产能突破60吉瓦。").unit == "吉瓦"
+
+
+def test_a_region_of_provinces_is_a_name() -> None:
+    """中部六省, 东北三省: regions, not counts of provinces (粤黔两省 still counts two)."""
+    assert not find_quantities("促进中部六省协调发展")
+    assert one("粤黔两省东西部协作投入资金").text == "两省"

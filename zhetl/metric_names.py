@@ -225,7 +225,7 @@ def finished_name(tokens: list[Token], start: int, metric: str | None) -> str | 
 
 _TRAILING_NOTE = re.compile(r"(?<=.)[（(]([^（）()]+)[）)]$")
 # 村（社区）, 贫困县（区）, 新时代文明实践所（站）: the places or sites a count covers, part of its name
-_PLACE_ALTERNATIVES = frozenset({"区", "市", "州", "县", "乡", "镇", "村", "社区", "街道", "站", "室", "所", "场",
+_PLACE_ALTERNATIVES = frozenset({"区", "市", "州", "县", "乡", "镇", "村", "社", "社区", "街道", "站", "室", "所", "场",
                                  "园区", "市区", "区县", "县区"})
 
 

@@ -214,6 +214,8 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
     found.sort(key=lambda q: q.start)
     if "表" in text or "图" in text:
         found = [q for q in found if not (q.start and text[q.start - 1] in "表图" and _is_reference(text, q.start))]
+    if "省" in text:  # 中部六省, 东北三省: a region's name, not a count of provinces
+        found = [q for q in found if not (q.unit == "省" and text[max(0, q.start - 2):q.start] in _REGIONS)]
     if "[" in text or "［" in text:  # 地区生产总值[1]: a footnote mark, not a figure
         found = [q for q in found if not (q.text.isdigit() and q.start and text[q.start - 1] in "[［"
                                           and text[q.end:q.end + 1] in ("]", "］"))]
@@ -231,6 +233,7 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
 
 
 _LIST_JOINERS = ("和", "、", "与", "及")
+_REGIONS = frozenset({"东部", "中部", "西部", "东北", "华北", "华东", "华南", "华中", "西北", "西南"})
 # 约 on the verb, not on the figure: 约占六成, 约为上年的1.5倍, 大约有…, 平均租金约每亩650元 (never 签约, 约定, 节约)
 _ABOUT_VERBS = re.compile(r"约占|约为|约合|约有|约达|约是|约等于|约相当于|大约|约(?=每)")
 
