@@ -1344,3 +1344,12 @@ def test_a_share_of_a_target_done_is_named_by_the_target() -> None:
 def test_bulletin_classes_and_measures_stay_whole(text: str, expected: tuple[str, str]) -> None:
     """限额以上 is a class of enterprise like 规模以上, not a bound; 公园绿地面积 is one measure."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+def test_each_term_of_an_industrial_structure_is_a_share() -> None:
+    """三次产业结构由8.3:40.1:51.6调整为8.0:39.3:52.7: six shares of 三次产业结构, three from and three to; a
+    whole-number ratio (按5:3:2比例分担) is no structure."""
+    assert links("全市三次产业结构由上年的8.3:40.1:51.6调整为8.0:39.3:52.7。") == [
+        ("8.3", "三次产业结构", "from"), ("40.1", "三次产业结构", "from"), ("51.6", "三次产业结构", "from"),
+        ("8.0", "三次产业结构", "to"), ("39.3", "三次产业结构", "to"), ("52.7", "三次产业结构", "to")]
+    assert not analyse_sentence("所需资金由省、市、县按5:3:2比例分担。").quantities

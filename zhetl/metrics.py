@@ -204,6 +204,9 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             clause = _clause([t for t in tokens if t.end <= start], backwards=True)
             if len(clause) == 1 and clause[0].token in AVERAGE_WORDS - TIME_AVERAGES:
                 link = MetricLink(clause[0].token, link.change, None)  # …，户均2529元: the average itself
+        if index and quantities[index - 1][1] + 1 == start and \
+                any(t.token in (":", "：", "∶") and t.start == start - 1 for t in tokens):
+            link = links[-1]  # 8.3:40.1:51.6: the terms of one structure share its name and its change
         links.append(link)
     _share_forward(tokens, quantities, links)
     return age_banded(tokens, quantities, _distribute(tokens, quantities, links))

@@ -164,6 +164,23 @@ def _ratios_to_one(text: str) -> list[Quantity]:
     return found
 
 
+_STRUCTURE_RE = re.compile(r"(?<![\d.:：∶])\d+(?:\.\d+)?(?:[:：∶]\d+(?:\.\d+)?){2,}(?![\d.:：∶])")
+_STRUCTURE_TERM = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _structure_terms(text: str) -> list[Quantity]:
+    """三次产业结构由8.3:40.1:51.6调整为8.0:39.3:52.7: each term of a structure in decimals is a share in percent
+    (every annotator split them); whole-number ratios (按5:3:2比例分担) are no shares."""
+    found = []
+    for match in _STRUCTURE_RE.finditer(text):
+        if "." not in match.group(0):
+            continue
+        for term in _STRUCTURE_TERM.finditer(match.group(0)):
+            start, end = match.start() + term.start(), match.start() + term.end()
+            found.append(Quantity(start, end, term.group(0), float(term.group(0)), None, None, False, "", "percent"))
+    return found
+
+
 # Every pattern below needs one of these characters; a third of all sentences have none.
 _ANY_NUMERAL = re.compile(rf"[\d{CN_NUMERAL_CHARS}几数半]")
 
@@ -194,7 +211,8 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
               and not any(s < q.end and q.start < e for s, e in blocked + [(f.start, f.end) for f in found])]
     rare = (_bare_unit_above(text) if "以上" in text else []) + \
         (_ratios_to_one(text) if "比一" in text or ":1" in text or "：1" in text or "∶1" in text else []) + \
-        (_halves(text) if "一半" in text else [])
+        (_halves(text) if "一半" in text else []) + \
+        (_structure_terms(text) if ":" in text or "：" in text or "∶" in text else [])
     found += [q for q in _bare_multipliers(text) + rare if not any(s < q.end and q.start < e for s, e in blocked)]
     taken = [(q.start, q.end) for q in found]
     for match in QUANTITY_RE.finditer(text):
