@@ -262,20 +262,29 @@ def _bounded_across(found: list[Quantity], text: str) -> list[Quantity]:
     for index, quantity in enumerate(found):
         if quantity.value_min is not None or quantity.value_max is not None:
             continue
-        clause_start = max(text.rfind(mark, 0, quantity.start) for mark in "，。；,;：:") + 1
-        words = list(_BOUNDS_ACROSS.finditer(text, clause_start, quantity.start))
+        words = list(_BOUNDS_ACROSS.finditer(text, _clause_start(text, quantity.start), quantity.start))
         if not words:
             continue
-        between = [f for f in found[:index] if f.start >= words[-1].end()]
-        chain = [*between, quantity]
-        if any(text[a.end:b.start] not in _LIST_JOINERS for a, b in pairwise(chain)) or \
-                _ANY_NUMERAL.search(text, words[-1].end(), chain[0].start):
-            continue
-        word = words[-1].group(0)
-        ceiling = word in ("不超过", "不得超过", "不高于", "不足", "最高可达", "最多可达")
+        first = _list_start(found, index, words[-1].end(), text)
+        if first is None or _ANY_NUMERAL.search(text, words[-1].end(), first):
+            continue  # (another figure, or a date, stands between the word and this one)
+        ceiling = words[-1].group(0) in ("不超过", "不得超过", "不高于", "不足", "最高可达", "最多可达")
         found[index] = replace(quantity, value_max=quantity.value) if ceiling else \
             replace(quantity, value_min=quantity.value)
     return found
+
+
+def _clause_start(text: str, position: int) -> int:
+    return max(text.rfind(mark, 0, position) for mark in "，。；,;：:") + 1
+
+
+def _list_start(found: list[Quantity], index: int, anchor: int, text: str) -> int | None:
+    """Where the list that ``found[index]`` closes starts, when it is the first figure after ``anchor`` or is
+    listed right after that one (A、B和C); None when another figure stands between."""
+    chain = [*(f for f in found[:index] if f.start >= anchor), found[index]]
+    if any(text[a.end:b.start] not in _LIST_JOINERS for a, b in pairwise(chain)):
+        return None
+    return chain[0].start
 
 
 def _loosely_about(found: list[Quantity], text: str) -> list[Quantity]:
@@ -291,13 +300,8 @@ def _loosely_about(found: list[Quantity], text: str) -> list[Quantity]:
         if head < index and found[head].text.startswith(("约", "大约")):
             found[index] = replace(quantity, approximate=True)  # 分别贡献了约39%、10%和6%
             continue
-        clause_start = max(text.rfind(mark, 0, quantity.start) for mark in "，。；,;：:") + 1
-        verbs = list(_ABOUT_VERBS.finditer(text, clause_start, quantity.start))
-        if not verbs:
-            continue
-        between = [f for f in found[:index] if f.start >= verbs[-1].end()]
-        chain = [*between, quantity]
-        if all(text[a.end:b.start] in _LIST_JOINERS for a, b in pairwise(chain)):
+        verbs = list(_ABOUT_VERBS.finditer(text, _clause_start(text, quantity.start), quantity.start))
+        if verbs and _list_start(found, index, verbs[-1].end(), text) is not None:
             found[index] = replace(quantity, approximate=True)
     return found
 
