@@ -114,7 +114,7 @@ def ratio_kinds(quantities: list[Quantity], links: list[MetricLink]) -> list[Qua
 def _kind_of_bare(quantity: Quantity, link: MetricLink) -> Quantity:
     if quantity.unit or quantity.kind != "count" or not link.metric:
         return quantity
-    if link.metric.endswith(RATIO_ENDINGS) or link.metric.endswith(INDEX_ENDINGS):
+    if link.metric.endswith(RATIO_ENDINGS + INDEX_ENDINGS):
         return replace(quantity, kind="fraction")
     if quantity.value == 0 and link.metric.endswith("率"):
         return replace(quantity, kind="percent")
