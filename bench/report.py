@@ -60,7 +60,8 @@ def _sets(kind: str) -> list[Path]:
 # summaries, the rural sections of statistical bulletins: 558/663 = 0.842) and dev88-90 (poverty-aid reports of
 # enterprises and foundations, academic and think-tank papers, township and village work reports: 432/586 = 0.737)
 # and dev91-93 (provincial work reports, county poverty-alleviation bureau summaries, municipal statistical bulletins:
-# 539/635 = 0.849).
+# 539/635 = 0.849) and dev94-96 (in blind16-18's registers: city and county work reports of early 2021, provincial
+# campaign summaries by sector, county department summaries: 503/616 = 0.817).
 DEV = _sets("dev")
 BLIND = _sets("blind")
 REFERENCE = date(2021, 3, 9)
