@@ -1353,3 +1353,13 @@ def test_each_term_of_an_industrial_structure_is_a_share() -> None:
         ("8.3", "三次产业结构", "from"), ("40.1", "三次产业结构", "from"), ("51.6", "三次产业结构", "from"),
         ("8.0", "三次产业结构", "to"), ("39.3", "三次产业结构", "to"), ("52.7", "三次产业结构", "to")]
     assert not analyse_sentence("所需资金由省、市、县按5:3:2比例分担。").quantities
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("校外学科类培训机构由年初的38家压减至2家。", ("38家", "校外学科类培训机构")),
+    ("摸排6至15周岁适龄儿童少年1.2万名。", ("1.2万名", "适龄儿童少年")),
+    ("撬动社会资本投入逾42亿元，放大效应达2.3倍。", ("2.3倍", "放大效应")),
+])
+def test_words_of_county_department_summaries_stay_whole(text: str, expected: tuple[str, str]) -> None:
+    """家|压减至 (not 家压), 学科类, 适龄儿童少年, 放大效应: the general dictionary cuts them wrongly."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]
