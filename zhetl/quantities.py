@@ -274,8 +274,9 @@ def _bounded_across(found: list[Quantity], text: str) -> list[Quantity]:
     return found
 
 
-def _clause_start(text: str, position: int) -> int:
-    return max(text.rfind(mark, 0, position) for mark in "，。；,;：:") + 1
+def _clause_start(text: str, position: int, marks: str = "，。；,;：:") -> int:
+    """Where the clause holding ``position`` starts: after the last mark before it (colons too, by default)."""
+    return max(text.rfind(mark, 0, position) for mark in marks) + 1
 
 
 def _list_start(found: list[Quantity], index: int, anchor: int, text: str) -> int | None:
@@ -377,8 +378,7 @@ def _joined_ranges(found: list[Quantity], text: str) -> list[Quantity]:
 
 
 def _clause_before(text: str, end: int) -> str:
-    start = max(text.rfind(mark, 0, end) for mark in "，。；,;")
-    return text[start + 1:end]
+    return text[_clause_start(text, end, "，。；,;"):end]
 
 
 def _outer_bound(quantity: Quantity, text: str) -> Quantity:
