@@ -1364,3 +1364,11 @@ def test_each_term_of_an_industrial_structure_is_a_share() -> None:
 def test_words_of_county_department_summaries_stay_whole(text: str, expected: tuple[str, str]) -> None:
     """家|压减至 (not 家压), 学科类, 适龄儿童少年, 放大效应: the general dictionary cuts them wrongly."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+def test_an_age_band_is_read_at_the_sentence_s_own_offset() -> None:
+    """Tokens carry document offsets: a sentence deep in a long document reads its band the same way."""
+    text = "我镇现有党员1386名，其中35岁以下党员212名。"
+    near, far = analyse_sentence(text), analyse_sentence(text, start=50_000)
+    assert [link.metric for link in near.links] == [link.metric for link in far.links]
+    assert far.links[-1].metric == "35岁以下党员"

@@ -342,30 +342,33 @@ def age_banded(tokens: list[Token], quantities: list[tuple[int, int, str]],
     """60岁及以上人口占21.8%, 其中35岁以下党员212名: an age band before the people a figure measures is part of
     their name when the people are no more than 人口 or 人员, or when the sentence already counted them whole
     (党员1386名，其中35岁以下党员…); otherwise (60岁以上老年人) the people name themselves."""
+    bands = [(start, end) for start, end, unit in quantities if unit.endswith(_AGE_UNITS)]
+    if not bands or not tokens:
+        return links
+    base = tokens[0].start  # (tokens carry document offsets; the text below starts at the sentence)
     text = _text_of(tokens)
     links = list(links)
-    bands = [(start, end) for start, end, unit in quantities if unit.endswith(_AGE_UNITS)]
     for index, ((start, _, unit), link) in enumerate(zip(quantities, links, strict=True)):
         band = next(((s, e) for s, e in reversed(bands) if e <= start), None)
         metric = link.metric
         if band is None or not metric or unit.endswith(_AGE_UNITS):
             continue
-        band_start, band_end = band
+        band_start, band_end = band[0] - base, band[1] - base
         opening = band_end + (text[band_end:band_end + 1] == "的")
-        if not text.startswith(metric, opening) or any(c in "；;。" for c in text[opening:start]):
+        if not text.startswith(metric, opening) or any(c in "；;。" for c in text[opening:start - base]):
             continue
         counted_whole = metric in text[:band_start] and any(
-            other.metric == metric for (s, _, _), other in zip(quantities, links, strict=True) if s < band_start)
+            other.metric == metric for (s, _, _), other in zip(quantities, links, strict=True) if s < band[0])
         if metric in _GENERIC_PEOPLE or counted_whole:
             links[index] = MetricLink(text[band_start:opening + len(metric)], link.change, link.place_hint)
     return links
 
 
 def _text_of(tokens: list[Token]) -> str:
-    """The sentence as the tokens spell it, with blanks where no token covers a character."""
-    if not tokens:
-        return ""
-    chars = [" "] * tokens[-1].end
+    """The sentence as its tokens spell it, from the first token on, with blanks where no token covers a
+    character."""
+    base = tokens[0].start
+    chars = [" "] * (tokens[-1].end - base)
     for token in tokens:
-        chars[token.start:token.end] = token.token
+        chars[token.start - base:token.end - base] = token.token
     return "".join(chars)
