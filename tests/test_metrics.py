@@ -1360,6 +1360,7 @@ def test_each_term_of_an_industrial_structure_is_a_share() -> None:
     ("摸排6至15周岁适龄儿童少年1.2万名。", ("1.2万名", "适龄儿童少年")),
     ("撬动社会资本投入逾42亿元，放大效应达2.3倍。", ("2.3倍", "放大效应")),
     ("疑似失学辍学儿童降至零，劝返复学率达99.6%。", ("99.6%", "劝返复学率")),
+    ("举办产销对接会9场。", ("9场", "产销对接会")),
 ])
 def test_words_of_county_department_summaries_stay_whole(text: str, expected: tuple[str, str]) -> None:
     """家|压减至 (not 家压), 学科类, 适龄儿童少年, 放大效应: the general dictionary cuts them wrongly."""
