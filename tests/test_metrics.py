@@ -1373,3 +1373,28 @@ def test_an_age_band_is_read_at_the_sentence_s_own_offset() -> None:
     near, far = analyse_sentence(text), analyse_sentence(text, start=50_000)
     assert [link.metric for link in near.links] == [link.metric for link in far.links]
     assert far.links[-1].metric == "35岁以下党员"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2023年，全乡累计流转土地1.05万亩。", ("1.05万亩", "流转土地")),
+    ("全市发放创业担保贷款12.8亿元，扶持创业6200余人。", ("6200余人", "扶持创业")),
+    ("全年安排重点项目200个，其中新开工项目占三分之一以上。", ("三分之一以上", "新开工项目")),
+])
+def test_indicators_made_of_a_verb_and_its_object_stay_whole(text: str, expected: tuple[str, str]) -> None:
+    """流转土地, 扶持创业, 新开工项目 are what reports count: the verb is part of the name, not an action on it;
+    with the actor glued before the verb (合作社流转土地), the readings name the land alone."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert ("260公顷", "土地", "level") in links("种植合作社流转土地260公顷种植葡萄。")
+
+
+def test_a_count_of_aspects_names_them() -> None:
+    """今年重点抓好三个方面：一是…: 方面 is vague after 在, but it is what N个方面 counts."""
+    assert ("三个", "方面", "level") in links("今年重点抓好三个方面：一是稳增长，二是抓项目。")
+
+
+def test_a_span_of_work_is_named_by_the_work() -> None:
+    """其中稳定就业半年以上的3860人: the span sorts the work right before it, and the count that follows still
+    names the people who worked; a span after other words stays unnamed (一干就是八年)."""
+    found = links("全县输出脱贫劳动力5120人，其中稳定就业半年以上的3860人。")
+    assert ("半年以上", "稳定就业", "level") in found and ("3860人", "稳定就业", "level") in found
+    assert links("他在这个村里一干就是八年。") == [("八年", None, "level")]

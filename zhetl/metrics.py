@@ -209,7 +209,7 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             link = links[-1]  # 8.3:40.1:51.6: the terms of one structure share its name and its change
         links.append(link)
     _share_forward(tokens, quantities, links)
-    return age_banded(tokens, quantities, _distribute(tokens, quantities, links))
+    return _work_lasting(tokens, quantities, age_banded(tokens, quantities, _distribute(tokens, quantities, links)))
 
 
 def _level_before(quantities: list[tuple[int, int, str]], links: list[MetricLink], unit: str) -> MetricLink | None:
@@ -503,6 +503,21 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             _time_limit(before, after, unit):
         metric = None
     return MetricLink(metric, change, place)
+
+
+def _work_lasting(tokens: list[Token], quantities: list[tuple[int, int, str]],
+                  links: list[MetricLink]) -> list[MetricLink]:
+    """其中稳定就业半年以上的2970人: how long people have worked is a span that sorts the work right before it.
+
+    Read after every figure is linked, so the count that follows still names the people counted.
+    """
+    ends = {t.end: t for t in tokens}
+    named = list(links)
+    for index, ((start, _, unit), link) in enumerate(zip(quantities, links, strict=True)):
+        work = ends.get(start)
+        if link.metric is None and _is_span(unit) and work is not None and work.token.endswith(("就业", "务工")):
+            named[index] = MetricLink(work.token, link.change, link.place_hint)
+    return named
 
 
 def _quoted_subject(tokens: list[Token], start: int, clause: list[Token]) -> str | None:
