@@ -61,7 +61,9 @@ def _sets(kind: str) -> list[Path]:
 # enterprises and foundations, academic and think-tank papers, township and village work reports: 432/586 = 0.737)
 # and dev91-93 (provincial work reports, county poverty-alleviation bureau summaries, municipal statistical bulletins:
 # 539/635 = 0.849) and dev94-96 (in blind16-18's registers: city and county work reports of early 2021, provincial
-# campaign summaries by sector, county department summaries: 503/616 = 0.817).
+# campaign summaries by sector, county department summaries: 503/616 = 0.817) and dev97-99 (national press
+# conferences and the government work report, provincial east-west cooperation summaries, village work-team and
+# first-secretary reports: 463/602 = 0.769).
 DEV = _sets("dev")
 BLIND = _sets("blind")
 REFERENCE = date(2021, 3, 9)
