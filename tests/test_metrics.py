@@ -1207,9 +1207,10 @@ def test_a_quote_inside_a_name_stays_in_it(text: str, expected: tuple[str, str])
 
 
 def test_bare_jobs_a_workshop_absorbed_keep_the_verb_wherever_it_stands() -> None:
-    """扶贫车间共吸纳就业2860人: 吸纳就业 names the jobs; with the people named the people stay the name."""
+    """扶贫车间共吸纳就业2860人: 吸纳就业 names the jobs; with the people named the people alone are the name
+    (19 development readings to 12 for 脱贫人口就业, once dev97-99 came in)."""
     assert links("2019年调研的48家扶贫车间共吸纳就业2860人。")[1] == ("2860人", "吸纳就业", "level")
-    assert links("新建帮扶车间312个，吸纳脱贫人口就业1.12万人。")[1] == ("1.12万人", "脱贫人口就业", "level")
+    assert links("新建帮扶车间312个，吸纳脱贫人口就业1.12万人。")[1] == ("1.12万人", "脱贫人口", "level")
 
 
 def test_what_remains_is_part_of_the_name() -> None:
@@ -1398,3 +1399,4 @@ def test_a_span_of_work_is_named_by_the_work() -> None:
     found = links("全县输出脱贫劳动力5120人，其中稳定就业半年以上的3860人。")
     assert ("半年以上", "稳定就业", "level") in found and ("3860人", "稳定就业", "level") in found
     assert links("他在这个村里一干就是八年。") == [("八年", None, "level")]
+
