@@ -1400,3 +1400,14 @@ def test_a_span_of_work_is_named_by_the_work() -> None:
     assert ("半年以上", "稳定就业", "level") in found and ("3860人", "稳定就业", "level") in found
     assert links("他在这个村里一干就是八年。") == [("八年", None, "level")]
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全国外出务工脱贫劳动力已达2890万人。", ("2890万人", "外出务工脱贫劳动力")),
+    ("赤字率拟按3.2%左右安排。", ("3.2%左右", "赤字率")),
+    ("劳动年龄人口平均受教育年限提高到11.3年。", ("11.3年", "劳动年龄人口平均受教育年限")),
+    ("一组、三组之间的通组路由原来的3.5米土路拓宽为4.5米水泥路。", ("3.5米", "通组路")),
+])
+def test_words_of_national_statements_and_village_reports_stay_whole(text: str, expected: tuple[str, str]) -> None:
+    """已达 only reports the figure; 赤字率, 劳动年龄人口, 通组路 (not 通组|路由) are one word each."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]
