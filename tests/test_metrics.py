@@ -1411,3 +1411,8 @@ def test_a_span_of_work_is_named_by_the_work() -> None:
 def test_words_of_national_statements_and_village_reports_stay_whole(text: str, expected: tuple[str, str]) -> None:
     """已达 only reports the figure; 赤字率, 劳动年龄人口, 通组路 (not 通组|路由) are one word each."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+def test_a_count_of_villages_before_their_collective_income_counts_the_villages() -> None:
+    """全省632个脱贫|村集体经济|年收入: jieba glues 村 to the sum that follows; the count is of 脱贫村."""
+    assert links("全省632个脱贫村集体经济年收入全部超过5万元。")[0] == ("632个", "脱贫村", "level")

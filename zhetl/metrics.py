@@ -392,6 +392,9 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         elif metric is not None and unit == "个" and len(after) > 1 and after[0].token.endswith("村") and \
                 villages_collective("村" + after[1].token):
             metric = after[0].token  # 128个行政村|集体经营性收入: likewise
+        elif metric is not None and unit == "个" and len(after) > 1 and after[0].token in ("脱贫", "贫困") and \
+                after[1].token.startswith("村集体") and not after[1].token.endswith("组织"):
+            metric = after[0].token + "村"  # 632个脱贫|村集体经济|年收入: likewise (jieba glues 村 to what follows)
         if metric is None and unit in COUNT_AFTER_UNITS:  # 逾1.5万名“两后生”接受职业培训: the quoted noun is counted
             metric = _quoted_noun([t for t in tokens if t.start >= end][:8]) or metric
         if metric is None and unit in COUNT_AFTER_UNITS and after and after[0].pos == "m" and \
