@@ -1416,3 +1416,14 @@ def test_words_of_national_statements_and_village_reports_stay_whole(text: str, 
 def test_a_count_of_villages_before_their_collective_income_counts_the_villages() -> None:
     """全省632个脱贫|村集体经济|年收入: jieba glues 村 to the sum that follows; the count is of 脱贫村."""
     assert links("全省632个脱贫村集体经济年收入全部超过5万元。")[0] == ("632个", "脱贫村", "level")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("每千人口拥有3岁以下婴幼儿托位2.2个。", ("3岁以下", "婴幼儿")),
+    ("婴儿死亡率和5岁以下儿童死亡率分别降至4.1‰和5.6‰。", ("5岁以下", "儿童")),
+    ("60岁以上老年人基础养老金提高到每月143元。", ("60岁以上", "老年人")),
+    ("现年46岁的村党支部书记带领群众种茶。", ("46岁", "村党支部书记")),
+])
+def test_an_age_measures_the_people_it_sorts_not_what_they_have(text: str, expected: tuple[str, str]) -> None:
+    """3岁以下|婴幼儿|托位: the age sorts the infants; the places, rates and pensions after them are theirs."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]

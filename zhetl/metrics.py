@@ -352,6 +352,8 @@ def _counted_heads(unit: str) -> tuple[str, ...]:
         return ORGANISATION_HEADS  # 412家|农民合作社 counts the 社, 307家|中央单位|联系… the 单位
     if _is_span(unit):
         return TIME_HEADS  # 5年|过渡期|内, 五年|过渡期|政策: the period
+    if unit in ("岁", "周岁"):
+        return (*COUNTED_HEADS, "儿", "书记", "主任")  # 3岁以下|婴幼儿|托位, 5岁以下|儿童|死亡率: the people it sorts
     if not unit:
         return COUNTED_HEADS  # 6.3万|农村人口|饮水安全问题: a bare count of people counts the people
     return COUNTED_HEADS if unit in COUNT_AFTER_UNITS else ()
