@@ -1427,3 +1427,8 @@ def test_a_count_of_villages_before_their_collective_income_counts_the_villages(
 def test_an_age_measures_the_people_it_sorts_not_what_they_have(text: str, expected: tuple[str, str]) -> None:
     """3岁以下|婴幼儿|托位: the age sorts the infants; the places, rates and pensions after them are theirs."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+def test_what_was_obtained_is_named_without_the_verb() -> None:
+    """取得执业（助理）医师资格的仅68人: the qualification names the count, not 取得 with it."""
+    assert ("68人", "执业（助理）医师资格", "level") in links("全县乡村医生中，取得执业（助理）医师资格的仅68人。")
