@@ -1432,3 +1432,12 @@ def test_an_age_measures_the_people_it_sorts_not_what_they_have(text: str, expec
 def test_what_was_obtained_is_named_without_the_verb() -> None:
     """取得执业（助理）医师资格的仅68人: the qualification names the count, not 取得 with it."""
     assert ("68人", "执业（助理）医师资格", "level") in links("全县乡村医生中，取得执业（助理）医师资格的仅68人。")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("一般公共预算教育支出占一般公共预算支出的17.3%。", ("17.3%", "一般公共预算教育支出")),
+    ("一般工业固体废物综合利用率达到72%。", ("72%", "一般工业固体废物综合利用率")),
+])
+def test_general_budget_and_general_waste_keep_their_general(text: str, expected: tuple[str, str]) -> None:
+    """一般 of 一般公共预算 and 一般工业固体废物 is part of the name, not the adverb 'generally'."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]

@@ -529,3 +529,9 @@ def test_a_region_of_provinces_is_a_name() -> None:
     """中部六省, 东北三省: regions, not counts of provinces (粤黔两省 still counts two)."""
     assert not find_quantities("促进中部六省协调发展")
     assert one("粤黔两省东西部协作投入资金").text == "两省"
+
+
+def test_ships_and_test_doses_are_counts() -> None:
+    """退捕渔船1.1万艘, 核酸检测186.3万人份: 艘 and 人份 are units, not text after a bare 1.1万."""
+    found = {q.text: (q.value, q.unit, q.kind) for q in find_quantities("退捕渔船1.1万艘，完成核酸检测186.3万人份。")}
+    assert found == {"1.1万艘": (11000.0, "艘", "count"), "186.3万人份": (1863000.0, "人份", "count")}
