@@ -66,7 +66,9 @@ def _sets(kind: str) -> list[Path]:
 # first-secretary reports: 463/602 = 0.769) and dev100-102 (fourteenth-five-year implementation plans, provincial
 # news reports on counties and villages, people's congress and CPPCC inspection reports: 469/588 = 0.798) and
 # dev103-105 (provincial work reports of early 2021, municipal 2020 statistical bulletins and plan execution
-# reports, county work reports of 2022-2023: 523/598 = 0.875).
+# reports, county work reports of 2022-2023: 523/598 = 0.875) and dev106-108 (prefecture work reports of early 2021,
+# provincial poverty alleviation office summaries, work reports of western autonomous prefectures and counties:
+# 518/597 = 0.868).
 DEV = _sets("dev")
 BLIND = _sets("blind")
 REFERENCE = date(2021, 3, 9)
