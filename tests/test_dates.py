@@ -183,3 +183,15 @@ def test_recent_years_are_whole_years_ending_in_the_year_stated(text: str, start
     """近三年 in a report written early in 2021 is 2018–2020; in a sentence about 2023 it is 2021–2023."""
     recent = next(d for d in find_dates(text, date(2021, 3, 9)) if d.text == "近三年")
     assert (recent.start_date, recent.end_date) == (start, end)
+
+
+def test_since_a_year_end_and_a_date_after_yi() -> None:
+    """去年底以来 runs from November of last year to the reference day; 以去年11月1日为标准时点 is a day (以 before
+    去年 is no 以前); a year the figures are compared with (是2015年的1.9倍) is not the year 上年 follows."""
+    reference = date(2021, 3, 9)
+    since = find_dates("去年底以来，全省开展回头看。", reference)
+    assert [(d.text, d.start_date, d.end_date) for d in since] == [("去年底以来", date(2020, 11, 1), reference)]
+    day = find_dates("以去年11月1日为标准时点。", reference)
+    assert [(d.text, d.start_date) for d in day] == [("去年11月1日", date(2020, 11, 1))]
+    compared = find_dates("2020年，教育支出是2015年的1.9倍，比上年提高0.8个百分点。", reference)
+    assert ("上年", date(2019, 1, 1)) in [(d.text, d.start_date) for d in compared]

@@ -42,7 +42,7 @@ _REDACTED = r"(?:19|20)?(?:_{1,4}|＿{1,4}|[×Xx＊*]{2})"
 
 ABSOLUTE_RE = re.compile(
     rf"(?=[\d〇零一二三四五六七八九两今去明前后本当同上这下次_＿×Xx＊*])"
-    rf"(?:(?P<year>{_YEAR4})|(?P<yy>{_YEAR2}){_YEAR2_NEXT}|(?<![以向之往])(?P<relyear>今|去|明|前|后|本|当|同(?!年[龄级])|上一|上|这一|下一|次)(?=年)"
+    rf"(?:(?P<year>{_YEAR4})|(?P<yy>{_YEAR2}){_YEAR2_NEXT}|(?P<relyear>(?<![以向之往])(?:今|去|明|前|后|本|当|同(?!年[龄级])|上一|上|这一|下一|次)|(?<=以)[今去])(?=年)"
     rf"|(?P<redacted>{_REDACTED})){_AFTER_YEAR}")
 NUMERIC_RE = re.compile(r"(?=[12])(?<![\d.])(?P<year>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<month>1[0-2]|0?[1-9])"
                         r"(?:\s*(?P=sep)\s*(?P<day>3[01]|[12]\d|0?[1-9]))?(?![\d万亿千百%％‰余多元吨亩人户个头只斤米倍])")
@@ -94,7 +94,8 @@ LUNAR_RE = re.compile(
 LUNAR_FESTIVALS = {"春节": (1, 1), "元宵节": (1, 15), "元宵": (1, 15), "端午节": (5, 5), "端午": (5, 5),
                    "七夕": (7, 7), "中秋节": (8, 15), "中秋": (8, 15), "重阳节": (9, 9), "重阳": (9, 9),
                    "腊八节": (12, 8), "腊八": (12, 8)}
-SINCE_RE = re.compile(rf"(?:(?P<syear>{_YEAR4})|(?P<srel>今|去|前|本|上))年(?:(?P<smonth>{_MONTH})月)?(?:以来|至今)")
+SINCE_RE = re.compile(rf"(?:(?P<syear>{_YEAR4})|(?P<srel>今|去|前|本|上))年"
+                      rf"(?:(?P<smonth>{_MONTH})月|年?(?P<spart>底|末|初))?(?:以来|至今)")
 # 党的十八大以来: national party congresses open the periods policy texts count from.
 CONGRESS_RE = re.compile(r"(?<![第届])(?P<congress>十[三四五六七八九]大|二十大)(?P<csince>以来)?")
 CONGRESS_OPENING = {"十三大": date(1987, 10, 25), "十四大": date(1992, 10, 12), "十五大": date(1997, 9, 12),
@@ -148,7 +149,7 @@ def find_dates(text: str, reference: date | None = None, stated_year: int | None
         if mention is not None:
             found.append(mention)
             taken_until = mention.end
-    return _same_period(_recent_years_stated(_anchor_to_stated_year(_merge_ranges(found, text, reference))), text)
+    return _same_period(_recent_years_stated(_anchor_to_stated_year(_merge_ranges(found, text, reference), text)), text)
 
 
 def _same_period(found: list[DateMention], text: str) -> list[DateMention]:
@@ -179,12 +180,19 @@ def _in_year(day: date, year: int) -> date:
     return date(year, day.month, min(day.day, last))
 
 
-def _anchor_to_stated_year(found: list[DateMention]) -> list[DateMention]:
+_COMPARED_WITH = ("是", "比", "较", "相当于")
+
+
+def _anchor_to_stated_year(found: list[DateMention], text: str = "") -> list[DateMention]:
     """上年, 当年 and a date without a year (年末, 上半年, 6月30日) follow the year the sentence states
-    (2019年…比上年 → 2018; 2018年…当年 → 2018; 2020年前三季度…比上半年 → 2020), not the reference."""
+    (2019年…比上年 → 2018; 2018年…当年 → 2018; 2020年前三季度…比上半年 → 2020), not the reference; a year
+    the figures are only compared with (2020年…是2015年的1.9倍，比上年…) states nothing."""
     anchored: list[DateMention] = []
     stated: int | None = None
     for mention in found:
+        if text[:mention.start].endswith(_COMPARED_WITH) and mention.kind == "absolute":
+            anchored.append(mention)
+            continue
         if mention.start_date is not None and (mention.kind == "absolute" or (
                 mention.kind == "period" and mention.end_date is not None
                 and mention.start_date.year == mention.end_date.year) or (  # 2024年1—9月…上年同期
@@ -258,7 +266,8 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None
         if g["srel"] and reference is None:
             return mention("period", None, "period")
         year = reference.year + _RELATIVE_YEARS[g["srel"]] if g["srel"] else _int(g["syear"])
-        first = date(year, _int(g["smonth"]) if g["smonth"] else 1, 1)
+        month = _int(g["smonth"]) if g["smonth"] else 11 if g["spart"] in ("底", "末") else 1
+        first = date(year, month, 1)  # 去年底以来: from the year-end (November–December) on
         if reference is None or reference < first:
             return mention("period", None, "period")
         return mention("period", (first, reference), "period")
