@@ -1437,6 +1437,7 @@ def test_what_was_obtained_is_named_without_the_verb() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("一般公共预算教育支出占一般公共预算支出的17.3%。", ("17.3%", "一般公共预算教育支出")),
     ("一般工业固体废物综合利用率达到72%。", ("72%", "一般工业固体废物综合利用率")),
+    ("为1860家中小微企业发放纾困贷款46.5亿元。", ("1860家", "中小微企业")),
 ])
 def test_general_budget_and_general_waste_keep_their_general(text: str, expected: tuple[str, str]) -> None:
     """一般 of 一般公共预算 and 一般工业固体废物 is part of the name, not the adverb 'generally'."""
