@@ -1440,5 +1440,6 @@ def test_what_was_obtained_is_named_without_the_verb() -> None:
     ("为1860家中小微企业发放纾困贷款46.5亿元。", ("1860家", "中小微企业")),
 ])
 def test_general_budget_and_general_waste_keep_their_general(text: str, expected: tuple[str, str]) -> None:
-    """一般 of 一般公共预算 and 一般工业固体废物 is part of the name, not the adverb 'generally'."""
+    """一般 of 一般公共预算 and 一般工业固体废物 is part of the name, not the adverb 'generally'; 中小微企业 is one
+    word (not 家中|小微企业)."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
