@@ -190,7 +190,7 @@ def _anchor_to_stated_year(found: list[DateMention], text: str = "") -> list[Dat
     anchored: list[DateMention] = []
     stated: int | None = None
     for mention in found:
-        if text[:mention.start].endswith(_COMPARED_WITH) and mention.kind == "absolute":
+        if mention.kind == "absolute" and text.endswith(_COMPARED_WITH, 0, mention.start):
             anchored.append(mention)
             continue
         if mention.start_date is not None and (mention.kind == "absolute" or (

@@ -331,13 +331,13 @@ VERB_KEPT = {"就业": "吸纳", "土地": "流转", "创业": "扶持", "项目
 
 def _absorbed_into_work(before: list[Token], metric: str) -> str:
     """扶贫车间共吸纳就业2860人, 累计流转土地1.05万亩, 扶持创业736人, 新开工项目312个: indicators reports count
-    under a verb and its object keep the verb wherever they stand (with the people named, 吸纳脱贫人口就业, the
-    readings split 7 to 14 and the people stay the name)."""
+    under a verb and its object keep the verb wherever they stand (with the people named, 吸纳脱贫人口就业, see
+    ``_people_taken_in``)."""
     verb = VERB_KEPT.get(metric)
     if verb is None:
         return _people_taken_in(before, metric)
-    first = _last_run(before, metric)
-    if not first or before[first - 1].token != verb or before[first - 1].end != before[first].start:
+    first = _glued_after(before, verb, metric)
+    if first is None:
         return metric
     actor = before[first - 2] if first > 1 and before[first - 2].end == before[first - 1].start else None
     if actor is not None and actor.pos.startswith("n") and verb != "吸纳":
@@ -349,12 +349,18 @@ def _people_taken_in(before: list[Token], metric: str) -> str:
     """扶贫车间吸纳贫困人口就业43.7万人: the people a workshop took in are what is counted (19 development readings
     against 12 for 贫困人口就业; with 带动 the readings go the other way and stay)."""
     people = metric[:-2]
-    if not metric.endswith("就业") or not people.endswith(PEOPLE_HEADS):
-        return metric
-    first = _last_run(before, metric)
-    if not first or before[first - 1].token != "吸纳" or before[first - 1].end != before[first].start:
+    if not metric.endswith("就业") or not people.endswith(PEOPLE_HEADS) or \
+            _glued_after(before, "吸纳", metric) is None:
         return metric
     return people
+
+
+def _glued_after(before: list[Token], verb: str, metric: str) -> int | None:
+    """The first token of the last run spelling ``metric`` when ``verb`` stands glued right before it."""
+    first = _last_run(before, metric)
+    if not first or before[first - 1].token != verb or before[first - 1].end != before[first].start:
+        return None
+    return first
 
 
 def _shared_by_list(before: list[Token], metric: str) -> str:
