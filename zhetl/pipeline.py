@@ -237,6 +237,14 @@ def _offsets(mapped: MappedText, start: int, end: int) -> dict[str, int]:
 
 
 RECENT = ("近", "过去", "最近")
+# 经过近七年的攻坚, 最长时间近两年: after these 近N年 is how long something took (a duration), not the last N years.
+_SPENT_BEFORE = ("经过", "历时", "用了", "耗时", "缺失", "时间", "长达", "持续", "坚持", "连续")
+
+
+def _span_not_period(body: str, mention) -> bool:
+    """近三年 opening a clause is a period (a date, 21 development readings to none as a duration as well); after a
+    word that measures time spent (经过近七年) it is a duration only (5 readings)."""
+    return mention.text.startswith(RECENT) and body.endswith(_SPENT_BEFORE, 0, mention.start)
 ENTITY_TAGS = {"PER": "nr", "LOC": "ns", "ORG": "nt", "TERM": "nz"}
 
 
@@ -263,12 +271,11 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
     redactions = list(redactions)
     clock = time.perf_counter()
     dates = [d for d in find_dates(body, reference, document_years[-1] if document_years else None)
-             if not any(s < d.end and d.start < e for s, e in redactions) or d.redacted]
+             if (not any(s < d.end and d.start < e for s, e in redactions) or d.redacted)
+             and not _span_not_period(body, d)]
     if document_years is not None:
         document_years += [d.start_date.year for d in dates if d.kind == "absolute" and d.start_date is not None]
-    # 近三年 is both a period (dates) and a duration (quantities); other dates are never quantities.
-    quantities = find_quantities(body, blocked=[(d.start, d.end) for d in dates if not d.text.startswith(RECENT)]
-                                 + redactions)
+    quantities = find_quantities(body, blocked=[(d.start, d.end) for d in dates] + redactions)
     mentions = _non_overlapping([(d.start + start, d.end + start, "t") for d in dates]
                                 + [(q.start + start, q.end + start, "m") for q in quantities])
     clock = _lap("dates_quantities", clock)
