@@ -195,3 +195,9 @@ def test_since_a_year_end_and_a_date_after_yi() -> None:
     assert [(d.text, d.start_date) for d in day] == [("去年11月1日", date(2020, 11, 1))]
     compared = find_dates("2020年，教育支出是2015年的1.9倍，比上年提高0.8个百分点。", reference)
     assert ("上年", date(2019, 1, 1)) in [(d.text, d.start_date) for d in compared]
+
+
+def test_full_width_years_are_dates() -> None:
+    """２０２０年 is 2020, with the text as written."""
+    found = find_dates("２０２０年，全市接待游客１．２亿人次。", date(2021, 3, 9))
+    assert [(d.text, d.start_date, d.end_date) for d in found] == [("２０２０年", date(2020, 1, 1), date(2020, 12, 31))]

@@ -29,3 +29,14 @@ def test_cn2an_gold_integers(shared) -> None:
         pytest.skip("cn2an gold has no strict integer cases in the expected layout")
     wrong = [(k, v, parse_number(k)) for k, v in pairs if parse_number(k) != pytest.approx(v)]
     assert len(wrong) <= len(pairs) * 0.02, wrong[:10]
+
+
+def test_fold_width_keeps_offsets_and_a_lone_full_width_o() -> None:
+    """One character for one; 二Ｏ二一年 keeps its Ｏ (read as zero elsewhere), and text with nothing to fold is
+    returned as it is."""
+    from zhetl.numerals import fold_width
+
+    assert fold_width("下降１２．６％，共１，０４６处") == "下降12.6%，共1,046处"
+    assert fold_width("二Ｏ二一年") == "二Ｏ二一年"
+    text = "全县，共有"
+    assert fold_width(text) is text

@@ -535,3 +535,13 @@ def test_ships_and_test_doses_are_counts() -> None:
     """退捕渔船1.1万艘, 核酸检测186.3万人份: 艘 and 人份 are units, not text after a bare 1.1万."""
     found = {q.text: (q.value, q.unit, q.kind) for q in find_quantities("退捕渔船1.1万艘，完成核酸检测186.3万人份。")}
     assert found == {"1.1万艘": (11000.0, "艘", "count"), "186.3万人份": (1863000.0, "人份", "count")}
+
+
+def test_full_width_figures_are_read_and_written_as_given() -> None:
+    """１．２亿人次 and １２．６％ (full-width, as GB-encoded reports write them) are one figure each, with the text as
+    written; ４Ａ级 is a grade, and 零部件 (parts) holds no 零."""
+    text = "接待游客１．２亿人次，同比下降１２．６％，新增国家４Ａ级旅游景区５家。"
+    found = {q.text: q.value for q in find_quantities(text)}
+    assert found == {"１．２亿人次": 1.2e8, "１２．６％": 12.6, "５家": 5.0}
+    assert [q.text for q in find_quantities("C919大型客机零部件配套企业达到7家。")] == ["7家"]
+    assert [q.value for q in find_quantities("增长1．2%。")] == [1.2]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from zhetl.numerals import parse_number
+from zhetl.numerals import fold_width, parse_number
 
 _CN_DIGIT = "〇零一二三四五六七八九两"
 _NUMBER = r"[\d〇零一二三四五六七八九十两]{1,3}"
@@ -131,7 +131,15 @@ def find_dates(text: str, reference: date | None = None, stated_year: int | None
     """Date mentions in ``text``, resolved against ``reference`` where they need it.
 
     ``stated_year`` is the year the sentences before stated last: 同年 and 当年 take it (…2021年2月25日…。同年4月6日).
+    Full-width digits (２０２０年) are read as half-width, and each mention keeps the text as written.
     """
+    folded = fold_width(text)
+    if folded is text:
+        return _dates(text, reference, stated_year)
+    return [replace(d, text=text[d.start:d.end]) for d in _dates(folded, reference, stated_year)]
+
+
+def _dates(text: str, reference: date | None, stated_year: int | None) -> list[DateMention]:
     if not _TRIGGER.search(text):
         return []
     candidates = [m for pattern in _PATTERNS for m in pattern.finditer(text) if m.group(0).strip()]

@@ -192,3 +192,23 @@ def _number_value(match: re.Match[str]) -> float:
         fraction = -fraction
     whole = parse_number(match.group("whole")) if match.group("whole") else 0.0
     return sign * (whole + fraction)
+
+
+# Digits (of either width) with their decimal points and thousands separators, and the letters or ％ right after
+# them (４Ａ级, 1．2亿, １，０４６); a lone Ｏ stays as written (二Ｏ二一年).
+_FULLWIDTH_DIGIT_RUN = re.compile(r"[0-9０-９]+(?:[，,][0-9０-９]{3}(?![0-9０-９]))*(?:[．.][0-9０-９]+)?"
+                                  r"[Ａ-Ｚａ-ｚ％]*|％")
+_FULLWIDTH = re.compile(r"[０-９％．]")
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits, ％, and the ． or ， inside a number in their half-width forms (１２．６％ → 12.6%).
+
+    One character for one, so offsets into the result are offsets into ``text``: extractors read numbers from the
+    folded text and keep the original characters as each mention's text.
+    """
+    if not _FULLWIDTH.search(text):
+        return text
+    folded = _FULLWIDTH_DIGIT_RUN.sub(lambda m: "".join(chr(ord(c) - 0xFEE0) if c > "\uff00" else c
+                                                        for c in m.group(0)), text)
+    return text if folded == text else folded

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from zhetl.numerals import ARABIC, BIG_UNITS, CN_NUMERAL_CHARS, SMALL_UNITS, parse_number
+from zhetl.numerals import ARABIC, BIG_UNITS, CN_NUMERAL_CHARS, SMALL_UNITS, fold_width, parse_number
 
 _MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦米克伏])|百)"
 _CN_RUN = rf"[{CN_NUMERAL_CHARS}]+(?:[点點][{CN_NUMERAL_CHARS}]+)?"
@@ -103,7 +103,7 @@ _IDIOMS = ("一心一意", "一步一个脚印", "一个又一个", "一批又�
            "千百年", "千百万", "成千上万", "千千万", "九年义务教育", "九年一贯制", "学前三年",
            "二次返利", "二次分配", "二次分红", "二次创业", "二次开发", "四类重点对象", "两项补贴", "三项制度",
            "五个振兴", "五个一批", "三个一批", "四个不摘", "六个精准", "三支一扶", "三次产业", "千吨万人", "三天打鱼",
-           "两天晒网", "三格式")
+           "两天晒网", "三格式", "零部件", "零配件")
 _IDIOM_REACH = max(map(len, _IDIOMS)) - 1  # how far before or after a number an idiom holding it can reach
 
 
@@ -201,7 +201,17 @@ def redacted_amounts(text: str) -> list[tuple[int, int, str]]:
 
 
 def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Quantity]:
-    """Quantities in ``text``; spans in ``blocked`` (dates, redactions) are never quantities."""
+    """Quantities in ``text``; spans in ``blocked`` (dates, redactions) are never quantities.
+
+    Full-width figures (１２．６％) are read as their half-width forms, and each mention keeps the text as written.
+    """
+    folded = fold_width(text)
+    if folded is text:
+        return _quantities(text, blocked)
+    return [replace(q, text=text[q.start:q.end]) for q in _quantities(folded, blocked)]
+
+
+def _quantities(text: str, blocked: list[tuple[int, int]] | None) -> list[Quantity]:
     if not _ANY_NUMERAL.search(text):
         return []
     blocked = list(blocked or []) + [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
