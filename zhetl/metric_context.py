@@ -25,9 +25,6 @@ class MetricLink:
     place_hint: str | None = None
 
 
-# 其中工资性收入占比为64.3%: a share measures the part, as 占69.9% does (the development sets drop 占比 60 times
-# against 22); but a bare 村 or 资金 is too little to name the part (的村占比达到41.6%).
-_SHARE_KEPT = frozenset({"村", "资金", "收益", "户", "人", "企业"})
 _BANDED_UNITS = ("村", "户", "县", "乡镇", "企业", "合作社", "问题")
 
 
@@ -229,8 +226,6 @@ def named_in_sentence(tokens: list[Token], start: int, unit: str, link: MetricLi
         link = _rate_of(tokens, start, link)
     if link.metric and link.metric.endswith(_PER_MU_HEADS):
         link = _per_mu(tokens, start, link)
-    if link.metric and link.metric.endswith("占比") and len(link.metric) > 2 and link.metric[:-2] not in _SHARE_KEPT:
-        link = MetricLink(link.metric[:-2], link.change, link.place_hint)  # 工资性收入占比为64.3%: the part
     if link.change == "level" and link.metric and "新增" not in link.metric and _added(tokens, start, link.metric):
         link = MetricLink(link.metric, "delta", link.place_hint)
     if link.metric in _YEARLY_BUILT and links and links[-1].metric:
