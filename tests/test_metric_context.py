@@ -19,8 +19,8 @@ def test_town_and_country(metric, figures, expected) -> None:
 
 @pytest.mark.parametrize(("text", "metric", "expected"), [
     ("农村自来水普及率目标为90%", "农村自来水普及率目标", "农村自来水普及率"),
-    ("其中工资性收入占比为64.3%", "工资性收入占比", "工资性收入"),
-    ("超过10万元的村占比达到41.6%", "村占比", "村占比"),  # a bare 村 is too little to name the part
+    ("其中工资性收入占比为64.3%", "工资性收入占比", "工资性收入占比"),  # the share, as the specification reads it
+    ("超过10万元的村占比达到41.6%", "村占比", "村占比"),
     ("全省实现减贫62.4万人", None, "减贫"),
     ("丰产茶园每亩产值达到6000元以上", "产值", "丰产茶园每亩产值"),  # a value per mu, and the land it is counted on
     ("较传统种粮每亩收益增加4000多元", "收益", "每亩收益"),  # (not the standard it is compared with)
@@ -35,7 +35,7 @@ def test_whether_the_risk_was_removed_names_the_monitored() -> None:
     """已消除风险的监测对象, 未消除风险的监测对象: the clause is part of whom the figure counts."""
     found = analyse_sentence("其中已消除风险的监测对象占比超过七成，未消除风险的监测对象由2100户下降到860户。")
     assert [(q.text, link.metric, link.change) for q, link in zip(found.quantities, found.links, strict=True)] == [
-        ("超过七成", "已消除风险的监测对象", "level"), ("2100户", "未消除风险的监测对象", "from"),
+        ("超过七成", "已消除风险的监测对象占比", "level"), ("2100户", "未消除风险的监测对象", "from"),
         ("860户", "未消除风险的监测对象", "to")]
 
 
@@ -57,4 +57,4 @@ def test_a_rate_of_change_names_what_changes_past_its_period() -> None:
 def test_a_yearly_share_of_a_total_built_and_a_level_kept() -> None:
     """累计建成X，年均建设N: the yearly share of X; 始终保持 leads to a figure and names nothing."""
     found = analyse_sentence("全县累计建成高标准农田32.6万亩，年均建设6.52万亩，县级财政投入占比始终保持在20%以上。")
-    assert [link.metric for link in found.links] == ["高标准农田", "高标准农田", "县级财政投入"]
+    assert [link.metric for link in found.links] == ["高标准农田", "高标准农田", "县级财政投入占比"]

@@ -232,7 +232,7 @@ def named_in_sentence(tokens: list[Token], start: int, unit: str, link: MetricLi
         link = MetricLink(links[-1].metric, link.change, links[-1].place_hint)  # 累计建成X32.6万亩，年均建设6.52万亩
     if link.metric in RATE_WORDS:
         link = _rate_past_period(tokens, start, link, places)
-    if link.metric in _MONITORED:
+    if link.metric in _MONITORED or (link.metric and link.metric.endswith("占比") and link.metric[:-2] in _MONITORED):
         link = _risk_clause(tokens, start, link)
     if link.metric and link.metric.endswith(("人均纯收入", "人均可支配收入")) and unit.endswith("元"):
         link = _standard_set(tokens, start, link)
