@@ -1443,3 +1443,24 @@ def test_general_budget_and_general_waste_keep_their_general(text: str, expected
     """一般 of 一般公共预算 and 一般工业固体废物 is part of the name, not the adverb 'generally'; 中小微企业 is one
     word (not 家中|小微企业)."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全县有两个国家4A级景区。", ("两个", "国家4A级景区")),
+    ("2020年新创建国家4A级旅游景区3家。", ("3家", "国家4A级旅游景区")),
+    ("全省有4A级及以上旅游景区312个。", ("312个", "4A级及以上旅游景区")),
+    ("新增国家４Ａ级旅游景区５家。", ("５家", "国家４Ａ级旅游景区")),
+])
+def test_a_scenic_grade_is_part_of_the_name(text: str, expected: tuple[str, str]) -> None:
+    """国家|4A|级|景区: the grade's digit does not end the noun phrase, and 新创建 (tagged a name) is the verb."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("支持返乡入乡创业2300余人，带动就业接近1万人。", ("1万人", "就业")),
+    ("全年领取失业保险金人数月均9.8万人。", ("9.8万人", "失业保险金人数")),
+    ("县财政下达专项扶贫资金人民币壹仟贰佰万元整。", ("壹仟贰佰万元整", "专项扶贫资金")),
+])
+def test_bound_average_and_currency_words_stay_out_of_the_metric(text: str, expected: tuple[str, str]) -> None:
+    """就业|接近|1万人, 人数|月均|9.8万人, 资金|人民币|壹仟贰佰万元: they qualify the figure, not what it measures."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]

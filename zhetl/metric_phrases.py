@@ -6,6 +6,7 @@ import itertools
 
 from zhetl.metric_tokens import (
     ACTORS,
+    GRADE,
     _acronym,
     _after_average,
     _after_moment,
@@ -189,6 +190,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         if not forward and run and (token.pos == "eng" or (token.token == "级" and left is not None
                                                            and left.pos == "eng")):
             run.append(token)  # 5G|基站, 国家|4A|级|旅游景区
+            continue
+        if run and GRADE.match(token.token):
+            run.append(token)  # 两个国家|4A级|景区: a scenic area's grade is part of its name
             continue
         if token.pos in ("m", "t"):
             break  # another number or a date: the phrase ended

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from zhetl.metric_words import (
     AVERAGE_WORDS,
     CHANGE_VERBS,
@@ -114,6 +116,20 @@ def _normalise(tokens: list[Token]) -> list[Token]:
                 and len(result[-1].token) >= 2 and (len(result) < 2 or result[-2].pos not in ("m", "t")):
             previous = result.pop()  # 过渡期|内: a time, not a noun before the subject (but 5年|过渡期 is measured)
             result.append(Token(previous.token + word, "t", previous.start, token.end))
+        elif word in ("新创建", "创建") and token.pos != "v":
+            result.append(Token(word, "v", token.start, token.end))  # 新创建/nz|国家4A级旅游景区: a verb, not a name
+        elif word == "级" and len(result) > 1 and result[-1].token in ("A", "Ａ") and \
+                result[-2].end == result[-1].start and result[-1].end == token.start and \
+                GRADE.match(result[-2].token + result[-1].token):
+            letter, digit = result.pop(), result.pop()  # 国家|４|Ａ|级 (full width): one grade
+            result.append(Token(digit.token + letter.token + word, "b", digit.start, token.end))
+        elif word == "级" and result and GRADE.match(result[-1].token) and result[-1].end == token.start:
+            grade = result.pop()  # 国家|4A|级|旅游景区: one grade, part of the name
+            result.append(Token(grade.token + word, "b", grade.start, token.end))
+        elif word in ("及", "以上") and result and GRADE.match(result[-1].token) and result[-1].end == token.start \
+                and (word == "以上" or (index + 1 < len(tokens) and tokens[index + 1].token == "以上")):
+            grade = result.pop()  # 4A级|及|以上|旅游景区: the grade and those above it
+            result.append(Token(grade.token + word, "b", grade.start, token.end))
         elif word == "基本" and (not result or result[-1].token in CLAUSE_BREAKS):
             result.append(Token(word, "d", token.start, token.end))  # ，基本|建成9.8万套: an adverb opening a clause
         else:
@@ -121,6 +137,7 @@ def _normalise(tokens: list[Token]) -> list[Token]:
     return _without_method(result)
 
 
+GRADE = re.compile(r"[1-5１-５][AＡ]级?(?:及|及以上|以上)?$")  # 4A级 scenic areas (5A the highest)
 METHOD_ENDS = frozenset({"计算", "测算", "核算", "统计"})
 
 

@@ -131,6 +131,10 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
     if not quantities:
         return []
     tokens = _normalise(tokens)
+    money_starts = {start for start, _, unit in quantities if unit.endswith("元")}
+    if any(t.token == "人民币" and t.end in money_starts for t in tokens):
+        # 授信人民币|贰佰亿元: the currency's name belongs to the sum, not to what it measures
+        tokens = [t for t in tokens if t.token != "人民币" or t.end not in money_starts]
     if any(t.token in ("（", "(") for t in tokens):
         tokens = _glue_parentheses(tokens)
     links: list[MetricLink] = []
@@ -209,7 +213,22 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             link = links[-1]  # 8.3:40.1:51.6: the terms of one structure share its name and its change
         links.append(link)
     _share_forward(tokens, quantities, links)
-    return _work_lasting(tokens, quantities, age_banded(tokens, quantities, _distribute(tokens, quantities, links)))
+    links = _work_lasting(tokens, quantities, age_banded(tokens, quantities, _distribute(tokens, quantities, links)))
+    return [_without_trailing_bound(link) for link in links]
+
+
+# Words that bound or average a figure and sit between its noun and the number (带动就业|接近|1万人, 领取失业保险金人数|
+# 月均|9.8万人): they belong to the figure, never to what it measures (no development metric ends with one).
+_TRAILING_BOUNDS = ("将近", "接近", "不少于", "不低于", "至少", "不超过", "不高于", "最高", "最多", "月均", "日均",
+                    "人民币")
+
+
+def _without_trailing_bound(link: MetricLink) -> MetricLink:
+    metric = link.metric
+    if not metric or not metric.endswith(_TRAILING_BOUNDS):
+        return link
+    word = next(w for w in _TRAILING_BOUNDS if metric.endswith(w))
+    return MetricLink(metric[:-len(word)] or None, link.change, link.place_hint)
 
 
 def _level_before(quantities: list[tuple[int, int, str]], links: list[MetricLink], unit: str) -> MetricLink | None:
