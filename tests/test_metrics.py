@@ -1464,3 +1464,16 @@ def test_a_scenic_grade_is_part_of_the_name(text: str, expected: tuple[str, str]
 def test_bound_average_and_currency_words_stay_out_of_the_metric(text: str, expected: tuple[str, str]) -> None:
     """就业|接近|1万人, 人数|月均|9.8万人, 资金|人民币|壹仟贰佰万元: they qualify the figure, not what it measures."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("建成村级污水处理站7座。", ("7座", "村级污水处理站")),
+    ("为困难群体代缴城乡居民基本养老保险费6.3亿元。", ("6.3亿元", "城乡居民基本养老保险费")),
+    ("每股保底分红200元。", ("200元", "保底分红")),
+    ("全镇签约招商项目5个，协议引资2亿8千多万元。", ("2亿8千多万元", "协议引资")),
+    ("全村流转土地3260亩，流转率达到78%。", ("3260亩", "流转土地")),
+])
+def test_a_noun_keeps_the_suffix_or_verb_that_heads_it(text: str, expected: tuple[str, str]) -> None:
+    """污水处理|站/v and 保险|费/v are nouns' suffixes jieba tags as verbs; 保底|分红 and 协议|引资 are sums named by
+    their verb; 全村 before 流转土地 is a scope, not who rents the land."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]

@@ -340,7 +340,7 @@ def _absorbed_into_work(before: list[Token], metric: str) -> str:
     if first is None:
         return metric
     actor = before[first - 2] if first > 1 and before[first - 2].end == before[first - 1].start else None
-    if actor is not None and actor.pos.startswith("n") and verb != "吸纳":
+    if actor is not None and actor.pos.startswith("n") and actor.token not in SCOPE_WORDS and verb != "吸纳":
         return metric  # 黄桃专业合作社流转土地620亩: who rents the land is said, and the land is the name
     return verb + metric
 

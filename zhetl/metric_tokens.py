@@ -74,6 +74,10 @@ def _normalise(tokens: list[Token]) -> list[Token]:
                 result[-1].end == token.start and len(result[-1].token) == 2:
             previous = result.pop()
             result.append(Token(previous.token + word, "n", previous.start, token.end))  # 电子元器件|组装类: one noun
+        elif word in _NOUN_SUFFIXES_TAGGED_VERB and token.pos == "v" and result and result[-1].end == token.start and \
+                result[-1].pos in ("n", "vn", "nz") and len(result[-1].token) >= 2:
+            previous = result.pop()  # 污水处理|站/v, 基本养老保险|费/v: the noun's own suffix, not a verb
+            result.append(Token(previous.token + word, "n", previous.start, token.end))
         elif word in ("点", "户", "类") and token.pos in ("m", "q", "a") and result and \
                 (result[-1].pos.startswith("n") or result[-1].pos == "vn") and result[-1].end == token.start:
             result.append(Token(word, "n", token.start, token.end))  # 村级服务|点, 边缘|户, 服装加工|类: a noun suffix
@@ -138,6 +142,7 @@ def _normalise(tokens: list[Token]) -> list[Token]:
 
 
 GRADE = re.compile(r"[1-5１-５][AＡ]级?(?:及|及以上|以上)?$")  # 4A级 scenic areas (5A the highest)
+_NOUN_SUFFIXES_TAGGED_VERB = frozenset({"站", "费"})
 METHOD_ENDS = frozenset({"计算", "测算", "核算", "统计"})
 
 
