@@ -1477,3 +1477,18 @@ def test_a_noun_keeps_the_suffix_or_verb_that_heads_it(text: str, expected: tupl
     """污水处理|站/v and 保险|费/v are nouns' suffixes jieba tags as verbs; 保底|分红 and 协议|引资 are sums named by
     their verb; 全村 before 流转土地 is a scope, not who rents the land."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("带动贫困人口增收近百亿元。", ("近百亿元", "贫困人口增收")),
+    ("带动脱贫户增收1600多元。", ("1600多元", "脱贫户增收")),
+    ("带动1.2万户脱贫户户均增收2100元左右。", ("2100元左右", "户均增收")),
+])
+def test_a_sum_after_people_and_zengshou_is_their_gain(text: str, expected: tuple[str, str]) -> None:
+    """带动贫困人口增收近百亿元: the money is the people's gain in income, not the people (a count is)."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+def test_what_remains_is_no_name() -> None:
+    """…，剩余74户: 剩余 says the figure is what is left of the one before, it names nothing."""
+    assert all(metric != "剩余" for _, metric, _ in links("全村有贫困户300户，去年脱贫226户，剩余74户。"))

@@ -545,3 +545,40 @@ def test_full_width_figures_are_read_and_written_as_given() -> None:
     assert found == {"１．２亿人次": 1.2e8, "１２．６％": 12.6, "５家": 5.0}
     assert [q.text for q in find_quantities("C919大型客机零部件配套企业达到7家。")] == ["7家"]
     assert [q.value for q in find_quantities("增长1．2%。")] == [1.2]
+
+
+@pytest.mark.parametrize(("text", "bounds", "approximate"), [
+    ("21个项目拖延时间超过半年。", (0.5, None), False),
+    ("分红推迟发放近半年。", (None, 0.5), True),
+    ("用了不到半年时间。", (None, 0.5), False),
+])
+def test_a_bound_word_before_half_a_year_bounds_it(text: str, bounds: tuple, approximate: bool) -> None:
+    """超过半年 and 近半年 bound 0.5 years as 超过1年 and 近1年 bound one year."""
+    half = next(q for q in find_quantities(text) if q.text.endswith("半年"))
+    assert (half.value, half.value_min, half.value_max, half.approximate) == (0.5, *bounds, approximate)
+
+
+def test_a_bound_across_a_word_with_a_numeral_character() -> None:
+    """不低于一般公共预算收入的3%: 一般 holds 一 but no figure, so 不低于 still bounds the 3%."""
+    share = next(q for q in find_quantities("每年安排扶贫资金不低于一般公共预算收入的3%。") if q.text == "3%")
+    assert share.value_min == 3
+
+
+@pytest.mark.parametrize(("text", "span", "bounds"), [
+    ("有24座光伏电站发电效率低于设计值的70%。", "70%", (None, 70)),
+    ("城镇登记失业率低于全国2个百分点。", "2个百分点", (None, None)),
+])
+def test_below_bounds_a_share_of_something_but_not_a_gap(text: str, span: str, bounds: tuple) -> None:
+    """低于设计值的70% is at most 70%; 低于全国2个百分点 is a gap of two points, not a ceiling."""
+    quantity = next(q for q in find_quantities(text) if q.text == span)
+    assert (quantity.value_min, quantity.value_max) == bounds
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("累计安排17.4亿元。", 1_740_000_000.0),
+    ("增长1.1万人。", 11_000.0),
+    ("投入0.3亿元。", 30_000_000.0),
+])
+def test_values_carry_no_binary_noise(text: str, value: float) -> None:
+    """17.4 × 1e8 is 1739999999.9999998 in floating point; the table says 1740000000."""
+    assert one(text).value == value

@@ -91,6 +91,7 @@ from zhetl.metric_words import (
     MONEY_OR_MEASURE,
     NOUN_TAGS,
     ORGANISATION_HEADS,
+    PEOPLE_HEADS,
     RATE_WORDS,
     RATIO_UNITS,
     REACH_WORDS,
@@ -218,9 +219,10 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
 
 
 # Words that bound or average a figure and sit between its noun and the number (带动就业|接近|1万人, 领取失业保险金人数|
-# 月均|9.8万人): they belong to the figure, never to what it measures (no development metric ends with one).
+# 月均|9.8万人): they belong to the figure, never to what it measures (no development metric ends with one; 剩余
+# opens 剩余贫困人口 but never ends a name).
 _TRAILING_BOUNDS = ("将近", "接近", "不少于", "不低于", "至少", "不超过", "不高于", "最高", "最多", "月均", "日均",
-                    "人民币")
+                    "人民币", "剩余")  # (…，剩余74户: what remains of the figure before, never a name of its own)
 
 
 def _without_trailing_bound(link: MetricLink) -> MetricLink:
@@ -488,6 +490,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         activity = _activity(before, unit, places)
         if activity is not None:
             metric = activity
+        elif metric and unit not in COUNT_AFTER_UNITS:
+            metric = _gain_of(before, metric)
 
     if metric and not from_after:
         metric = _compared_rate(before, metric)
@@ -527,6 +531,22 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             _time_limit(before, after, unit):
         metric = None
     return MetricLink(metric, change, place)
+
+
+_GAINERS = (*PEOPLE_HEADS, "农", "户")
+
+
+def _gain_of(before: list[Token], metric: str) -> str:
+    """带动贫困人口增收近百亿元, 帮助脱贫户增收12%: the figure is the people's gain in income, not the people."""
+    end = len(before)
+    while end and before[end - 1].pos in ("d", "p"):
+        end -= 1
+    if end < 2 or before[end - 1].token != "增收" or before[end - 2].end != before[end - 1].start:
+        return metric
+    people = before[end - 2]
+    if not people.token.endswith(_GAINERS) or not metric.endswith(people.token):
+        return metric
+    return metric + "增收"
 
 
 def _work_lasting(tokens: list[Token], quantities: list[tuple[int, int, str]],

@@ -68,7 +68,9 @@ _OUTER_BOUNDS = {"不少于": "min", "不低于": "min", "至少": "min", "突�
                  "低于": "max", "年满": "min", "满": "min", "最高": "max", "最长": "max", "最多": "max"}
 # The same words with a phrase between them and the figure (不低于当地低保标准的1.3倍, 每月至少入户走访1次, 最高可达
 # 300万元): still the figure's bound when it is the first figure after them in the clause.
-_BOUNDS_ACROSS = re.compile(r"不低于|不得低于|不少于|不得少于|至少|不超过|不得超过|不高于|不足|最高可达|最多可达")
+_BOUNDS_ACROSS = re.compile(r"不低于|不得低于|不少于|不得少于|至少|不超过|不得超过|不高于|不足|最高可达|最多可达|"
+                            r"(?<!不)(?<!不得)低于|不到")
+_CEILINGS_BEFORE_OF = frozenset({"低于", "不到"})  # only as the bound of a share or multiple of something (…的70%)
 _PERCENT = rf"(?:百分之(?P<cnpct>{_CN_RUN})|(?P<pct>{_NUM})\s*(?P<pctsign>[%％‰]))"
 _RANGE_PERCENT = rf"(?:(?P<rlo>{_NUM})[%％]?\s*{_RANGE_SEP}\s*(?P<rhi>{_NUM})\s*(?P<rpctsign>[%％]))"
 _PLAIN = (rf"(?:(?P<lo>{_NUM}){_FUZZY}?\s*{_RANGE_SEP}\s*)?(?P<num>{_NUM})(?P<fuzzy>{_FUZZY})?"
@@ -207,8 +209,24 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
     """
     folded = fold_width(text)
     if folded is text:
-        return _quantities(text, blocked)
-    return [replace(q, text=text[q.start:q.end]) for q in _quantities(folded, blocked)]
+        return [_tidy_values(q) for q in _quantities(text, blocked)]
+    return [_tidy_values(replace(q, text=text[q.start:q.end])) for q in _quantities(folded, blocked)]
+
+
+def _tidy(value: float | None) -> float | None:
+    return None if value is None else float(f"{value:.15g}")
+
+
+def _tidy_values(quantity: Quantity) -> Quantity:
+    """17.4亿元 is 1,740,000,000 yuan, not the 1739999999.9999998 that 17.4 × 1e8 gives in binary floating point:
+    values keep fifteen significant digits, which drops the binary noise and more than any report states (a
+    fraction such as 三分之一 stays the exact ratio)."""
+    if quantity.kind == "fraction":
+        return quantity
+    value, low, high = _tidy(quantity.value), _tidy(quantity.value_min), _tidy(quantity.value_max)
+    if (value, low, high) == (quantity.value, quantity.value_min, quantity.value_max):
+        return quantity
+    return replace(quantity, value=value, value_min=low, value_max=high)
 
 
 def _quantities(text: str, blocked: list[tuple[int, int]] | None) -> list[Quantity]:
@@ -276,12 +294,22 @@ def _bounded_across(found: list[Quantity], text: str) -> list[Quantity]:
         if not words:
             continue
         first = _list_start(found, index, words[-1].end(), text)
-        if first is None or _ANY_NUMERAL.search(text, words[-1].end(), first):
-            continue  # (another figure, or a date, stands between the word and this one)
-        ceiling = words[-1].group(0) in ("不超过", "不得超过", "不高于", "不足", "最高可达", "最多可达")
+        if first is None or _ANY_NUMERAL.search(_without_idioms(text[words[-1].end():first])):
+            continue  # (another figure, or a date, stands between the word and this one; 一般 is no figure)
+        if words[-1].group(0) in _CEILINGS_BEFORE_OF and not text.endswith("的", 0, quantity.start):
+            continue  # 低于设计值的70%, 不到承诺数的一半 (but 低于全国2个百分点 is a gap)
+        ceiling = words[-1].group(0) in ("不超过", "不得超过", "不高于", "不足", "最高可达", "最多可达", "低于", "不到")
         found[index] = replace(quantity, value_max=quantity.value) if ceiling else \
             replace(quantity, value_min=quantity.value)
     return found
+
+
+def _without_idioms(text: str) -> str:
+    """The text with words that hold a numeral character but no figure (一般, 统一, 第一) taken out."""
+    for idiom in _IDIOMS:
+        if idiom in text:
+            text = text.replace(idiom, "")
+    return text
 
 
 def _clause_start(text: str, position: int, marks: str = "，。；,;：:") -> int:
@@ -562,6 +590,11 @@ def _build_vague(match: re.Match[str], text: str) -> Quantity | None:
         elif text.startswith(("以上", "以下", "以内"), end):  # 稳定就业半年以上: a bound, as for 3年以上
             value_min, value_max = (0.5, None) if text.startswith("以上", end) else (None, 0.5)
             end += 2
+        prefix = match.group("prefix")
+        if prefix in ("超过", "超", "逾"):
+            value_min = 0.5  # 拖延时间超过半年
+        elif prefix in ("将近", "接近", "近", "不到", "不足", "最多"):
+            value_max, approximate = 0.5, approximate or prefix in ("将近", "接近", "近")  # 推迟发放近半年
     else:
         first, second = (_CN_DIGIT_VALUE.get(c) for c in vague)
         ordinal = text[match.start("vague") - 1:match.start("vague")] == "第"
