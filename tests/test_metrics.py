@@ -1492,3 +1492,24 @@ def test_a_sum_after_people_and_zengshou_is_their_gain(text: str, expected: tupl
 def test_what_remains_is_no_name() -> None:
     """…，剩余74户: 剩余 says the figure is what is left of the one before, it names nothing."""
     assert all(metric != "剩余" for _, metric, _ in links("全村有贫困户300户，去年脱贫226户，剩余74户。"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("发现问题线索437条，已整改到位412条。", ("412条", "整改到位")),
+    ("发现帮扶措施不精准问题51个，已督促整改48个。", ("48个", "整改")),
+    ("提出审计建议8条，已采纳7条。", ("7条", "采纳")),
+])
+def test_a_count_after_yi_and_a_verb_counts_the_deed(text: str, expected: tuple[str, str]) -> None:
+    """…，已整改到位412条: the figure counts what has been done, not the problems counted before it."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("为市场主体减税降费约260亿元。", ("约260亿元", "市场主体减税降费")),
+    ("制造业采购经理指数回升至52.4。", ("52.4", "制造业采购经理指数")),
+    ("行政村光纤和4G网络通达率均达到100%。", ("100%", "行政村光纤和4G网络通达率")),
+    ("四上企业新增1,083家。", ("1,083家", "四上企业")),
+])
+def test_report_terms_the_dictionary_cuts(text: str, expected: tuple[str, str]) -> None:
+    """减税降费, 采购经理指数 and 四上企业 are single terms; 率均 is the rate, then 均 (each)."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]

@@ -13,6 +13,7 @@ stand on the token tests of ``metric_tokens`` and the word lists of ``metric_wor
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from zhetl.metric_clauses import (
     OUTER_LIMITS,
@@ -147,6 +148,10 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             link = MetricLink(links[-1].metric, "delta", links[-1].place_hint)  # …至131.3万人，降幅为3.1%
         elif link.metric in ("比重", "比例") and index and links[-1].metric and bare_share(tokens, start):
             link = MetricLink(links[-1].metric, link.change, links[-1].place_hint)  # 乡村人口减少9.8万人，比重下降…
+        done = _done_already(_clause([t for t in tokens if t.end <= start], backwards=True), start) \
+            if link.metric is None and index else None
+        if done is not None:
+            link = MetricLink(done, link.change, link.place_hint)
         if link.metric is None and index:
             previous_index = next((i for i in range(index - 1, -1, -1) if links[i].metric), index - 1)
             previous = links[previous_index]
@@ -531,6 +536,19 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             _time_limit(before, after, unit):
         metric = None
     return MetricLink(metric, change, place)
+
+
+def _done_already(clause: list[Token], start: int) -> str | None:
+    """发现问题线索437条，已整改到位412条: what has been done is what the figure after 已 counts (23 development
+    readings name the deed, 2 the count before it); 督促 is how it was done, not what (已督促整改48个 → 整改)."""
+    words = clause[1:] if clause and clause[0].token == "其中" else clause
+    if len(words) < 2 or words[0].token not in ("已", "已经", "均已") or words[-1].end != start:
+        return None
+    deed = words[2:] if words[1].token == "督促" and len(words) > 2 else words[1:]
+    if len(deed) > 3 or deed[0].pos not in ("v", "vn") or any(t.pos not in ("v", "vn", "n") for t in deed) or \
+            any(a.end != b.start for a, b in pairwise(deed)):
+        return None
+    return "".join(t.token for t in deed)
 
 
 _GAINERS = (*PEOPLE_HEADS, "农", "户")
