@@ -1513,3 +1513,9 @@ def test_a_count_after_yi_and_a_verb_counts_the_deed(text: str, expected: tuple[
 def test_report_terms_the_dictionary_cuts(text: str, expected: tuple[str, str]) -> None:
     """减税降费, 采购经理指数 and 四上企业 are single terms; 率均 is the rate, then 均 (each)."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+def test_a_sum_that_opens_its_clause_names_the_noun_after_it() -> None:
+    """发现有1.27亿元项目资产未确权登记: nothing before the sum names it, so the noun right after it does."""
+    assert ("1.27亿元", "项目资产") in [(span, metric) for span, metric, _ in
+                                    links("审计抽查扶贫项目资产管理情况，发现有1.27亿元项目资产未确权登记。")]

@@ -461,6 +461,10 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     if metric is None and unit in ("%", "成") and after and after[0].start == end and after[0].pos.startswith("n") \
             and not [t for t in before if t.token not in SCOPE_WORDS and t.pos not in ("t", "d", "c")]:
         metric, place = _phrase(after, forward=True, places=places)  # ，近九成|监测对象|已消除风险: a share of them
+    if metric is None and unit in MONEY_OR_MEASURE and after and after[0].start == end and \
+            after[0].pos.startswith("n") and after[0].pos not in ("nr", "ns") and \
+            all(t.token in _THERE_ARE or t.token in SCOPE_WORDS or t.pos in ("t", "d", "c") for t in before):
+        metric, place = _phrase(after, forward=True, places=places)  # 发现有|1.27亿元|项目资产|未确权登记
     if metric is None and unit == "%" and _listed_access(before, after, end):
         metric = after[0].token  # 建制村100%|通硬化路、100%|通客车: each share names what it has
     if metric is None and unit in ("岁", "周岁") and after:
@@ -551,6 +555,7 @@ def _done_already(clause: list[Token], start: int) -> str | None:
     return "".join(t.token for t in deed)
 
 
+_THERE_ARE = frozenset({"有", "其中", "发现", "共有", "仍有", "尚有", "还有"})
 _GAINERS = (*PEOPLE_HEADS, "农", "户")
 
 
