@@ -118,8 +118,9 @@ def test_later_annotators_patterns(text, expected) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("第三产业增加值占地区生产总值的比重由2015年的38.6%提高到2020年的46.9%",
-     [("38.6%", "第三产业增加值", "from"), ("46.9%", "第三产业增加值", "to")]),
-    ("产业扶贫资金占统筹整合财政涉农资金的比例不低于60%", [("60%", "产业扶贫资金", "level")]),
+     [("38.6%", "第三产业增加值占地区生产总值的比重", "from"), ("46.9%", "第三产业增加值占地区生产总值的比重", "to")]),
+    ("产业扶贫资金占统筹整合财政涉农资金的比例不低于60%",
+     [("60%", "产业扶贫资金占统筹整合财政涉农资金的比例", "level")]),
     ("全市金融机构人民币各项存款余额4125.6亿元", [("4125.6亿元", "金融机构人民币各项存款余额", "level")]),
     ("其中省外务工149.2万人", [("149.2万人", "省外务工", "level")]),
     ("全乡将1436名符合条件的脱贫人口纳入农村低保", [("1436名", "脱贫人口", "level")]),
@@ -216,7 +217,7 @@ def test_sixth_round_patterns(text, expected) -> None:
     ("安置点配套建设中小学和幼儿园412所", [("412所", "中小学和幼儿园", "level")]),
     ("受益贫困人口约63万人", [("约63万人", "受益贫困人口", "level")]),
     # The share's subject keeps its head (支出), a share described by a clause keeps the clause.
-    ("其中食品烟酒支出占消费支出的比重为32.4%", [("32.4%", "食品烟酒支出", "level")]),
+    ("其中食品烟酒支出占消费支出的比重为32.4%", [("32.4%", "食品烟酒支出占消费支出的比重", "level")]),
     ("用于发展产业的比例原则上不低于55%", [("55%", "用于发展产业的比例", "level")]),
     # A trailing verbal noun that is no activity of people stays (专项行动).
     ("开展七项专项行动", [("七项", "专项行动", "level")]),
@@ -855,7 +856,7 @@ def test_eighteenth_round_patterns(text, expected) -> None:
     ("“十四五”时期全县脱贫人口人均纯收入年均增长10%以上，网格员处置风险预警信息2300余条。",
      [("10%以上", "脱贫人口人均纯收入", "delta"), ("2300余条", "风险预警信息", "level")]),
     # 占 before a whole's 比重 without 的 measures the part; department words (集中供养率, 离婚登记, 三支一扶人员).
-    ("服务业增加值占地区生产总值比重达到47.9%。", [("47.9%", "服务业增加值", "level")]),
+    ("服务业增加值占地区生产总值比重达到47.9%。", [("47.9%", "服务业增加值占地区生产总值比重", "level")]),
     ("全县办理结婚登记2316对、离婚登记845对，招募三支一扶人员45名，集中供养率约为25%。",
      [("2316对", "结婚登记", "level"), ("845对", "离婚登记", "level"), ("45名", "三支一扶人员", "level"),
       ("25%", "集中供养率", "level")]),
@@ -1519,3 +1520,14 @@ def test_a_sum_that_opens_its_clause_names_the_noun_after_it() -> None:
     """发现有1.27亿元项目资产未确权登记: nothing before the sum names it, so the noun right after it does."""
     assert ("1.27亿元", "项目资产") in [(span, metric) for span, metric, _ in
                                     links("审计抽查扶贫项目资产管理情况，发现有1.27亿元项目资产未确权登记。")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2020年全省民生支出占一般公共预算支出的比重达到80.2%。", ("80.2%", "民生支出占一般公共预算支出的比重")),
+    ("近三年全县民生支出占财政支出比重始终保持在80%以上。", ("80%以上", "民生支出占财政支出比重")),
+    ("一般公共预算教育支出占一般公共预算支出的17.3%。", ("17.3%", "一般公共预算教育支出")),
+])
+def test_a_share_named_with_bizhong_is_named_by_the_whole_phrase(text: str, expected: tuple[str, str]) -> None:
+    """A占B的比重达到N%: the figure is the share, so its name runs from the part to 比重 (as every annotator who had
+    only the specification wrote it); A占B的N% with no 比重 stays the part's."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]

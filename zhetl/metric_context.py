@@ -78,8 +78,8 @@ def _band_count(tokens: list[Token], start: int, unit: str, link: MetricLink,
 
 
 def _share_of_whole(tokens: list[Token], start: int, link: MetricLink, places: list[tuple[int, int]]) -> MetricLink:
-    """服务业增加值占地区生产总值比重达到47.9%: 占 names the whole, so the part before it is the metric (the
-    phrase read from 占 on, 地区生产总值比重, is the whole's share, not what was measured)."""
+    """服务业增加值占地区生产总值比重达到47.9%: the phrase read from 占 on (地区生产总值比重) is the whole's share,
+    not what was measured; the figure is the part's share of the whole, named by the whole phrase, part first."""
     clause = _clause_before(tokens, start)
     text = _text(clause)
     if "占" + link.metric not in text:
@@ -88,7 +88,8 @@ def _share_of_whole(tokens: list[Token], start: int, link: MetricLink, places: l
     if not share:
         return link
     part, place = _phrase(_subject_zone(clause[:share]), forward=False, places=places)
-    return MetricLink(part, link.change, place or link.place_hint) if part else link
+    whole = f"{part}占{link.metric}" if part and clause[share - 1].end == clause[share].start else part
+    return MetricLink(whole, link.change, place or link.place_hint) if part else link
 
 
 _PER_MU_HEADS = ("产值", "收益", "收入", "补贴标准", "补助标准")
