@@ -1531,3 +1531,12 @@ def test_a_share_named_with_bizhong_is_named_by_the_whole_phrase(text: str, expe
     """A占B的比重达到N%: the figure is the share, so its name runs from the part to 比重 (as every annotator who had
     only the specification wrote it); A占B的N% with no 比重 stays the part's."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全省累计培育带贫龙头企业2137家。", ("2137家", "带贫龙头企业")),
+    ("累计为脱贫户提供担保，财政贴息2650万元。", ("2650万元", "财政贴息")),
+])
+def test_daipin_qualifies_and_tiexi_names_the_sum(text: str, expected: tuple[str, str]) -> None:
+    """带贫 (tagged a verb by the dictionary) qualifies the firms counted; 财政|贴息 is the subsidy paid, a noun."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]
