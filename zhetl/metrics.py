@@ -148,15 +148,15 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             link = MetricLink(links[-1].metric, "delta", links[-1].place_hint)  # …至131.3万人，降幅为3.1%
         elif link.metric in ("比重", "比例") and index and links[-1].metric and bare_share(tokens, start):
             link = MetricLink(links[-1].metric, link.change, links[-1].place_hint)  # 乡村人口减少9.8万人，比重下降…
-        done = _done_already(_clause([t for t in tokens if t.end <= start], backwards=True), start) \
-            if link.metric is None and index else None
+        clause = _clause([t for t in tokens if t.end <= start], backwards=True) if link.metric is None and index \
+            else []
+        done = _done_already(clause, start)
         if done is not None:
             link = MetricLink(done, link.change, link.place_hint)
         if link.metric is None and index:
             previous_index = next((i for i in range(index - 1, -1, -1) if links[i].metric), index - 1)
             previous = links[previous_index]
             touching = quantities[index - 1][1] == start
-            clause = _clause([t for t in tokens if t.end <= start], backwards=True)
             nounless = not any((t.pos in NOUN_TAGS or t.pos.startswith("n")) and t.token not in CONTINUATIONS
                                and t.token not in REACH_WORDS for t in clause)  # (jieba tags 较 and 突破 nouns)
             # …，占69.9%; …，比上年下降8.5%: a clause that only continues the previous figure (but 较在本地务工
@@ -548,8 +548,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
 
 def _whole_share(before: list[Token], part: str, head: str) -> str:
     """民生支出占一般公共预算支出的比重达到80.2%: the figure is the share, so its name is the whole phrase from the
-    part to 比重 (8 of 8 readings by annotators who had only the specification; 占比 is read the same way). The part
-    alone is what the notes-trained sets wrote (77 readings), and it mixes a share into the part's own figures."""
+    part to 比重 (10 of 10 readings by annotators who had only the specification; 占比 is read the same way). The
+    part alone is what the notes-trained sets wrote (78 readings), and it mixes a share into the part's own figures."""
     verb = next((i for i in range(len(before) - 1, -1, -1) if before[i].token in ("占", "约占")), None)
     last = next((i for i in range(len(before) - 1, -1, -1) if before[i].token == head), None)
     if verb is None or last is None or last < verb or \

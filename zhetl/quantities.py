@@ -590,11 +590,9 @@ def _build_vague(match: re.Match[str], text: str) -> Quantity | None:
         elif text.startswith(("以上", "以下", "以内"), end):  # 稳定就业半年以上: a bound, as for 3年以上
             value_min, value_max = (0.5, None) if text.startswith("以上", end) else (None, 0.5)
             end += 2
-        prefix = match.group("prefix")
-        if prefix in ("超过", "超", "逾"):
-            value_min = 0.5  # 拖延时间超过半年
-        elif prefix in ("将近", "接近", "近", "不到", "不足", "最多"):
-            value_max, approximate = 0.5, approximate or prefix in ("将近", "接近", "近")  # 推迟发放近半年
+        # 拖延时间超过半年, 推迟发放近半年: the bound word before it, as before any figure
+        value_min, value_max, approximate = _prefix_bounds(match.group("prefix"), value, value_min, value_max,
+                                                           approximate)
     else:
         first, second = (_CN_DIGIT_VALUE.get(c) for c in vague)
         ordinal = text[match.start("vague") - 1:match.start("vague")] == "第"
@@ -679,16 +677,23 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     return _finish(match, text, value, value_min, value_max, approximate, unit, kind, prefix, suffix)
 
 
+def _prefix_bounds(prefix: str | None, value: float, value_min: float | None, value_max: float | None,
+                   approximate: bool) -> tuple[float | None, float | None, bool]:
+    """近1亿 (≤ 1e8, approximate), 超过30亿元 (≥), 约66.5亿元 (approximate): what the word before a figure says."""
+    if prefix in ("将近", "接近", "近", "不到", "不足", "最多"):
+        return (value_min, value if value_max is None else min(value_max, value),
+                approximate or prefix in ("将近", "接近", "近"))
+    if prefix in ("超过", "超", "逾", "不少于", "至少"):
+        return (value if value_min is None else value_min), value_max, approximate
+    if prefix in ("约", "大约", "大概"):
+        return value_min, value_max, True
+    return value_min, value_max, approximate
+
+
 def _finish(match: re.Match[str], text: str, value: float, value_min: float | None, value_max: float | None,
             approximate: bool, unit: str, kind: str, prefix: str, suffix: str) -> Quantity:
     start, end = match.start(), match.end()
-    if prefix in ("将近", "接近", "近", "不到", "不足", "最多"):
-        value_max = value if value_max is None else min(value_max, value)
-        approximate = approximate or prefix in ("将近", "接近", "近")
-    elif prefix in ("超过", "超", "逾", "不少于", "至少"):
-        value_min = value if value_min is None else value_min
-    elif prefix in ("约", "大约", "大概"):
-        approximate = True
+    value_min, value_max, approximate = _prefix_bounds(prefix, value, value_min, value_max, approximate)
     if suffix in ("左右", "上下"):
         approximate = True
     elif suffix == "出头":
