@@ -1540,3 +1540,12 @@ def test_a_share_named_with_bizhong_is_named_by_the_whole_phrase(text: str, expe
 def test_daipin_qualifies_and_tiexi_names_the_sum(text: str, expected: tuple[str, str]) -> None:
     """带贫 (tagged a verb by the dictionary) qualifies the firms counted; 财政|贴息 is the subsidy paid, a noun."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("共识别监测对象6.8万户，已消除风险的占比达到百分之六十三。", ("百分之六十三", "已消除风险的占比")),
+    ("其中用于产业发展的占比超过60%。", ("超过60%", "用于产业发展的占比")),
+])
+def test_a_described_share_written_with_zhanbi_keeps_it(text: str, expected: tuple[str, str]) -> None:
+    """已消除风险的占比为67.8%: 占比 is the share itself, so the name keeps it (never ends in a bare 的)."""
+    assert expected in [(span, metric) for span, metric, _ in links(text)]

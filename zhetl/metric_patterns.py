@@ -282,6 +282,7 @@ def led_share(before: list[Token]) -> str | None:
         end -= 1
     if not end or before[end - 1].token not in _SHARE_VERBS:
         return None
+    share_word = before[end - 1].token
     end -= 1
     while end and before[end - 1].pos == "d":
         end -= 1  # 的|约|占, 的|分别|占
@@ -296,7 +297,8 @@ def led_share(before: list[Token]) -> str | None:
             not (words[0].token in _CLAUSE_LEADS or (words[0].pos in ("v", "p") and words[0].token not in
                                                        FUNCTION_VERBS | REACH_WORDS)):
         return None
-    return "".join(t.token for t in words) + "的"
+    # 已消除风险的占比为67.8%: 占比 is the share itself, and every specification-only reading keeps it (10 of 10)
+    return "".join(t.token for t in words) + ("的占比" if share_word == "占比" else "的")
 
 
 def share_in_money_band(tokens: list[Token], start: int) -> str | None:
