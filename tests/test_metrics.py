@@ -1549,3 +1549,10 @@ def test_daipin_qualifies_and_tiexi_names_the_sum(text: str, expected: tuple[str
 def test_a_described_share_written_with_zhanbi_keeps_it(text: str, expected: tuple[str, str]) -> None:
     """已消除风险的占比为67.8%: 占比 is the share itself, so the name keeps it (never ends in a bare 的)."""
     assert expected in [(span, metric) for span, metric, _ in links(text)]
+
+
+def test_money_for_industry_development_is_named_by_the_whole_compound() -> None:
+    """其中用于产业发展1.02亿元: 发展 leads to a figure elsewhere (面积发展到…), but after 用于 and a noun it closes
+    the compound that names what the money is for."""
+    assert ("1.02亿元", "产业发展") in [(span, metric) for span, metric, _ in
+                                   links("全县统筹整合财政涉农资金2.36亿元，其中用于产业发展1.02亿元。")]

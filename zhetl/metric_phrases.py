@@ -89,6 +89,9 @@ def _subject_zone(before: list[Token]) -> list[Token]:
                     or (zone[-1].token.startswith(CHANGE_VERBS) and not zone[-1].pos.startswith("n"))):
         if zone[-1].pos == "v" and _after_average(zone, zone[-1]):
             break  # 户均增收, 人均补助: the verb after an average is part of the metric
+        if zone[-1].pos == "vn" and len(zone) > 2 and zone[-2].pos.startswith("n") and zone[-3].token == "用于" and \
+                zone[-2].end == zone[-1].start:
+            break  # 用于|产业|发展|1.02亿元: what the money is for, 产业发展, is one noun
         if zone[-1].token in MODIFIER_VERBS and zone[-1].token not in DELTA_VERBS and len(zone) > 1 and \
                 (zone[-2].pos.startswith("n") or zone[-2].pos == "s" or zone[-2].token in MODIFIER_VERBS) and \
                 zone[-2].end == zone[-1].start:
