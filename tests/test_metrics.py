@@ -10,6 +10,11 @@ def links(text: str) -> list[tuple[str, str | None, str | None]]:
     return [(q.text, link.metric, link.change) for q, link in zip(found.quantities, found.links, strict=True)]
 
 
+def names(text: str) -> list[tuple[str, str | None]]:
+    """Each quantity's text with its metric (the change left out)."""
+    return [(span, metric) for span, metric, _ in links(text)]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("贫困发生率由11.5%下降到2.7%", [("11.5%", "贫困发生率", "from"), ("2.7%", "贫困发生率", "to")]),
     ("农村贫困人口从2012年底的9899万人减少到2019年底的551万人",
@@ -1053,7 +1058,7 @@ def test_a_price_and_its_change_are_read_apart() -> None:
 ])
 def test_a_span_of_time_names_the_activity_it_times(text: str, expected: tuple[str, str]) -> None:
     """识别认定时间, 在村工作时间, 救助时限: the activity before a word for time is part of its name."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 def test_the_end_of_a_from_to_span_is_not_the_activity_timed() -> None:
@@ -1070,7 +1075,7 @@ def test_the_end_of_a_from_to_span_is_not_the_activity_timed() -> None:
 ])
 def test_a_bare_head_takes_the_word_glued_before_it(text: str, expected: tuple[str, str]) -> None:
     """流转面积, 实际执行比例: 面积 or 比例 alone names nothing; 涉及 (involving) is no part of a name."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 def test_a_change_is_no_activity_that_takes_time() -> None:
@@ -1123,7 +1128,7 @@ def test_a_class_of_rank_opens_the_noun_counted_after_a_count() -> None:
 ])
 def test_verbs_that_name_a_rate_a_level_or_a_frequency_stay_in_it(text: str, expected: tuple[str, str]) -> None:
     """竣工验收合格率, 走访频次, 低保救助水平: the verbs before such a head name it; they govern nothing."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 def test_the_own_level_of_a_budget_stays_in_its_name() -> None:
@@ -1204,7 +1209,7 @@ def test_counts_in_one_unit_listed_before_one_noun_all_count_it() -> None:
 def test_a_quote_inside_a_name_stays_in_it(text: str, expected: tuple[str, str]) -> None:
     """村“两委”成员, “一肩挑”比例: quotes inside a name or before a bare rate belong to it; a quoted name that
     opens the phrase (“三品一标”农产品) stays out, as most readings have it."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 def test_bare_jobs_a_workshop_absorbed_keep_the_verb_wherever_it_stands() -> None:
@@ -1229,7 +1234,7 @@ def test_what_remains_is_part_of_the_name() -> None:
 ])
 def test_a_figure_every_listed_item_reached_is_named_by_the_list(text: str, expected: tuple[str, str]) -> None:
     """错退率、漏评率均为零: 均 says the one figure holds for each item, so the list as written names it."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 def test_a_total_after_a_verb_names_what_was_emitted() -> None:
@@ -1246,7 +1251,7 @@ def test_a_total_after_a_verb_names_what_was_emitted() -> None:
 def test_how_long_it_took_measures_nothing_after_it(text: str, expected: tuple) -> None:
     """经过六年攻坚, 连续5年负增长: the span says how long, even with a noun after it (but 五年过渡期 names the
     period); 辖8镇11乡 counts the townships."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 def test_a_whole_scope_inside_a_phrase_opens_the_name() -> None:
@@ -1267,7 +1272,7 @@ def test_a_school_ending_in_中_keeps_it() -> None:
 ])
 def test_a_note_in_brackets_after_a_name_is_not_part_of_it(text: str, expected: tuple[str, str]) -> None:
     """（折纯）, （恩格尔系数） explain the name; 村（社区） lists the places counted, so it stays."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1279,7 +1284,7 @@ def test_a_note_in_brackets_after_a_name_is_not_part_of_it(text: str, expected: 
 ])
 def test_report_nouns_the_dictionary_splits_stay_whole(text: str, expected: tuple[str, str]) -> None:
     """生师比, 一般性支出, 提案, 支付进度, 脱贫光荣户: read as verbs or split by the general dictionary."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1291,7 +1296,7 @@ def test_report_nouns_the_dictionary_splits_stay_whole(text: str, expected: tupl
 def test_an_age_band_names_people_who_have_no_other_name(text: str, expected: tuple[str, str]) -> None:
     """60岁及以上人口: 人口 alone says nothing, and 35岁以下党员 is a part of the 党员 counted before; 60岁以上
     老年人 names itself."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1303,7 +1308,7 @@ def test_an_age_band_names_people_who_have_no_other_name(text: str, expected: tu
 ])
 def test_places_counted_and_words_of_village_and_charity_reports(text: str, expected: tuple[str, str]) -> None:
     """6省18县 counts provinces and counties; 我村 is a scope like 全村; 来信来访, 集雨水窖, 社会组织 stay whole."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 @pytest.mark.parametrize(("text", "span"), [
@@ -1330,13 +1335,12 @@ def test_the_margin_over_a_target_is_a_change_with_no_name_of_its_own() -> None:
 ])
 def test_words_of_county_bureau_summaries_stay_whole(text: str, expected: tuple[str, str]) -> None:
     """致贫返贫户, 先诊疗后付费, 中高职: the general dictionary splits them and a name loses its head or its start."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 def test_a_share_of_a_target_done_is_named_by_the_target() -> None:
     """完成年度目标任务的103.5%: how much of the target was done (readings split 23 to 17 for the target)."""
-    assert ("103.5%", "年度目标任务") in [(span, metric) for span, metric, _ in
-                                          links("全省脱贫劳动力务工就业规模达到162.8万人，完成年度目标任务的103.5%。")]
+    assert ("103.5%", "年度目标任务") in names("全省脱贫劳动力务工就业规模达到162.8万人，完成年度目标任务的103.5%。")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1345,7 +1349,7 @@ def test_a_share_of_a_target_done_is_named_by_the_target() -> None:
 ])
 def test_bulletin_classes_and_measures_stay_whole(text: str, expected: tuple[str, str]) -> None:
     """限额以上 is a class of enterprise like 规模以上, not a bound; 公园绿地面积 is one measure."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 def test_each_term_of_an_industrial_structure_is_a_share() -> None:
@@ -1366,7 +1370,7 @@ def test_each_term_of_an_industrial_structure_is_a_share() -> None:
 ])
 def test_words_of_county_department_summaries_stay_whole(text: str, expected: tuple[str, str]) -> None:
     """家|压减至 (not 家压), 学科类, 适龄儿童少年, 放大效应: the general dictionary cuts them wrongly."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 def test_an_age_band_is_read_at_the_sentence_s_own_offset() -> None:
@@ -1385,7 +1389,7 @@ def test_an_age_band_is_read_at_the_sentence_s_own_offset() -> None:
 def test_indicators_made_of_a_verb_and_its_object_stay_whole(text: str, expected: tuple[str, str]) -> None:
     """流转土地, 扶持创业, 新开工项目 are what reports count: the verb is part of the name, not an action on it;
     with the actor glued before the verb (合作社流转土地), the readings name the land alone."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
     assert ("260公顷", "土地", "level") in links("种植合作社流转土地260公顷种植葡萄。")
 
 
@@ -1411,7 +1415,7 @@ def test_a_span_of_work_is_named_by_the_work() -> None:
 ])
 def test_words_of_national_statements_and_village_reports_stay_whole(text: str, expected: tuple[str, str]) -> None:
     """已达 only reports the figure; 赤字率, 劳动年龄人口, 通组路 (not 通组|路由) are one word each."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 def test_a_count_of_villages_before_their_collective_income_counts_the_villages() -> None:
@@ -1427,7 +1431,7 @@ def test_a_count_of_villages_before_their_collective_income_counts_the_villages(
 ])
 def test_an_age_measures_the_people_it_sorts_not_what_they_have(text: str, expected: tuple[str, str]) -> None:
     """3岁以下|婴幼儿|托位: the age sorts the infants; the places, rates and pensions after them are theirs."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 def test_what_was_obtained_is_named_without_the_verb() -> None:
@@ -1443,7 +1447,7 @@ def test_what_was_obtained_is_named_without_the_verb() -> None:
 def test_general_budget_and_general_waste_keep_their_general(text: str, expected: tuple[str, str]) -> None:
     """一般 of 一般公共预算 and 一般工业固体废物 is part of the name, not the adverb 'generally'; 中小微企业 is one
     word (not 家中|小微企业)."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1454,7 +1458,7 @@ def test_general_budget_and_general_waste_keep_their_general(text: str, expected
 ])
 def test_a_scenic_grade_is_part_of_the_name(text: str, expected: tuple[str, str]) -> None:
     """国家|4A|级|景区: the grade's digit does not end the noun phrase, and 新创建 (tagged a name) is the verb."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1464,7 +1468,7 @@ def test_a_scenic_grade_is_part_of_the_name(text: str, expected: tuple[str, str]
 ])
 def test_bound_average_and_currency_words_stay_out_of_the_metric(text: str, expected: tuple[str, str]) -> None:
     """就业|接近|1万人, 人数|月均|9.8万人, 资金|人民币|壹仟贰佰万元: they qualify the figure, not what it measures."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1477,7 +1481,7 @@ def test_bound_average_and_currency_words_stay_out_of_the_metric(text: str, expe
 def test_a_noun_keeps_the_suffix_or_verb_that_heads_it(text: str, expected: tuple[str, str]) -> None:
     """污水处理|站/v and 保险|费/v are nouns' suffixes jieba tags as verbs; 保底|分红 and 协议|引资 are sums named by
     their verb; 全村 before 流转土地 is a scope, not who rents the land."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1487,7 +1491,7 @@ def test_a_noun_keeps_the_suffix_or_verb_that_heads_it(text: str, expected: tupl
 ])
 def test_a_sum_after_people_and_zengshou_is_their_gain(text: str, expected: tuple[str, str]) -> None:
     """带动贫困人口增收近百亿元: the money is the people's gain in income, not the people (a count is)."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 def test_what_remains_is_no_name() -> None:
@@ -1502,7 +1506,7 @@ def test_what_remains_is_no_name() -> None:
 ])
 def test_a_count_after_yi_and_a_verb_counts_the_deed(text: str, expected: tuple[str, str]) -> None:
     """…，已整改到位412条: the figure counts what has been done, not the problems counted before it."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1513,13 +1517,12 @@ def test_a_count_after_yi_and_a_verb_counts_the_deed(text: str, expected: tuple[
 ])
 def test_report_terms_the_dictionary_cuts(text: str, expected: tuple[str, str]) -> None:
     """减税降费, 采购经理指数 and 四上企业 are single terms; 率均 is the rate, then 均 (each)."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 def test_a_sum_that_opens_its_clause_names_the_noun_after_it() -> None:
     """发现有1.27亿元项目资产未确权登记: nothing before the sum names it, so the noun right after it does."""
-    assert ("1.27亿元", "项目资产") in [(span, metric) for span, metric, _ in
-                                    links("审计抽查扶贫项目资产管理情况，发现有1.27亿元项目资产未确权登记。")]
+    assert ("1.27亿元", "项目资产") in names("审计抽查扶贫项目资产管理情况，发现有1.27亿元项目资产未确权登记。")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1530,7 +1533,7 @@ def test_a_sum_that_opens_its_clause_names_the_noun_after_it() -> None:
 def test_a_share_named_with_bizhong_is_named_by_the_whole_phrase(text: str, expected: tuple[str, str]) -> None:
     """A占B的比重达到N%: the figure is the share, so its name runs from the part to 比重 (as every annotator who had
     only the specification wrote it); A占B的N% with no 比重 stays the part's."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1539,7 +1542,7 @@ def test_a_share_named_with_bizhong_is_named_by_the_whole_phrase(text: str, expe
 ])
 def test_daipin_qualifies_and_tiexi_names_the_sum(text: str, expected: tuple[str, str]) -> None:
     """带贫 (tagged a verb by the dictionary) qualifies the firms counted; 财政|贴息 is the subsidy paid, a noun."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1548,11 +1551,10 @@ def test_daipin_qualifies_and_tiexi_names_the_sum(text: str, expected: tuple[str
 ])
 def test_a_described_share_written_with_zhanbi_keeps_it(text: str, expected: tuple[str, str]) -> None:
     """已消除风险的占比为67.8%: 占比 is the share itself, so the name keeps it (never ends in a bare 的)."""
-    assert expected in [(span, metric) for span, metric, _ in links(text)]
+    assert expected in names(text)
 
 
 def test_money_for_industry_development_is_named_by_the_whole_compound() -> None:
     """其中用于产业发展1.02亿元: 发展 leads to a figure elsewhere (面积发展到…), but after 用于 and a noun it closes
     the compound that names what the money is for."""
-    assert ("1.02亿元", "产业发展") in [(span, metric) for span, metric, _ in
-                                   links("全县统筹整合财政涉农资金2.36亿元，其中用于产业发展1.02亿元。")]
+    assert ("1.02亿元", "产业发展") in names("全县统筹整合财政涉农资金2.36亿元，其中用于产业发展1.02亿元。")
