@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -79,11 +80,16 @@ def nfc(mapped: MappedText) -> tuple[MappedText, int]:
     return result, len(edits)
 
 
+def _always(replacement: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that ignores the match (a closure: the type checker cannot type a default-argument lambda)."""
+    return lambda _match: replacement
+
+
 def tidy_whitespace(mapped: MappedText) -> tuple[MappedText, int]:
     """Trim each line, fold runs of spaces and keep at most one blank line between paragraphs."""
     changed = 0
     for pattern, replacement in ((_LINE_EDGE_SPACE, ""), (_INNER_SPACE_RUN, " "), (_BLANK_RUN, "\n\n")):
-        edits = regex_edits(pattern, mapped.text, lambda _m, r=replacement: r)
+        edits = regex_edits(pattern, mapped.text, _always(replacement))
         mapped = mapped.apply(edits)
         changed += len(edits)
     text = mapped.text

@@ -151,7 +151,7 @@ def _dates(text: str, reference: date | None, stated_year: int | None) -> list[D
             continue
         try:
             anaphoric = stated_year is not None and match.group(0).startswith(("同年", "当年"))
-            mention = _resolve(match, date(stated_year, 1, 1) if anaphoric else reference)
+            mention = _resolve(match, date(stated_year, 1, 1) if anaphoric and stated_year is not None else reference)
         except (ValueError, KeyError, OverflowError):
             mention = None
         if mention is not None:
@@ -170,7 +170,7 @@ def _same_period(found: list[DateMention], text: str) -> list[DateMention]:
             end = mention.end + 2
             span = (mention.start_date, mention.end_date)
             granularity = mention.granularity
-            if earlier is not None:
+            if earlier is not None and earlier.start_date and earlier.end_date:
                 year = mention.start_date.year
                 span = (_in_year(earlier.start_date, year), _in_year(earlier.end_date, year))
                 granularity = earlier.granularity
@@ -206,7 +206,7 @@ def _anchor_to_stated_year(found: list[DateMention], text: str = "") -> list[Dat
                 and mention.start_date.year == mention.end_date.year) or (  # 2024年1—9月…上年同期
                 mention.kind == "relative" and mention.text.startswith(("今年", "去年", "前年", "明年")))):
             stated = mention.start_date.year  # 去年底…比上年末: 上年 is the year before 去年
-        elif stated is not None and mention.start_date is not None and \
+        elif stated is not None and mention.start_date is not None and mention.end_date is not None and \
                 (mention.text.startswith(("上年", "当年", "同年")) or mention.kind == "partial"):
             year = stated - 1 if mention.text.startswith("上年") else stated
             shift = year - mention.start_date.year
@@ -271,14 +271,17 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None
         return DateMention(start, end, text, kind, first, last, granularity, redacted)
 
     if match.re is SINCE_RE:
-        if g["srel"] and reference is None:
-            return mention("period", None, "period")
-        year = reference.year + _RELATIVE_YEARS[g["srel"]] if g["srel"] else _int(g["syear"])
+        if g["srel"]:
+            if reference is None:
+                return mention("period", None, "period")
+            year = reference.year + _RELATIVE_YEARS[g["srel"]]
+        else:
+            year = _int(g["syear"])
         month = _int(g["smonth"]) if g["smonth"] else 11 if g["spart"] in ("底", "末") else 1
-        first = date(year, month, 1)  # 去年底以来: from the year-end (November–December) on
-        if reference is None or reference < first:
+        since = date(year, month, 1)  # 去年底以来: from the year-end (November–December) on
+        if reference is None or reference < since:
             return mention("period", None, "period")
-        return mention("period", (first, reference), "period")
+        return mention("period", (since, reference), "period")
     if match.re is CONGRESS_RE:
         opening = CONGRESS_OPENING[g["congress"]]
         if not g["csince"]:
@@ -289,8 +292,9 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None
     if match.re is LUNAR_RE:
         return _lunar(g, reference, mention)
     if match.re is YEAR_SPAN_RE:
-        first, last = int(g["y1"]), int(g["y2"])
-        return mention("period", (date(first, 1, 1), date(last, 12, 31)), "period") if first < last else None
+        first_year, last_year = int(g["y1"]), int(g["y2"])
+        return mention("period", (date(first_year, 1, 1), date(last_year, 12, 31)), "period") \
+            if first_year < last_year else None
     if match.re is WHOLE_WEEK_RE:
         if reference is None:
             return mention("relative", None, "period")
@@ -301,21 +305,25 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None
         year, month = _int(g["year"]), _int(g["month"])
         return mention("period", (date(year, month, _int(g["d1"])), date(year, month, _int(g["d2"]))), "period")
     if match.re is MONTH_RANGE_RE:
-        if g["mrel"] and reference is None:
-            return mention("relative", None, "period")
-        year = reference.year + _RELATIVE_YEARS[g["mrel"]] if g["mrel"] else _int(g["year"])
-        first, last = _int(g["m1"]), _int(g["m2"])
-        return mention("period", _month_span(year, first, last), "period") if first < last else None
+        if g["mrel"]:
+            if reference is None:
+                return mention("relative", None, "period")
+            year = reference.year + _RELATIVE_YEARS[g["mrel"]]
+        else:
+            year = _int(g["year"])
+        first_month, last_month = _int(g["m1"]), _int(g["m2"])
+        return mention("period", _month_span(year, first_month, last_month), "period") \
+            if first_month < last_month else None
     if match.re is CENTURY_RE:
         return _century(g, reference, mention)
     if match.re is PLAN_RE:
         plan = _int(g["plan"][:-1])
-        first = 1966 + (plan - 3) * 5  # the third plan began in 1966; every plan since runs five years
+        plan_year = 1966 + (plan - 3) * 5  # the third plan began in 1966; every plan since runs five years
         if g["plansince"]:
-            if reference is None or reference < date(first, 1, 1):
+            if reference is None or reference < date(plan_year, 1, 1):
                 return mention("period", None, "period")
-            return mention("period", (date(first, 1, 1), reference), "period")
-        return mention("period", (date(first, 1, 1), date(first + 4, 12, 31)), "period")
+            return mention("period", (date(plan_year, 1, 1), reference), "period")
+        return mention("period", (date(plan_year, 1, 1), date(plan_year + 4, 12, 31)), "period")
     if match.re is HOLIDAY_RE:
         return _holiday(g, reference, mention)
     if match.re is RELATIVE_DAY_RE:
@@ -559,7 +567,8 @@ def _merge_ranges(found: list[DateMention], text: str, reference: date | None) -
     for mention in found:
         previous = merged[-1] if merged else None
         if previous is not None and previous.start_date is not None and mention.start_date is not None and \
-                CONNECTOR_RE.fullmatch(text, previous.end, mention.start) and not previous.redacted:
+                mention.end_date is not None and CONNECTOR_RE.fullmatch(text, previous.end, mention.start) and \
+                not previous.redacted:
             second = mention
             if mention.kind == "partial" and previous.start_date.year != mention.start_date.year:
                 try:
@@ -567,7 +576,7 @@ def _merge_ranges(found: list[DateMention], text: str, reference: date | None) -
                                      end_date=mention.end_date.replace(year=previous.start_date.year))
                 except ValueError:
                     second = mention
-            if second.end_date >= previous.start_date:
+            if second.end_date is not None and second.end_date >= previous.start_date:
                 merged[-1] = DateMention(previous.start, mention.end, text[previous.start:mention.end], "period",
                                          previous.start_date, second.end_date, "period", False)
                 continue

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache, wraps
+from typing import TypeVar
 
 from zhetl import gazetteer
 from zhetl.names import (
@@ -83,6 +84,9 @@ FUNCTION_CHARS = frozenset("的了在是和与及或从到向对把被为由以�
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
+RuleResult = TypeVar("RuleResult")
+
+
 @dataclass(frozen=True)
 class Entity:
     start: int
@@ -106,12 +110,12 @@ def _lexicon_orgs() -> dict[str, str]:
     return {e.word: e.normalized for e in lexicon() if e.entity_type == "ORG"}
 
 
-def _by_word(predicate: Callable[[Token], bool | str | None]) -> Callable[[Token], bool | str | None]:
+def _by_word(predicate: Callable[[Token], RuleResult]) -> Callable[[Token], RuleResult]:
     """Cache a token rule on (word, tag): it ignores offsets, and words repeat across a corpus."""
     cached = lru_cache(maxsize=1 << 17)(lambda word, pos: predicate(Token(word, pos, 0, len(word))))
 
     @wraps(predicate)
-    def rule(token: Token) -> bool | str | None:
+    def rule(token: Token) -> RuleResult:
         return cached(token.token, token.pos)
 
     return rule
@@ -647,7 +651,7 @@ def _place(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
         for tail in PLACE_EXTENT_TAILS:
             stem = word[: -len(tail)]
             if (word.endswith(tail) and len(stem) >= 2 and gazetteer.is_place_name(stem)) or \
-                    (word.endswith(tail) and dictionary_entry(stem) is not None and dictionary_entry(stem)[1] == "ns"):
+                    (word.endswith(tail) and (dictionary_entry(stem) or (0, ""))[1] == "ns"):
                 return None  # handled as the stem by _place_stem
 
     surface = "".join(t.token for t in tokens[i:end])
@@ -776,10 +780,12 @@ def _with_admin_codes(entities: list[Entity], document_places: list[gazetteer.Di
             chain = [d for d in chain if d.contains(division)] + [division]
             if document_places is not None:
                 document_places.append(division)
+            levels = gazetteer.hierarchy(division)
             entity = replace(entity, normalized=division.name, admin_code=division.code,
-                             **gazetteer.hierarchy(division))
+                             province=levels["province"], city=levels["city"], county=levels["county"])
         elif chain:
-            entity = replace(entity, **gazetteer.hierarchy(chain[-1]))
+            levels = gazetteer.hierarchy(chain[-1])
+            entity = replace(entity, province=levels["province"], city=levels["city"], county=levels["county"])
         result.append(entity)
         last_end = entity.end
     return result

@@ -6,14 +6,14 @@ standard, hold a level, name a share, a rate or a ratio.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from zhetl.metric_tokens import _clause, _in_place, is_gap
 from zhetl.metric_words import COMPARISONS, SCOPE_WORDS
 from zhetl.segment import Token
 
 
-def threshold_of(before: list[Token], after: list[Token], start: int, places: list[tuple[int, int]]) -> bool:
+def threshold_of(before: list[Token], after: list[Token], start: int, places: Sequence[tuple[int, int]]) -> bool:
     """A figure between its own noun and 的 + another noun (收入|超百万元|的|村, 就业|满|6个月以上|的|经营主体)."""
     if len(before) < 1 or len(after) < 2 or after[0].token != "的" or not after[1].pos.startswith("n"):
         return False

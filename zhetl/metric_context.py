@@ -9,7 +9,7 @@ figure before them measured.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from zhetl.metric_phrases import _phrase, _subject_zone
@@ -77,18 +77,19 @@ def _band_count(tokens: list[Token], start: int, unit: str, link: MetricLink,
     return _borrowed(link, _last_with_metric(links, [q[2] for q in earlier], lambda other: other == unit))
 
 
-def _share_of_whole(tokens: list[Token], start: int, link: MetricLink, places: list[tuple[int, int]]) -> MetricLink:
+def _share_of_whole(tokens: list[Token], start: int, link: MetricLink, places: Sequence[tuple[int, int]]) -> MetricLink:
     """服务业增加值占地区生产总值比重达到47.9%: the phrase read from 占 on (地区生产总值比重) is the whole's share,
     not what was measured; the figure is the part's share of the whole, named by the whole phrase, part first."""
+    metric = link.metric or ""  # (named_in_sentence calls this only for a named figure)
     clause = _clause_before(tokens, start)
     text = _text(clause)
-    if "占" + link.metric not in text:
+    if "占" + metric not in text:
         return link
     share = next((i for i in range(len(clause) - 1, -1, -1) if clause[i].token.startswith("占")), None)
     if not share:
         return link
     part, place = _phrase(_subject_zone(clause[:share]), forward=False, places=places)
-    whole = f"{part}占{link.metric}" if part and clause[share - 1].end == clause[share].start else part
+    whole = f"{part}占{metric}" if part and clause[share - 1].end == clause[share].start else part
     return MetricLink(whole, link.change, place or link.place_hint) if part else link
 
 
@@ -98,9 +99,10 @@ _PER_MU_HEADS = ("产值", "收益", "收入", "补贴标准", "补助标准")
 def _per_mu(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
     """丰产茶园每亩产值达到6000元, 每亩补贴标准为105元: a value per mu is named with its 每亩 and the land it is
     counted on (but not a standard it is compared with: 较传统种粮|每亩收益增加4000多元)."""
+    metric = link.metric or ""  # (named_in_sentence calls this only for a named figure)
     clause = _clause_before(tokens, start)
     text = _text(clause)
-    at = text.rfind("每亩" + link.metric)
+    at = text.rfind("每亩" + metric)
     if at < 0:
         return link
     index = next((i for i, t in enumerate(clause) if t.token == "每亩" and sum(len(u.token) for u in clause[:i]) == at),
@@ -112,7 +114,7 @@ def _per_mu(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
         first -= 1
     if first and clause[first - 1].token in ("较", "比"):
         first = index
-    return MetricLink("".join(t.token for t in clause[first:index]) + "每亩" + link.metric, link.change,
+    return MetricLink("".join(t.token for t in clause[first:index]) + "每亩" + metric, link.change,
                       link.place_hint)
 
 
@@ -121,15 +123,16 @@ _TOURISM_COUNTS = frozenset({"游客", "接待人数", "接待人次", "接待�
 
 def _rural_tourism(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
     """乡村旅游接待游客2860万人次: the statistic is named by its subject and verb (9 annotators of 11 wrote so)."""
+    metric = link.metric or ""  # (named_in_sentence calls this only for a named figure)
     clause = _text(_clause_before(tokens, start))
-    at = clause.rfind(link.metric)
+    at = clause.rfind(metric)
     if at < 0:
         return link
     lead = clause[:at]
     for opening in ("乡村旅游接待", "乡村旅游"):
         if lead.endswith(opening) and not lead.endswith("和" + opening) and \
-                (opening + link.metric).startswith("乡村旅游接待"):
-            return MetricLink(opening + link.metric, link.change, link.place_hint)
+                (opening + metric).startswith("乡村旅游接待"):
+            return MetricLink(opening + metric, link.change, link.place_hint)
     return link
 
 
@@ -175,9 +178,10 @@ def _described_proportion(tokens: list[Token], start: int, link: MetricLink, lin
 def _rate_of(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
     """农民收入增速快于城镇居民1个百分点: a gap in points is a gap between rates, so the rate stays in the name
     (a level in percent drops it: 居民消费价格|涨幅3%左右 measures 居民消费价格)."""
+    metric = link.metric or ""  # (named_in_sentence calls this only for a named figure)
     clause = _text(_clause_before(tokens, start))
-    rate = next((word for word in RATE_WORDS if link.metric + word in clause), None)
-    return MetricLink(link.metric + rate, link.change, link.place_hint) if rate else link
+    rate = next((word for word in RATE_WORDS if metric + word in clause), None)
+    return MetricLink(metric + rate, link.change, link.place_hint) if rate else link
 
 
 TARGET_WORDS = ("预期目标", "控制目标", "目标值", "指标值", "目标")
@@ -186,8 +190,9 @@ TARGET_WORDS = ("预期目标", "控制目标", "目标值", "指标值", "目�
 def _without_target(link: MetricLink, links: list[MetricLink]) -> MetricLink:
     """农村自来水普及率目标为90%: a target is a value of its indicator, so the indicator is the metric; a bare
     …的控制目标 takes the indicator named before it (失业率为3.2%，低于4.5%的控制目标)."""
-    word = next(w for w in TARGET_WORDS if link.metric.endswith(w))
-    rest = link.metric[:-len(word)]
+    metric = link.metric or ""  # (named_in_sentence calls this only for a named figure)
+    word = next(w for w in TARGET_WORDS if metric.endswith(w))
+    rest = metric[:-len(word)]
     if len(rest) >= 2:
         return MetricLink(rest, link.change, link.place_hint)
     return _borrowed(link, _last_with_metric(links))
@@ -211,7 +216,7 @@ def town_and_country(metric: str, figures: int) -> list[str] | None:
 
 
 def named_in_sentence(tokens: list[Token], start: int, unit: str, link: MetricLink,
-                      links: list[MetricLink], places: list[tuple[int, int]] = ()) -> MetricLink:
+                      links: list[MetricLink], places: Sequence[tuple[int, int]] = ()) -> MetricLink:
     """The clause's own reading of the figure at ``start``, corrected by the words around its phrase."""
     if link.metric is None and _reduced_poverty(tokens, start):
         link = MetricLink("减贫", "delta", None)  # 实现减贫62.4万人, 每年减贫均在2万人以上: the figure's name
@@ -276,7 +281,7 @@ def _standard_set(tokens: list[Token], start: int, link: MetricLink) -> MetricLi
 
 
 def _rate_past_period(tokens: list[Token], start: int, link: MetricLink,
-                      places: list[tuple[int, int]]) -> MetricLink:
+                      places: Sequence[tuple[int, int]]) -> MetricLink:
     """财政专项扶贫资金每年增幅不低于8%: a rate of change names what changes, past the period it is counted over
     (the rate word alone says nothing)."""
     clause = _clause_before(tokens, start)
@@ -298,10 +303,11 @@ _RISK_CLAUSE = re.compile(r"(?:(?:已|未|尚未)?消除[^，。；、的]{0,8}�
 def _risk_clause(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
     """已消除风险的监测对象占比超过六成, 未消除风险的监测对象由1.38万户下降到4120户: whether their risk was
     removed is part of whom the figure counts (11 development readings, none against)."""
+    metric = link.metric or ""  # (named_in_sentence calls this only for a named figure)
     clause = _text(_clause_before(tokens, start))
-    at = clause.rfind(link.metric)
+    at = clause.rfind(metric)
     found = _RISK_CLAUSE.search(clause[:at]) if at > 0 else None
-    return MetricLink(found.group(0) + link.metric, link.change, link.place_hint) if found else link
+    return MetricLink(found.group(0) + metric, link.change, link.place_hint) if found else link
 
 
 def _added(tokens: list[Token], start: int, metric: str) -> bool:

@@ -7,6 +7,7 @@ the name it was given when the pattern does not apply.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from zhetl.metric_patterns import _described_share
 from zhetl.metric_phrases import _phrase
@@ -24,7 +25,7 @@ MONEY_NOUNS = ("收入", "资金", "补贴", "补助", "奖励", "奖补", "分�
 DESCRIBED_HEADS = ("资金", "对象", "人员", "农户", "项目")
 
 
-def _paired_forward(after: list[Token], metric: str, places: list[tuple[int, int]],
+def _paired_forward(after: list[Token], metric: str, places: Sequence[tuple[int, int]],
                     counted: tuple[str, ...]) -> str:
     """1.8万名农村留守儿童和困难老人: a second noun after 和 with no number of its own is counted too.
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from zhetl.metric_phrases import _phrase, _subject_zone
 from zhetl.metric_tokens import _after_average, _contrasted_scope, _core, _in_place, _is_span
 from zhetl.metric_words import (
@@ -126,7 +128,7 @@ def _span_of_time(before: list[Token], unit: str) -> bool:
 BENEFITS = frozenset("奖补 补助 补贴 奖励 资助 贴息 救助 分红 奖金 补偿".split())
 
 
-def _rate_of_payment(before: list[Token], after: list[Token], places: list[tuple[int, int]]) -> str | None:
+def _rate_of_payment(before: list[Token], after: list[Token], places: Sequence[tuple[int, int]]) -> str | None:
     """按每人90元的标准给予资助, 按每吨300元给予补助: a rate of payment measures the standard or the payment.
 
     Likewise a sum a clause grants, named right after it: 对…给予20-50万元奖补, 给予每头300元的补助.
@@ -162,7 +164,7 @@ def _time_limit(before: list[Token], after: list[Token], unit: str) -> bool:
         bool(after) and after[0].pos.startswith(("v", "d"))
 
 
-def _share_subject(before: list[Token], places: list[tuple[int, int]]) -> str | None:
+def _share_subject(before: list[Token], places: Sequence[tuple[int, int]]) -> str | None:
     """第三产业增加值占地区生产总值的比重由…提高到46.9%: a share measures the part before 占."""
     verb = next((i for i in range(len(before) - 1, -1, -1) if before[i].token in ("占", "约占")), None)
     if verb is None:
@@ -361,7 +363,7 @@ def _people_run(before: list[Token], end: int) -> str | None:
 MOTION_VERBS = frozenset({"外出", "返乡", "回乡", "转移", "就近", "就地", "异地", "跨省", "进城"})
 
 
-def _activity(before: list[Token], unit: str, places: list[tuple[int, int]]) -> str | None:
+def _activity(before: list[Token], unit: str, places: Sequence[tuple[int, int]]) -> str | None:
     """跨省务工1.8万人, 每月走访不少于2次: the verb just before the number is what is counted."""
     if unit not in ACTIVITY_UNITS:
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 from zhetl.metric_tokens import (
     ACTORS,
@@ -125,7 +126,7 @@ _AREA_WORDS = frozenset({"农村", "乡村", "乡镇", "城镇", "城乡", "村�
 _MOTION_VERBS = frozenset({"到", "赴", "去", "前往", "来", "回", "回到", "进", "进入", "奔赴", "深入"})
 
 
-def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = (),
+def _phrase(tokens: list[Token], forward: bool, places: Sequence[tuple[int, int]] = (),
             counted: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
     """The noun phrase at the start (forward) or end (backward) of ``tokens``, and a scope word it opened with."""
     if forward and tokens and tokens[0].token in ("的", "之"):
@@ -249,8 +250,9 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
         else:
             break
     ordered = run if forward else list(reversed(run))
-    if not forward and ordered and ordered[-1].pos == "v" and _after_average(tokens, ordered[-1]):
-        average = _average_before(tokens, tokens.index(ordered[-1]))
+    average = _average_before(tokens, tokens.index(ordered[-1])) \
+        if not forward and ordered and ordered[-1].pos == "v" and _after_average(tokens, ordered[-1]) else None
+    if average is not None:
         start = average.start
         index = tokens.index(average)
         if index and tokens[index - 1].end == start and tokens[index - 1].pos in ("n", "nz") and \
@@ -332,10 +334,10 @@ def _phrase(tokens: list[Token], forward: bool, places: list[tuple[int, int]] = 
     if not forward:
         ordered = [*_condition_before(tokens, tokens.index(ordered[0])), *ordered]
         per = next((i for i, t in enumerate(ordered) if t.token.startswith("每") and len(t.token) == 2), None)
-        doing = next((i for i in range(per + 1, len(ordered) - 1) if ordered[i].pos in ("v", "vn")), None) \
+        served = next((i for i in range(per + 1, len(ordered) - 1) if ordered[i].pos in ("v", "vn")), None) \
             if per is not None else None
-        if doing is not None:
-            ordered = ordered[doing + 1:]  # 每名|网格员|服务|搬迁群众约58户: per head of whom, what is served
+        if served is not None:
+            ordered = ordered[served + 1:]  # 每名|网格员|服务|搬迁群众约58户: per head of whom, what is served
     return "".join(t.token for t in ordered), place
 
 
@@ -382,7 +384,7 @@ def _condition_before(tokens: list[Token], first: int) -> list[Token]:
 _NOT_MODIFIERS = frozenset({"的", "之", "和", "与", "及", "、", "或", "比", "较", "同比"})
 
 
-def _leading_modifiers(tokens: list[Token], first: int, places: list[tuple[int, int]]) -> list[Token]:
+def _leading_modifiers(tokens: list[Token], first: int, places: Sequence[tuple[int, int]]) -> list[Token]:
     """其中|因公牺牲|干部, 其中|线上|招聘会, 贫困|患者…: what stands between the clause's start and its subject.
 
     A subject before the number opens its clause; the words the phrase rules stopped at (an adjective, a
@@ -410,7 +412,7 @@ def _leading_modifiers(tokens: list[Token], first: int, places: list[tuple[int, 
     return gap
 
 
-def _bounds_subject(token: Token, places: list[tuple[int, int]]) -> bool:
+def _bounds_subject(token: Token, places: Sequence[tuple[int, int]]) -> bool:
     word = token.token
     if word in CLAUSE_BREAKS or word in _NOT_MODIFIERS or not all("\u4e00" <= c <= "\u9fff" for c in word) or \
             _in_place(token, places):

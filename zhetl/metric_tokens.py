@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from zhetl.metric_words import (
     AVERAGE_WORDS,
@@ -169,7 +170,8 @@ def _glue_parentheses(tokens: list[Token]) -> list[Token]:
             close = next((j for j in range(index + 1, min(index + 7, len(tokens)))
                           if tokens[j].token in ("）", ")")), None)
             inner = tokens[index + 1:close] if close else []
-            if inner and all(t.token == "、" or t.pos in NOUN_TAGS or t.pos.startswith(("n", "v")) for t in inner):
+            if close and inner and all(t.token == "、" or t.pos in NOUN_TAGS or t.pos.startswith(("n", "v"))
+                                       for t in inner):
                 head = glued.pop()
                 glued.append(Token(head.token + "".join(t.token for t in tokens[index:close + 1]), head.pos,
                                    head.start, tokens[close].end))
@@ -302,7 +304,7 @@ def _after_average(tokens: list[Token], token: Token) -> bool:
     return average is not None and token.token not in PURE_CHANGES
 
 
-def _in_place(token: Token, places: list[tuple[int, int]]) -> bool:
+def _in_place(token: Token, places: Sequence[tuple[int, int]]) -> bool:
     return any(s <= token.start and token.end <= e for s, e in places)
 
 

@@ -12,6 +12,7 @@ stand on the token tests of ``metric_tokens`` and the word lists of ``metric_wor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -124,7 +125,7 @@ def _kind_of_bare(quantity: Quantity, link: MetricLink) -> Quantity:
 
 
 def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
-                 places: list[tuple[int, int]] = ()) -> list[MetricLink]:
+                 places: Sequence[tuple[int, int]] = ()) -> list[MetricLink]:
     """Metric and change for each (start, end, unit) quantity of one sentence, in order.
 
     A quantity with no noun phrase of its own borrows from the one before it when they touch (2843户9993人)
@@ -271,6 +272,7 @@ def _refer_back(tokens: list[Token], start: int, link: MetricLink, links: list[M
 
     Only a figure of the same kind can be a part (10万元以上的村有71个 counts 村, not the income before it).
     """
+    metric = link.metric or ""  # (called only for a named figure)
     clause = _clause([t for t in tokens if t.end <= start], backwards=True)
     is_count = unit in COUNT_AFTER_UNITS
     earlier = [other.metric for other, other_unit in zip(links, units, strict=True)
@@ -280,10 +282,10 @@ def _refer_back(tokens: list[Token], start: int, link: MetricLink, links: list[M
     if _part_of(clause):
         return MetricLink(earlier[-1], link.change, link.place_hint)  # 16个贫困县中有8个: 8 of those 贫困县
     same_unit = [other.metric for other, other_unit in zip(links, units, strict=True)
-                 if other.metric and other_unit == unit]  # 车间3.26万个，吸纳就业43.7万人: 人 are not 车间
-    longer = next((metric for metric in reversed(same_unit) if metric != link.metric and
-                   metric.startswith(link.metric) and len(metric) - len(link.metric) >= 2), None)
-    if longer is not None and len(link.metric) <= 2:
+                 if other.metric is not None and other_unit == unit]  # 车间3.26万个，吸纳就业43.7万人: 人 are not 车间
+    longer = next((other for other in reversed(same_unit) if other != metric and
+                   other.startswith(metric) and len(other) - len(metric) >= 2), None)
+    if longer is not None and len(metric) <= 2:
         return MetricLink(longer, link.change, link.place_hint)
     return link
 
@@ -324,14 +326,13 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
             items = verbal if len(verbal) == len(group) else items
         if len(items) == len(group):
             metrics = _shared_head(items)
-        elif len(items) == 1 and links[group[0]].metric:
-            metrics = town_and_country(links[group[0]].metric, len(group)) or \
-                [links[group[0]].metric] * len(group)  # 销售收入分别达到3600万元和410万元
+        elif len(items) == 1 and (only := links[group[0]].metric):
+            metrics = town_and_country(only, len(group)) or [only] * len(group)  # 销售收入分别达到3600万元和410万元
         else:
             earlier = [i for i in range(group[0]) if links[i].metric and quantities[i][1] <= marker.start]
             if len(earlier) < len(group):
                 continue
-            metrics = [links[i].metric for i in earlier[-len(group):]]
+            metrics = [links[i].metric or "" for i in earlier[-len(group):]]
         _assign(links, group, metrics)
     return links
 
@@ -386,14 +387,15 @@ def _counted_heads(unit: str) -> tuple[str, ...]:
 
 
 def link_metric(tokens: list[Token], start: int, end: int, unit: str,
-                places: list[tuple[int, int]] = ()) -> MetricLink:
+                places: Sequence[tuple[int, int]] = ()) -> MetricLink:
     """Find the metric and change type for a quantity spanning [start, end) among a sentence's tokens."""
     before = _clause([t for t in tokens if t.end <= start], backwards=True)
     after = _clause([t for t in tokens if t.start >= end], backwards=False)
     change = _change(before)
     if unit in ("镇", "乡", "省", "县"):
         return MetricLink(unit, change, None)  # 辖8镇11乡, 覆盖6省18县: the places are what is counted
-    metric, place = None, None
+    metric: str | None = None
+    place: str | None = None
     noun_next = bool(after) and (after[0].pos in NOUN_TAGS or after[0].pos.startswith("n"))
     if unit in RATIO_UNITS:
         led = led_share(before) or share_in_money_band(tokens, start)
@@ -539,8 +541,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         metric = None  # 超过国家下达目标任务12.8万人: by how much a target was beaten, not the target
     if metric is None and not from_after:
         metric = quoted_before(tokens, start) or _quoted_subject(tokens, start, before)
-    spent = _span_of_time(before, unit) and not (from_after and metric and metric.endswith(TIME_HEADS))
-    if metric in GENERIC_NOUNS or metric in AVERAGE_WORDS or spent or \
+    how_long = _span_of_time(before, unit) and not (from_after and metric and metric.endswith(TIME_HEADS))
+    if metric in GENERIC_NOUNS or metric in AVERAGE_WORDS or how_long or \
             _time_limit(before, after, unit):
         metric = None
     return MetricLink(metric, change, place)
@@ -633,8 +635,8 @@ def _stock_of(tokens: list[Token], start: int, link: MetricLink, links: list[Met
     if word is None:
         return link
     for previous in reversed(links):
-        stock = next((s for s in _STOCK_WORDS if previous.metric and previous.metric.endswith(s)
-                      and len(previous.metric) > len(s)), None)
+        herd = previous.metric or ""
+        stock = next((s for s in _STOCK_WORDS if herd.endswith(s) and len(herd) > len(s)), None)
         if stock is not None:
-            return MetricLink(previous.metric[:-len(stock)] + word, link.change, previous.place_hint)
+            return MetricLink(herd[:-len(stock)] + word, link.change, previous.place_hint)
     return link

@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections import Counter
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -31,7 +31,7 @@ from zhetl.sentences import split_sentences
 from zhetl.textmap import MappedText
 
 # Seconds spent per stage in this process, for the benchmark's stage breakdown (batches snapshot it).
-STAGE_SECONDS: Counter[str] = Counter()
+STAGE_SECONDS: defaultdict[str, float] = defaultdict(float)
 REDACTION_RE = re.compile(r"_{2,}|＿+|\*{2,}|＊{2,}|×{2,}|(?<![A-Za-z])(?:XX|xx)(?![A-Za-z])|_(?=[\u4e00-\u9fff])")
 
 
@@ -294,7 +294,7 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
 
 
 def _links_beside_redactions(tokens: list[Token], body: str, start: int, quantities: list[Quantity],
-                             places: list[tuple[int, int]]) -> list[MetricLink]:
+                             places: Sequence[tuple[int, int]]) -> list[MetricLink]:
     """Links for the quantities, read with the blanked-out figures among them (so …达到××亿元，增长8% borrows
     the blanked figure's metric), then only the quantities' links kept."""
     spans = [(q.start + start, q.end + start, q.unit) for q in quantities]

@@ -213,8 +213,12 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
     return [_tidy_values(replace(q, text=text[q.start:q.end])) for q in _quantities(folded, blocked)]
 
 
-def _tidy(value: float | None) -> float | None:
-    return None if value is None else float(f"{value:.15g}")
+def _tidy(value: float) -> float:
+    return float(f"{value:.15g}")
+
+
+def _tidy_bound(value: float | None) -> float | None:
+    return None if value is None else _tidy(value)
 
 
 def _tidy_values(quantity: Quantity) -> Quantity:
@@ -223,7 +227,7 @@ def _tidy_values(quantity: Quantity) -> Quantity:
     fraction such as 三分之一 stays the exact ratio)."""
     if quantity.kind == "fraction":
         return quantity
-    value, low, high = _tidy(quantity.value), _tidy(quantity.value_min), _tidy(quantity.value_max)
+    value, low, high = _tidy(quantity.value), _tidy_bound(quantity.value_min), _tidy_bound(quantity.value_max)
     if (value, low, high) == (quantity.value, quantity.value_min, quantity.value_max):
         return quantity
     return replace(quantity, value=value, value_min=low, value_max=high)
@@ -569,6 +573,8 @@ def _build_vague(match: re.Match[str], text: str) -> Quantity | None:
     vague, mult = match.group("vague"), match.group("vmult") or ""
     unit = match.group("vunit") or ""
     fuzzy = bool(match.group("vfuzzy") or match.group("vfuzzy2"))
+    value_min: float | None
+    value_max: float | None
     start, end = match.start(), match.end("vunit") if unit else match.end("vmult")
     if fuzzy:
         end = max(end, match.end("vfuzzy2") if match.group("vfuzzy2") else match.end("vfuzzy"))
@@ -596,13 +602,16 @@ def _build_vague(match: re.Match[str], text: str) -> Quantity | None:
     else:
         first, second = (_CN_DIGIT_VALUE.get(c) for c in vague)
         ordinal = text[match.start("vague") - 1:match.start("vague")] == "第"
-        if first is None or not (second == first + 1 or (first, second) == (3, 5)) or not unit or ordinal:
+        if first is None or second is None or not (second == first + 1 or (first, second) == (3, 5)) or not unit \
+                or ordinal:
             return None  # (三五名: "three to five" too, an idiom of its own)
         scale = _num_mult(mult) if mult else 1.0
         value_min, value_max = first * scale, second * scale
         value, approximate = (value_min + value_max) / 2, True
     kind, factor = _kind(unit)
-    value, value_min, value_max = (v * factor if v is not None else None for v in (value, value_min, value_max))
+    value *= factor
+    value_min = value_min * factor if value_min is not None else None
+    value_max = value_max * factor if value_max is not None else None
     window = text[max(0, start - 3):end + 3]
     if any(idiom in window for idiom in _IDIOMS if vague in idiom):
         return None
@@ -655,7 +664,7 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     fuzzy = groups["fuzzy"] or groups["fuzzy2"] or ""
     if unit.startswith("个多"):
         unit, fuzzy = "个" + unit[2:], "多"  # 9个多月, 6个多百分点: the 多 sits inside the unit
-    if not _plausible_plain(match, text, number, unit, fuzzy or (suffix == "出头" and "出头"), mult):
+    if not _plausible_plain(match, text, number, unit, fuzzy or ("出头" if suffix == "出头" else ""), mult):
         return None
     value = _num(number + mult)
     kind, factor = _kind(unit)

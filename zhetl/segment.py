@@ -109,7 +109,8 @@ def lexicon_tags() -> dict[str, str]:
 @lru_cache(maxsize=1 << 17)
 def known_word(word: str) -> bool:
     """True when the general dictionary (plus our lexicon) has ``word``."""
-    return bool(get_tagger("rjieba").has_word(word))
+    tagger = get_tagger("rjieba")
+    return isinstance(tagger, _RJiebaTagger) and tagger.has_word(word)
 
 
 def tokenize(text: str, engine: str = "rjieba", offset: int = 0) -> list[Token]:
