@@ -11,9 +11,12 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml constraints.txt
+# The rule modules are compiled with mypyc in place (setup.py), so any change to zhetl's sources rebuilds them
+# (about two minutes); ZHETL_PURE_PYTHON=1 make … installs without compiling.
+$(STAMP): pyproject.toml constraints.txt setup.py $(wildcard zhetl/*.py)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	rm -f zhetl/*.so
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	# Prefect's database (in the project-local PREFECT_HOME) is created once here, not by a run's server (~9 s).
 	$(BIN)/python -m flows.server
@@ -23,7 +26,7 @@ run: $(STAMP)
 	$(BIN)/zhetl run --input data/raw --output data/processed
 
 test: $(STAMP)
-	$(BIN)/ruff check zhetl flows tasks tests bench
+	$(BIN)/ruff check zhetl flows tasks tests bench setup.py
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
@@ -37,4 +40,4 @@ serve: $(STAMP)
 	PREFECT_API_URL=$${PREFECT_API_URL:-http://127.0.0.1:4200/api} $(BIN)/zhetl serve --cron "0 2 * * *" --timezone Asia/Shanghai
 
 clean:
-	rm -rf $(VENV) .prefect data/processed/*/ data/processed/*.duckdb data/processed/_*
+	rm -rf $(VENV) .prefect build zhetl/*.so data/processed/*/ data/processed/*.duckdb data/processed/_*

@@ -30,6 +30,7 @@ from zhetl.segment import Token, respect_mentions, tokenize
 from zhetl.sentences import split_sentences
 from zhetl.textmap import MappedText
 
+Divisions = list[gazetteer.Division]  # the divisions a document has named so far, in order
 # Seconds spent per stage in this process, for the benchmark's stage breakdown (batches snapshot it).
 STAGE_SECONDS: defaultdict[str, float] = defaultdict(float)
 REDACTION_RE = re.compile(r"_{2,}|＿+|\*{2,}|＊{2,}|×{2,}|(?<![A-Za-z])(?:XX|xx)(?![A-Za-z])|_(?=[\u4e00-\u9fff])")
@@ -176,7 +177,7 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
     sentences = split_sentences(text)
     _paragraph_rows(rows, doc_id, text, mapped, sentences)
     clock = _lap("split", clock)
-    document_places: list = []
+    document_places: Divisions = []
     document_years: list[int] = []
     token_columns = _TokenColumns()
     for sentence in sentences:
@@ -261,7 +262,8 @@ class SentenceAnalysis:
 
 def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
                      redactions: Iterable[tuple[int, int]] = (), segmenter: str = "rjieba",
-                     document_places: list | None = None, document_years: list[int] | None = None) -> SentenceAnalysis:
+                     document_places: Divisions | None = None,
+                     document_years: list[int] | None = None) -> SentenceAnalysis:
     """Dates, quantities (with their metric), tokens and entities of one sentence starting at ``start``.
 
     ``redactions`` are sentence-relative spans; tokens are cut at mention edges so none crosses a mention.
@@ -316,7 +318,7 @@ SCOPE_LEVELS = {"全省": "province", "我省": "province", "本省": "province"
                 "全旗": "county"}
 
 
-def facts_of(found: SentenceAnalysis, sentence_start: int = 0, document_places: list | None = None) -> list[dict]:
+def facts_of(found: SentenceAnalysis, sentence_start: int = 0, document_places: Divisions | None = None) -> list[dict]:
     """A fact per quantity with a metric: the place and the period it refers to, from the same sentence.
 
     Place: the place the metric opened with (贵州省贫困发生率), else the nearest place before the number, else
@@ -347,7 +349,7 @@ def facts_of(found: SentenceAnalysis, sentence_start: int = 0, document_places: 
     return facts
 
 
-def _place_for(start: int, hint: str | None, places: list[Entity], document_places: list) -> tuple:
+def _place_for(start: int, hint: str | None, places: list[Entity], document_places: Divisions) -> tuple:
     named = [e for e in places if e.end <= start]
     if hint:
         hinted = [e for e in named if e.text == hint]
@@ -367,7 +369,7 @@ def _place_for(start: int, hint: str | None, places: list[Entity], document_plac
 
 
 def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sentence, reference: date | None,
-                   redactions: list[tuple[int, int]], segmenter: str, document_context: tuple[list, list[int]],
+                   redactions: list[tuple[int, int]], segmenter: str, document_context: tuple[Divisions, list[int]],
                    token_columns: _TokenColumns) -> None:
     document_places, document_years = document_context
     clock = time.perf_counter()
