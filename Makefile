@@ -16,7 +16,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt setup.py $(wildcard zhetl/*.py)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	rm -f zhetl/*.so
+	rm -rf zhetl/*.so build .mypy_cache  # (mypyc's incremental cache can fail a rebuild with an internal error)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	# Prefect's database (in the project-local PREFECT_HOME) is created once here, not by a run's server (~9 s).
 	$(BIN)/python -m flows.server
@@ -40,4 +40,4 @@ serve: $(STAMP)
 	PREFECT_API_URL=$${PREFECT_API_URL:-http://127.0.0.1:4200/api} $(BIN)/zhetl serve --cron "0 2 * * *" --timezone Asia/Shanghai
 
 clean:
-	rm -rf $(VENV) .prefect build zhetl/*.so data/processed/*/ data/processed/*.duckdb data/processed/_*
+	rm -rf $(VENV) .prefect build .mypy_cache zhetl/*.so data/processed/*/ data/processed/*.duckdb data/processed/_*

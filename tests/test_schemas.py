@@ -37,14 +37,16 @@ def test_a_mismatch_fails_the_run_before_anything_is_published(tmp_path: Path, f
     before, parts = snapshot(output), files_under(output)
     (corpus / "report.txt").write_text("全县农村居民人均可支配收入增长9.9%。", encoding="utf-8")
 
-    import zhetl.pipeline as pipeline
+    import zhetl.batch as batch  # (interpreted: the compiled pipeline calls its own functions directly)
 
-    real = pipeline.facts_of
+    real = batch.process_document
 
     def facts_with_a_stray_column(*args, **kwargs):
-        return [{**fact, "stray": 1} for fact in real(*args, **kwargs)]
+        rows = real(*args, **kwargs)
+        rows.tables["facts"] = [{**fact, "stray": 1} for fact in rows.tables["facts"]]
+        return rows
 
-    monkeypatch.setattr(pipeline, "facts_of", facts_with_a_stray_column)
+    monkeypatch.setattr(batch, "process_document", facts_with_a_stray_column)
     with pytest.raises(SchemaMismatch, match="stray"):
         run_local(corpus, output)
     assert snapshot(output) == before and files_under(output) == parts  # nothing new was published
