@@ -1558,3 +1558,50 @@ def test_money_for_industry_development_is_named_by_the_whole_compound() -> None
     """其中用于产业发展1.02亿元: 发展 leads to a figure elsewhere (面积发展到…), but after 用于 and a noun it closes
     the compound that names what the money is for."""
     assert ("1.02亿元", "产业发展") in names("全县统筹整合财政涉农资金2.36亿元，其中用于产业发展1.02亿元。")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全村辖7个村民小组，共412户1586人。", ("7个", "村民小组")),
+    ("群众投工投劳修建生产便道6.5公里。", ("6.5公里", "生产便道")),
+    ("全市拥有联合收获机4380台。", ("4380台", "联合收获机")),
+    ("休闲农业经营主体460余家。", ("460余家", "休闲农业经营主体")),
+    ("硬化通村通组道路12.6公里。", ("12.6公里", "通村通组道路")),
+    ("在津建成展销中心２个。", ("２个", "展销中心")),
+    ("累计销售受援地区农产品近100亿元。", ("近100亿元", "受援地区农产品")),
+])
+def test_domain_compounds_the_dictionary_splits_stay_whole(text: str, expected: tuple[str, str]) -> None:
+    """村民小组, 生产便道, 联合收获机, 休闲农业…: the dictionary tags one part a verb (便道/v, 联合/v, 展销/v) or cuts
+    the word apart, and the name lost it; the lexicon keeps them whole."""
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("排查出住房安全隐患户9户，全部完成改造。", ("9户", "住房安全隐患户")),
+    ("全区农牧户62万户。", ("62万户", "农牧户")),
+])
+def test_hu_after_an_idiom_or_abbreviation_is_part_of_the_name(text: str, expected: tuple[str, str]) -> None:
+    """安全隐患/i|户/q, 农牧/j|户/q: the 户 glued to the noun names the households (as after any noun)."""
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("当地初中毕业生4200人赴东部就读。", ("4200人", "当地初中毕业生")),
+    ("共有当地群众1.2万人参与。", ("1.2万人", "当地群众")),
+    ("培训当地干部人才4.3万人次。", ("4.3万人次", "当地干部人才")),
+    ("当地城镇新增就业1.2万人。", ("1.2万人", "城镇新增就业")),
+    ("当地低保标准提高到每月650元。", ("650元", "低保标准")),
+])
+def test_dangdi_stays_before_people_and_goes_before_an_indicator(text: str, expected: tuple[str, str]) -> None:
+    """当地劳动力: the locals, set apart from those sent to help, keep 当地 (8 readings to none); 当地|低保标准 and
+    当地|城镇新增就业 are indicators measured locally, and 当地 is their scope (8 readings to none)."""
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("每千人口执业（助理）医师数达到2.6人。", ("2.6人", "每千人口执业（助理）医师数")),
+    ("每千人口医疗卫生机构床位数6.5张。", ("6.5张", "每千人口医疗卫生机构床位数")),
+])
+def test_per_thousand_people_is_part_of_the_indicator(text: str, expected: tuple[str, str]) -> None:
+    """每千人口执业医师数 is the indicator's own name (a rate per thousand people, not a head count): 8 readings of
+    annotators who had only the specification kept 每千人口, one dropped it."""
+    assert expected in names(text)

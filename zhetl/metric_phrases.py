@@ -17,6 +17,7 @@ from zhetl.metric_tokens import (
     _contrasted_scope,
     _governs,
     _in_place,
+    _local_people,
     _noun_idiom,
     _predicate,
     _verb_chain,
@@ -303,6 +304,7 @@ def _phrase(tokens: list[Token], forward: bool, places: Sequence[tuple[int, int]
         ordered = ordered[1:]  # 培训|农村|劳动力: a verb done to people is not part of who they are
     place = None
     while ordered and not _average_month(ordered) and not _contrasted_scope(ordered) and \
+            not _local_people(ordered) and \
             not _paired_levels(ordered) and (
             ordered[0].token in SCOPE_WORDS or ordered[0].pos in ("t", "f")
             or (ordered[0].token in SKIP_WORDS - AVERAGE_WORDS and not _names_actual(ordered))

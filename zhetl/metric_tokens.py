@@ -11,6 +11,7 @@ from zhetl.metric_words import (
     CLAUSE_BREAKS,
     COMPARISONS,
     COMPOUND_VERBS,
+    COUNTED_HEADS,
     DELTA_VERBS,
     DURATION_OR_AGE,
     FROM_WORDS,
@@ -82,8 +83,10 @@ def _normalise(tokens: list[Token]) -> list[Token]:
             previous = result.pop()  # 污水处理|站/v, 基本养老保险|费/v: the noun's own suffix, not a verb
             result.append(Token(previous.token + word, "n", previous.start, token.end))
         elif word in ("点", "户", "类") and token.pos in ("m", "q", "a") and result and \
-                (result[-1].pos.startswith("n") or result[-1].pos == "vn") and result[-1].end == token.start:
-            result.append(Token(word, "n", token.start, token.end))  # 村级服务|点, 边缘|户, 服装加工|类: a noun suffix
+                (result[-1].pos.startswith("n") or result[-1].pos == "vn" or
+                 (word == "户" and result[-1].pos in ("i", "j"))) and result[-1].end == token.start:
+            # 村级服务|点, 边缘|户, 服装加工|类: a noun suffix (安全隐患/i|户, 农牧/j|户: the households of a kind)
+            result.append(Token(word, "n", token.start, token.end))
         elif word in COMPOUND_VERBS and token.pos == "v" and result and result[-1].end == token.start and \
                 (result[-1].pos in ("n", "nz") or (word == "支出" and result[-1].pos in ("vn", "a"))) and \
                 result[-1].token not in SCOPE_WORDS and \
@@ -213,6 +216,14 @@ def _contrasted_scope(ordered: list[Token]) -> bool:
     the measure, not the place it is measured in."""
     return len(ordered) > 1 and ordered[0].token in SCOPE_WORDS and ordered[0].token.endswith(("内", "外")) and \
         ordered[0].end == ordered[1].start and (ordered[1].pos in ("v", "vn") or ordered[1].token.endswith("率"))
+
+
+def _local_people(ordered: list[Token]) -> bool:
+    """当地|劳动力, 当地|干部人才, 当地|群众|务工: 当地 before people sets the locals apart from those sent to help,
+    and stays in the name (8 development readings kept it, none dropped it; before an indicator, 当地|低保标准,
+    it is the scope, and all 8 readings dropped it)."""
+    return len(ordered) > 1 and ordered[0].token == "当地" and \
+        ordered[-1].token.endswith((*PEOPLE_HEADS, *COUNTED_HEADS, "人才"))
 
 
 def _verb_chain(verb: Token, left: Token | None, head: Token) -> bool:
