@@ -155,3 +155,11 @@ def test_a_lexicon_word_is_no_guessed_name_or_village() -> None:
     """普惠型 starts with a surname and 信用村 ends like a village, but both are words of the domain."""
     found = analyse_sentence("辖内普惠型涉农贷款余额增加386亿元，全省累计评定信用村1.26万个。")
     assert [(e.text, e.type) for e in found.entities] == []
+
+
+def test_a_verb_of_building_ends_a_place_before_a_zone_head() -> None:
+    """闽宁两省区共建产业园区: the provinces built a park; the park is no named zone of theirs."""
+    from zhetl.pipeline import analyse_sentence
+
+    found = analyse_sentence("截至2020年底，闽宁两省区共建产业园区11个。")
+    assert "闽宁两省区共建产业园区" not in [e.text for e in found.entities]

@@ -1605,3 +1605,14 @@ def test_per_thousand_people_is_part_of_the_indicator(text: str, expected: tuple
     """每千人口执业医师数 is the indicator's own name (a rate per thousand people, not a head count): 8 readings of
     annotators who had only the specification kept 每千人口, one dropped it."""
     assert expected in names(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("闽宁两省区共建产业园区11个。", ("11个", "产业园区")),
+    ("全国832个脱贫县均已落实动态监测。", ("832个", "脱贫县")),
+    ("东部9省市累计投入财政援助资金1005亿元。", ("9省市", "省市")),
+])
+def test_zones_built_poverty_counties_and_provinces_counted(text: str, expected: tuple[str, str]) -> None:
+    """共建|产业园区 is a zone built, not a named place; 脱贫县 is one word (not 脱贫|县均); 9省市 counts 省市,
+    as 6省 counts 省."""
+    assert expected in names(text)

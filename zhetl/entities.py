@@ -74,6 +74,9 @@ PLACE_ABBREVIATIONS = COUNTRY_ABBREVIATIONS | frozenset("华京沪津渝港澳�
                                                      "新桂琼冀晋辽吉黑")
 MOVEMENT_PREFIXES = frozenset("访来驻在离抵赴旅援对侵反进返晋回出入去到至留")
 REDACTION_CHARS = frozenset("*＊_＿×Xx某")
+# 闽宁两省区|共建|产业园区: a verb of building between a place and a zone head ends the place (the zone is built,
+# not named).
+BUILDING_VERBS = frozenset("共建 建设 建成 新建 打造 创建 援建 规划 落户 引进 设立".split())
 _TITLE_SPAN = re.compile(r"《[^《》]{0,80}》")
 _PLACEHOLDER = re.compile(r"([\u4e00-\u9fff])(某{1,2})([\u4e00-\u9fff]?)")  # 李某, 李某某, 王某明
 # (驻村, 进村, 入村, 到村, 包村: going to or staying in a village, so 选派驻村 is no village's name)
@@ -640,7 +643,7 @@ def _place(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
     j = end
     while j < len(tokens) and j - i < 6 and tokens[j].start == tokens[j - 1].end and _is_cjk(tokens[j].token) and \
             tokens[j].pos in ("n", "vn", "nz", "b", "a", "ns", "l", "an", "j", "v") and \
-            tokens[j].token not in GENERIC_BEFORE_HEAD:
+            tokens[j].token not in GENERIC_BEFORE_HEAD and tokens[j].token not in BUILDING_VERBS:
         if tokens[j].token in ZONE_HEADS or any(tokens[j].token.endswith(h) for h in ZONE_HEADS if len(h) >= 2):
             end = j + 1
             break

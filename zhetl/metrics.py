@@ -392,7 +392,7 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
     before = _clause([t for t in tokens if t.end <= start], backwards=True)
     after = _clause([t for t in tokens if t.start >= end], backwards=False)
     change = _change(before)
-    if unit in ("镇", "乡", "省", "县"):
+    if unit in ("镇", "乡", "省", "县", "省市", "省区市"):
         return MetricLink(unit, change, None)  # 辖8镇11乡, 覆盖6省18县: the places are what is counted
     metric: str | None = None
     place: str | None = None
