@@ -1616,3 +1616,13 @@ def test_zones_built_poverty_counties_and_provinces_counted(text: str, expected:
     """共建|产业园区 is a zone built, not a named place; 脱贫县 is one word (not 脱贫|县均); 9省市 counts 省市,
     as 6省 counts 省."""
     assert expected in names(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("惠农贷款不良率控制在2%以内。", ("2%以内", "惠农贷款不良率")),
+    ("退捕渔船1.05万艘、退捕渔民9862人全部纳入保障。", ("9862人", "退捕渔民")),
+])
+def test_huinong_and_tuibu_qualify_their_nouns(text: str, expected: tuple[str, str]) -> None:
+    """惠农 (tagged a person's name) and 退捕 (retired from fishing, tagged a verb) qualify the noun, and the name
+    lost them."""
+    assert expected in names(text)
