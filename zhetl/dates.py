@@ -241,6 +241,13 @@ def _recent_years_stated(found: list[DateMention]) -> list[DateMention]:
     return anchored
 
 
+def _stated_or_relative_year(relative: str | None, stated: str | None, reference: date | None) -> int | None:
+    """The year a word such as 去年 names against ``reference`` (None without one), else the year written out."""
+    if relative:
+        return reference.year + _RELATIVE_YEARS[relative] if reference is not None else None
+    return _int(stated) if stated is not None else None
+
+
 def _int(text: str) -> int:
     if text.isdigit():
         return int(text)
@@ -271,12 +278,9 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None
         return DateMention(start, end, text, kind, first, last, granularity, redacted)
 
     if match.re is SINCE_RE:
-        if g["srel"]:
-            if reference is None:
-                return mention("period", None, "period")
-            year = reference.year + _RELATIVE_YEARS[g["srel"]]
-        else:
-            year = _int(g["syear"])
+        year = _stated_or_relative_year(g["srel"], g["syear"], reference)
+        if year is None:
+            return mention("period", None, "period")
         month = _int(g["smonth"]) if g["smonth"] else 11 if g["spart"] in ("底", "末") else 1
         since = date(year, month, 1)  # 去年底以来: from the year-end (November–December) on
         if reference is None or reference < since:
@@ -305,12 +309,9 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None
         year, month = _int(g["year"]), _int(g["month"])
         return mention("period", (date(year, month, _int(g["d1"])), date(year, month, _int(g["d2"]))), "period")
     if match.re is MONTH_RANGE_RE:
-        if g["mrel"]:
-            if reference is None:
-                return mention("relative", None, "period")
-            year = reference.year + _RELATIVE_YEARS[g["mrel"]]
-        else:
-            year = _int(g["year"])
+        year = _stated_or_relative_year(g["mrel"], g["year"], reference)
+        if year is None:
+            return mention("relative", None, "period")
         first_month, last_month = _int(g["m1"]), _int(g["m2"])
         return mention("period", _month_span(year, first_month, last_month), "period") \
             if first_month < last_month else None
