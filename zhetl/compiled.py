@@ -8,31 +8,30 @@ from __future__ import annotations
 
 import importlib.machinery
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def _built_beside_sources() -> Iterator[tuple[Path, Path]]:
+    """(extension, source) for each zhetl module built next to its .py file (mypyc's own helpers have none)."""
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        for extension in _PACKAGE_DIR.glob(f"*{suffix}"):
+            source = _PACKAGE_DIR / f"{extension.name[:-len(suffix)]}.py"
+            if source.exists():
+                yield extension, source
+
+
 def compiled_modules() -> list[str]:
     """Names of the zhetl modules built as extensions next to their sources (empty in a pure install)."""
-    names = set()
-    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-        for path in _PACKAGE_DIR.glob(f"*{suffix}"):
-            name = path.name[:-len(suffix)]
-            if (_PACKAGE_DIR / f"{name}.py").exists():
-                names.add(name)
-    return sorted(names)
+    return sorted({source.stem for _, source in _built_beside_sources()})
 
 
 def stale_modules() -> list[str]:
     """Compiled modules whose .py file changed after they were built."""
-    stale = []
-    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-        for path in _PACKAGE_DIR.glob(f"*{suffix}"):
-            source = _PACKAGE_DIR / f"{path.name[:-len(suffix)]}.py"
-            if source.exists() and source.stat().st_mtime > path.stat().st_mtime:
-                stale.append(source.name)
-    return sorted(stale)
+    return sorted(source.name for extension, source in _built_beside_sources()
+                  if source.stat().st_mtime > extension.stat().st_mtime)
 
 
 def check_fresh() -> None:

@@ -760,6 +760,12 @@ def _small_places(text: str, offset: int, found: list[Entity], titles: list[tupl
     return places
 
 
+def _within(entity: Entity, division: gazetteer.Division) -> Entity:
+    """The entity with the province, city and county names of ``division`` (the levels above it, and itself)."""
+    levels = gazetteer.hierarchy(division)
+    return replace(entity, province=levels["province"], city=levels["city"], county=levels["county"])
+
+
 def _with_admin_codes(entities: list[Entity], document_places: list[gazetteer.Division] | None) -> list[Entity]:
     """Give each place its division when the places before it make the name unique.
 
@@ -783,12 +789,9 @@ def _with_admin_codes(entities: list[Entity], document_places: list[gazetteer.Di
             chain = [d for d in chain if d.contains(division)] + [division]
             if document_places is not None:
                 document_places.append(division)
-            levels = gazetteer.hierarchy(division)
-            entity = replace(entity, normalized=division.name, admin_code=division.code,
-                             province=levels["province"], city=levels["city"], county=levels["county"])
+            entity = _within(replace(entity, normalized=division.name, admin_code=division.code), division)
         elif chain:
-            levels = gazetteer.hierarchy(chain[-1])
-            entity = replace(entity, province=levels["province"], city=levels["city"], county=levels["county"])
+            entity = _within(entity, chain[-1])
         result.append(entity)
         last_end = entity.end
     return result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 from zhetl.metric_tokens import (
@@ -14,6 +13,7 @@ from zhetl.metric_tokens import (
     _average_before,
     _average_month,
     _compound_verb,
+    _contiguous,
     _contrasted_scope,
     _governs,
     _in_place,
@@ -374,8 +374,7 @@ def _condition_before(tokens: list[Token], first: int) -> list[Token]:
         return []
     for size in (1, 2, 3):
         words = tokens[max(first - 1 - size, 0):first - 1]
-        if "".join(t.token for t in words) in CONDITIONS and all(a.end == b.start for a, b in itertools.pairwise(
-                [*words, tokens[first - 1]])):
+        if "".join(t.token for t in words) in CONDITIONS and _contiguous([*words, tokens[first - 1]]):
             start = first - 1 - size
             if start > 0 and tokens[start - 1].token == "不" and tokens[start - 1].end == words[0].start:
                 return [tokens[start - 1], *words, tokens[first - 1]]  # 不|符合条件的|低保户: the ones that do not

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from zhetl.metric_words import (
     AVERAGE_WORDS,
@@ -313,6 +314,11 @@ def _after_average(tokens: list[Token], token: Token) -> bool:
         return False  # 收入平均|达到6.2万元: 达到 leads to the figure; it is not what the average measures
     average = _average_before(tokens, tokens.index(token))
     return average is not None and token.token not in PURE_CHANGES
+
+
+def _contiguous(tokens: list[Token]) -> bool:
+    """True when no space or punctuation stood between the tokens (each starts where the last ended)."""
+    return all(a.end == b.start for a, b in pairwise(tokens))
 
 
 def _in_place(token: Token, places: Sequence[tuple[int, int]]) -> bool:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import pairwise
 
 from zhetl.metric_clauses import (
     OUTER_LIMITS,
@@ -70,6 +69,7 @@ from zhetl.metric_phrases import _phrase, _subject_zone
 from zhetl.metric_tokens import (
     _change,
     _clause,
+    _contiguous,
     _core,
     _glue_parentheses,
     _in_place,
@@ -491,8 +491,7 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         relative = _relative_clause(before)
         if relative is not None:
             return MetricLink(relative, change, None)
-    if metric is None and unit in RATIO_UNITS and _ratio_verb(before) is not None:
-        verb = _ratio_verb(before)
+    if metric is None and unit in RATIO_UNITS and (verb := _ratio_verb(before)) is not None:
         ratio_metric, ratio_place = _phrase(_subject_zone(before[:verb]), forward=False, places=places)
         head = next((t.token for t in reversed(before[verb:]) if t.token in ("比重", "比例", "比率")), None)
         if ratio_metric and head:  # …占地区生产总值的比重由2015年的38.6%: the share's own name
@@ -555,7 +554,7 @@ def _whole_share(before: list[Token], part: str, head: str) -> str:
     verb = next((i for i in range(len(before) - 1, -1, -1) if before[i].token in ("占", "约占")), None)
     last = next((i for i in range(len(before) - 1, -1, -1) if before[i].token == head), None)
     if verb is None or last is None or last < verb or \
-            any(a.end != b.start for a, b in pairwise(before[verb - 1:last + 1])) or \
+            not _contiguous(before[verb - 1:last + 1]) or \
             any(t.pos in ("x", "m") for t in before[verb:last + 1]):
         return part
     return part + "".join(t.token for t in before[verb:last + 1]).removeprefix("约")
@@ -569,7 +568,7 @@ def _done_already(clause: list[Token], start: int) -> str | None:
         return None
     deed = words[2:] if words[1].token == "督促" and len(words) > 2 else words[1:]
     if len(deed) > 3 or deed[0].pos not in ("v", "vn") or any(t.pos not in ("v", "vn", "n") for t in deed) or \
-            any(a.end != b.start for a, b in pairwise(deed)):
+            not _contiguous(deed):
         return None
     return "".join(t.token for t in deed)
 
