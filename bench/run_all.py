@@ -152,6 +152,7 @@ def _cold_run(corpus: Path, output: Path, chars: int, name: str, workers: int | 
         "survey_seconds": summary.get("survey_seconds"),
         "server_boot_seconds": summary.get("server_boot_seconds"),
         "phase_seconds": phases, "stage_seconds": summary.get("stage_seconds", {}),
+        "worker_timeline": summary.get("worker_timeline", {}),
         "prefect_orchestration_seconds": round(orchestration, 2),
         "prefect_share": round((orchestration + summary.get("server_start_seconds", 0.0)) / wall, 4),
         "prefect_orchestration_share": round(orchestration / wall, 4),
@@ -218,12 +219,30 @@ def markdown(rows: list[dict], files: int, chars: int) -> str:
     if one and cold["phase_seconds"].get("batches"):
         speedup = one["phase_seconds"]["batches"] / cold["phase_seconds"]["batches"]
         lines.append(f"| processing phase, {cold['workers']} workers vs 1 (speed-up) | {speedup:.2f}× |")
+    lines += _worker_lines(cold, one)
     stages = cold["stage_seconds"]
     total = sum(stages.values()) or 1.0
     lines += ["", "| stage (summed over workers) | seconds | share |", "|---|---:|---:|"]
     for stage, seconds in sorted(stages.items(), key=lambda item: -item[1]):
         lines.append(f"| {stage} | {seconds:.1f} | {seconds / total:.0%} |")
     return "\n".join(lines)
+
+
+def _worker_lines(*runs: dict | None) -> list[str]:
+    """Where the processing phase went in each worker process: start-up before its first batch, gaps between
+    batches (Prefect's per-task cost), busy time, and the idle tail after its last batch."""
+    lines = ["", "| run | worker | batches | start-up s | busy s | gaps s | idle tail s |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for run in runs:
+        if not run or not run.get("worker_timeline"):
+            continue
+        timeline = run["worker_timeline"]
+        phase_end = max(worker["last_end"] for worker in timeline.values())
+        for name, worker in sorted(timeline.items()):
+            gaps = worker["last_end"] - worker["first_start"] - worker["busy"]
+            lines.append(f"| {run['name']} | {name} | {worker['batches']} | {worker['first_start']:.1f} | "
+                         f"{worker['busy']:.1f} | {gaps:.1f} | {phase_end - worker['last_end']:.1f} |")
+    return lines if len(lines) > 3 else []
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="run batches on an existing Dask cluster, e.g. tcp://127.0.0.1:8786")
     run.add_argument("--full-refresh", action="store_true", help="reprocess every file, not only changed ones")
     run.add_argument("--segmenter", choices=("rjieba", "jieba"), default="rjieba", help="word segmenter")
-    run.add_argument("--batch-chars", type=int, default=None, help="characters per batch (default: 500,000)")
+    run.add_argument("--batch-chars", type=int, default=None, help="characters per batch (default: 1,000,000)")
     run.add_argument("--json", action="store_true", help="print the run summary as JSON")
     serve = commands.add_parser("serve", help="serve the etl flow as a scheduled deployment (needs a Prefect "
                                               "server: make server)")

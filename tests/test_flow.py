@@ -45,6 +45,9 @@ def test_flow_with_two_worker_processes(harness, corpus: Path, tmp_path: Path) -
 
     summary = etl(input_dir=str(corpus), output_dir=str(tmp_path / "flow"), workers=2, batch_chars=500)
     assert summary["batches"] >= 2 and summary["reconciled"]
+    timeline = summary["worker_timeline"]  # which process ran how many batches, and when
+    assert sum(worker["batches"] for worker in timeline.values()) == summary["batches"]
+    assert all(0 <= worker["first_start"] <= worker["last_end"] for worker in timeline.values())
     run_local(corpus, tmp_path / "local")
     assert snapshot(tmp_path / "flow") == snapshot(tmp_path / "local")
 

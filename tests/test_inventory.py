@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import check_offsets
-from zhetl.inventory import NotRegularFile, list_files, read_regular_file
+from zhetl.inventory import MIN_BATCH_BYTES, InputFile, NotRegularFile, list_files, plan_run, read_regular_file
 from zhetl.runs import run_local
-from zhetl.storage import read_table
+from zhetl.storage import Manifest, read_table
 
 TEXT = "全县农村居民人均可支配收入增长8.5%。贫困发生率由11.5%下降到2.7%。\n".encode()
 
@@ -128,3 +128,29 @@ def test_listing_reports_links_and_special_files_without_opening_them(tmp_path: 
     (tmp_path / "link.txt").symlink_to(tmp_path / "plain.txt")
     problems = {entry.relative: entry.problem for entry in list_files(tmp_path)}
     assert problems == {"plain.txt": None, "link.txt": "symlink"}
+
+
+def _planned_sizes(sizes: list[int], batch_chars: int, workers: int) -> list[int]:
+    files = [InputFile(f"f{index:04d}.txt", size, 0, f"id{index}") for index, size in enumerate(sizes)]
+    plan = plan_run(files, Manifest(), "v", batch_chars, min_batches=workers)
+    assert [item for batch in plan.batches for item in batch] == files  # every file once, in order
+    return [sum(item.size for item in batch) for batch in plan.batches]
+
+
+def test_one_worker_takes_full_batches() -> None:
+    sizes = _planned_sizes([100_000] * 200, batch_chars=400_000, workers=1)
+    assert sizes == [1_000_000] * 20
+
+
+def test_several_workers_take_full_batches_then_shrinking_ones_so_they_finish_together() -> None:
+    sizes = _planned_sizes([10_000] * 2_000, batch_chars=400_000, workers=2)
+    assert sizes[:10] == [1_000_000] * 10
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-1] <= MIN_BATCH_BYTES + 10_000  # the last batches are short
+    # The work after the last full batch is spread over several batches, at least two per worker.
+    assert len([size for size in sizes if size < 1_000_000]) >= 4
+
+
+def test_little_work_is_still_shared_between_workers() -> None:
+    assert len(_planned_sizes([100_000] * 6, batch_chars=1_000_000, workers=2)) >= 2
+    assert _planned_sizes([100] * 30, batch_chars=200, workers=4) == [500] * 6  # tiny budgets are kept

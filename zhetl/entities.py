@@ -44,6 +44,9 @@ ADMIN_SUFFIXES = WORDS["ADMIN_SUFFIXES"]
 GEO_SUFFIXES = WORDS["GEO_SUFFIXES"]
 ZONE_HEADS = WORDS["ZONE_HEADS"]
 ORG_HEADS = WORDS["ORG_HEADS"]
+# The heads of two or more characters, as tuples for one str.endswith call (a word ending in one is a head).
+LONG_ORG_HEADS = tuple(sorted(head for head in ORG_HEADS if len(head) >= 2))
+LONG_ZONE_HEADS = tuple(sorted(head for head in ZONE_HEADS if len(head) >= 2))
 # Tokens ending in a one-character head that are ordinary words, not organisations.
 NOT_ORG_WORDS = WORDS["NOT_ORG_WORDS"]
 NT_NOT_ORG_ENDINGS = ("学", "化", "物", "车", "券", "器", "药", "系", "公报", "市场", "科学", "生物", "展", "邦",
@@ -216,7 +219,7 @@ def _is_head(token: Token) -> bool:
         return False
     if word in ORG_HEADS:
         return True
-    return (len(word) >= 2 and any(word.endswith(h) for h in ORG_HEADS if len(h) >= 2)) or (
+    return (len(word) >= 2 and word.endswith(LONG_ORG_HEADS)) or (
         token.pos in ("nt", "n", "nz") and 2 <= len(word) <= 4 and word[-1] in "委局厅部署院所处站社队馆"
         and word not in NOT_ORG_WORDS)
 
@@ -243,7 +246,7 @@ def _organisation_word(token: Token) -> bool:
         return True  # 捷克队, 中国惠普有限公司: a named place and a head in one token
     return token.pos == "nt" and _is_cjk(word) and len(word) >= 2 and word not in GENERIC_ORGS and \
         word not in NOT_ORG_WORDS and word not in NT_STOPLIST and \
-        (not word.endswith(NT_NOT_ORG_ENDINGS) or any(word.endswith(h) for h in ORG_HEADS if len(h) >= 2))
+        (not word.endswith(NT_NOT_ORG_ENDINGS) or word.endswith(LONG_ORG_HEADS))
 
 
 def _proper_start(tokens: list[Token], i: int) -> bool:
@@ -644,7 +647,7 @@ def _place(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
     while j < len(tokens) and j - i < 6 and tokens[j].start == tokens[j - 1].end and _is_cjk(tokens[j].token) and \
             tokens[j].pos in ("n", "vn", "nz", "b", "a", "ns", "l", "an", "j", "v") and \
             tokens[j].token not in GENERIC_BEFORE_HEAD and tokens[j].token not in BUILDING_VERBS:
-        if tokens[j].token in ZONE_HEADS or any(tokens[j].token.endswith(h) for h in ZONE_HEADS if len(h) >= 2):
+        if tokens[j].token in ZONE_HEADS or tokens[j].token.endswith(LONG_ZONE_HEADS):
             end = j + 1
             break
         j += 1

@@ -217,8 +217,8 @@ def plan_run(files: list[InputFile], manifest: Manifest, pipeline_version: str, 
              full_refresh: bool = False, min_batches: int = 1) -> Plan:
     """Decide what to skip, what to (re)process in which batch, and which old rows to drop.
 
-    Batches hold about ``batch_chars`` characters (estimated from bytes); when there is less work than
-    ``min_batches`` full batches, it is split so every worker gets a share (never below ``MIN_BATCH_BYTES``).
+    Batches hold about ``batch_chars`` characters (estimated from bytes); with ``min_batches`` workers the
+    batches shrink as the work runs out (:func:`_batch_target`), so every worker has a share to the end.
     """
     plan = Plan()
     present = {f.source_path for f in files}
@@ -238,17 +238,29 @@ def plan_run(files: list[InputFile], manifest: Manifest, pipeline_version: str, 
             plan.drop_paths.add(item.source_path)
         pending.append(item)
     budget = max(1.0, batch_chars * BYTES_PER_CHAR_ESTIMATE)
-    total = sum(item.size for item in pending)
-    if min_batches > 1 and total < budget * min_batches:
-        budget = max(min(MIN_BATCH_BYTES, budget), total / min_batches)
+    remaining = float(sum(item.size for item in pending))
     batch: list[InputFile] = []
     size = 0.0
     for item in pending:
         batch.append(item)
         size += item.size
-        if size >= budget:
+        if size >= _batch_target(budget, remaining, min_batches):
             plan.batches.append(batch)
+            remaining -= size
             batch, size = [], 0.0
     if batch:
         plan.batches.append(batch)
     return plan
+
+
+def _batch_target(budget: float, remaining: float, workers: int) -> float:
+    """The size at which the batch being filled closes, given the bytes not yet in a closed batch.
+
+    One worker takes full batches. Several take full batches while there is plenty of work, then smaller
+    ones (a share of what is left for each worker, halved), so the last batches are short and the workers
+    finish together instead of one idling while another runs a full batch; never below ``MIN_BATCH_BYTES``
+    (or the budget, when that is smaller).
+    """
+    if workers <= 1:
+        return budget
+    return min(budget, max(min(MIN_BATCH_BYTES, budget), remaining / (2 * workers)))

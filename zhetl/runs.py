@@ -101,12 +101,14 @@ def batch_items(run_plan: dict, index: int) -> list[InputFile]:
 def run_planned_batch(run_plan: dict, index: int, settings: Settings) -> dict:
     """Run batch ``index`` of a plan, write its result file to staging; returns the path and counts."""
     staging = as_location(run_plan["staging"])
+    started = time.time()
     result = run_batch(as_location(run_plan["input_dir"]), batch_items(run_plan, index), staging,
                        batch_settings(run_plan, settings))
     result_path = staging / f"batch-{index:05d}.json"
     result_path.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     return {"result_path": str(result_path), "counts": result["counts"], "n_chars": result["n_chars"],
-            "seconds": result["seconds"], "stage_seconds": result["stage_seconds"]}
+            "seconds": result["seconds"], "stage_seconds": result["stage_seconds"],
+            "started": started, "finished": time.time(), "pid": os.getpid()}
 
 
 def batch_settings(run_plan: dict, settings: Settings) -> Settings:

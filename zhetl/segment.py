@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 ENGINES = ("rjieba", "jieba")
 
@@ -27,13 +27,30 @@ class LexiconEntry:
     normalized: str
 
 
-class Token(NamedTuple):
-    """A word with its tag and offsets (a named tuple: millions are made per run, so they must be cheap)."""
+class Token:
+    """A word with its tag and offsets; immutable by convention.
 
-    token: str
-    pos: str
-    start: int
-    end: int
+    A plain class, not a named tuple: where zhetl is compiled it becomes a native class, whose construction
+    and attribute reads are direct (millions of tokens per run; every rule reads their fields).
+    """
+
+    __slots__ = ("end", "pos", "start", "token")
+
+    def __init__(self, token: str, pos: str, start: int, end: int) -> None:
+        self.token = token
+        self.pos = pos
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        return f"Token({self.token!r}, {self.pos!r}, {self.start}, {self.end})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and self.start == other.start and self.end == other.end and \
+            self.token == other.token and self.pos == other.pos
+
+    def __hash__(self) -> int:
+        return hash((self.token, self.pos, self.start, self.end))
 
 
 class Tagger(Protocol):
