@@ -2,19 +2,9 @@
 
 import pytest
 
-from zhetl.metric_context import MetricLink, named_in_sentence, town_and_country
+from zhetl.metric_context import MetricLink, named_in_sentence
 from zhetl.pipeline import analyse_sentence
 from zhetl.segment import tokenize
-
-
-@pytest.mark.parametrize(("metric", "figures", "expected"), [
-    ("城乡居民人均可支配收入", 2, ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
-    ("城乡低保标准", 2, ["城市低保标准", "农村低保标准"]),
-    ("城乡低保标准", 3, None),  # three figures cannot be town and country
-    ("农村低保标准", 2, None),
-])
-def test_town_and_country(metric, figures, expected) -> None:
-    assert town_and_country(metric, figures) == expected
 
 
 @pytest.mark.parametrize(("text", "metric", "expected"), [

@@ -1,7 +1,7 @@
 """Sentence-level readings of a linked figure: what the words around its phrase say the phrase names.
 
 Helpers of ``zhetl.metrics.link_metrics``, applied after the clause's own noun phrase is read: a bare 比例 named by
-its 的-clause, a target that is a value of its indicator, 减贫 as a figure's name, 城乡 shared out by 分别, a value
+its 的-clause, a target that is a value of its indicator, 减贫 as a figure's name, a value
 per mu, a gap between rates, 新增 before what is counted, and bands of money and counts that measure what the
 figure before them measured.
 """
@@ -204,15 +204,6 @@ def _reduced_poverty(tokens: list[Token], start: int) -> bool:
     while core and core[-1].token in ("在", "达", "达到"):
         core = _core(core[:-1])
     return bool(core) and core[-1].token == "减贫"
-
-
-def town_and_country(metric: str, figures: int) -> list[str] | None:
-    """城乡居民人均可支配收入分别为A和B: 城乡 names two subjects, town then country, that the figures share out."""
-    if figures != 2 or not metric.startswith("城乡") or len(metric) < 4:
-        return None
-    rest = metric[2:]
-    town = "城镇" if rest.startswith("居民") else "城市"  # 城镇居民人均可支配收入, but 城市低保标准
-    return [town + rest, "农村" + rest]
 
 
 def named_in_sentence(tokens: list[Token], start: int, unit: str, link: MetricLink,

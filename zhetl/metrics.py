@@ -25,7 +25,7 @@ from zhetl.metric_clauses import (
     ratio_named,
     threshold_of,
 )
-from zhetl.metric_context import MetricLink, age_banded, band_of_before, named_in_sentence, town_and_country
+from zhetl.metric_context import MetricLink, age_banded, band_of_before, named_in_sentence
 from zhetl.metric_lists import _list_items, _shared_head, _verbal_items, category_items
 from zhetl.metric_names import (
     MONEY_NOUNS,
@@ -171,11 +171,14 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             # 高于全国农村平均增速1.9个百分点: a gap to a standard, with no subject of its own.
             compared = bool(clause) and (clause[0].token in COMPARISONS or is_gap(clause) or beyond_target(clause))
             # 售价每斤4.5元，比普通果高出1.2元; 出厂价600元，比普通茶叶高出3倍: a gap in the figure's own unit (or a
-            # multiple) says how far the same figure stands above another (a gap in percentage points stays null).
+            # multiple) says how far the same figure stands above another (a gap in points: point_gap, below).
             gap = bool(clause) and unit != "个百分点" and gap_to_standard(clause) and \
                 (unit == quantities[previous_index][2] or unit == "倍")
+            # 增长3.6%，高于全国1.3个百分点: a gap in points after a rate measures that rate against the standard
+            # (13 readings to 3 where annotators worked from the specification alone; older notes left it null).
+            point_gap = compared and unit == "个百分点" and quantities[previous_index][2] in ("%", "‰", "个百分点")
             if touching or (((link.change in ("to", "delta") and not compared) or continues or same_unit or ratio
-                             or _part_of(clause) or _share_opens(clause) or gap) and previous.metric):
+                             or _part_of(clause) or _share_opens(clause) or gap or point_gap) and previous.metric):
                 link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
             elif nounless and unit and kept_level(clause) and \
                     any(quantities[i][2] == unit and links[i].metric for i in range(index)):
@@ -327,7 +330,9 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
         if len(items) == len(group):
             metrics = _shared_head(items)
         elif len(items) == 1 and (only := links[group[0]].metric):
-            metrics = town_and_country(only, len(group)) or [only] * len(group)  # 销售收入分别达到3600万元和410万元
+            # 销售收入分别达到3600万元和410万元; 城乡低保标准分别提高到720元和560元 keeps the phrase as written (20
+            # readings to none where annotators worked from the specification alone; older notes split 城乡).
+            metrics = [only] * len(group)
         else:
             earlier = [i for i in range(group[0]) if links[i].metric and quantities[i][1] <= marker.start]
             if len(earlier) < len(group):
