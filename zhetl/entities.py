@@ -87,7 +87,6 @@ _SMALL_PLACE_SUFFIX = re.compile(r"(?:乡|镇|(?<![驻进入到包返])村|街�
 _NOT_IN_NAMES = frozenset("的了在是和与及或从到向对把被为由以于等各每全本该其这那个些上下中内外省市县区乡镇村"
                           "一二三四五六七八九十百千万亿两几多新老大小要让使去进入好强配逐有用无实")
 FUNCTION_CHARS = frozenset("的了在是和与及或从到向对把被为由以于等")
-_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 RuleResult = TypeVar("RuleResult")
@@ -128,7 +127,8 @@ def _by_word(predicate: Callable[[Token], RuleResult]) -> Callable[[Token], Rule
 
 
 def _is_cjk(text: str) -> bool:
-    return bool(_CJK.match(text))
+    """Every character a CJK unified ideograph (comparing the extremes: cheaper than a regex match)."""
+    return bool(text) and min(text) >= "\u4e00" and max(text) <= "\u9fff"
 
 
 def find_entities(tokens: list[Token], text: str, offset: int = 0,
