@@ -34,8 +34,6 @@ _LINE_RULES = [(re.compile(pattern), limit) for pattern, limit in (
     (r"^\s*(?:登录|注册|退出|设为首页|加入收藏|收藏本站)(?:\s*[|｜/]\s*\S+)*\s*$", 60),
     (r"浏览次数|阅读次数|点击数|点击量|访问量", 60),
 )]
-# Any rule at all, in one pattern: most lines match none, and one scan rules them all out.
-_ANY_RULE = re.compile("|".join(f"(?:{rule.pattern})" for rule, _ in _LINE_RULES))
 _MENU_SEPARATORS = re.compile(r"\s*[|｜»>＞]\s*|\s{2,}")
 _TRUNCATION = re.compile(
     r"\s*[…\.。]{0,8}\s*[(（]\s*未完[^()（）]{0,300}[)）]"
@@ -49,8 +47,7 @@ def is_boilerplate_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > MAX_BOILERPLATE_LINE:
         return False
-    if _ANY_RULE.search(stripped) and any(len(stripped) <= limit and rule.search(stripped)
-                                          for rule, limit in _LINE_RULES):
+    if any(len(stripped) <= limit and rule.search(stripped) for rule, limit in _LINE_RULES):
         return True
     return _is_menu(stripped)
 
