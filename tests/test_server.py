@@ -90,3 +90,17 @@ def test_the_runs_own_server_gets_no_log_lines_unless_asked() -> None:
     asked = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                            env={**environment, "PREFECT_LOGGING_TO_API_ENABLED": "true"})
     assert plain.stdout.split() == ["false"] and asked.stdout.split() == ["true"]
+
+
+def test_flow_runs_on_the_runs_own_server_send_no_heartbeats() -> None:
+    """Heartbeats let a real server mark a crashed run; a temporary one dies with the run, and stopping
+    Prefect's heartbeat thread (it sleeps in whole seconds) held each flow run's end by up to a second."""
+    code = ("from flows import server; server.start_early()\n"
+            "from prefect.settings import get_current_settings\n"
+            "with server.api_server():\n"
+            "    print(get_current_settings().flows.heartbeat_frequency)\n"
+            "print(get_current_settings().flows.heartbeat_frequency)")
+    environment = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True,
+                            timeout=120)
+    assert result.stdout.split() == ["None", "180"], result.stderr[-2000:]
