@@ -708,6 +708,19 @@ def test_fifteenth_round_patterns(text, expected) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # Public finance (dev139-141): words the dictionary cut apart (转移|支付 as verbs, 一般 as an adjective).
+    ("其中一般性转移支付2210.9亿元、专项转移支付近180亿元。",
+     [("2210.9亿元", "一般性转移支付", "level"), ("近180亿元", "专项转移支付", "level")]),
+    ("其中一般债务742.6亿元、专项债务1120.6亿元。",
+     [("742.6亿元", "一般债务", "level"), ("1120.6亿元", "专项债务", "level")]),
+    ("上半年全市累计办理增值税留抵退税143.7亿元。", [("143.7亿元", "增值税留抵退税", "level")]),
+    ("每万人口高价值发明专利拥有量12.8件。", [("12.8件", "每万人口高价值发明专利拥有量", "level")]),
+])
+def test_public_finance_words(text, expected) -> None:
+    assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # Sixteenth round (dev31-33): a list's head that the peer's length cuts inside a word starts with that word;
     # lexicon 倍差, 在岗, 频次/n, 出栏量, 产能/n, 节本增效;
     ("到2025年，乡镇卫生院和村卫生室标准化建设达标率分别达到95%和90%以上，城乡居民收入倍差缩小到1.9。",
