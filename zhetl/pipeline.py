@@ -92,12 +92,15 @@ class _TokenColumns:
     """A document's tokens gathered sentence by sentence as plain columns, one Arrow table at the end."""
 
     def __init__(self) -> None:
-        self.count = 0
         self.tags: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.sentence_ids: list[int] = []  # one entry per sentence, with its token count beside it
         self.sentence_sizes: list[int] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.starts)
 
     def add(self, sentence_id: int, tokens: list[Token]) -> None:
         self.tags.extend([token.pos for token in tokens])
@@ -105,14 +108,13 @@ class _TokenColumns:
         self.ends.extend([token.end for token in tokens])
         self.sentence_ids.append(sentence_id)
         self.sentence_sizes.append(len(tokens))
-        self.count += len(tokens)
 
     def flush(self, doc_id: str, mapped: MappedText) -> pa.Table:
         """The tokens gathered so far as a table, forgetting them (a huge document never holds them all)."""
         clock = time.perf_counter()
-        table = self.table(doc_id, mapped)
-        self.count = 0
-        self.tags, self.starts, self.ends, self.sentence_ids, self.sentence_sizes = [], [], [], [], []
+        table = self.table(doc_id, mapped)  # (the table holds copies, so the lists can be emptied)
+        for column in (self.tags, self.starts, self.ends, self.sentence_ids, self.sentence_sizes):
+            column.clear()
         _lap("tables", clock)
         return table
 
