@@ -59,9 +59,10 @@ def test_place_with_admin_suffix_and_small_places() -> None:
 
 @pytest.mark.parametrize("text", ["要完善农村基础设施", "赞叹公桥乡的变化", "逐村走访贫困户", "贫困村全部出列",
                                   "我们村的路修好了", "认定产业强镇3个", "建成农业强镇和经济强村",
-                                  "累计选派驻村第一书记120名", "调整充实驻村干部"])
+                                  "累计选派驻村第一书记120名", "调整充实驻村干部", "打造典型镇3个、典型村15个",
+                                  "建成城市社区养老服务设施1150个"])
 def test_small_place_false_positives(text: str) -> None:
-    wrong = ("农村", "叹公桥乡", "逐村", "贫困村", "我们村", "强镇", "强村", "驻村")
+    wrong = ("农村", "叹公桥乡", "逐村", "贫困村", "我们村", "强镇", "强村", "驻村", "典型镇", "典型村", "城市社区")
     assert not [e for e in entities(text) if e[1] == "LOC" and e[0].endswith(wrong)]
 
 

@@ -42,11 +42,14 @@ def test_metric_and_change(text, expected) -> None:
      [("96.8%", "义务教育巩固率", "level"), ("1360人", "劝返辍学学生", "level")]),
     ("全县为每个贫困村配备产业发展指导员1至2名，共计386名",
      [("1至2名", "产业发展指导员", "level"), ("386名", "产业发展指导员", "level")]),
-    # Rates of the subject borrow it; per-head averages keep their verb; time averages do not.
+    # Rates of the subject borrow it; per-head and yearly averages keep their verb (年均减贫: 24 development
+    # readings keep 年均 before what it averages, 8 drop it).
     ("全县农村居民人均可支配收入从2015年的6812元增加到2020年的11536元，年均增长11.1%",
      [("6812元", "农村居民人均可支配收入", "from"), ("11536元", "农村居民人均可支配收入", "to"),
       ("11.1%", "农村居民人均可支配收入", "delta")]),
-    ("全国年均减贫1000万人以上", [("1000万人以上", "减贫", "delta")]),
+    ("全国年均减贫1000万人以上", [("1000万人以上", "年均减贫", "delta")]),
+    ("每户年均分红3200多元", [("3200多元", "年均分红", "level")]),
+    ("并网发电后年均发电量约33万千瓦时", [("约33万千瓦时", "年均发电量", "level")]),
     ("户均年增收五千余元", [("五千余元", "户均年增收", "delta")]),
     # Gaps and ratios measure the subject, never the standard they are compared with.
     ("增速高于全省农村平均水平1.2个百分点", [("1.2个百分点", "增速", "delta")]),
@@ -717,6 +720,32 @@ def test_fifteenth_round_patterns(text, expected) -> None:
     ("每万人口高价值发明专利拥有量12.8件。", [("12.8件", "每万人口高价值发明专利拥有量", "level")]),
 ])
 def test_public_finance_words(text, expected) -> None:
+    assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # dev142-144, the last round of the fourth sitting: a programme's class of towns is no town's name; a quoted
+    # name opened by a numeral (“三类对象”) is what is counted; 精简 and 多增 are changes, not nouns.
+    ("2023—2025年打造典型镇3个、典型村15个。", [("3个", "典型镇", "level"), ("15个", "典型村", "level")]),
+    ("截至2022年底，全市累计识别“三类对象”3218户10437人，较2021年底减少了4.2%。",
+     [("3218户", "三类对象", "level"), ("10437人", "三类对象", "level"), ("4.2%", "三类对象", "delta")]),
+    ("行政审批事项由286项精简至132项。", [("286项", "行政审批事项", "from"), ("132项", "行政审批事项", "to")]),
+    ("2023年全国城镇新增就业1244万人，比上年多增38万人。",
+     [("1244万人", "城镇新增就业", "level"), ("38万人", "城镇新增就业", "delta")]),
+    # a clause that opens on 由 with no noun starts the change of the figure before it
+    ("全县地区生产总值年均增长6.8%，由2020年的198.6亿元增加到2024年的286.5亿元。",
+     [("6.8%", "地区生产总值", "delta"), ("198.6亿元", "地区生产总值", "from"), ("286.5亿元", "地区生产总值", "to")]),
+    # an average after 、 is a figure of its own, and takes its share of the 分别 list after it
+    ("村集体经济总收入4.7亿元、村均82.7万元，同比分别增长12.3%和9.8%。",
+     [("4.7亿元", "村集体经济总收入", "level"), ("82.7万元", "村均", "level"), ("12.3%", "村集体经济总收入", "delta"),
+      ("9.8%", "村均", "delta")]),
+    # words the dictionary cut at an adverb or a verb of state (lexicon; 入驻, 停车 and 审批 modify a noun)
+    ("直接经济损失约1500万元，按期办结率99.5%。",
+     [("约1500万元", "直接经济损失", "level"), ("99.5%", "按期办结率", "level")]),
+    ("新增停车泊位2000余个，入驻企业412家。", [("2000余个", "停车泊位", "delta"), ("412家", "入驻企业", "level")]),
+    ("全市建成城市社区养老服务设施1150个。", [("1150个", "城市社区养老服务设施", "level")]),
+])
+def test_fourth_sitting_last_round_patterns(text, expected) -> None:
     assert links(text) == expected
 
 

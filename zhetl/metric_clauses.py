@@ -32,9 +32,18 @@ def quoted_before(tokens: list[Token], start: int) -> str | None:
     opening = next((i for i in range(len(before) - 2, -1, -1) if before[i].token == "“"), None)
     inside = before[opening + 1:-1] if opening is not None else []
     if not inside or len(inside) > 6 or not any(t.pos.startswith("n") for t in inside) or \
-            any(t.pos in ("x", "m") and t.token not in ("、",) for t in inside):
+            any(t.pos == "x" and t.token != "、" for t in inside) or \
+            any(t.pos == "m" and not _counted_kind(t, inside) for t in inside):
         return None
     return "".join(t.token for t in inside)
+
+
+def _counted_kind(token: Token, inside: list[Token]) -> bool:
+    """识别“三类对象”3218户: a Chinese numeral that sorts the noun it opens is part of the quoted name (but a
+    slogan of several numbered parts, “两不愁三保障”, names no thing a figure counts)."""
+    numerals = [t for t in inside if t.pos == "m"]
+    return len(numerals) == 1 and token is inside[0] and not any(c.isdigit() for c in token.token) and \
+        inside[-1].pos.startswith("n")
 
 
 def gap_to_standard(clause: list[Token]) -> bool:

@@ -41,6 +41,7 @@ _GLUED_PREPOSITIONS = {"数由": ("数", "由"), "数从": ("数", "从"), "率�
                        "率控制": ("率", "控制"), "率保持": ("率", "保持"), "率稳定": ("率", "稳定"),
                        "率均": ("率", "均"),  # 通达|率均|达到100%: the rate, then 均 (each)
                        "比为": ("比", "为")}  # 存贷|比为: the ratio, then 为
+_UNTAGGED_CHANGES = frozenset({"精简", "压降", "削减"})  # change verbs jieba tags as nouns
 _PER_MEASURE = frozenset({"斤", "公斤", "千克", "吨", "亩", "只", "头", "台", "袋", "箱", "晚", "平方米", "立方米"})
 _GLUED_TAGS = {"由": "p", "从": "p", "为": "p", "达": "v", "仅": "d", "与": "c", "控制": "v", "保持": "v", "稳定": "v",
                "均": "d"}
@@ -109,6 +110,11 @@ def _normalise(tokens: list[Token]) -> list[Token]:
             result += [head, Token(preposition, _GLUED_TAGS[preposition], token.start + 1, token.end)]
         elif word in ("时期", "期间") and result and (result[-1].pos == "t" or result[-1].token in ("”", '"')):
             result.append(Token(word, "t", token.start, token.end))  # “十四五”|时期: part of the period, not a noun
+        elif word == "均" and result and result[-1].token == "年" and result[-1].end == token.start and \
+                (len(result) < 2 or result[-2].end != result[-1].start or
+                 not (result[-2].token[-1].isdigit() or result[-2].token[-1] in "〇零一二两三四五六七八九十")):
+            previous = result.pop()  # 并网发电后|年|均|发电量: jieba cut 后年 apart from 均; one average over years
+            result.append(Token("年均", "j", previous.start, token.end))
         elif word == "均" and result and result[-1].token in ("户", "人", "村") and result[-1].end == token.start \
                 and len(result) > 1 and result[-2].token == result[-1].token and result[-2].end == result[-1].start:
             previous = result.pop()  # 136户|户|均|增收: the second 户 opens 户均 (the first is the number's unit)
@@ -127,6 +133,8 @@ def _normalise(tokens: list[Token]) -> list[Token]:
                 and len(result[-1].token) >= 2 and (len(result) < 2 or result[-2].pos not in ("m", "t")):
             previous = result.pop()  # 过渡期|内: a time, not a noun before the subject (but 5年|过渡期 is measured)
             result.append(Token(previous.token + word, "t", previous.start, token.end))
+        elif word in _UNTAGGED_CHANGES and token.pos != "v":
+            result.append(Token(word, "v", token.start, token.end))  # 由286项|精简/n|至132项: a change, not a noun
         elif word in ("新创建", "创建") and token.pos != "v":
             result.append(Token(word, "v", token.start, token.end))  # 新创建/nz|国家4A级旅游景区: a verb, not a name
         elif word == "级" and len(result) > 1 and result[-1].token in ("A", "Ａ") and \
@@ -386,7 +394,8 @@ def beyond_target(core: list[Token]) -> bool:
 
 
 # Verbs whose 到/至/为 names where a change ended (the notes' 发展到 B is to).
-_TO_STEMS = frozenset({"发展", "缩短", "调整", "跌", "放宽", "回升", "压缩", "压减", "延长"})
+_TO_STEMS = frozenset({"发展", "缩短", "调整", "跌", "放宽", "回升", "压缩", "压减", "延长", "精简", "压降",
+                        "削减"})
 
 
 def is_gap(clause: list[Token]) -> bool:
@@ -396,7 +405,7 @@ def is_gap(clause: list[Token]) -> bool:
 
 
 _GAP_WORDS = frozenset({"高", "低", "快", "慢", "多", "少", "高出", "低出", "快出", "加快", "放缓", "收窄", "扩大",
-                        "缩小", "提前", "推迟", "延长", "缩短"})
+                        "缩小", "提前", "推迟", "延长", "缩短", "多增", "少增", "多减", "少减", "多发", "少发"})
 
 
 _OBJECT_CHANGES = frozenset({"新增", "净增", "净减", "减少", "增加"})  # (减贫, 增收 take no object)

@@ -11,7 +11,7 @@ LEADING_DROP_TAGS = frozenset({"v", "d", "p", "c", "u", "uj", "ul", "r", "m", "q
 FROM_WORDS = frozenset({"由", "从"})
 TO_WORDS = frozenset({"到", "至", "为"})
 CHANGE_VERBS = ("下降", "减少", "增加", "增长", "提高", "降低", "上升", "扩大", "缩小", "提升", "减", "增", "降", "升",
-                "回落", "压缩", "缩减", "翻", "上涨", "下跌")
+                "回落", "压缩", "缩减", "翻", "上涨", "下跌", "精简", "压降", "削减")
 DELTA_VERBS = frozenset({*CHANGE_VERBS, "新增", "净增", "净减", "增收", "减贫", "多", "少"})
 
 _WORDS = load_word_lists("metric_words.txt")

@@ -177,8 +177,12 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             # 增长3.6%，高于全国1.3个百分点: a gap in points after a rate measures that rate against the standard
             # (13 readings to 3 where annotators worked from the specification alone; older notes left it null).
             point_gap = compared and unit == "个百分点" and quantities[previous_index][2] in ("%", "‰", "个百分点")
+            # …年均增长6.8%，由2020年的198.6亿元增加到…: a clause that opens on 由 with no noun starts the change
+            # of the figure before, as its end (to) does.
+            opens_change = link.change == "from" and nounless and bool(clause) and clause[0].token in FROM_WORDS
             if touching or (((link.change in ("to", "delta") and not compared) or continues or same_unit or ratio
-                             or _part_of(clause) or _share_opens(clause) or gap or point_gap) and previous.metric):
+                             or _part_of(clause) or _share_opens(clause) or gap or point_gap or opens_change)
+                            and previous.metric):
                 link = MetricLink(previous.metric, previous.change if touching else link.change, previous.place_hint)
             elif nounless and unit and kept_level(clause) and \
                     any(quantities[i][2] == unit and links[i].metric for i in range(index)):
@@ -216,8 +220,10 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             link = MetricLink(link.metric, "level", link.place_hint)  # 居民消费价格涨幅3%左右: a level of the rise
         if link.metric is None:
             clause = _clause([t for t in tokens if t.end <= start], backwards=True)
-            if len(clause) == 1 and clause[0].token in AVERAGE_WORDS - TIME_AVERAGES:
-                link = MetricLink(clause[0].token, link.change, None)  # …，户均2529元: the average itself
+            cut = max((i + 1 for i, t in enumerate(clause) if t.token == "、" or t.pos == "m"), default=0)
+            if len(clause) - cut == 1 and clause[-1].token in AVERAGE_WORDS - TIME_AVERAGES:
+                # …，户均2529元; …总收入4.7亿元、村均82.7万元: the average itself
+                link = MetricLink(clause[-1].token, link.change, None)
         if index and quantities[index - 1][1] + 1 == start and \
                 any(t.token in (":", "：", "∶") and t.start == start - 1 for t in tokens):
             link = links[-1]  # 8.3:40.1:51.6: the terms of one structure share its name and its change
