@@ -21,10 +21,11 @@ configure_environment()
 
 from prefect import flow, get_run_logger  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from flows.progress import Progress  # noqa: E402
 from flows.summary import publish_summary_artifacts  # noqa: E402
+from flows.workers import PreloadedProcessPoolTaskRunner, start_forkserver  # noqa: E402
 from tasks.etl import catalog, plan, process_batch, publish, record_run, report  # noqa: E402
 from zhetl.runs import survey  # noqa: E402
 from zhetl.storage import output_lock  # noqa: E402
@@ -60,7 +61,8 @@ class EtlParameters(BaseModel):
 
 
 def _task_runner(params: EtlParameters, batches: int):
-    """Threads for one worker, processes for several, a Dask cluster when an address is given."""
+    """Threads for one worker, processes (forked from a preloaded server) for several, a Dask cluster when an
+    address is given."""
     if params.dask_address:
         from prefect_dask import DaskTaskRunner
 
@@ -68,7 +70,7 @@ def _task_runner(params: EtlParameters, batches: int):
     workers = min(params.worker_count(), max(1, batches))
     if workers == 1:
         return ThreadPoolTaskRunner(max_workers=1)
-    return ProcessPoolTaskRunner(max_workers=workers)
+    return PreloadedProcessPoolTaskRunner(max_workers=workers)
 
 
 @flow(name="etl", log_prints=True)
@@ -158,6 +160,8 @@ def run_etl(**parameters) -> dict:
     """Run the flow with one API server shared by all workers (the CLI and ``python -m`` use this)."""
     checked = EtlParameters(**parameters)  # fail fast on bad parameters, before a server starts
     started = time.perf_counter()
+    if checked.worker_count() > 1 and not checked.dask_address:
+        start_forkserver()  # it imports what workers need on the other core while this one surveys the input
     if server.booting():
         # While the server boots, hash the input and learn its profiles into this process's memos; the plan
         # task reuses them (same results, writes nothing, needs no lock) instead of idling for the server.

@@ -1,0 +1,15 @@
+"""A task for tests/test_workers.py, in a module of its own so a spawned worker imports nothing else first."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+
+@task(cache_policy=NO_CACHE)
+def parent_and_preloaded() -> tuple[int, bool]:
+    """The worker's parent process, and whether the text library was already imported when the task ran."""
+    return os.getppid(), "zhetl.pipeline" in sys.modules
