@@ -18,6 +18,7 @@ from zhetl.metric_words import (
     NOUN_TAGS,
     PEOPLE_HEADS,
     PEOPLE_VERBS,
+    PREFIX_MODIFIERS,
     RATE_WORDS,
     RATIO_VERBS,
     REACH_WORDS,
@@ -29,7 +30,7 @@ from zhetl.segment import Token
 
 def _achieved(after: list[Token]) -> str | None:
     """已有4650人实现就业, 172户实现稳定增收: people counted by what they achieved."""
-    if len(after) == 1 and after[0].pos == "v" and after[0].token in MODIFIER_VERBS:
+    if len(after) == 1 and after[0].pos == "v" and after[0].token in MODIFIER_VERBS - PREFIX_MODIFIERS:
         return after[0].token  # 累计实现6.72万人|脱贫: the clause ends in what they did
     if len(after) > 1 and after[0].token in ("纳入", "纳入到") and all(t.pos.startswith("n") for t in after[1:]):
         return "".join(t.token for t in after[1:])  # 将6.2万户|纳入|防止返贫动态监测: what they were brought into

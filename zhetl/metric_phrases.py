@@ -43,6 +43,7 @@ from zhetl.metric_words import (
     PEOPLE_HEADS,
     PEOPLE_VERBS,
     PHRASE_STOPS,
+    PREFIX_MODIFIERS,
     RATE_WORDS,
     REACH_WORDS,
     SCOPE_WORDS,
@@ -170,8 +171,8 @@ def _phrase(tokens: list[Token], forward: bool, places: Sequence[tuple[int, int]
             run.append(token)  # 第一书记和驻村工作队员2.1万余名: one figure for the pair
             continue
         if token.token in CLAUSE_BREAKS or token.token in ("的", "之", "和", "与", "及", "、", "或") or \
-                token.token in PHRASE_STOPS:
-            break
+                token.token in PHRASE_STOPS or (forward and run and token.token in PREFIX_MODIFIERS):
+            break  # (94.6%的贫困人口|参与产业发展: a modifier that only opens a noun ends the one before it)
         if not forward and run and token.token in ("年", "月", "日") and run[-1].pos != "v" and \
                 not (left is not None and left.pos in ("m", "t") and left.end == token.start) and \
                 (run[-1].token.startswith("平均") or left is None or left.token in SCOPE_WORDS or (
@@ -242,7 +243,8 @@ def _phrase(tokens: list[Token], forward: bool, places: Sequence[tuple[int, int]
                 len(run) > 1 and run[-2].pos.startswith("n") and token.token == "平均")):
             run.append(token)  # 平均|用时, 农村低保|平均|保障|标准 (but 年均|增长 stays a rate)
         elif not forward and token.pos == "v" and token.token in MODIFIER_VERBS and token.token not in DELTA_VERBS \
-                and all(t.pos == "v" for t in run) and len(run) < 2 and left is not None and left.end == token.start \
+                and token.token not in PREFIX_MODIFIERS and all(t.pos == "v" for t in run) and len(run) < 2 \
+                and left is not None and left.end == token.start \
                 and (left.pos.startswith("n") or left.pos == "s" or left.token in MODIFIER_VERBS):
             run.append(token)  # 脱贫劳动力|外出|务工, 省外|务工: what the people do, at the end of the subject
         elif not forward and not run and token.pos == "v" and _after_average(tokens, token):
@@ -269,6 +271,7 @@ def _phrase(tokens: list[Token], forward: bool, places: Sequence[tuple[int, int]
     doing = 0  # trailing verbs of state after the noun (劳动力|外出|务工) stay when backward
     while not forward and doing < len(ordered) - 1 and ordered[-1 - doing].pos == "v" and \
             ordered[-1 - doing].token in MODIFIER_VERBS and ordered[-1 - doing].token not in DELTA_VERBS and \
+            ordered[-1 - doing].token not in PREFIX_MODIFIERS and \
             ordered[-1 - doing].token != "到位":  # (协议资金|到位9.6亿元: the funds arrived; 到位|资金 is a noun)
         doing += 1
     if doing and not (ordered[-1 - doing].pos.startswith("n") or ordered[-1 - doing].pos in NOUN_TAGS):

@@ -36,6 +36,8 @@ PHRASE_STOPS = _WORDS["PHRASE_STOPS"]
 RATE_WORDS = _WORDS["RATE_WORDS"]
 RATIO_UNITS = frozenset({"%", "倍", "成", "‰", ""})
 MODIFIER_VERBS = _WORDS["MODIFIER_VERBS"]
+# Modifiers that only open a noun (参与企业, 入驻供应商), never trail it as what people do (贫困人口|参与|产业).
+PREFIX_MODIFIERS = frozenset({"参与", "注册", "入驻", "停车", "审批"})
 INNER_DETERMINERS = _WORDS["INNER_DETERMINERS"]
 CONDITIONS = frozenset("符合条件 具备条件 满足条件 有劳动能力 有劳动力 无劳动能力".split())  # 1436名符合条件的脱贫人口
 VERB_NOUN_HEADS = _WORDS["VERB_NOUN_HEADS"]

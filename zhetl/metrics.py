@@ -143,9 +143,9 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
     links: list[MetricLink] = []
     for index, (start, end, unit) in enumerate(quantities):
         link = named_in_sentence(tokens, start, unit, link_metric(tokens, start, end, unit, places), links, places)
-        if link.metric == "占比" and index and links[-1].metric:
-            link = MetricLink(links[-1].metric, link.change, links[-1].place_hint)  # …的行政村150个、占比80%
-        elif link.metric in RATE_WORDS and index and links[-1].metric and bare_share(tokens, start, RATE_WORDS):
+        # (…的行政村150个、占比80%: a bare 占比 stays the figure's name, as 13 specification-only readings have it
+        # against 3; the notes-trained sets gave it the count's name before, 38 times)
+        if link.metric in RATE_WORDS and index and links[-1].metric and bare_share(tokens, start, RATE_WORDS):
             link = MetricLink(links[-1].metric, "delta", links[-1].place_hint)  # …至131.3万人，降幅为3.1%
         elif link.metric in ("比重", "比例") and index and links[-1].metric and bare_share(tokens, start):
             link = MetricLink(links[-1].metric, link.change, links[-1].place_hint)  # 乡村人口减少9.8万人，比重下降…
@@ -335,7 +335,7 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
             items = verbal if len(verbal) == len(group) else items
         if len(items) == len(group):
             metrics = _shared_head(items)
-        elif len(items) == 1 and (only := links[group[0]].metric):
+        elif len(items) == 1 and (only := links[group[0]].metric) and only not in _BARE_SHARES:
             # 销售收入分别达到3600万元和410万元; 城乡低保标准分别提高到720元和560元 keeps the phrase as written (20
             # readings to none where annotators worked from the specification alone; older notes split 城乡).
             metrics = [only] * len(group)
@@ -346,6 +346,10 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
             metrics = [links[i].metric or "" for i in earlier[-len(group):]]
         _assign(links, group, metrics)
     return links
+
+
+# …农村低保对象54.1万人、特困人员7.8万人，占比分别为62.7%和9.0%: shares of the figures before, one each
+_BARE_SHARES = frozenset({"占比", "比重", "比例"})
 
 
 def _assign(links: list[MetricLink], group: list[int], metrics: list[str]) -> None:
