@@ -17,8 +17,9 @@ from typing import Any
 import prefect.task_runners
 from prefect.task_runners import ProcessPoolTaskRunner
 
-# What a worker imports to run a batch (the task's module pulls in the text library).
-PRELOAD = ["prefect", "prefect.task_engine", "tasks.etl", "zhetl.batch", "zhetl.pipeline"]
+# What a worker imports to run a batch, through a module that cannot fail (the stdlib's fork server only
+# survives an ImportError in its preloads).
+PRELOAD = ["flows.worker_preload"]
 
 
 def forkserver_available() -> bool:

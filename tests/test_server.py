@@ -104,3 +104,25 @@ def test_flow_runs_on_the_runs_own_server_send_no_heartbeats() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True,
                             timeout=120)
     assert result.stdout.split() == ["None", "180"], result.stderr[-2000:]
+
+
+def test_clients_of_the_runs_own_server_load_one_ca_certificate(tmp_path) -> None:
+    """Prefect's client builds a TLS context for every task run even on plain HTTP; on the run's own server it
+    loads one certificate instead of the whole bundle (25 ms each), and a user's own setting is kept."""
+    code = ("from flows import server; server.start_early()\n"
+            "from prefect.settings import get_current_settings\n"
+            "with server.api_server():\n"
+            "    print(get_current_settings().api.ssl_cert_file)")
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("PREFECT_API_URL", "PREFECT_API_SSL_CERT_FILE")}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True,
+                            timeout=120)
+    path = Path(result.stdout.split()[-1]) if result.stdout.split() else None
+    assert path is not None and path.name == "zhetl-plain-http-ca.pem", result.stderr[-2000:]
+    assert path.read_text(encoding="ascii").count("BEGIN CERTIFICATE") == 1
+    mine = tmp_path / "mine.pem"
+    mine.write_text(path.read_text(encoding="ascii"), encoding="ascii")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**environment, "PREFECT_API_SSL_CERT_FILE":
+                                                                           str(mine)},
+                            capture_output=True, text=True, timeout=120)
+    assert result.stdout.split()[-1:] == [str(mine)], result.stderr[-2000:]

@@ -51,3 +51,23 @@ def test_without_a_fork_server_workers_are_spawned(harness, monkeypatch) -> None
     monkeypatch.setattr(workers, "forkserver_available", lambda: False)
     found = _where_workers_run(workers.PreloadedProcessPoolTaskRunner)
     assert [parent for parent, _ in found] == [os.getpid(), os.getpid()]
+
+
+def test_a_failing_preload_leaves_the_fork_server_alive() -> None:
+    """The stdlib's fork server survives only an ImportError in a preload; ours swallows any error, so a worker
+    meets it on its own import with a traceback instead of every batch failing with an EOFError."""
+    import subprocess
+    from pathlib import Path
+
+    code = ("import builtins\n"
+            "real = builtins.__import__\n"
+            "def failing(name, *args, **kwargs):\n"
+            "    if name == 'tasks.etl':\n"
+            "        raise RuntimeError('compiled modules are stale')\n"
+            "    return real(name, *args, **kwargs)\n"
+            "builtins.__import__ = failing\n"
+            "import flows.worker_preload\n"
+            "print('alive')")
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert result.stdout.split() == ["alive"], result.stderr[-2000:]

@@ -1,0 +1,15 @@
+"""What the fork server imports once for every worker it forks: Prefect's engine, the tasks, the text library.
+
+An import that fails here must not take the fork server down (it would fail every batch with an unexplained
+EOFError); a worker then meets the same error on its own import, with its traceback, as a spawned one would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+with contextlib.suppress(Exception):
+    import prefect.task_engine  # noqa: F401
+
+    import tasks.etl  # noqa: F401
+    import zhetl.batch  # noqa: F401
