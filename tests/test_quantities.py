@@ -115,14 +115,15 @@ def test_report_units_and_bounds(text, span, value, low, high, approx, unit, kin
     assert (q.approximate, q.unit, q.kind) == (approx, unit, kind)
 
 
-def test_bound_words_apart_from_the_number_set_the_bound() -> None:
-    """不少于2次 and 突破30亿元: the span is the figure, the word before it sets the bound."""
+def test_bound_words_before_the_number_set_the_bound_inside_the_span() -> None:
+    """不少于2次 and 突破30亿元: the bound word sets the bound and is part of the mention (as readers of the
+    specification alone marked it, 190 times to 21)."""
     q = one("结对干部每月走访不少于2次，")
-    assert (q.text, q.value_min, q.value_max) == ("2次", 2, None)
+    assert (q.text, q.value_min, q.value_max) == ("不少于2次", 2, None)
     q = one("产值突破30亿元")
-    assert (q.text, q.value_min) == ("30亿元", 3e9)
+    assert (q.text, q.value_min) == ("突破30亿元", 3e9)
     q = one("不超过5000元")
-    assert (q.text, q.value_max) == ("5000元", 5000)
+    assert (q.text, q.value_max) == ("不超过5000元", 5000)
 
 
 def test_zero_where_a_change_ends() -> None:
@@ -213,7 +214,7 @@ def test_zero_alone_is_no_level() -> None:
 
 
 @pytest.mark.parametrize(("text", "span", "value", "unit", "kind"), [
-    ("宴席不超过15桌。", "15桌", 15.0, "桌", "count"),
+    ("宴席不超过15桌。", "不超过15桌", 15.0, "桌", "count"),
     ("成员共持有股份4280股。", "4280股", 4280.0, "股", "count"),
     ("完成统防统治作业2.6万亩次。", "2.6万亩次", 2.6e4, "亩次", "measure"),
     ("赞成52票，", "52票", 52.0, "票", "count"),
@@ -231,7 +232,7 @@ def test_zero_alone_is_no_level() -> None:
     ("项目覆盖6省18县，", "18县", 18.0, "县", "count"),
     ("开设培训课程16门，", "16门", 16.0, "门", "count"),
     ("参与行动累计达1.3万余家次，", "1.3万余家次", 1.3e4, "家次", "count"),
-    ("平均每人培训时长不少于80课时，", "80课时", 80.0, "课时", "duration"),
+    ("平均每人培训时长不少于80课时，", "不少于80课时", 80.0, "课时", "duration"),
     ("能源综合生产能力保持在1500万吨标准煤上下，", "1500万吨标准煤上下", 1.5e7, "吨标准煤", "measure"),
     ("新增供水能力1.2万立方米/日，", "1.2万立方米/日", 1.2e4, "立方米/日", "measure"),
     ("单产达到650公斤/亩。", "650公斤/亩", 650.0, "公斤/亩", "measure"),
@@ -268,9 +269,9 @@ def test_unit_characters_that_start_words_and_naming_numbers(text: str) -> None:
 
 
 def test_must_not_exceed_is_an_upper_bound() -> None:
-    """不得超过3万元: the figure is a ceiling and 超过 stays out of the span, like 不超过."""
+    """不得超过3万元: the figure is a ceiling, and the whole bound word is in the span, like 不超过."""
     capped = one("彩礼总额不得超过3万元。")
-    assert (capped.text, capped.value_min, capped.value_max) == ("3万元", None, 3e4)
+    assert (capped.text, capped.value_min, capped.value_max) == ("不得超过3万元", None, 3e4)
 
 
 @pytest.mark.parametrize("text", ["3月15日内", "向社员二次返利", "完成4类重点对象危房改造", "按照“四类重点对象”优先"])
@@ -411,13 +412,13 @@ def test_three_to_five_and_its_idiom() -> None:
     assert find_quantities("村民三五成群") == []
 
 
-def test_near_outside_the_span_and_a_tenth_and_a_half() -> None:
-    """接近七成 → 七成 (at most 70, about); 附近3个村 holds no "near"; 一成半 is 15%; 学时 is a span of time."""
+def test_near_inside_the_span_and_a_tenth_and_a_half() -> None:
+    """接近七成 (at most 70, about); 附近3个村 holds no "near"; 一成半 is 15%; 学时 is a span of time."""
     found = [(q.text, q.value_max, q.approximate) for q in find_quantities("社会力量采购占比接近七成")]
-    assert found == [("七成", 70.0, True)]
+    assert found == [("接近七成", 70.0, True)]
     assert [(q.text, q.approximate) for q in find_quantities("附近3个村")] == [("3个", False)]
     assert [(q.text, q.value) for q in find_quantities("较去年增长一成半")] == [("一成半", 15.0)]
-    assert [(q.text, q.kind) for q in find_quantities("人均培训时长不少于40学时")] == [("40学时", "duration")]
+    assert [(q.text, q.kind) for q in find_quantities("人均培训时长不少于40学时")] == [("不少于40学时", "duration")]
 
 
 def test_voltage_classes_and_waterworks_classes_are_no_amounts() -> None:

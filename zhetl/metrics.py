@@ -156,6 +156,12 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             link = MetricLink(done, link.change, link.place_hint)
         if link.metric is None and index:
             previous_index = next((i for i in range(index - 1, -1, -1) if links[i].metric), index - 1)
+            # …减少贫困人口1.02万人，贫困发生率下降4.3个百分点；2019年又减少8410人: a count that names nothing
+            # continues the latest count of its unit, not the rate between them
+            same_count = next((i for i in range(index - 1, -1, -1) if links[i].metric and unit in COUNT_AFTER_UNITS
+                               and _base_unit(quantities[i][2]) == _base_unit(unit)), None)
+            if same_count is not None and _base_unit(quantities[previous_index][2]) != _base_unit(unit):
+                previous_index = same_count
             previous = links[previous_index]
             touching = quantities[index - 1][1] == start
             nounless = not any((t.pos in NOUN_TAGS or t.pos.startswith("n")) and t.token not in CONTINUATIONS
@@ -231,6 +237,11 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
     _share_forward(tokens, quantities, links)
     links = _work_lasting(tokens, quantities, age_banded(tokens, quantities, _distribute(tokens, quantities, links)))
     return [_without_trailing_bound(link) for link in links]
+
+
+def _base_unit(unit: str) -> str:
+    """万人 and 人, 亿元 and 元: one unit whatever its multiplier."""
+    return unit.lstrip("十百千万亿") or unit
 
 
 # Words that bound or average a figure and sit between its noun and the number (带动就业|接近|1万人, 领取失业保险金人数|

@@ -11,7 +11,7 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 import numpy as np
@@ -24,7 +24,7 @@ from zhetl.decode import DecodeRejected, decode_bytes
 from zhetl.entities import Entity, find_entities
 from zhetl.metadata import find_field, find_published_date, find_title, find_url
 from zhetl.metrics import MetricLink, link_metrics, ratio_kinds
-from zhetl.quantities import Quantity, find_quantities, redacted_amounts
+from zhetl.quantities import Quantity, bound_word_length, find_quantities, redacted_amounts
 from zhetl.schemas import TABLES, to_table, validate
 from zhetl.segment import Token, respect_mentions, tokenize
 from zhetl.sentences import split_sentences
@@ -287,10 +287,16 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
     if document_years is not None:
         document_years += [d.start_date.year for d in dates if d.kind == "absolute" and d.start_date is not None]
     quantities = find_quantities(body, blocked=[(d.start, d.end) for d in dates] + redactions)
+    # A bound word inside a mention (突破|30亿元) stays a token of its own, read by the metric rules as before.
+    figures = [replace(q, start=q.start + cut) if (cut := bound_word_length(q)) else q for q in quantities]
     mentions = _non_overlapping([(d.start + start, d.end + start, "t") for d in dates]
-                                + [(q.start + start, q.end + start, "m") for q in quantities])
+                                + [(q.start + start, q.end + start, "m") for q in figures])
     clock = _lap("dates_quantities", clock)
     tokens = respect_mentions(tokenize(body, segmenter, offset=start), body, mentions, start)
+    bound_words = [(q.start + start, f.start + start, "d") for q, f in zip(quantities, figures, strict=True)
+                   if f.start > q.start]
+    if bound_words:
+        tokens = respect_mentions(tokens, body, bound_words, start, retag=False)
     clock = _lap("segment", clock)
     word_tokens = _outside(tokens, mentions) if mentions else tokens
     entities = find_entities(word_tokens, body, start, document_places)
@@ -298,7 +304,7 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
     tokens = respect_mentions(tokens, body, _non_overlapping(entity_edges), start, retag=False)
     clock = _lap("entities", clock)
     places = [(e.start, e.end) for e in entities if e.type == "LOC"]
-    links = _links_beside_redactions(tokens, body, start, quantities, places)
+    links = _links_beside_redactions(tokens, body, start, figures, places)
     quantities = ratio_kinds(quantities, links)
     _lap("metrics", clock)
     return SentenceAnalysis(dates, quantities, links, tokens, entities)
