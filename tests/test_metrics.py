@@ -767,6 +767,23 @@ def test_fifth_sitting_first_round_patterns(text, expected) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # dev148-150: a bare total (总数, 总量) is the total of the count before it in the same unit; a count that names
+    # nothing continues the latest count of its unit; 数达 is the suffix 数 then 达; trains (列) and containers (标箱)
+    # are counted; 城中村 is no place and 中欧班列 one word.
+    ("新增规上工业企业126家，总数突破1500家。",
+     [("126家", "规上工业企业", "delta"), ("突破1500家", "规上工业企业", "level")]),
+    ("全县减少贫困人口1.02万人，贫困发生率下降4.3个百分点；2019年又减少8410人。",
+     [("1.02万人", "贫困人口", "delta"), ("4.3个百分点", "贫困发生率", "delta"), ("8410人", "贫困人口", "delta")]),
+    ("每千人口执业（助理）医师数达1.9人。", [("1.9人", "每千人口执业（助理）医师数", "level")]),
+    ("中欧班列去年开行4860列，集装箱吞吐量突破300万标箱。",
+     [("4860列", "中欧班列", "level"), ("突破300万标箱", "集装箱吞吐量", "level")]),
+    ("明年计划改造城中村11个、老旧小区150个以上。", [("11个", "城中村", "level"), ("150个以上", "老旧小区", "level")]),
+])
+def test_fifth_sitting_second_round_patterns(text, expected) -> None:
+    assert links(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # Sixteenth round (dev31-33): a list's head that the peer's length cuts inside a word starts with that word;
     # lexicon 倍差, 在岗, 频次/n, 出栏量, 产能/n, 节本增效;
     ("到2025年，乡镇卫生院和村卫生室标准化建设达标率分别达到95%和90%以上，城乡居民收入倍差缩小到1.9。",

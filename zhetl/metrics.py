@@ -145,6 +145,12 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
         link = named_in_sentence(tokens, start, unit, link_metric(tokens, start, end, unit, places), links, places)
         # (…的行政村150个、占比80%: a bare 占比 stays the figure's name, as 13 specification-only readings have it
         # against 3; the notes-trained sets gave it the count's name before, 38 times)
+        if link.metric in _TOTALS and index:
+            # 新增规上工业企业126家，总数突破1500家: the total of what the count before it added to
+            same = next((links[i] for i in range(index - 1, -1, -1)
+                         if links[i].metric and _base_unit(quantities[i][2]) == _base_unit(unit)), None)
+            if same is not None:
+                link = MetricLink(same.metric, link.change, same.place_hint)
         if link.metric in RATE_WORDS and index and links[-1].metric and bare_share(tokens, start, RATE_WORDS):
             link = MetricLink(links[-1].metric, "delta", links[-1].place_hint)  # …至131.3万人，降幅为3.1%
         elif link.metric in ("比重", "比例") and index and links[-1].metric and bare_share(tokens, start):
@@ -237,6 +243,9 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
     _share_forward(tokens, quantities, links)
     links = _work_lasting(tokens, quantities, age_banded(tokens, quantities, _distribute(tokens, quantities, links)))
     return [_without_trailing_bound(link) for link in links]
+
+
+_TOTALS = frozenset({"总数", "总量"})
 
 
 def _base_unit(unit: str) -> str:
