@@ -783,6 +783,14 @@ def test_fifth_sitting_second_round_patterns(text, expected) -> None:
     assert links(text) == expected
 
 
+def test_a_share_that_opens_its_item_is_named_by_its_use() -> None:
+    """dev151-153: 其中60%用于公益岗位工资、30%用于小型公益事业: each share goes to a use, and the use names it (the
+    item before 、 is another share's use, not this one's name)."""
+    assert links("收益25万元左右，其中60%用于公益岗位工资、30%用于小型公益事业。") == [
+        ("25万元左右", "收益", "level"), ("60%", "公益岗位工资", "level"), ("30%", "小型公益事业", "level")]
+    assert links("收益的60%用于支付公益性岗位工资。") == [("60%", "收益", "level")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # Sixteenth round (dev31-33): a list's head that the peer's length cuts inside a word starts with that word;
     # lexicon 倍差, 在岗, 频次/n, 出栏量, 产能/n, 节本增效;

@@ -436,6 +436,9 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
         led = led_share(before) or share_in_money_band(tokens, start)
         if led is not None:
             return MetricLink(led, change, None)
+        spent_on = _share_spent_on(tokens, start, after, places)
+        if spent_on is not None:
+            return MetricLink(spent_on, change, None)
     if threshold_of(before, after, start, places):
         # 收入超百万元的村, 期限3年以内的小额信贷, 用工规模在300人以下的企业: a bound inside a 的-phrase
         # measures the noun it bounds, not the noun the phrase describes
@@ -580,6 +583,18 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             _time_limit(before, after, unit):
         metric = None
     return MetricLink(metric, change, place)
+
+
+def _share_spent_on(tokens: list[Token], start: int, after: list[Token],
+                    places: Sequence[tuple[int, int]]) -> str | None:
+    """收益…，其中60%用于公益岗位工资、30%用于小型公益事业: a share that opens its item (after 其中, 、 or a clause
+    break) and goes to a use is named by the use, not by the item listed before it."""
+    if len(after) < 2 or after[0].token not in ("用于", "作为"):
+        return None
+    opening = [t for t in tokens if t.end <= start][-1:]
+    if opening and opening[0].token not in ("其中", "、", "，", ",", "；", ";") and opening[0].pos != "x":
+        return None
+    return _phrase(after[1:], forward=True, places=places)[0]
 
 
 def _whole_share(before: list[Token], part: str, head: str) -> str:
