@@ -17,6 +17,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -214,9 +215,7 @@ def _plain_http_ca_file() -> Path:
     client that loads the whole CA bundle into a new TLS context (25 ms, about a third of Prefect's cost per
     task in a worker, measured with py-spy). Loading one certificate takes 0.5 ms. Written once, atomically.
     """
-    import re
-
-    import certifi
+    import certifi  # (only when a run starts its own server)
 
     path = _prefect_home() / "zhetl-plain-http-ca.pem"
     if not path.is_file():

@@ -1,4 +1,4 @@
-"""Worker processes that start in milliseconds: forked from a server process that imported everything once.
+"""Worker processes that import nothing when they start: forked from a server that imported everything once.
 
 Prefect's process pool spawns each worker as a fresh interpreter, which then imports Prefect, the flow's tasks
 and the text library: about 2 s per worker before its first batch, on every run (measured in ``make bench``'s

@@ -227,6 +227,7 @@ def bound_word_length(quantity: Quantity) -> int:
 
 
 def _with_bound_words(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """Each figure with the bound word that touches it taken into its span (its bound is set already)."""
     extended: list[Quantity] = []
     for quantity in quantities:
         word = next((w for w in SPAN_BOUND_WORDS if text.endswith(w, 0, quantity.start)), None)
