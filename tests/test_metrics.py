@@ -783,6 +783,18 @@ def test_fifth_sitting_second_round_patterns(text, expected) -> None:
     assert links(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # dev157-159: a share of the households a clause describes keeps the clause, even a long one that opens on its
+    # verb; 所在自然村 before it says where they live; the share of a fund's use is named from the use after 中.
+    ("居住在钢筋混凝土房或砖混材料房的农户比重为71.8%。",
+     [("71.8%", "居住在钢筋混凝土房或砖混材料房的农户比重", "level")]),
+    ("所在自然村通4G网络的农户比重为97.3%。", [("97.3%", "通4G网络的农户比重", "level")]),
+    ("全市衔接推进乡村振兴补助资金中用于产业发展的比例不低于55%。", [("不低于55%", "用于产业发展的比例", "level")]),
+])
+def test_fifth_sitting_last_round_patterns(text, expected) -> None:
+    assert links(text) == expected
+
+
 def test_a_share_that_opens_its_item_is_named_by_its_use() -> None:
     """dev151-153: 其中60%用于公益岗位工资、30%用于小型公益事业: each share goes to a use, and the use names it (the
     item before 、 is another share's use, not this one's name)."""

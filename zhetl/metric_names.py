@@ -143,12 +143,17 @@ def _superlative(before: list[Token]) -> str | None:
 
 
 def _described_clause(clause: list[Token]) -> str | None:
-    """The clause before 的 that describes a noun: a few words with a verb, no figure (生活垃圾得到收运处理)."""
+    """The clause before 的 that describes a noun: a few words with a verb or a predicate adjective, no figure
+    (生活垃圾得到收运处理, 居住在钢筋混凝土房或砖混材料房, 上小学便利). 所在自然村 before it only says where the
+    households are, and stays out (所在自然村|通4G网络的农户比重)."""
     start = max((i + 1 for i, t in enumerate(clause) if t.token in CLAUSE_BREAKS or t.token == "其中"), default=0)
     words = clause[start:]
     while words and (words[0].token in SCOPE_WORDS or words[0].pos in ("t", "d", "p", "c", "r")):
         words = words[1:]
-    if not words or len(words) > 6 or not any(t.pos == "v" for t in words) or any(t.pos in ("m", "x") for t in words):
+    if len(words) > 2 and words[0].token == "所在" and words[1].pos.startswith("n"):
+        words = words[2:]
+    if not words or len(words) > 9 or not any(t.pos in ("v", "a") for t in words) or \
+            any(t.pos in ("m", "x") for t in words):
         return None
     return "".join(t.token for t in words)
 

@@ -195,12 +195,18 @@ def _described_share(before: list[Token], head: str) -> str | None:
                                                                                               "m", "q", "ns")):
         start += 1
     words = clause[start:]
+    if len(words) > 2 and words[0].token == "所在" and words[1].pos.startswith("n"):
+        words = words[2:]  # 所在自然村|通4G网络的农户比重: where the households are is no part of the share's name
+    among = max((i + 1 for i, t in enumerate(words) if t.token == "中" and t.pos == "f"), default=0)
+    words = words[among:]  # 补助资金中|用于产业发展的比重: the share is of the use named after 中
     if words and words[0].token in ("占", "约占"):
         return None  # 占全部工业增加值的比重: the share of what came before
     # 衔接资金|用于…, 财政|衔接资金|用于…: a short subject names whose share it is
     opens_with_subject = len(words) > 1 and words[0].pos.startswith("n") and (
         words[1].pos == "v" or (len(words) > 2 and words[1].pos.startswith("n") and words[2].pos == "v"))
-    if not words or len(words) > 6 or (words[0].pos not in ("v", "a") and not opens_with_subject) or \
+    # (a clause that opens on its verb may run longer: 居住在钢筋混凝土房或砖混材料房的农户比重)
+    longest = 9 if words and words[0].pos in ("v", "a") else 6
+    if not words or len(words) > longest or (words[0].pos not in ("v", "a") and not opens_with_subject) or \
             not any(t.pos == "v" for t in words) or \
             any(t.pos in ("m", "x") for t in words):
         return None
