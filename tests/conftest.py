@@ -25,3 +25,12 @@ def shared() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.skip(f"shared material not found at {SHARED} (set ZHETL_SHARED to its path)")
     return SHARED
+
+
+@pytest.fixture(scope="module")
+def harness():
+    """Prefect's test harness (a temporary API server) for the flow and worker tests of one module."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=90):
+        yield

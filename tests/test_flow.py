@@ -12,14 +12,6 @@ from zhetl.runs import run_local
 pytestmark = pytest.mark.flow
 
 
-@pytest.fixture(scope="module")
-def harness():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=90):
-        yield
-
-
 @pytest.fixture
 def corpus(tmp_path: Path, fixtures: Path) -> Path:
     root = copy_tree(fixtures / "mini", tmp_path / "in")

@@ -10,14 +10,6 @@ import pytest
 pytestmark = pytest.mark.flow
 
 
-@pytest.fixture(scope="module")
-def harness():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=90):
-        yield
-
-
 def _where_workers_run(runner_type) -> list[tuple[int, bool]]:
     """Each worker's parent process, and whether the text library was imported before the task ran."""
     from prefect import flow

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from zhetl.metric_patterns import _described_share
+from zhetl.metric_patterns import _described_share, past_whereabouts
 from zhetl.metric_phrases import _phrase
 from zhetl.metric_words import AVERAGE_WORDS, CLAUSE_BREAKS, LEADING_VERBS, PEOPLE_HEADS, SCOPE_WORDS, SKIP_WORDS
 from zhetl.segment import Token
@@ -150,8 +150,7 @@ def _described_clause(clause: list[Token]) -> str | None:
     words = clause[start:]
     while words and (words[0].token in SCOPE_WORDS or words[0].pos in ("t", "d", "p", "c", "r")):
         words = words[1:]
-    if len(words) > 2 and words[0].token == "所在" and words[1].pos.startswith("n"):
-        words = words[2:]
+    words = past_whereabouts(words)
     if not words or len(words) > 9 or not any(t.pos in ("v", "a") for t in words) or \
             any(t.pos in ("m", "x") for t in words):
         return None

@@ -184,6 +184,13 @@ def _share_opens(clause: list[Token]) -> bool:
     return bool(words) and words[0] in ("占", "约占")
 
 
+def past_whereabouts(words: list[Token]) -> list[Token]:
+    """所在自然村|通4G网络的农户比重: where the households are (所在 and a noun) is no part of a share's name."""
+    if len(words) > 2 and words[0].token == "所在" and words[1].pos.startswith("n"):
+        return words[2:]
+    return words
+
+
 def _described_share(before: list[Token], head: str) -> str | None:
     """用于发展产业的比例, 落实帮扶措施的比例: a share described by a clause names the clause with it."""
     index = next((i for i in range(len(before) - 1, 0, -1) if before[i].token == head), None)
@@ -195,8 +202,7 @@ def _described_share(before: list[Token], head: str) -> str | None:
                                                                                               "m", "q", "ns")):
         start += 1
     words = clause[start:]
-    if len(words) > 2 and words[0].token == "所在" and words[1].pos.startswith("n"):
-        words = words[2:]  # 所在自然村|通4G网络的农户比重: where the households are is no part of the share's name
+    words = past_whereabouts(words)
     among = max((i + 1 for i, t in enumerate(words) if t.token == "中" and t.pos == "f"), default=0)
     words = words[among:]  # 补助资金中|用于产业发展的比重: the share is of the use named after 中
     if words and words[0].token in ("占", "约占"):

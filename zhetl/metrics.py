@@ -147,9 +147,9 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
         # against 3; the notes-trained sets gave it the count's name before, 38 times)
         if link.metric in _TOTALS and index:
             # 新增规上工业企业126家，总数突破1500家: the total of what the count before it added to
-            same = next((links[i] for i in range(index - 1, -1, -1)
-                         if links[i].metric and _base_unit(quantities[i][2]) == _base_unit(unit)), None)
-            if same is not None:
+            same_index = _latest_in_unit(quantities, links, index, unit)
+            if same_index is not None:
+                same = links[same_index]
                 link = MetricLink(same.metric, link.change, same.place_hint)
         if link.metric in RATE_WORDS and index and links[-1].metric and bare_share(tokens, start, RATE_WORDS):
             link = MetricLink(links[-1].metric, "delta", links[-1].place_hint)  # …至131.3万人，降幅为3.1%
@@ -164,8 +164,7 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
             previous_index = next((i for i in range(index - 1, -1, -1) if links[i].metric), index - 1)
             # …减少贫困人口1.02万人，贫困发生率下降4.3个百分点；2019年又减少8410人: a count that names nothing
             # continues the latest count of its unit, not the rate between them
-            same_count = next((i for i in range(index - 1, -1, -1) if links[i].metric and unit in COUNT_AFTER_UNITS
-                               and _base_unit(quantities[i][2]) == _base_unit(unit)), None)
+            same_count = _latest_in_unit(quantities, links, index, unit) if unit in COUNT_AFTER_UNITS else None
             if same_count is not None and _base_unit(quantities[previous_index][2]) != _base_unit(unit):
                 previous_index = same_count
             previous = links[previous_index]
@@ -251,6 +250,13 @@ _TOTALS = frozenset({"总数", "总量"})
 def _base_unit(unit: str) -> str:
     """万人 and 人, 亿元 and 元: one unit whatever its multiplier."""
     return unit.lstrip("十百千万亿") or unit
+
+
+def _latest_in_unit(quantities: list[tuple[int, int, str]], links: list[MetricLink], index: int,
+                    unit: str) -> int | None:
+    """The latest figure before ``index`` that has a metric and the same unit, whatever its multiplier."""
+    return next((i for i in range(index - 1, -1, -1)
+                 if links[i].metric and _base_unit(quantities[i][2]) == _base_unit(unit)), None)
 
 
 # Words that bound or average a figure and sit between its noun and the number (带动就业|接近|1万人, 领取失业保险金人数|

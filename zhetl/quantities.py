@@ -217,8 +217,9 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
 # Bound words a figure's mention takes in (突破30亿元, 不低于55%, 接近三成), as 超过, 逾 and 近 always were: readers
 # who had only the specification put them inside the span 190 times against 21 (the notes-trained sets left them
 # out). They still set value_min or value_max; the words stay tokens of their own for the metric rules.
-SPAN_BOUND_WORDS = ("不得超过", "不能超过", "不应超过", "不得低于", "不得少于", "不少于", "不低于", "不超过", "不高于",
-                    "不多于", "至少", "至多", "突破", "接近", "低于")
+# (年满60周岁, 最高10万元, 最长3年 keep theirs outside; longest first, so 不低于 is found before 低于)
+_BOUNDS_KEPT_OUT = frozenset({"年满", "满", "最高", "最长", "最多"})
+SPAN_BOUND_WORDS = tuple(sorted((w for w in _OUTER_BOUNDS if w not in _BOUNDS_KEPT_OUT), key=len, reverse=True))
 
 
 def bound_word_length(quantity: Quantity) -> int:
@@ -232,8 +233,7 @@ def _with_bound_words(quantities: list[Quantity], text: str) -> list[Quantity]:
     for quantity in quantities:
         word = next((w for w in SPAN_BOUND_WORDS if text.endswith(w, 0, quantity.start)), None)
         start = quantity.start - len(word) if word else quantity.start
-        if word is None or quantity.text.startswith(SPAN_BOUND_WORDS) or \
-                (extended and extended[-1].end > start):
+        if word is None or bound_word_length(quantity) or (extended and extended[-1].end > start):
             extended.append(quantity)
             continue
         extended.append(replace(quantity, start=start, text=text[start:quantity.end]))
