@@ -201,3 +201,37 @@ def test_full_width_years_are_dates() -> None:
     """２０２０年 is 2020, with the text as written."""
     found = find_dates("２０２０年，全市接待游客１．２亿人次。", date(2021, 3, 9))
     assert [(d.text, d.start_date, d.end_date) for d in found] == [("２０２０年", date(2020, 1, 1), date(2020, 12, 31))]
+
+
+@pytest.mark.parametrize(("text", "mention", "start", "end"), [
+    ("三年来，全省累计投入", "三年来", date(2018, 1, 1), date(2020, 12, 31)),
+    ("4年来全县改造农村危房5432户", "4年来", date(2017, 1, 1), date(2020, 12, 31)),
+    ("一年来投入了大量的财力", "一年来", date(2020, 1, 1), date(2020, 12, 31)),
+])
+def test_the_years_since_are_the_last_whole_years(text: str, mention: str, start: date, end: date) -> None:
+    """五年来 in a report of early 2021: 2016–2020, as the readers who had only the specification read it."""
+    assert [(d.text, d.kind, d.start_date, d.end_date) for d in find_dates(text, REF)] == \
+        [(mention, "relative", start, end)]
+    (unresolved,) = find_dates("三年来", None)
+    assert unresolved.start_date is None
+
+
+@pytest.mark.parametrize("text", ["二十多年来", "两年多来", "三年来说", "近百年来"])
+def test_vague_years_since_are_no_dates(text: str) -> None:
+    assert [d.text for d in find_dates(text, REF) if d.text.endswith("年来") and "近" not in d.text] == []
+
+
+def test_two_digit_years_named_by_an_event_or_listed() -> None:
+    assert [(d.text, d.start_date) for d in find_dates("97年、98年两次特大洪水后搬迁的库区移民", REF)] == \
+        [("97年", date(1997, 1, 1)), ("98年", date(1998, 1, 1))]
+    assert [(d.text, d.start_date) for d in find_dates("98年特大洪水后，08年地震后", REF)] == \
+        [("98年", date(1998, 1, 1)), ("08年", date(2008, 1, 1))]
+    for spans in ("使用期限70年、80年不等", "为期90年、95年", "承包期再延长30年"):
+        assert find_dates(spans, REF) == []
+
+
+def test_a_weekday_in_brackets_belongs_to_the_day_before_it() -> None:
+    text = "2020年4月15日（星期三），县委书记带队检查"
+    (d,) = find_dates(text, REF)
+    assert (d.text, d.start_date, d.end_date) == ("2020年4月15日（星期三）", date(2020, 4, 15), date(2020, 4, 15))
+    assert text[d.start:d.end] == d.text

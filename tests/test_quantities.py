@@ -376,6 +376,10 @@ def test_minus_sign_after_a_word() -> None:
 def test_codes_and_shared_points() -> None:
     """行政区划代码为520524 is a code; a bare figure before N个百分点 shares the points."""
     assert find_quantities("织金县行政区划代码为520524，全县") == []
+    assert [q.text for q in find_quantities("高速公路（项目代码：2020-530100-48-01-012345）全长86公里")] == ["86公里"]
+    assert find_quantities("登录门户网站（云ICP备05001234号-1）查询") == []
+    assert [q.text for q in find_quantities("县四套班子领导走访困难群众3200户，2019-2020年投入1-2亿元")] == \
+        ["3200户", "1-2亿元"]
     found = [(q.text, q.unit, q.kind) for q in find_quantities("分别提高41.7和25.4个百分点")]
     assert found == [("41.7", "个百分点", "ppoint"), ("25.4个百分点", "个百分点", "ppoint")]
 

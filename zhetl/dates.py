@@ -38,11 +38,16 @@ _AFTER_YEAR = (rf"(?:年份?(?:的)?(?P<month>{_MONTH})月份?(?:(?P<day>{_DAY})
 # Years written with two digits only count when a month, a part of the year or a life event follows.
 _YEAR2_NEXT = (r"(?=年(?:份)?(?:[01]?\d月|[一二三四五六七八九十]{1,2}月|底|初|末|第|[一二三四]季度|"
                r"出生|生人|生|毕业|入党|入伍|参军|参加工作|入学|退休|以来))")
+# …or when it names a recent year of the last century, or of this one's first decade, by what happened then
+# (98年特大洪水, 08年地震) or in a list of such years (97年、98年两次洪水: both; but 期限70年、80年不等 are spans).
+_YEAR2_EVENT = r"(?<![\d.．])(?:[89]\d|0\d)(?=年(?:的)?(?:特大|大)?(?:洪水|洪灾|水灾|旱灾|地震|冰灾|雪灾|金融危机))"
+_YEAR2_LISTED = (r"(?:(?<![\d.．期为达满约近长])[89]\d(?=年、[89]\d年)"
+                 r"|(?<=[89]\d年、)(?<![期为达满约近长]\d\d年、)[89]\d(?=年))")
 _REDACTED = r"(?:19|20)?(?:_{1,4}|＿{1,4}|[×Xx＊*]{2})"
 
 ABSOLUTE_RE = re.compile(
     rf"(?=[\d〇零一二三四五六七八九两今去明前后本当同上这下次_＿×Xx＊*])"
-    rf"(?:(?P<year>{_YEAR4})|(?P<yy>{_YEAR2}){_YEAR2_NEXT}|(?P<relyear>(?<![以向之往])(?:今|去|明|前|后|本|当|同(?!年[龄级])|上一|上|这一|下一|次)|(?<=以)[今去])(?=年)"
+    rf"(?:(?P<year>{_YEAR4})|(?P<yy>(?:{_YEAR2}){_YEAR2_NEXT}|{_YEAR2_EVENT}|{_YEAR2_LISTED})|(?P<relyear>(?<![以向之往])(?:今|去|明|前|后|本|当|同(?!年[龄级])|上一|上|这一|下一|次)|(?<=以)[今去])(?=年)"
     rf"|(?P<redacted>{_REDACTED})){_AFTER_YEAR}")
 NUMERIC_RE = re.compile(r"(?=[12])(?<![\d.])(?P<year>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<month>1[0-2]|0?[1-9])"
                         r"(?:\s*(?P=sep)\s*(?P<day>3[01]|[12]\d|0?[1-9]))?(?![\d万亿千百%％‰余多元吨亩人户个头只斤米倍])")
@@ -58,6 +63,10 @@ WEEK_RE = re.compile(r"(?=[上本这下周星礼])"
 WHOLE_WEEK_RE = re.compile(r"(?P<wholeweek>上个?|上一|本|这|这一|下个?|下一)(?:周|星期)(?![一二三四五六日天])")
 YEAR_SPAN_RE = re.compile(r"(?P<y1>(?:19|20)\d{2})年?\s*(?:至|到|——|—|–|-|~|～)\s*(?P<y2>(?:19|20)\d{2})年")
 RECENT_RE = re.compile(rf"(?P<recent>近|过去|最近)(?P<recentn>{_NUMBER})年(?:来|间|中)?")
+# 五年来, 三年来 (not 近三年来, 二十多年来 or 三年来说): the last whole years before the time of writing.
+YEARS_SINCE_RE = re.compile(rf"(?=[\d〇零一二三四五六七八九十两])"
+                            rf"(?<![\d〇零一二三四五六七八九十两百千万几数多近去最.．])(?P<sincen>{_NUMBER})年来"
+                            rf"(?![说自源看到])")
 YEARS_AGO_RE = re.compile(rf"(?=[\d〇零一二三四五六七八九十两])"
                           rf"(?<![\d〇零一二三四五六七八九十几数])(?P<agon>{_NUMBER})年"
                           rf"(?P<ago>前|后|以前|以后|之前|之后)")
@@ -106,8 +115,8 @@ CONNECTOR_RE = re.compile(r"起?\s*(?:至|到|——|—|–|-|－|~|～)\s*")
 _PATTERNS = (SINCE_RE, CONGRESS_RE, LUNAR_RE,
              YEAR_SPAN_RE, WHOLE_WEEK_RE, DAY_RANGE_RE, MONTH_RANGE_RE, CENTURY_RE, PLAN_RE,
              NUMERIC_RE, ABSOLUTE_RE, RELATIVE_MONTH_RE,
-             RELATIVE_QUARTER_RE, RELATIVE_DAY_RE, WEEK_RE, RECENT_RE, YEARS_AGO_RE, HOLIDAY_RE, STANDALONE_PART_RE,
-             MONTH_DAY_RE)
+             RELATIVE_QUARTER_RE, RELATIVE_DAY_RE, WEEK_RE, RECENT_RE, YEARS_SINCE_RE, YEARS_AGO_RE, HOLIDAY_RE,
+             STANDALONE_PART_RE, MONTH_DAY_RE)
 # Every pattern needs one of these; a sentence without any has no date (most sentences of a law).
 _TRIGGER = re.compile(r"[年月日号天周季纪节旬夕宵腊假\d]|十[三四五六七八九]大|二十大|"
                       r"星期|礼拜|十[一二三四五]五|端午|重阳|七夕|中秋|元旦|国庆")
@@ -157,7 +166,26 @@ def _dates(text: str, reference: date | None, stated_year: int | None) -> list[D
         if mention is not None:
             found.append(mention)
             taken_until = mention.end
-    return _same_period(_recent_years_stated(_anchor_to_stated_year(_merge_ranges(found, text, reference), text)), text)
+    anchored = _anchor_to_stated_year(_merge_ranges(found, text, reference), text)
+    return _with_stated_weekday(_same_period(_recent_years_stated(anchored), text), text)
+
+
+_STATED_WEEKDAY = re.compile(r"\s*[（(](?:星期|周|礼拜)[一二三四五六日天][）)]")
+
+
+def _with_stated_weekday(found: list[DateMention], text: str) -> list[DateMention]:
+    """2020年4月15日（星期三）: the weekday in brackets belongs to the day before it, not to this week."""
+    result: list[DateMention] = []
+    taken_until = -1
+    for mention in found:
+        if mention.start < taken_until:
+            continue
+        weekday = _STATED_WEEKDAY.match(text, mention.end) if mention.granularity == "day" else None
+        if weekday is not None:
+            mention = replace(mention, end=weekday.end(), text=text[mention.start:weekday.end()])
+            taken_until = weekday.end()
+        result.append(mention)
+    return result
 
 
 def _same_period(found: list[DateMention], text: str) -> list[DateMention]:
@@ -348,6 +376,13 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None
         if text.endswith("来"):  # 近三年来: up to the day of writing
             return mention("relative", (date(reference.year - years + 1, 1, 1), reference), "period")
         # 近三年, 过去五年 in a report written early in a year: the last whole years before it
+        return mention("relative", (date(reference.year - years, 1, 1), date(reference.year - 1, 12, 31)), "period")
+    if match.re is YEARS_SINCE_RE:
+        years = _int(g["sincen"])
+        if not 1 <= years <= 100:
+            return None
+        if reference is None:
+            return mention("relative", None, "period")
         return mention("relative", (date(reference.year - years, 1, 1), date(reference.year - 1, 12, 31)), "period")
     if match.re is YEARS_AGO_RE:
         years = _int(g["agon"])

@@ -105,7 +105,7 @@ _IDIOMS = ("一心一意", "一步一个脚印", "一个又一个", "一批又�
            "千百年", "千百万", "成千上万", "千千万", "九年义务教育", "九年一贯制", "学前三年",
            "二次返利", "二次分配", "二次分红", "二次创业", "二次开发", "四类重点对象", "两项补贴", "三项制度",
            "五个振兴", "五个一批", "三个一批", "四个不摘", "六个精准", "三支一扶", "三次产业", "千吨万人", "三天打鱼",
-           "两天晒网", "三格式", "零部件", "零配件")
+           "两天晒网", "三格式", "零部件", "零配件", "四套班子", "四大班子")
 _IDIOM_REACH = max(map(len, _IDIOMS)) - 1  # how far before or after a number an idiom holding it can reach
 
 
@@ -300,6 +300,9 @@ def _quantities(text: str, blocked: list[tuple[int, int]] | None) -> list[Quanti
         found = [q for q in found if not (q.start and text[q.start - 1] in "表图" and _is_reference(text, q.start))]
     if "省" in text:  # 中部六省, 东北三省: a region's name, not a count of provinces
         found = [q for q in found if not (q.unit == "省" and text[max(0, q.start - 2):q.start] in _REGIONS)]
+    if "-" in text or "－" in text:  # 项目代码2020-530100-48-01-012345, ICP备05001234号-1: codes, not figures
+        codes = [(m.start(), m.end()) for m in _CODE_CHAIN.finditer(text)]
+        found = [q for q in found if not any(s <= q.start and q.end <= e for s, e in codes)]
     if "[" in text or "［" in text:  # 地区生产总值[1]: a footnote mark, not a figure
         found = [q for q in found if not (q.text.isdigit() and q.start and text[q.start - 1] in "[［"
                                           and text[q.end:q.end + 1] in ("]", "］"))]
@@ -803,6 +806,8 @@ def _with_sign(quantity: Quantity, text: str) -> Quantity:
                    value_min=negative(quantity.value_max), value_max=negative(quantity.value_min))
 
 
+# Three or more groups of digits joined by hyphens, or a hyphened number after a registration's 号.
+_CODE_CHAIN = re.compile(r"(?<![\d.])\d+(?:[-－]\d+){2,}(?![\d.])|(?<=号)[-－]\d+")
 _CODE_NAMES = re.compile(r"(?:代码|编码|编号|代号|邮编)[为是：:]?$")  # 行政区划代码为520524: a code, not an amount
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9-－]*[-－]$")
 
