@@ -30,6 +30,7 @@ from tasks.etl import catalog, plan, process_batch, publish, record_run, report 
 from zhetl.runs import survey  # noqa: E402
 from zhetl.storage import output_lock  # noqa: E402
 from zhetl.storagepath import as_location  # noqa: E402
+from zhetl.warmup import warm_up  # noqa: E402
 
 # A million characters is ~4 s of work per task, so Prefect's ~0.14 s per task (its API calls, with the server
 # on the same cores) costs ~3%, not the ~6% of half a million; the plan shrinks the last batches so workers
@@ -166,6 +167,8 @@ def run_etl(**parameters) -> dict:
         # While the server boots, hash the input and learn its profiles into this process's memos; the plan
         # task reuses them (same results, writes nothing, needs no lock) instead of idling for the server.
         survey(as_location(checked.input_dir), as_location(checked.output_dir))
+        if checked.worker_count() == 1 and not checked.dask_address:
+            warm_up(checked.segmenter)  # batches run in this process: load the dictionaries while still waiting
     surveyed = time.perf_counter()
     with api_server():
         ready = time.perf_counter()

@@ -1729,3 +1729,21 @@ def test_huinong_and_tuibu_qualify_their_nouns(text: str, expected: tuple[str, s
     """惠农 (tagged a person's name) and 退捕 (retired from fishing, tagged a verb) qualify the noun, and the name
     lost them."""
     assert expected in names(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全省固定资产投资增速由2.6%提高到5.8%。", [("2.6%", "固定资产投资增速"), ("5.8%", "固定资产投资增速")]),
+    ("有8个县的人均可支配收入增速超过10%。", [("超过10%", "人均可支配收入增速")]),
+    ("脱贫人口收入增速不低于百分之八。", [("不低于百分之八", "脱贫人口收入增速")]),
+    ("农村居民人均可支配收入增速8%。", [("8%", "农村居民人均可支配收入")]),
+])
+def test_a_rate_that_moves_or_is_bounded_is_the_figure(text: str, expected: list[tuple[str, str]]) -> None:
+    """增速由A到B and 增速超过N% state the rate itself (specification-only readers kept 增速 all 7 times); a bare
+    增速8% still names what grows."""
+    assert all(pair in names(text) for pair in expected)
+
+
+def test_gigabit_and_officials_held_to_account_stay_in_the_name() -> None:
+    """千兆 is no figure but part of the noun; 问责干部 is one word (6 readings to 3)."""
+    assert ("突破40.6466万户", "千兆光纤用户") in names("千兆光纤用户突破40.6466万户。")
+    assert ("11人次", "问责干部") in names("清退追回违规资金57万元，问责干部11人次。")

@@ -10,14 +10,15 @@ import pytest
 pytestmark = pytest.mark.flow
 
 
-def _where_workers_run(runner_type) -> list[tuple[int, bool]]:
-    """Each worker's parent process, and whether the text library was imported before the task ran."""
+def _where_workers_run(runner_type) -> list[tuple[int, bool, bool]]:
+    """Each worker's parent process, whether the text library was imported before the task ran, and whether its
+    dictionaries were loaded."""
     from prefect import flow
 
     from tests.worker_probe import parent_and_preloaded
 
     @flow
-    def probe() -> list[tuple[int, bool]]:
+    def probe() -> list[tuple[int, bool, bool]]:
         with runner_type(max_workers=2) as runner:
             futures = [runner.submit(parent_and_preloaded, parameters={}) for _ in range(2)]
             return [future.result() for future in futures]
@@ -34,7 +35,7 @@ def test_workers_are_forked_from_the_preloaded_server(harness) -> None:
     found = _where_workers_run(PreloadedProcessPoolTaskRunner)
     server_pid = forkserver._forkserver._forkserver_pid  # (the stdlib's one fork server of this process)
     assert server_pid is not None and server_pid != os.getpid()
-    assert found == [(server_pid, True), (server_pid, True)]
+    assert found == [(server_pid, True, True), (server_pid, True, True)]
 
 
 def test_without_a_fork_server_workers_are_spawned(harness, monkeypatch) -> None:
@@ -42,7 +43,7 @@ def test_without_a_fork_server_workers_are_spawned(harness, monkeypatch) -> None
 
     monkeypatch.setattr(workers, "forkserver_available", lambda: False)
     found = _where_workers_run(workers.PreloadedProcessPoolTaskRunner)
-    assert [parent for parent, _ in found] == [os.getpid(), os.getpid()]
+    assert [parent for parent, _, _ in found] == [os.getpid(), os.getpid()]
 
 
 def test_a_failing_preload_leaves_the_fork_server_alive() -> None:

@@ -10,6 +10,8 @@ from prefect.cache_policies import NO_CACHE
 
 
 @task(cache_policy=NO_CACHE)
-def parent_and_preloaded() -> tuple[int, bool]:
-    """The worker's parent process, and whether the text library was already imported when the task ran."""
-    return os.getppid(), "zhetl.pipeline" in sys.modules
+def parent_and_preloaded() -> tuple[int, bool, bool]:
+    """The worker's parent process, whether the text library was already imported when the task ran, and
+    whether its dictionaries were already loaded (the fork server warms them up)."""
+    warmup = sys.modules.get("zhetl.warmup")
+    return os.getppid(), "zhetl.pipeline" in sys.modules, warmup is not None and warmup.last_seconds is not None

@@ -552,7 +552,8 @@ def link_metric(tokens: list[Token], start: int, end: int, unit: str,
             metric = _gain_of(before, metric)
 
     if metric and not from_after:
-        metric = _compared_rate(before, metric)
+        opening = next((t for t in tokens if t.start >= start), None)  # (超过 in 超过10%, a word of the mention)
+        metric = _compared_rate(before, metric, opening)
     if not from_after and _is_span(unit):
         spent = _time_spent(before)
         if spent is not None:
