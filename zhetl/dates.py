@@ -41,8 +41,9 @@ _YEAR2_NEXT = (r"(?=年(?:份)?(?:[01]?\d月|[一二三四五六七八九十]{1,
 # …or when it names a recent year of the last century, or of this one's first decade, by what happened then
 # (98年特大洪水, 08年地震) or in a list of such years (97年、98年两次洪水: both; but 期限70年、80年不等 are spans).
 _YEAR2_EVENT = r"(?<![\d.．])(?:[89]\d|0\d)(?=年(?:的)?(?:特大|大)?(?:洪水|洪灾|水灾|旱灾|地震|冰灾|雪灾|金融危机))"
-_YEAR2_LISTED = (r"(?:(?<![\d.．期为达满约近长])[89]\d(?=年、[89]\d年)"
-                 r"|(?<=[89]\d年、)(?<![期为达满约近长]\d\d年、)[89]\d(?=年))")
+_SPAN_LEADS = "期为达满约近长"  # (为期90年, 长达80年: a span follows)
+_YEAR2_LISTED = (rf"(?:(?<![\d.．{_SPAN_LEADS}])[89]\d(?=年、[89]\d年)"
+                 rf"|(?<=[89]\d年、)(?<![{_SPAN_LEADS}]\d\d年、)[89]\d(?=年))")
 _REDACTED = r"(?:19|20)?(?:_{1,4}|＿{1,4}|[×Xx＊*]{2})"
 
 ABSOLUTE_RE = re.compile(
@@ -369,20 +370,16 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateMention | None
         shift = -7 if (g["week"] or "").startswith("上") else 7 if (g["week"] or "").startswith("下") else 0
         day = reference - timedelta(days=reference.weekday()) + timedelta(days=shift + weekday)
         return mention("relative", (day, day), "day")
-    if match.re is RECENT_RE:
-        years = _int(g["recentn"])
-        if reference is None or not 1 <= years <= 100:
-            return mention("relative", None, "period") if reference is None else None
-        if text.endswith("来"):  # 近三年来: up to the day of writing
-            return mention("relative", (date(reference.year - years + 1, 1, 1), reference), "period")
-        # 近三年, 过去五年 in a report written early in a year: the last whole years before it
-        return mention("relative", (date(reference.year - years, 1, 1), date(reference.year - 1, 12, 31)), "period")
-    if match.re is YEARS_SINCE_RE:
-        years = _int(g["sincen"])
-        if not 1 <= years <= 100:
+    if match.re is RECENT_RE or match.re is YEARS_SINCE_RE:
+        recent = match.re is RECENT_RE
+        years = _int(g["recentn"] if recent else g["sincen"])
+        if not 1 <= years <= 100 and (reference is not None or not recent):
             return None
         if reference is None:
             return mention("relative", None, "period")
+        if recent and text.endswith("来"):  # 近三年来: up to the day of writing
+            return mention("relative", (date(reference.year - years + 1, 1, 1), reference), "period")
+        # 近三年, 过去五年, 五年来 in a report written early in a year: the last whole years before it
         return mention("relative", (date(reference.year - years, 1, 1), date(reference.year - 1, 12, 31)), "period")
     if match.re is YEARS_AGO_RE:
         years = _int(g["agon"])

@@ -156,18 +156,15 @@ _RATE_STATED = frozenset({"由", "从", "超过", "不低于", "不少于", "不
 def _compared_rate(before: list[Token], metric: str, bound: Token | None = None) -> str:
     """农民收入|增速|高于全省平均水平1个百分点: a gap between growth rates measures the rate itself; so does a
     rate that moves from one figure to another or is bounded (增速由…回升到5.8%, 收入增速|超过10%: ``bound`` is
-    the first word of the figure's mention)."""
-    rates = [i for i in range(1, len(before)) if before[i].token in RATE_WORDS]
-    if rates:
-        last = rates[-1]
-        stated = "".join(t.token for t in before[last + 1:]) or (bound.token if bound is not None else "")
-        if stated in _RATE_STATED and before[last - 1].end == before[last].start and \
-                metric.endswith(before[last - 1].token):
-            return metric + before[last].token  # (不|低于 may stand as two words before the figure)
-    for index in range(2, len(before)):
-        rate, compared = before[index - 1], before[index]
-        if (compared.token in COMPARISONS or compared.token in _RATE_STATED) and rate.token in RATE_WORDS and \
-                before[index - 2].end == rate.start and metric.endswith(before[index - 2].token):
+    the first word of the figure's mention, and 不|低于 may stand as two words before it)."""
+    for index in range(1, len(before)):
+        rate, named = before[index], before[index - 1]
+        if rate.token not in RATE_WORDS or named.end != rate.start or not metric.endswith(named.token):
+            continue
+        after_rate = before[index + 1:]
+        following = after_rate[0].token if after_rate else ""
+        stated = "".join(t.token for t in after_rate) or (bound.token if bound is not None else "")
+        if following in COMPARISONS or following in _RATE_STATED or stated in _RATE_STATED:
             return metric + rate.token
     return metric
 
