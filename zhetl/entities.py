@@ -728,13 +728,16 @@ def _small_places(text: str, offset: int, found: list[Entity], titles: list[tupl
     The name must start and end on token edges (so 完善|农村 never yields 善农村) and must not be a
     generic modifier (贫困村, 示范村); dictionary words are fine as names (炮台村, 向阳村).
     """
-    def edge(position: int) -> bool:
-        """No dictionary word runs across ``position`` (jieba's own guesses like 乡庙|坝村 may)."""
-        return not any(t.start - offset < position < t.end - offset and known_word(t.token) for t in tokens)
-
     places: list[Entity] = []
     if not _SMALL_PLACE_SUFFIX.search(text):
         return places
+    # Positions a dictionary word runs across (jieba's own guesses like 乡庙|坝村 may): no name edge there.
+    crossed = {position for t in tokens if t.end - t.start > 1 and known_word(t.token)
+               for position in range(t.start - offset + 1, t.end - offset)}
+
+    def edge(position: int) -> bool:
+        return position not in crossed
+
     taken = [(e.start - offset, e.end - offset) for e in found] + [(s - offset, e - offset) for s, e in titles]
     for match in _SMALL_PLACE_SUFFIX.finditer(text):
         if not edge(match.end()):

@@ -33,6 +33,8 @@ from zhetl.textmap import MappedText
 Divisions = list[gazetteer.Division]  # the divisions a document has named so far, in order
 # Seconds spent per stage in this process, for the benchmark's stage breakdown (batches snapshot it).
 STAGE_SECONDS: defaultdict[str, float] = defaultdict(float)
+# Every redaction starts with one of these; most documents have none, and the scan then costs nothing.
+REDACTION_MARKS = "_＿*＊×Xx"
 REDACTION_RE = re.compile(r"_{2,}|＿+|\*{2,}|＊{2,}|×{2,}|(?<![A-Za-z])(?:XX|xx)(?![A-Za-z])|_(?=[\u4e00-\u9fff])")
 
 
@@ -51,24 +53,31 @@ class Settings:
         return self.site_lines.get(folder, frozenset())
 
 
+# Built as Arrow per document from plain columns, not as row dicts: they are most of a run's rows.
+COLUMNAR = ("paragraphs", "sentences", "tokens")
+
+
 @dataclass
 class Rows:
-    """Row dicts per table for one batch; tokens, a million per 2M characters, come as Arrow tables."""
+    """Row dicts per table for one batch; the columnar tables (a million tokens per 2M characters) come as Arrow."""
 
-    tables: dict[str, list[dict]] = field(default_factory=lambda: {name: [] for name in TABLES if name != "tokens"})
-    tokens: list[pa.Table] = field(default_factory=list)
+    tables: dict[str, list[dict]] = field(
+        default_factory=lambda: {name: [] for name in TABLES if name not in COLUMNAR})
+    arrow: dict[str, list[pa.Table]] = field(default_factory=lambda: {name: [] for name in COLUMNAR})
 
     def extend(self, other: Rows) -> None:
         for name, rows in other.tables.items():
             self.tables[name].extend(rows)
-        self.tokens.extend(other.tokens)
+        for name, parts in other.arrow.items():
+            self.arrow[name].extend(parts)
 
     def to_arrow(self) -> dict[str, pa.Table]:
         tables = {name: to_table(name, rows) for name, rows in self.tables.items()}
-        tokens = pa.concat_tables(self.tokens) if self.tokens else TABLES["tokens"].empty_table()
-        validate("tokens", tokens)
-        tables["tokens"] = tokens
-        return tables
+        for name, parts in self.arrow.items():
+            table = pa.concat_tables(parts) if parts else TABLES[name].empty_table()
+            validate(name, table)
+            tables[name] = table
+        return {name: tables[name] for name in (*(n for n in TABLES if n != "tokens"), "tokens")}
 
 
 def _substrings(text: str, starts: np.ndarray, ends: np.ndarray) -> pa.StringArray:
@@ -142,6 +151,37 @@ class _TokenColumns:
         return pa.table(columns, schema=TABLES["tokens"])
 
 
+def _raw_spans(mapped: MappedText, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:meth:`MappedText.raw_span` for many spans at once (an empty span maps to a point)."""
+    points = np.append(mapped.raw_start, np.int32(mapped.raw_length))
+    raw_starts = points[starts]
+    raw_ends = np.where(ends > starts, mapped.raw_end[np.maximum(ends - 1, 0)], raw_starts)
+    return raw_starts, raw_ends
+
+
+def _spans_table(name: str, doc_id: str, mapped: MappedText, ids: dict[str, list[int]], starts: list[int],
+                 ends: list[int]) -> pa.Table:
+    """Paragraph or sentence rows (ids, offsets both ways, hash, text) as one table, built column by column."""
+    text = mapped.text
+    bodies = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+    start_array = np.array(starts, dtype=np.int64)
+    end_array = np.array(ends, dtype=np.int64)
+    raw_starts, raw_ends = _raw_spans(mapped, start_array, end_array)
+    columns = {
+        "doc_id": pa.array([doc_id] * len(bodies), pa.string()),
+        **{column: pa.array(values, pa.int32()) for column, values in ids.items()},
+        "char_start": pa.array(start_array, pa.int32()),
+        "char_end": pa.array(end_array, pa.int32()),
+        "raw_char_start": pa.array(raw_starts, pa.int32()),
+        "raw_char_end": pa.array(raw_ends, pa.int32()),
+    }
+    if "n_chars" in TABLES[name].names:
+        columns["n_chars"] = pa.array(end_array - start_array, pa.int32())
+    columns["text_hash"] = pa.array([paragraph_hash(body) for body in bodies], pa.string())
+    columns["text"] = pa.array(bodies, pa.string())
+    return pa.table(columns, schema=TABLES[name])
+
+
 def _lap(stage: str, since: float) -> float:
     now = time.perf_counter()
     STAGE_SECONDS[stage] += now - since
@@ -181,10 +221,11 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
         return rows
     published = find_published_date(text, source_path)
     reference = published or settings.reference_date
-    redaction_spans = [(m.start(), m.end()) for m in REDACTION_RE.finditer(text)]
+    redaction_spans = [(m.start(), m.end()) for m in REDACTION_RE.finditer(text)] \
+        if any(mark in text for mark in REDACTION_MARKS) else []
     mapped = cleaned.mapped
     sentences = split_sentences(text)
-    _paragraph_rows(rows, doc_id, text, mapped, sentences)
+    _paragraph_rows(rows, doc_id, mapped, sentences)
     clock = _lap("split", clock)
     document_places: Divisions = []
     document_years: list[int] = []
@@ -193,8 +234,8 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
         _sentence_rows(rows, doc_id, text, mapped, sentence, reference, redaction_spans, settings.segmenter,
                        (document_places, document_years), token_columns)
         if token_columns.count >= TOKEN_FLUSH:
-            rows.tokens.append(token_columns.flush(doc_id, mapped))
-    rows.tokens.append(token_columns.flush(doc_id, mapped))
+            rows.arrow["tokens"].append(token_columns.flush(doc_id, mapped))
+    rows.arrow["tokens"].append(token_columns.flush(doc_id, mapped))
     rows.tables["documents"].append({
         "doc_id": doc_id,
         "source_path": source_path,
@@ -229,16 +270,19 @@ def paragraph_hash(text: str) -> str:
     return hashlib.sha1("".join(text.split()).encode("utf-8")).hexdigest()[:20]
 
 
-def _paragraph_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sentences: list) -> None:
+def _paragraph_rows(rows: Rows, doc_id: str, mapped: MappedText, sentences: list) -> None:
+    """The document's paragraphs (each spans its sentences) and sentences, as two tables."""
     spans: dict[int, tuple[int, int]] = {}
     for sentence in sentences:
         start, end = spans.get(sentence.paragraph_id, (sentence.start, sentence.end))
         spans[sentence.paragraph_id] = (min(start, sentence.start), max(end, sentence.end))
-    for paragraph_id, (start, end) in spans.items():
-        body = text[start:end]
-        rows.tables["paragraphs"].append({"doc_id": doc_id, "paragraph_id": paragraph_id,
-                                          **_offsets(mapped, start, end), "n_chars": len(body),
-                                          "text_hash": paragraph_hash(body), "text": body})
+    rows.arrow["paragraphs"].append(_spans_table(
+        "paragraphs", doc_id, mapped, {"paragraph_id": list(spans)},
+        [start for start, _ in spans.values()], [end for _, end in spans.values()]))
+    rows.arrow["sentences"].append(_spans_table(
+        "sentences", doc_id, mapped, {"sentence_id": [s.sentence_id for s in sentences],
+                                      "paragraph_id": [s.paragraph_id for s in sentences]},
+        [s.start for s in sentences], [s.end for s in sentences]))
 
 
 def _offsets(mapped: MappedText, start: int, end: int) -> dict[str, int]:
@@ -391,9 +435,6 @@ def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sente
     start, end = sentence.start, sentence.end
     body = text[start:end]
     sid = sentence.sentence_id
-    rows.tables["sentences"].append({"doc_id": doc_id, "sentence_id": sid, "paragraph_id": sentence.paragraph_id,
-                                     **_offsets(mapped, start, end), "text_hash": paragraph_hash(body),
-                                     "text": body})
     local_redactions = [(s - start, e - start) for s, e in redactions if s < end and start < e]
     _lap("rows", clock)
     found = analyse_sentence(body, start, reference, local_redactions, segmenter, document_places, document_years)
