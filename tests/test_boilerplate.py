@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from zhetl.boilerplate import is_boilerplate_line, remove_boilerplate, remove_truncation
+from zhetl.boilerplate import _MENU_SEPARATORS, _is_menu, is_boilerplate_line, remove_boilerplate, remove_truncation
 from zhetl.clean import clean_text
 from zhetl.textmap import MappedText
 
@@ -51,3 +53,14 @@ def test_seed_002_keeps_its_article_and_loses_navigation_and_footer(shared) -> N
     assert all(paragraph in cleaned.text for paragraph in article) and len(article) == 5
     for marker in ("欢迎访问", "当前位置", "版权所有", "ICP备", "联系电话", "免责声明", "http"):
         assert marker not in cleaned.text
+
+
+@given(st.text(alphabet="首页新闻 |｜»>＞\u3000\t。", min_size=1, max_size=40))
+def test_a_line_without_separators_or_whitespace_is_no_menu_as_the_split_says(line: str) -> None:
+    items = [item for item in _MENU_SEPARATORS.split(line) if item]
+    assert _is_menu(line) == (len(items) >= 4 and all(len(item) <= 8 for item in items) and "。" not in line)
+
+
+def test_a_menu_separated_by_wide_spaces_is_still_found() -> None:
+    assert _is_menu("首页\u3000\u3000新闻中心\u3000\u3000政策法规\u3000\u3000联系我们")
+    assert not _is_menu("首页新闻中心政策法规联系我们")

@@ -1,7 +1,16 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhetl.clean import clean_text, script_of
+from zhetl.clean import (
+    _BLANK_RUN,
+    _INNER_SPACE_RUN,
+    _LINE_EDGE_SPACE,
+    _has_blank_run,
+    _has_inner_space_run,
+    _has_line_edge_space,
+    clean_text,
+    script_of,
+)
 
 
 def test_fullwidth_alnum_becomes_halfwidth_punctuation_stays() -> None:
@@ -46,3 +55,11 @@ def test_cleaning_is_idempotent_and_mapped(raw: str) -> None:
     for index in range(len(once.text)):
         start, end = once.mapped.raw_span(index, index + 1)
         assert 0 <= start <= end <= len(raw)
+
+
+@given(st.text(alphabet=" \t\na中", max_size=12))
+def test_a_whitespace_pattern_is_skipped_only_where_it_cannot_match(text: str) -> None:
+    """tidy_whitespace skips a pattern's scan when a substring test says it cannot match: never wrongly."""
+    for pattern, may_match in ((_LINE_EDGE_SPACE, _has_line_edge_space), (_INNER_SPACE_RUN, _has_inner_space_run),
+                               (_BLANK_RUN, _has_blank_run)):
+        assert may_match(text) or not pattern.search(text)

@@ -1,6 +1,6 @@
 from datetime import date
 
-from zhetl.metadata import find_published_date, find_title
+from zhetl.metadata import find_field, find_published_date, find_title
 
 
 def test_title_line_and_fallbacks() -> None:
@@ -35,3 +35,11 @@ def test_seed_002_published_date(shared) -> None:
     text = clean_text(raw).text
     assert find_published_date(text, "002.txt") == date(2021, 3, 9)
     assert find_title(text, "002.txt") == "为绘就乡村振兴时代画卷接续奋斗"
+
+
+def test_author_and_source_fields_are_found_only_where_their_words_stand() -> None:
+    text = "标题：某县脱贫纪实\n来源：人民网 作者：张明\n正文……"
+    assert (find_field(text, "source"), find_field(text, "author")) == ("人民网", "张明")
+    assert find_field("文/李华 2020年\n正文", "author") == "李华"
+    assert find_field("第一条 为了规范管理，制定本办法。", "author") is None
+    assert find_field("第一条 为了规范管理，制定本办法。", "source") is None

@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from zhetl.quantities import find_quantities, redacted_amounts
+from zhetl.quantities import _ORDINAL_MARKS, _may_hold_ordinals, find_quantities, redacted_amounts
 
 
 def one(text: str):
@@ -587,3 +589,8 @@ def test_below_bounds_a_share_of_something_but_not_a_gap(text: str, span: str, b
 def test_values_carry_no_binary_noise(text: str, value: float) -> None:
     """17.4 × 1e8 is 1739999999.9999998 in floating point; the table says 1740000000."""
     assert one(text).value == value
+
+
+@given(st.text(alphabet="第一二十条款（）()、 人万元3", max_size=16))
+def test_the_ordinal_scan_is_skipped_only_where_no_ordinal_can_stand(text: str) -> None:
+    assert _may_hold_ordinals(text) or _ORDINAL_MARKS.sub("", text) == text

@@ -34,6 +34,7 @@ _LINE_RULES = [(re.compile(pattern), limit) for pattern, limit in (
     (r"^\s*(?:登录|注册|退出|设为首页|加入收藏|收藏本站)(?:\s*[|｜/]\s*\S+)*\s*$", 60),
     (r"浏览次数|阅读次数|点击数|点击量|访问量", 60),
 )]
+_MENU_MARKS = "|｜»>＞"  # the separators besides runs of whitespace
 _MENU_SEPARATORS = re.compile(r"\s*[|｜»>＞]\s*|\s{2,}")
 _TRUNCATION = re.compile(
     r"\s*[…\.。]{0,8}\s*[(（]\s*未完[^()（）]{0,300}[)）]"
@@ -54,6 +55,8 @@ def is_boilerplate_line(line: str) -> bool:
 
 def _is_menu(line: str) -> bool:
     """A row of short links: 首页 | 新闻中心 | 政策法规 | 联系我们."""
+    if not any(mark in line for mark in _MENU_MARKS) and len(line.split(None, 1)) < 2:
+        return False  # no separator and no whitespace: one item (most lines; the split is skipped)
     items = [item for item in _MENU_SEPARATORS.split(line) if item]
     return len(items) >= 4 and all(len(item) <= 8 for item in items) and not re.search(r"[。！？；]", line)
 

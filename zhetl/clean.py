@@ -85,10 +85,28 @@ def _always(replacement: str) -> Callable[[re.Match[str]], str]:
     return lambda _match: replacement
 
 
+def _has_line_edge_space(text: str) -> bool:
+    """Could ``_LINE_EDGE_SPACE`` match: a space or tab at a line's start or end?"""
+    return text.startswith((" ", "\t")) or text.endswith((" ", "\t")) or \
+        any(pair in text for pair in (" \n", "\t\n", "\n ", "\n\t"))
+
+
+def _has_inner_space_run(text: str) -> bool:
+    return any(pair in text for pair in ("  ", "\t\t", " \t", "\t "))
+
+
+def _has_blank_run(text: str) -> bool:
+    return "\n\n\n" in text
+
+
 def tidy_whitespace(mapped: MappedText) -> tuple[MappedText, int]:
     """Trim each line, fold runs of spaces and keep at most one blank line between paragraphs."""
     changed = 0
-    for pattern, replacement in ((_LINE_EDGE_SPACE, ""), (_INNER_SPACE_RUN, " "), (_BLANK_RUN, "\n\n")):
+    for pattern, replacement, needs in ((_LINE_EDGE_SPACE, "", _has_line_edge_space),
+                                        (_INNER_SPACE_RUN, " ", _has_inner_space_run),
+                                        (_BLANK_RUN, "\n\n", _has_blank_run)):
+        if not needs(mapped.text):
+            continue  # (the pattern cannot match: its scan is skipped)
         edits = regex_edits(pattern, mapped.text, _always(replacement))
         mapped = mapped.apply(edits)
         changed += len(edits)

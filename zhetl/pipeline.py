@@ -385,6 +385,8 @@ def facts_of(found: SentenceAnalysis, sentence_start: int = 0, document_places: 
     before the number in the sentence, else the first date after it.
     """
     facts: list[dict] = []
+    if not any(link.metric for link in found.links):
+        return facts  # (most sentences: no token map built)
     verbs_after = {t.start: t.token for t in found.tokens}
     # 北京召开全国…大会，宣布…832个贫困县: the place where an event happens is not the place a figure counts.
     places = [e for e in found.entities if e.type == "LOC" and verbs_after.get(e.end, "") not in EVENT_VERBS]
