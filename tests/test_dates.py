@@ -1,8 +1,10 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from zhetl.dates import find_dates
+from zhetl.dates import _GUARDED, _PATTERNS, _may_match, find_dates
 
 REF = date(2021, 3, 9)
 
@@ -235,3 +237,18 @@ def test_a_weekday_in_brackets_belongs_to_the_day_before_it() -> None:
     (d,) = find_dates(text, REF)
     assert (d.text, d.start_date, d.end_date) == ("2020年4月15日（星期三）", date(2020, 4, 15), date(2020, 4, 15))
     assert text[d.start:d.end] == d.text
+
+
+_DATE_ALPHABET = ("年月日号天周星期礼拜季度世纪以来至今大十五二一三四两〇0123456789-/.节国庆元旦假劳动春除夕元宵端午"
+                  "七中秋重阳腊八前后今去明本上下当次近过最初底末半第首农历阴个这")
+
+
+@given(st.text(alphabet=_DATE_ALPHABET, max_size=14))
+def test_a_date_pattern_is_skipped_only_where_it_cannot_match(text: str) -> None:
+    """Each pattern runs only when its words are present (dates._NEEDS); where they are not, it finds nothing."""
+    for pattern, needs in _GUARDED:
+        assert _may_match(text, needs) or not pattern.search(text), pattern.pattern[:40]
+
+
+def test_every_date_pattern_has_its_words() -> None:
+    assert len(_GUARDED) == len(_PATTERNS) and all(needs for _, needs in _GUARDED)

@@ -118,6 +118,28 @@ _PATTERNS = (SINCE_RE, CONGRESS_RE, LUNAR_RE,
              NUMERIC_RE, ABSOLUTE_RE, RELATIVE_MONTH_RE,
              RELATIVE_QUARTER_RE, RELATIVE_DAY_RE, WEEK_RE, RECENT_RE, YEARS_SINCE_RE, YEARS_AGO_RE, HOLIDAY_RE,
              STANDALONE_PART_RE, MONTH_DAY_RE)
+# What each pattern cannot match without: any one group of words, all of the group present. A sentence that
+# passes the trigger (之日起 and 年度 do) scans only the patterns it can hold.
+_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    SINCE_RE.pattern: (("年", "以来"), ("年", "至今")), CONGRESS_RE.pattern: (("大",),),
+    LUNAR_RE.pattern: (("月",), ("大年",), ("春节",), ("除夕",), ("元宵",), ("端午",), ("七夕",), ("中秋",),
+                       ("重阳",), ("腊八",)),
+    YEAR_SPAN_RE.pattern: (("年",),), WHOLE_WEEK_RE.pattern: (("周",), ("星期",)),
+    DAY_RANGE_RE.pattern: (("年", "月"),), MONTH_RANGE_RE.pattern: (("年", "月"),), CENTURY_RE.pattern: (("世纪",),),
+    PLAN_RE.pattern: (("五",),), NUMERIC_RE.pattern: (("-",), ("/",), (".",)), ABSOLUTE_RE.pattern: (("年",),),
+    RELATIVE_MONTH_RE.pattern: (("月",),), RELATIVE_QUARTER_RE.pattern: (("季度",),),
+    RELATIVE_DAY_RE.pattern: (("天",), ("日",)), WEEK_RE.pattern: (("周",), ("星期",), ("礼拜",)),
+    RECENT_RE.pattern: (("年",),), YEARS_SINCE_RE.pattern: (("年来",),), YEARS_AGO_RE.pattern: (("年",),),
+    HOLIDAY_RE.pattern: (("节",), ("国庆",), ("元旦",), ("假",)), STANDALONE_PART_RE.pattern: (("年",), ("季度",)),
+    MONTH_DAY_RE.pattern: (("月",),),
+}
+_GUARDED = tuple((pattern, _NEEDS[pattern.pattern]) for pattern in _PATTERNS)
+
+
+def _may_match(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    return any(all(word in text for word in words) for words in needs)
+
+
 # Every pattern needs one of these; a sentence without any has no date (most sentences of a law).
 _TRIGGER = re.compile(r"[年月日号天周季纪节旬夕宵腊假\d]|十[三四五六七八九]大|二十大|"
                       r"星期|礼拜|十[一二三四五]五|端午|重阳|七夕|中秋|元旦|国庆")
@@ -152,7 +174,8 @@ def find_dates(text: str, reference: date | None = None, stated_year: int | None
 def _dates(text: str, reference: date | None, stated_year: int | None) -> list[DateMention]:
     if not _TRIGGER.search(text):
         return []
-    candidates = [m for pattern in _PATTERNS for m in pattern.finditer(text) if m.group(0).strip()]
+    candidates = [m for pattern, needs in _GUARDED if _may_match(text, needs) for m in pattern.finditer(text)
+                  if m.group(0).strip()]
     candidates.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
     found: list[DateMention] = []
     taken_until = -1
