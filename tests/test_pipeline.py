@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-import numpy as np
-
 from zhetl.clean import clean_text
-from zhetl.pipeline import Settings, _raw_spans, analyse_sentence, paragraph_hash, process_document
+from zhetl.pipeline import Settings, analyse_sentence, paragraph_hash, process_document
 from zhetl.schemas import TABLES
 
 
@@ -46,10 +44,3 @@ def test_paragraph_and_sentence_rows_built_in_bulk_map_back_like_one_span_at_a_t
                                                                                        row["char_end"])
     assert list(tables) == [*(name for name in TABLES if name != "tokens"), "tokens"]
 
-
-def test_raw_spans_in_bulk_map_an_empty_span_to_a_point() -> None:
-    mapped = clean_text("ＡＢ  C\r\nD").mapped
-    starts, ends = np.array([0, 1, 2, len(mapped.text)]), np.array([2, 1, len(mapped.text), len(mapped.text)])
-    raw_starts, raw_ends = _raw_spans(mapped, starts, ends)
-    assert list(zip(raw_starts.tolist(), raw_ends.tolist(), strict=True)) == [
-        mapped.raw_span(int(s), int(e)) for s, e in zip(starts, ends, strict=True)]

@@ -1,8 +1,10 @@
 import re
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
+from zhetl.clean import clean_text
 from zhetl.textmap import MappedText, regex_edits
 
 
@@ -36,3 +38,11 @@ def test_raw_spans_cover_the_source(text: str) -> None:
         original = text[start:end]
         assert char == original or (char == "\n" and original in ("\r", "\r\n")) or (
             char == " " and original.strip(" \t") == "")
+
+
+def test_raw_spans_in_bulk_map_an_empty_span_to_a_point() -> None:
+    mapped = clean_text("ＡＢ  C\r\nD").mapped
+    starts, ends = np.array([0, 1, 2, len(mapped.text)]), np.array([2, 1, len(mapped.text), len(mapped.text)])
+    raw_starts, raw_ends = mapped.raw_spans(starts, ends)
+    assert list(zip(raw_starts.tolist(), raw_ends.tolist(), strict=True)) == [
+        mapped.raw_span(int(s), int(e)) for s, e in zip(starts, ends, strict=True)]

@@ -113,27 +113,33 @@ CONGRESS_OPENING = {"十三大": date(1987, 10, 25), "十四大": date(1992, 10,
                     "十九大": date(2017, 10, 18), "二十大": date(2022, 10, 16)}
 CONNECTOR_RE = re.compile(r"起?\s*(?:至|到|——|—|–|-|－|~|～)\s*")
 
-_PATTERNS = (SINCE_RE, CONGRESS_RE, LUNAR_RE,
-             YEAR_SPAN_RE, WHOLE_WEEK_RE, DAY_RANGE_RE, MONTH_RANGE_RE, CENTURY_RE, PLAN_RE,
-             NUMERIC_RE, ABSOLUTE_RE, RELATIVE_MONTH_RE,
-             RELATIVE_QUARTER_RE, RELATIVE_DAY_RE, WEEK_RE, RECENT_RE, YEARS_SINCE_RE, YEARS_AGO_RE, HOLIDAY_RE,
-             STANDALONE_PART_RE, MONTH_DAY_RE)
-# What each pattern cannot match without: any one group of words, all of the group present. A sentence that
-# passes the trigger (之日起 and 年度 do) scans only the patterns it can hold.
-_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
-    SINCE_RE.pattern: (("年", "以来"), ("年", "至今")), CONGRESS_RE.pattern: (("大",),),
-    LUNAR_RE.pattern: (("月",), ("大年",), ("春节",), ("除夕",), ("元宵",), ("端午",), ("七夕",), ("中秋",),
-                       ("重阳",), ("腊八",)),
-    YEAR_SPAN_RE.pattern: (("年",),), WHOLE_WEEK_RE.pattern: (("周",), ("星期",)),
-    DAY_RANGE_RE.pattern: (("年", "月"),), MONTH_RANGE_RE.pattern: (("年", "月"),), CENTURY_RE.pattern: (("世纪",),),
-    PLAN_RE.pattern: (("五",),), NUMERIC_RE.pattern: (("-",), ("/",), (".",)), ABSOLUTE_RE.pattern: (("年",),),
-    RELATIVE_MONTH_RE.pattern: (("月",),), RELATIVE_QUARTER_RE.pattern: (("季度",),),
-    RELATIVE_DAY_RE.pattern: (("天",), ("日",)), WEEK_RE.pattern: (("周",), ("星期",), ("礼拜",)),
-    RECENT_RE.pattern: (("年",),), YEARS_SINCE_RE.pattern: (("年来",),), YEARS_AGO_RE.pattern: (("年",),),
-    HOLIDAY_RE.pattern: (("节",), ("国庆",), ("元旦",), ("假",)), STANDALONE_PART_RE.pattern: (("年",), ("季度",)),
-    MONTH_DAY_RE.pattern: (("月",),),
-}
-_GUARDED = tuple((pattern, _NEEDS[pattern.pattern]) for pattern in _PATTERNS)
+# Each pattern, in the order its matches are tried, with what it cannot match without: any one group of words, all
+# of the group present. A sentence that passes the trigger (之日起 and 年度 do) scans only the patterns it can hold.
+_GUARDED: tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], ...] = (
+    (SINCE_RE, (("年", "以来"), ("年", "至今"))),
+    (CONGRESS_RE, (("大",),)),
+    (LUNAR_RE, (("月",), ("大年",), ("春节",), ("除夕",), ("元宵",), ("端午",), ("七夕",), ("中秋",), ("重阳",),
+                ("腊八",))),
+    (YEAR_SPAN_RE, (("年",),)),
+    (WHOLE_WEEK_RE, (("周",), ("星期",))),
+    (DAY_RANGE_RE, (("年", "月"),)),
+    (MONTH_RANGE_RE, (("年", "月"),)),
+    (CENTURY_RE, (("世纪",),)),
+    (PLAN_RE, (("五",),)),
+    (NUMERIC_RE, (("-",), ("/",), (".",))),
+    (ABSOLUTE_RE, (("年",),)),
+    (RELATIVE_MONTH_RE, (("月",),)),
+    (RELATIVE_QUARTER_RE, (("季度",),)),
+    (RELATIVE_DAY_RE, (("天",), ("日",))),
+    (WEEK_RE, (("周",), ("星期",), ("礼拜",))),
+    (RECENT_RE, (("年",),)),
+    (YEARS_SINCE_RE, (("年来",),)),
+    (YEARS_AGO_RE, (("年",),)),
+    (HOLIDAY_RE, (("节",), ("国庆",), ("元旦",), ("假",))),
+    (STANDALONE_PART_RE, (("年",), ("季度",))),
+    (MONTH_DAY_RE, (("月",),)),
+)
+_PATTERNS = tuple(pattern for pattern, _ in _GUARDED)
 
 
 def _may_match(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:

@@ -734,23 +734,19 @@ def _small_places(text: str, offset: int, found: list[Entity], titles: list[tupl
     # Positions a dictionary word runs across (jieba's own guesses like 乡庙|坝村 may): no name edge there.
     crossed = {position for t in tokens if t.end - t.start > 1 and known_word(t.token)
                for position in range(t.start - offset + 1, t.end - offset)}
-
-    def edge(position: int) -> bool:
-        return position not in crossed
-
     taken = [(e.start - offset, e.end - offset) for e in found] + [(s - offset, e - offset) for s, e in titles]
     for match in _SMALL_PLACE_SUFFIX.finditer(text):
-        if not edge(match.end()):
+        if match.end() in crossed:
             continue
         for length in (4, 3, 2):
             start = match.start() - length
             name = text[max(start, 0):match.start()]
-            if start < 0 or not edge(start) or not _is_cjk(name):
+            if start < 0 or start in crossed or not _is_cjk(name):
                 continue
             if name in GENERIC_PLACE_MODIFIERS or name[-2:] in GENERIC_PLACE_MODIFIERS or \
                     any(c in _NOT_IN_NAMES for c in name[:1]) or any(c in FUNCTION_CHARS for c in name):
                 continue
-            if not edge(match.start()) and not any(t.start - offset == start and t.end - offset == match.end()
+            if match.start() in crossed and not any(t.start - offset == start and t.end - offset == match.end()
                                                    for t in tokens):
                 continue  # the suffix belongs to a word running across the name (农村, 城镇)
             inside = [t for t in tokens if start <= t.start - offset and t.end - offset <= match.start()

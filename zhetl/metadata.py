@@ -18,7 +18,8 @@ _FIELD_STOP = r"(?=\s|发布时间|发布日期|作者|来源|责任编辑|编�
 _AUTHOR = re.compile(rf"(?:(?:作者|记者)\s*[:：]|(?<![\u4e00-\u9fff])文\s*/)\s*"
                      rf"(?P<value>[^\s:：|｜]{{1,30}}?){_FIELD_STOP}", re.MULTILINE)
 _SOURCE = re.compile(rf"(?:来源|出处|稿源)\s*[:：]\s*(?P<value>[^\s:：|｜]{{1,40}}?){_FIELD_STOP}", re.MULTILINE)
-_FIELD_WORDS = {"author": ("作者", "记者", "/"), "source": ("来源", "出处", "稿源")}
+# Each field's pattern, and the words it cannot match without (a document holding none is not scanned).
+_FIELDS = {"author": (_AUTHOR, ("作者", "记者", "/")), "source": (_SOURCE, ("来源", "出处", "稿源"))}
 _URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
 
@@ -48,10 +49,10 @@ def find_published_date(text: str, source_path: str) -> date | None:
 
 def find_field(text: str, name: str) -> str | None:
     """The author or source stated in a header line (作者:…, 来源:…), if any."""
-    pattern = {"author": _AUTHOR, "source": _SOURCE}[name]
+    pattern, needs = _FIELDS[name]
     head = text[:5000]
-    if not any(word in head for word in _FIELD_WORDS[name]):
-        return None  # the field's pattern needs one of these (most documents: no scan)
+    if not any(word in head for word in needs):
+        return None
     match = pattern.search(head)
     return match.group("value").strip() if match else None
 

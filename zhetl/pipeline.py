@@ -135,28 +135,22 @@ class _TokenColumns:
         end_array = np.array(self.ends, dtype=np.int64)
         sizes = np.array(self.sentence_sizes, dtype=np.int64)
         firsts = np.cumsum(sizes) - sizes  # each sentence's first token's position in the columns
-        raw_starts = mapped.raw_start[start_array]
-        raw_ends = mapped.raw_end[np.maximum(end_array - 1, start_array)]
         columns = {
             "doc_id": pa.array([doc_id] * count, pa.string()),
             "sentence_id": pa.array(np.repeat(np.array(self.sentence_ids, dtype=np.int32), sizes)),
             "token_id": pa.array((np.arange(count) - np.repeat(firsts, sizes)).astype(np.int32)),
             "token": _substrings(mapped.text, start_array, end_array),
             "pos": pa.array(self.tags, pa.string()),
-            "char_start": pa.array(start_array.astype(np.int32)),
-            "char_end": pa.array(end_array.astype(np.int32)),
-            "raw_char_start": pa.array(raw_starts, pa.int32()),
-            "raw_char_end": pa.array(raw_ends, pa.int32()),
+            **_offset_columns(mapped, start_array, end_array),
         }
         return pa.table(columns, schema=TABLES["tokens"])
 
 
-def _raw_spans(mapped: MappedText, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """:meth:`MappedText.raw_span` for many spans at once (an empty span maps to a point)."""
-    points = np.append(mapped.raw_start, np.int32(mapped.raw_length))
-    raw_starts = points[starts]
-    raw_ends = np.where(ends > starts, mapped.raw_end[np.maximum(ends - 1, 0)], raw_starts)
-    return raw_starts, raw_ends
+def _offset_columns(mapped: MappedText, starts: np.ndarray, ends: np.ndarray) -> dict[str, pa.Array]:
+    """The four offset columns of spans of the cleaned text: into it, and mapped back into the raw text."""
+    raw_starts, raw_ends = mapped.raw_spans(starts, ends)
+    return {"char_start": pa.array(starts, pa.int32()), "char_end": pa.array(ends, pa.int32()),
+            "raw_char_start": pa.array(raw_starts, pa.int32()), "raw_char_end": pa.array(raw_ends, pa.int32())}
 
 
 def _spans_table(name: str, doc_id: str, mapped: MappedText, ids: dict[str, list[int]], starts: list[int],
@@ -166,14 +160,10 @@ def _spans_table(name: str, doc_id: str, mapped: MappedText, ids: dict[str, list
     bodies = [text[start:end] for start, end in zip(starts, ends, strict=True)]
     start_array = np.array(starts, dtype=np.int64)
     end_array = np.array(ends, dtype=np.int64)
-    raw_starts, raw_ends = _raw_spans(mapped, start_array, end_array)
     columns = {
         "doc_id": pa.array([doc_id] * len(bodies), pa.string()),
         **{column: pa.array(values, pa.int32()) for column, values in ids.items()},
-        "char_start": pa.array(start_array, pa.int32()),
-        "char_end": pa.array(end_array, pa.int32()),
-        "raw_char_start": pa.array(raw_starts, pa.int32()),
-        "raw_char_end": pa.array(raw_ends, pa.int32()),
+        **_offset_columns(mapped, start_array, end_array),
     }
     if "n_chars" in TABLES[name].names:
         columns["n_chars"] = pa.array(end_array - start_array, pa.int32())
@@ -225,7 +215,7 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
         if any(mark in text for mark in REDACTION_MARKS) else []
     mapped = cleaned.mapped
     sentences = split_sentences(text)
-    _paragraph_rows(rows, doc_id, mapped, sentences)
+    _paragraph_and_sentence_tables(rows, doc_id, mapped, sentences)
     clock = _lap("split", clock)
     document_places: Divisions = []
     document_years: list[int] = []
@@ -270,7 +260,7 @@ def paragraph_hash(text: str) -> str:
     return hashlib.sha1("".join(text.split()).encode("utf-8")).hexdigest()[:20]
 
 
-def _paragraph_rows(rows: Rows, doc_id: str, mapped: MappedText, sentences: list) -> None:
+def _paragraph_and_sentence_tables(rows: Rows, doc_id: str, mapped: MappedText, sentences: list) -> None:
     """The document's paragraphs (each spans its sentences) and sentences, as two tables."""
     spans: dict[int, tuple[int, int]] = {}
     for sentence in sentences:

@@ -39,6 +39,13 @@ class MappedText:
             return point, point
         return int(self.raw_start[start]), int(self.raw_end[end - 1])
 
+    def raw_spans(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`raw_span` for many spans at once, as two arrays (for tables of sentences and tokens)."""
+        points = np.append(self.raw_start, np.int32(self.raw_length))
+        raw_starts = points[starts]
+        raw_ends = np.where(ends > starts, self.raw_end[np.maximum(ends - 1, 0)], raw_starts)
+        return raw_starts, raw_ends
+
     def apply(self, edits: Iterable[Edit]) -> MappedText:
         """Apply non-overlapping edits (in any order) and keep the map to the raw text."""
         ordered = sorted(edits)
