@@ -1,8 +1,18 @@
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhetl.boilerplate import _MENU_SEPARATORS, _is_menu, is_boilerplate_line, remove_boilerplate, remove_truncation
+from zhetl.boilerplate import (
+    _MENU_SEPARATORS,
+    _RULE_WORDS,
+    _RULES,
+    _is_menu,
+    is_boilerplate_line,
+    remove_boilerplate,
+    remove_truncation,
+)
 from zhetl.clean import clean_text
 from zhetl.textmap import MappedText
 
@@ -64,3 +74,16 @@ def test_a_line_without_separators_or_whitespace_is_no_menu_as_the_split_says(li
 def test_a_menu_separated_by_wide_spaces_is_still_found() -> None:
     assert _is_menu("首页\u3000\u3000新闻中心\u3000\u3000政策法规\u3000\u3000联系我们")
     assert not _is_menu("首页新闻中心政策法规联系我们")
+
+
+# The rules' own characters, with a little prose, so generated lines often hold a marker or part of one.
+_RULE_ALPHABET = "".join(sorted({c for _, _, words in _RULES for word in words for c in word}
+                                | set("：: 0123456789-—.|/>电邮网站首页欢迎访问当前位置上下一篇条页相关大中小的了")))
+
+
+@given(st.text(alphabet=_RULE_ALPHABET, max_size=24))
+def test_a_line_rule_is_skipped_only_where_it_cannot_match(line: str) -> None:
+    """A line without any rule's words skips every rule; each rule finds nothing where its words are absent."""
+    for pattern, _, words in _RULES:
+        assert any(word in line for word in words) or not re.search(pattern, line), pattern[:40]
+    assert bool(_RULE_WORDS.search(line)) == any(word in line for _, _, words in _RULES for word in words)

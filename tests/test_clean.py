@@ -1,16 +1,27 @@
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from zhetl.clean import (
     _BLANK_RUN,
+    _FULLWIDTH_ALNUM,
     _INNER_SPACE_RUN,
-    _LINE_EDGE_SPACE,
+    _LINE_ENDINGS,
     _has_blank_run,
     _has_inner_space_run,
     _has_line_edge_space,
+    _line_edge_space,
     clean_text,
     script_of,
 )
+
+# The plain forms of the cleaning patterns, which the module writes so that the regex engine can skip ahead.
+_PLAIN_LINE_EDGE_SPACE = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
+_PLAIN_FORMS = ((_FULLWIDTH_ALNUM, re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]+")),
+                (_LINE_ENDINGS, re.compile("\r\n?|[\u2028\u2029\x85]")),
+                (_BLANK_RUN, re.compile(r"\n{3,}")),
+                (_INNER_SPACE_RUN, re.compile(r"[ \t]{2,}")))
 
 
 def test_fullwidth_alnum_becomes_halfwidth_punctuation_stays() -> None:
@@ -60,6 +71,13 @@ def test_cleaning_is_idempotent_and_mapped(raw: str) -> None:
 @given(st.text(alphabet=" \t\na中", max_size=12))
 def test_a_whitespace_pattern_is_skipped_only_where_it_cannot_match(text: str) -> None:
     """tidy_whitespace skips a pattern's scan when a substring test says it cannot match: never wrongly."""
-    for pattern, may_match in ((_LINE_EDGE_SPACE, _has_line_edge_space), (_INNER_SPACE_RUN, _has_inner_space_run),
+    for pattern, may_match in ((_PLAIN_LINE_EDGE_SPACE, _has_line_edge_space), (_INNER_SPACE_RUN, _has_inner_space_run),
                                (_BLANK_RUN, _has_blank_run)):
         assert may_match(text) or not pattern.search(text)
+
+
+@given(st.text(alphabet=" \t\n\r\u2028\x85a中０Ａ\u3000", max_size=16))
+def test_the_cleaning_patterns_find_what_their_plain_forms_find(text: str) -> None:
+    assert _line_edge_space(text) == [(m.start(), m.end(), "") for m in _PLAIN_LINE_EDGE_SPACE.finditer(text)]
+    for pattern, plain in _PLAIN_FORMS:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], plain.pattern

@@ -1,5 +1,10 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from zhetl.clean import clean_text
-from zhetl.pinyin import is_annotation, remove_annotations
+from zhetl.pinyin import _ANNOTATION, is_annotation, remove_annotations
 from zhetl.textmap import MappedText
 
 
@@ -35,3 +40,11 @@ def test_seed_003_keeps_no_annotations_and_no_traditional(shared) -> None:
     t2s = opencc.OpenCC("t2s")
     assert t2s.convert(cleaned.text) == cleaned.text
     assert cleaned.script == "traditional" and cleaned.truncated
+
+
+@given(st.text(alphabet="标題中a（(）) biāoo1ü2\u0304", max_size=16))
+def test_the_annotation_pattern_finds_what_its_look_behind_form_finds(text: str) -> None:
+    plain = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]"
+                       r"\s*([a-zA-Zü\u00c0-\u024f\u0300-\u036f]{1,8}[1-5]?)\s*[)）]")
+    assert [m.span(0) + m.span(1) for m in _ANNOTATION.finditer(text)] == \
+        [m.span(0) + m.span(1) for m in plain.finditer(text)]

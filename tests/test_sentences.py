@@ -1,4 +1,9 @@
-from zhetl.sentences import split_sentences
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zhetl.sentences import _MARKER, list_marker_starts, split_sentences
 
 
 def spans(text: str) -> list[str]:
@@ -37,3 +42,12 @@ def test_a_line_without_end_marks_is_cut_into_bounded_sentences() -> None:
     assert all(s.end - s.start <= MAX_SENTENCE for s in sentences)
     assert "".join(line[s.start:s.end] for s in sentences) == line
     assert all(line[s.start - 1] == "，" for s in sentences[1:3])  # cut after a comma where there is one
+
+
+# The plain statement of where a list marker counts: at the line's start or right after clause punctuation.
+_MARKER_WHERE_ALLOWED = re.compile(r"(?:^|(?<=[。；;：:！？!? \t]))" + _MARKER)
+
+
+@given(st.text(alphabet="一二三四五六七八九十百是第条章节款（）()0123456789.．、。；;：:！？!? \t村", max_size=30))
+def test_list_marker_starts_are_where_the_plain_pattern_starts(line: str) -> None:
+    assert list_marker_starts(line) == {m.start() for m in _MARKER_WHERE_ALLOWED.finditer(line)}

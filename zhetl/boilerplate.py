@@ -15,27 +15,44 @@ from zhetl.textmap import Edit, MappedText
 
 MAX_BOILERPLATE_LINE = 160
 
-# (pattern, longest line it may remove): markers that also occur in prose only remove short lines.
-_LINE_RULES = [(re.compile(pattern), limit) for pattern, limit in (
-    (r"^\s*欢迎(?:访问|光临|来到|您访问)", 60),
-    (r"(?:当前|您的|你的|所在)位置\s*[:：]", MAX_BOILERPLATE_LINE),
-    (r"^\s*(?:首页|主页|网站首页)\s*(?:[>|｜»/>＞]|$)", MAX_BOILERPLATE_LINE),
-    (r"版权所有|©|\(c\)\s*\d{4}|[Cc]opyright|All Rights Reserved|保留所有权利", MAX_BOILERPLATE_LINE),
-    (r"ICP\s*[备证]|公网安备|网安备|增值电信业务经营许可证", MAX_BOILERPLATE_LINE),
-    (r"^\s*(?:联系|咨询|值班|举报|监督|投诉|服务)?(?:电话|热线|手机|邮箱|传真|地址|邮编|E-?mail|QQ)\s*[:：]", 120),
-    (r"^\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]?", MAX_BOILERPLATE_LINE),
+# (pattern, longest line it may remove, words every match holds): markers that also occur in prose only remove
+# short lines. The words let one scan of a line rule out every pattern at once (most lines of a document hold
+# none of them); tests/test_boilerplate.py checks each pattern against its words.
+_RULES = (
+    (r"^\s*欢迎(?:访问|光临|来到|您访问)", 60, ("欢迎",)),
+    (r"(?:当前|您的|你的|所在)位置\s*[:：]", MAX_BOILERPLATE_LINE, ("位置",)),
+    (r"^\s*(?:首页|主页|网站首页)\s*(?:[>|｜»/>＞]|$)", MAX_BOILERPLATE_LINE, ("首页", "主页")),
+    (r"版权所有|©|\(c\)\s*\d{4}|[Cc]opyright|All Rights Reserved|保留所有权利", MAX_BOILERPLATE_LINE,
+     ("版权所有", "©", "(c)", "opyright", "All Rights Reserved", "保留所有权利")),
+    (r"ICP\s*[备证]|公网安备|网安备|增值电信业务经营许可证", MAX_BOILERPLATE_LINE,
+     ("ICP", "网安备", "增值电信业务经营许可证")),
+    (r"^\s*(?:联系|咨询|值班|举报|监督|投诉|服务)?(?:电话|热线|手机|邮箱|传真|地址|邮编|E-?mail|QQ)\s*[:：]", 120,
+     ("电话", "热线", "手机", "邮箱", "传真", "地址", "邮编", "mail", "QQ")),
+    (r"^\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]?", MAX_BOILERPLATE_LINE, ("上一", "下一")),
     (r"^\s*(?:相关栏目|相关文章|相关链接|相关阅读|相关新闻|推荐阅读|热门文章|热点推荐|延伸阅读|猜你喜欢)",
-     MAX_BOILERPLATE_LINE),
-    (r"免责声明|网站地图|本网概况|关于我们|联系我们|会员服务|网站声明|隐私政策|意见反馈|站内搜索", 40),
-    (r"分享到|打印本页|关闭窗口|【打印】|【关闭】|返回顶部|^\s*字号\s*[:：]?\s*[大中小]|扫一扫", 40),
-    (r"^\s*(?:https?://|www\.)\S+\s*$", MAX_BOILERPLATE_LINE),
-    (r"(?:本站|本网|本网站).{0,40}(?:信息|转载|稿酬|责任|主办|观点|立场)", 100),
-    (r"主办\s*[-—:：]|承办\s*[:：]|技术支持\s*[:：]|主办单位\s*[:：]", MAX_BOILERPLATE_LINE),
-    (r"^\s*(?:登录|注册|退出|设为首页|加入收藏|收藏本站)(?:\s*[|｜/]\s*\S+)*\s*$", 60),
-    (r"浏览次数|阅读次数|点击数|点击量|访问量", 60),
-)]
+     MAX_BOILERPLATE_LINE, ("相关", "推荐阅读", "热门文章", "热点推荐", "延伸阅读", "猜你喜欢")),
+    (r"免责声明|网站地图|本网概况|关于我们|联系我们|会员服务|网站声明|隐私政策|意见反馈|站内搜索", 40,
+     ("免责声明", "网站地图", "本网概况", "关于我们", "联系我们", "会员服务", "网站声明", "隐私政策", "意见反馈",
+      "站内搜索")),
+    (r"分享到|打印本页|关闭窗口|【打印】|【关闭】|返回顶部|^\s*字号\s*[:：]?\s*[大中小]|扫一扫", 40,
+     ("分享到", "打印本页", "关闭窗口", "【打印】", "【关闭】", "返回顶部", "字号", "扫一扫")),
+    (r"^\s*(?:https?://|www\.)\S+\s*$", MAX_BOILERPLATE_LINE, ("http", "www.")),
+    (r"(?:本站|本网|本网站).{0,40}(?:信息|转载|稿酬|责任|主办|观点|立场)", 100, ("本站", "本网")),
+    (r"主办\s*[-—:：]|承办\s*[:：]|技术支持\s*[:：]|主办单位\s*[:：]", MAX_BOILERPLATE_LINE,
+     ("主办", "承办", "技术支持")),
+    (r"^\s*(?:登录|注册|退出|设为首页|加入收藏|收藏本站)(?:\s*[|｜/]\s*\S+)*\s*$", 60,
+     ("登录", "注册", "退出", "设为首页", "加入收藏", "收藏本站")),
+    (r"浏览次数|阅读次数|点击数|点击量|访问量", 60, ("浏览次数", "阅读次数", "点击数", "点击量", "访问量")),
+)
+_LINE_RULES = [(re.compile(pattern), limit) for pattern, limit, _ in _RULES]
+_RULE_WORDS = re.compile("|".join(sorted({re.escape(word) for _, _, words in _RULES for word in words},
+                                         key=lambda word: (-len(word), word))))
 _MENU_MARKS = "|｜»>＞"  # the separators besides runs of whitespace
 _MENU_SEPARATORS = re.compile(r"\s*[|｜»>＞]\s*|\s{2,}")
+# What any separator holds (one space is none); two patterns, each starting on a character class, so the engine
+# skips ahead (one alternation of the two would be tried at every position).
+_MENU_MARK = re.compile(rf"[{re.escape(_MENU_MARKS)}]")
+_DOUBLE_SPACE = re.compile(r"\s\s")
 _TRUNCATION = re.compile(
     r"\s*[…\.。]{0,8}\s*[(（]\s*未完[^()（）]{0,300}[)）]"
     r"|[(（]\s*(?:全文共|全文|原文共)\s*\d+\s*字[^()（）]{0,200}[)）]"
@@ -48,15 +65,16 @@ def is_boilerplate_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > MAX_BOILERPLATE_LINE:
         return False
-    if any(len(stripped) <= limit and rule.search(stripped) for rule, limit in _LINE_RULES):
+    if _RULE_WORDS.search(stripped) and \
+            any(len(stripped) <= limit and rule.search(stripped) for rule, limit in _LINE_RULES):
         return True
     return _is_menu(stripped)
 
 
 def _is_menu(line: str) -> bool:
     """A row of short links: 首页 | 新闻中心 | 政策法规 | 联系我们."""
-    if not any(mark in line for mark in _MENU_MARKS) and len(line.split(None, 1)) < 2:
-        return False  # no separator and no whitespace: one item (most lines; the split is skipped)
+    if not (_MENU_MARK.search(line) or _DOUBLE_SPACE.search(line)):
+        return False  # no separator: one item (most lines, 第一条 为了… too; the split is skipped)
     items = [item for item in _MENU_SEPARATORS.split(line) if item]
     return len(items) >= 4 and all(len(item) <= 8 for item in items) and not re.search(r"[。！？；]", line)
 

@@ -20,17 +20,25 @@ MAX_QUOTED_SENTENCE = 300
 MAX_SENTENCE = 1000
 _SOFT_BREAKS = "，,、：:　 \t）)】」』”"
 
-# A list marker counts only at the start of the line or right after clause punctuation; saying so in the
-# pattern lets the engine skip every other position (half the time of testing each match afterwards).
+# A list marker counts only at the start of the line or right after clause punctuation. The scan looks for that
+# punctuation followed by a marker: starting on a character class lets the engine skip every other position at C
+# speed (a third of the time of testing the position before each character); the line's start is one match.
 _CLAUSE_START = "。；;：:！？!? \t"
-_LIST_MARKER = re.compile(
-    rf"(?:^|(?<=[{_CLAUSE_START}]))"
-    r"(?:[一二三四五六七八九十]+是"
-    r"|[（(][一二三四五六七八九十]{1,3}[）)]"
-    r"|(?<![\d.])\d{1,2}[.．、](?!\d)"
-    r"|[一二三四五六七八九十]{1,3}、"
-    r"|第[一二三四五六七八九十百]+[条章节款])"
-)
+_MARKER = (r"(?:[一二三四五六七八九十]+是"
+           r"|[（(][一二三四五六七八九十]{1,3}[）)]"
+           r"|(?<![\d.])\d{1,2}[.．、](?!\d)"
+           r"|[一二三四五六七八九十]{1,3}、"
+           r"|第[一二三四五六七八九十百]+[条章节款])")
+_MARKER_AT_START = re.compile(_MARKER)
+_MARKER_AFTER_CLAUSE = re.compile(rf"[{_CLAUSE_START}](?={_MARKER})")
+
+
+def list_marker_starts(line: str) -> set[int]:
+    """Offsets where a list marker (一是, （一）, 1., 一、, 第三条) starts a new sentence in ``line``."""
+    starts = {m.end() for m in _MARKER_AFTER_CLAUSE.finditer(line)}
+    if _MARKER_AT_START.match(line):
+        starts.add(0)
+    return starts
 
 
 @dataclass(frozen=True)
@@ -93,7 +101,7 @@ def _cut_points(line: str) -> list[int]:
 
     Only punctuation and list markers can change the state, so the scan visits just those positions.
     """
-    markers = {m.start() for m in _LIST_MARKER.finditer(line)}
+    markers = list_marker_starts(line)
     events = sorted(markers.union(m.start() for m in _EVENTS.finditer(line)))
     cuts: list[int] = []
     expected: list[str] = []
