@@ -1,10 +1,11 @@
+import re
 from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhetl.dates import _GUARDED, _PATTERNS, _may_match, find_dates
+from zhetl.dates import _GUARDED, _PATTERNS, _TRIGGER_CHARS, _TRIGGER_WORDS, _may_match, find_dates
 
 REF = date(2021, 3, 9)
 
@@ -252,3 +253,10 @@ def test_a_date_pattern_is_skipped_only_where_it_cannot_match(text: str) -> None
 
 def test_every_date_pattern_has_its_words() -> None:
     assert len(_GUARDED) == len(_PATTERNS) and all(needs for _, needs in _GUARDED)
+
+
+@given(st.text(alphabet=_DATE_ALPHABET + "星期礼拜端午重阳七夕中秋元旦国庆大", max_size=14))
+def test_the_two_trigger_scans_say_what_one_alternation_says(text: str) -> None:
+    plain = re.compile(r"[年月日号天周季纪节旬夕宵腊假\d]|十[三四五六七八九]大|二十大|"
+                       r"星期|礼拜|十[一二三四五]五|端午|重阳|七夕|中秋|元旦|国庆")
+    assert bool(_TRIGGER_CHARS.search(text) or _TRIGGER_WORDS.search(text)) == bool(plain.search(text))

@@ -1,8 +1,12 @@
 """Each entity rule, and each false positive we know of, on sentences we wrote."""
 
-import pytest
+import re
 
-from zhetl.entities import find_entities, split_place_chain
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zhetl.entities import _SMALL_PLACE_SUFFIX, find_entities, split_place_chain
 from zhetl.pipeline import analyse_sentence
 from zhetl.segment import tokenize
 
@@ -164,3 +168,9 @@ def test_a_verb_of_building_ends_a_place_before_a_zone_head() -> None:
 
     found = analyse_sentence("截至2020年底，闽宁两省区共建产业园区11个。")
     assert "闽宁两省区共建产业园区" not in [e.text for e in found.entities]
+
+
+@given(st.text(alphabet="乡镇村街道社区屯寨驻进入到包返民委级里务干庄王家", max_size=12))
+def test_the_small_place_suffix_pattern_finds_what_its_look_behind_form_finds(text: str) -> None:
+    plain = re.compile(r"(?:乡|镇|(?<![驻进入到包返])村|街道|社区|屯|寨)(?![民委级里务干庄])")
+    assert [m.span() for m in _SMALL_PLACE_SUFFIX.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -146,9 +146,11 @@ def _may_match(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
     return any(all(word in text for word in words) for words in needs)
 
 
-# Every pattern needs one of these; a sentence without any has no date (most sentences of a law).
-_TRIGGER = re.compile(r"[年月日号天周季纪节旬夕宵腊假\d]|十[三四五六七八九]大|二十大|"
-                      r"星期|礼拜|十[一二三四五]五|端午|重阳|七夕|中秋|元旦|国庆")
+# Every pattern needs one of these characters or words; a sentence without any has no date (most sentences of a
+# law). Two scans, each starting on a character class or on literals, so the engine skips ahead (one alternation of
+# both would be tried at every position).
+_TRIGGER_CHARS = re.compile(r"[年月日号天周季纪节旬夕宵腊假\d]")
+_TRIGGER_WORDS = re.compile(r"十[三四五六七八九]大|二十大|星期|礼拜|十[一二三四五]五|端午|重阳|七夕|中秋|元旦|国庆")
 _RELATIVE_YEARS = {"今": 0, "本": 0, "当": 0, "同": 0, "这一": 0, "去": -1, "上": -1, "上一": -1, "前": -2, "明": 1,
                    "下一": 1, "次": 1, "后": 2}
 
@@ -178,7 +180,7 @@ def find_dates(text: str, reference: date | None = None, stated_year: int | None
 
 
 def _dates(text: str, reference: date | None, stated_year: int | None) -> list[DateMention]:
-    if not _TRIGGER.search(text):
+    if not (_TRIGGER_CHARS.search(text) or _TRIGGER_WORDS.search(text)):
         return []
     candidates = [m for pattern, needs in _GUARDED if _may_match(text, needs) for m in pattern.finditer(text)
                   if m.group(0).strip()]

@@ -83,7 +83,8 @@ BUILDING_VERBS = frozenset("共建 建设 建成 新建 打造 创建 援建 规
 _TITLE_SPAN = re.compile(r"《[^《》]{0,80}》")
 _PLACEHOLDER = re.compile(r"([\u4e00-\u9fff])(某{1,2})([\u4e00-\u9fff]?)")  # 李某, 李某某, 王某明
 # (驻村, 进村, 入村, 到村, 包村: going to or staying in a village, so 选派驻村 is no village's name)
-_SMALL_PLACE_SUFFIX = re.compile(r"(?:乡|镇|(?<![驻进入到包返])村|街道|社区|屯|寨)(?![民委级里务干庄])")
+# Every alternative starts on its own character (the look-behind follows 村), so the engine skips ahead to one.
+_SMALL_PLACE_SUFFIX = re.compile(r"(?:乡|镇|村(?<![驻进入到包返]村)|街道|社区|屯|寨)(?![民委级里务干庄])")
 _NOT_IN_NAMES = frozenset("的了在是和与及或从到向对把被为由以于等各每全本该其这那个些上下中内外省市县区乡镇村"
                           "一二三四五六七八九十百千万亿两几多新老大小要让使去进入好强配逐有用无实")
 FUNCTION_CHARS = frozenset("的了在是和与及或从到向对把被为由以于等")

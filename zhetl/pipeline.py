@@ -136,7 +136,7 @@ class _TokenColumns:
         sizes = np.array(self.sentence_sizes, dtype=np.int64)
         firsts = np.cumsum(sizes) - sizes  # each sentence's first token's position in the columns
         columns = {
-            "doc_id": pa.array([doc_id] * count, pa.string()),
+            "doc_id": _repeated(doc_id, count),
             "sentence_id": pa.array(np.repeat(np.array(self.sentence_ids, dtype=np.int32), sizes)),
             "token_id": pa.array((np.arange(count) - np.repeat(firsts, sizes)).astype(np.int32)),
             "token": _substrings(mapped.text, start_array, end_array),
@@ -144,6 +144,11 @@ class _TokenColumns:
             **_offset_columns(mapped, start_array, end_array),
         }
         return pa.table(columns, schema=TABLES["tokens"])
+
+
+def _repeated(value: str, count: int) -> pa.Array:
+    """One string ``count`` times, built by Arrow (a list of ``count`` references cost as much as the offsets)."""
+    return pa.repeat(pa.scalar(value, pa.string()), count)
 
 
 def _offset_columns(mapped: MappedText, starts: np.ndarray, ends: np.ndarray) -> dict[str, pa.Array]:
@@ -161,7 +166,7 @@ def _spans_table(name: str, doc_id: str, mapped: MappedText, ids: dict[str, list
     start_array = np.array(starts, dtype=np.int64)
     end_array = np.array(ends, dtype=np.int64)
     columns = {
-        "doc_id": pa.array([doc_id] * len(bodies), pa.string()),
+        "doc_id": _repeated(doc_id, len(bodies)),
         **{column: pa.array(values, pa.int32()) for column, values in ids.items()},
         **_offset_columns(mapped, start_array, end_array),
     }
