@@ -3,7 +3,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhetl.sentences import _MARKER, list_marker_starts, split_sentences
+from zhetl.sentences import _MARKER, Sentence, list_marker_starts, split_sentences
 
 
 def spans(text: str) -> list[str]:
@@ -51,3 +51,9 @@ _MARKER_WHERE_ALLOWED = re.compile(r"(?:^|(?<=[。；;：:！？!? \t]))" + _MAR
 @given(st.text(alphabet="一二三四五六七八九十百是第条章节款（）()0123456789.．、。；;：:！？!? \t村", max_size=30))
 def test_list_marker_starts_are_where_the_plain_pattern_starts(line: str) -> None:
     assert list_marker_starts(line) == {m.start() for m in _MARKER_WHERE_ALLOWED.finditer(line)}
+
+
+def test_sentences_compare_and_hash_as_values() -> None:
+    first, same, other = Sentence(0, 0, 0, 5), Sentence(0, 0, 0, 5), Sentence(1, 0, 5, 9)
+    assert first == same and first != other and len({first, same, other}) == 2
+    assert repr(first) == "Sentence(sentence_id=0, paragraph_id=0, start=0, end=5)"

@@ -297,15 +297,22 @@ def _span_not_period(body: str, mention) -> bool:
 ENTITY_TAGS = {"PER": "nr", "LOC": "ns", "ORG": "nt", "TERM": "nz"}
 
 
-@dataclass(frozen=True)
 class SentenceAnalysis:
-    """Everything extracted from one sentence; offsets are in document coordinates."""
+    """Everything extracted from one sentence; offsets are in document coordinates. Read-only by convention.
 
-    dates: list
-    quantities: list
-    links: list[MetricLink]
-    tokens: list[Token]
-    entities: list[Entity]
+    A plain class, not a frozen dataclass: compiled, it is built directly, where a dataclass's generated
+    ``__init__`` runs as interpreted Python (about 7,000 instructions for each sentence, 1.3% of the processing).
+    """
+
+    __slots__ = ("dates", "entities", "links", "quantities", "tokens")
+
+    def __init__(self, dates: list, quantities: list, links: list[MetricLink], tokens: list[Token],
+                 entities: list[Entity]) -> None:
+        self.dates = dates
+        self.quantities = quantities
+        self.links = links
+        self.tokens = tokens
+        self.entities = entities
 
 
 def analyse_sentence(body: str, start: int = 0, reference: date | None = None,

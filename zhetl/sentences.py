@@ -8,7 +8,6 @@ which means a quote was never closed). List markers such as 一是, （一）, 1
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 TERMINATORS = frozenset("。！？；!?;")
 ELLIPSIS = frozenset("…")
@@ -41,12 +40,33 @@ def list_marker_starts(line: str) -> set[int]:
     return starts
 
 
-@dataclass(frozen=True)
 class Sentence:
-    sentence_id: int
-    paragraph_id: int
-    start: int
-    end: int
+    """A sentence's ids and its offsets into the document text; immutable by convention.
+
+    A plain class, not a frozen dataclass: compiled, it is built directly, where a dataclass's generated
+    ``__init__`` runs as interpreted Python (about 6,000 instructions for each sentence, 1% of the processing).
+    """
+
+    __slots__ = ("end", "paragraph_id", "sentence_id", "start")
+
+    def __init__(self, sentence_id: int, paragraph_id: int, start: int, end: int) -> None:
+        self.sentence_id = sentence_id
+        self.paragraph_id = paragraph_id
+        self.start = start
+        self.end = end
+
+    def _key(self) -> tuple[int, int, int, int]:
+        return self.sentence_id, self.paragraph_id, self.start, self.end
+
+    def __repr__(self) -> str:
+        return (f"Sentence(sentence_id={self.sentence_id}, paragraph_id={self.paragraph_id}, start={self.start}, "
+                f"end={self.end})")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sentence) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
 
 def split_sentences(text: str) -> list[Sentence]:
