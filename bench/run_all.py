@@ -4,9 +4,10 @@ Measures, side by side (absolute times drift on shared machines, ratios much les
 - `zhetl run` from a cold start (a new process, embedded Prefect server included) with default settings
   (workers = the machine's cores): wall time, characters per second, seconds per stage, Prefect's share;
 - peak memory of the whole process tree (sampled every 0.2 s);
-- an unchanged re-run into the same output, and the processing phase with one worker;
-- baselines: plain jieba.cut over all the text, right before and right after the cold run (the speed ratio uses
-  their mean), and a naive jieba.posseg pipeline over a sample.
+- an unchanged re-run into the same output;
+- baselines, each on both sides of the cold run (the ratio uses their mean): plain jieba.cut over all the text
+  right before and right after it, and the processing phase with one worker before and after those; and a naive
+  jieba.posseg pipeline over a sample.
 Prints JSON lines, then a Markdown table.
 Usage: python -m bench.run_all [--limit N] [--sample-chars N] [--skip-one-worker]
 """
@@ -27,6 +28,7 @@ import time
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+ONE_WORKER = "zhetl run --workers 1"
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -46,14 +48,18 @@ def main() -> int:
         files = sorted(p for p in corpus.rglob("*") if p.is_file())
         texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
         chars = sum(len(t) for t in texts)
-        # jieba.cut right before and right after the cold run: this machine's speed drifts within minutes, and the
-        # headline ratio is taken against the mean of the two.
-        rows = [measure_jieba(texts, chars, "before")]
+        # This machine's speed drifts within minutes, so each baseline brackets the cold run: jieba.cut right before
+        # and right after it, and the one-worker run before and after those. Each ratio is taken against the mean
+        # of its two baselines.
+        rows = []
+        if not args.skip_one_worker:
+            rows.append(_cold_run(corpus, work / "out-1a", chars, f"{ONE_WORKER} (before)", workers=1))
+        rows.append(measure_jieba(texts, chars, "before"))
         rows.append(_cold_run(corpus, work / "out", chars, "zhetl run (cold, default workers)"))
         rows.append(measure_jieba(texts, chars, "after"))
-        rows.append(_cold_run(corpus, work / "out", chars, "zhetl run again (unchanged input)"))
         if not args.skip_one_worker:
-            rows.append(_cold_run(corpus, work / "out-1", chars, "zhetl run --workers 1", workers=1))
+            rows.append(_cold_run(corpus, work / "out-1b", chars, f"{ONE_WORKER} (after)", workers=1))
+        rows.append(_cold_run(corpus, work / "out", chars, "zhetl run again (unchanged input)"))
         rows.append(measure_posseg(texts, args.sample_chars))
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -212,7 +218,7 @@ def markdown(rows: list[dict], files: int, chars: int) -> str:
         lines.append(f"| {row['name']} | {row['seconds']:.1f} | {row['chars_per_second']:,} | "
                      f"{row.get('peak_rss_mib', '')} | {row.get('peak_pss_mib', '')} |")
     again = by_name.get("zhetl run again (unchanged input)")
-    one = by_name.get("zhetl run --workers 1")
+    ones = [row for row in rows if row["name"].startswith(ONE_WORKER)]
     speeds = [seconds / cold["seconds"] for seconds in jieba_seconds]
     speed = sum(jieba_seconds) / len(jieba_seconds) / cold["seconds"]
     lines += ["", "| ratio | value |", "|---|---:|",
@@ -223,10 +229,14 @@ def markdown(rows: list[dict], files: int, chars: int) -> str:
               f"| Prefect orchestration alone | {cold['prefect_orchestration_share']:.1%} |"]
     if again:
         lines.append(f"| unchanged re-run ÷ first run (time) | {again['seconds'] / cold['seconds']:.1%} |")
-    if one and cold["phase_seconds"].get("batches"):
-        speedup = one["phase_seconds"]["batches"] / cold["phase_seconds"]["batches"]
-        lines.append(f"| processing phase, {cold['workers']} workers vs 1 (speed-up) | {speedup:.2f}× |")
-    lines += _worker_lines(cold, one)
+    if ones and cold["phase_seconds"].get("batches"):
+        phase = cold["phase_seconds"]["batches"]
+        speedups = [one["phase_seconds"]["batches"] / phase for one in ones]
+        lines.append(f"| processing phase, {cold['workers']} workers vs 1 (speed-up; against the mean of the "
+                     f"one-worker runs before and after) | {sum(speedups) / len(speedups):.2f}× |")
+        if len(speedups) > 1:
+            lines.append(f"| the same against each one-worker run | {' and '.join(f'{x:.2f}×' for x in speedups)} |")
+    lines += _worker_lines(cold, *ones)
     stages = cold["stage_seconds"]
     total = sum(stages.values()) or 1.0
     lines += ["", "| stage (summed over workers) | seconds | share |", "|---|---:|---:|"]
