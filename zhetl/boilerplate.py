@@ -48,7 +48,7 @@ _LINE_RULES = [(re.compile(pattern), limit) for pattern, limit, _ in _RULES]
 _RULE_WORDS = re.compile("|".join(sorted({re.escape(word) for _, _, words in _RULES for word in words},
                                          key=lambda word: (-len(word), word))))
 _MENU_MARKS = "|｜»>＞"  # the separators besides runs of whitespace
-_MENU_SEPARATORS = re.compile(r"\s*[|｜»>＞]\s*|\s{2,}")
+_MENU_SEPARATORS = re.compile(rf"\s*[{re.escape(_MENU_MARKS)}]\s*|\s{{2,}}")
 # What any separator holds (one space is none); two patterns, each starting on a character class, so the engine
 # skips ahead (one alternation of the two would be tried at every position).
 _MENU_MARK = re.compile(rf"[{re.escape(_MENU_MARKS)}]")

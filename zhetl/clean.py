@@ -90,7 +90,7 @@ def _always(replacement: str) -> Callable[[re.Match[str]], str]:
 
 
 def _has_line_edge_space(text: str) -> bool:
-    """Could ``_LINE_EDGE_SPACE`` match: a space or tab at a line's start or end?"""
+    """Could :func:`_line_edge_space` find anything: a space or tab at a line's start or end?"""
     return text.startswith((" ", "\t")) or text.endswith((" ", "\t")) or \
         any(pair in text for pair in (" \n", "\t\n", "\n ", "\n\t"))
 
@@ -111,18 +111,24 @@ def _has_blank_run(text: str) -> bool:
     return "\n\n\n" in text
 
 
+def _replacing(pattern: re.Pattern[str], replacement: str) -> Callable[[str], list[Edit]]:
+    """The edits that replace every match of ``pattern`` with ``replacement``."""
+    return lambda text: regex_edits(pattern, text, _always(replacement))
+
+
+# (the edits of one whitespace step, a substring test that says when it can find nothing), in order.
+_WHITESPACE_STEPS = ((_line_edge_space, _has_line_edge_space),
+                     (_replacing(_INNER_SPACE_RUN, " "), _has_inner_space_run),
+                     (_replacing(_BLANK_RUN, "\n\n"), _has_blank_run))
+
+
 def tidy_whitespace(mapped: MappedText) -> tuple[MappedText, int]:
     """Trim each line, fold runs of spaces and keep at most one blank line between paragraphs."""
     changed = 0
-    if _has_line_edge_space(mapped.text):
-        edits = _line_edge_space(mapped.text)
-        mapped = mapped.apply(edits)
-        changed += len(edits)
-    for pattern, replacement, needs in ((_INNER_SPACE_RUN, " ", _has_inner_space_run),
-                                        (_BLANK_RUN, "\n\n", _has_blank_run)):
-        if not needs(mapped.text):
-            continue  # (the pattern cannot match: its scan is skipped)
-        edits = regex_edits(pattern, mapped.text, _always(replacement))
+    for edits_of, may_find in _WHITESPACE_STEPS:
+        if not may_find(mapped.text):
+            continue  # (the step cannot find anything: its scan is skipped)
+        edits = edits_of(mapped.text)
         mapped = mapped.apply(edits)
         changed += len(edits)
     text = mapped.text
