@@ -77,6 +77,10 @@ PLACE_ABBREVIATIONS = COUNTRY_ABBREVIATIONS | frozenset("华京沪津渝港澳�
                                                      "新桂琼冀晋辽吉黑")
 MOVEMENT_PREFIXES = frozenset("访来驻在离抵赴旅援对侵反进返晋回出入去到至留")
 REDACTION_CHARS = frozenset("*＊_＿×Xx某")
+# The same marks as a tuple: a sentence is searched for each (a substring scan), where a set test takes every
+# character of the sentence as a new string object and hashes it (2.7 µs for 66 characters against 0.17 µs;
+# 3.8% of all processing).
+_REDACTION_MARKS = tuple(sorted(REDACTION_CHARS))
 # 闽宁两省区|共建|产业园区: a verb of building between a place and a zone head ends the place (the zone is built,
 # not named).
 BUILDING_VERBS = frozenset("共建 建设 建成 新建 打造 创建 援建 规划 落户 引进 设立".split())
@@ -144,7 +148,7 @@ def find_entities(tokens: list[Token], text: str, offset: int = 0,
     titles = [(m.start() + offset, m.end() + offset) for m in _TITLE_SPAN.finditer(text)] if "《" in text else []
     if titles:
         tokens = [t for t in tokens if not any(s <= t.start and t.end <= e for s, e in titles)]
-    if not REDACTION_CHARS.isdisjoint(text):
+    if any(mark in text for mark in _REDACTION_MARKS):
         tokens = [t for t in tokens if not _has_redaction(t.token)]
     found: list[Entity] = []
     i = 0

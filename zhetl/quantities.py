@@ -92,6 +92,15 @@ _VAGUE = (r"(?P<vague>十几|几十|几百|几千|几万|几十万|几百万|几
 VAGUE_RE = re.compile(rf"(?=[将接大约近超逾不最高多十几数半一二三四五六七八九两])"
                       rf"{_PREFIX}{_VAGUE}(?P<vmult>[十百千万亿]{{0,2}})(?P<vfuzzy>多)?\s*(?P<vunit>{_UNIT})?"
                       rf"(?P<vfuzzy2>多)?(?P<vlai>来)?")
+# Every vague amount holds 几, 数, 半 or two neighbouring digits (四五户); VAGUE_RE starts on a look-ahead, so the
+# engine tries it at every position: these tests skip it for most sentences.
+_NEIGHBOUR_DIGITS = re.compile(r"[一二三四五六七八九两][二三四五六七八九两]")
+
+
+def _may_hold_vague(text: str) -> bool:
+    return "几" in text or "数" in text or "半" in text or _NEIGHBOUR_DIGITS.search(text) is not None
+
+
 _DURATION_SINCE = re.compile(r"来(?![说自源看到])")
 
 _IDIOMS = ("一心一意", "一步一个脚印", "一个又一个", "一批又一批", "一项又一项", "一代又一代", "一年又一年",
@@ -133,6 +142,10 @@ _CHEQUE_RE = re.compile(rf"(?P<yuan>{_CN_RUN}|{ARABIC})[元圆](?:(?P<jiao>[{CN_
 
 
 def _cheque_amounts(text: str) -> list[Quantity]:
+    # Each amount kept holds 元 or 圆 and one of 角, 分, 整, 正: most sentences lack either, and are not scanned
+    # (the pattern starts on a group, so the engine would try it at every position).
+    if not ("元" in text or "圆" in text) or not ("角" in text or "分" in text or "整" in text or "正" in text):
+        return []
     found = []
     for match in _CHEQUE_RE.finditer(text):
         if not (match.group("jiao") or match.group("fen") or match.group("zheng")):
@@ -279,8 +292,9 @@ def _quantities(text: str, blocked: list[tuple[int, int]] | None) -> list[Quanti
     blocked = list(blocked or []) + [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
     found: list[Quantity] = [q for q in _cheque_amounts(text)
                              if not any(s < q.end and q.start < e for s, e in blocked)]
-    found += [q for q in (_safe_vague(m, text) for m in VAGUE_RE.finditer(text)) if q is not None
-              and not any(s < q.end and q.start < e for s, e in blocked + [(f.start, f.end) for f in found])]
+    if _may_hold_vague(text):
+        found += [q for q in (_safe_vague(m, text) for m in VAGUE_RE.finditer(text)) if q is not None
+                  and not any(s < q.end and q.start < e for s, e in blocked + [(f.start, f.end) for f in found])]
     rare = (_bare_unit_above(text) if "以上" in text else []) + \
         (_ratios_to_one(text) if "比一" in text or ":1" in text or "：1" in text or "∶1" in text else []) + \
         (_halves(text) if "一半" in text else []) + \
