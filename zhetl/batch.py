@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import gc
 import time
-from collections import Counter
 from dataclasses import asdict
 
 import pyarrow as pa
 
 from zhetl.inventory import InputFile, NotRegularFile, location, read_regular_file
-from zhetl.pipeline import STAGE_SECONDS, Rows, Settings, process_document, reject_row
+from zhetl.pipeline import Rows, Settings, process_document, reject_row, stage_seconds
 from zhetl.storage import FileEntry, Location, part_key, stage_tables
 
 CHUNK_CHARS = 100_000
@@ -27,7 +26,7 @@ def run_batch(input_root: Location, items: list[InputFile], staging: Location, s
     """Run every stage over ``items`` and stage one part per table; returns keys, paths, counts, entries."""
     started = time.perf_counter()
     gc.set_threshold(*GC_THRESHOLDS)
-    before = Counter(STAGE_SECONDS)
+    before = stage_seconds()
     rows = Rows()
     chunks: list[dict[str, pa.Table]] = []
     documents: dict[str, str] = {}
@@ -52,7 +51,7 @@ def run_batch(input_root: Location, items: list[InputFile], staging: Location, s
     key = part_key(((i.source_path, i.doc_id or "") for i in items), settings.pipeline_version)
     tabled = time.perf_counter()
     files = stage_tables(staging, key, tables)
-    stages = {name: round(STAGE_SECONDS[name] - before.get(name, 0.0), 3) for name in STAGE_SECONDS}
+    stages = {name: round(seconds - before[name], 3) for name, seconds in stage_seconds().items()}
     stages["tables"] = round(stages.get("tables", 0.0) + tabling, 3)  # token tables per document, then the rest
     stages["write"] = round(time.perf_counter() - tabled, 3)
     entries = []

@@ -167,13 +167,15 @@ class DateMention:
     redacted: bool
 
 
-def find_dates(text: str, reference: date | None = None, stated_year: int | None = None) -> list[DateMention]:
+def find_dates(text: str, reference: date | None = None, stated_year: int | None = None, *,
+               folded: str | None = None) -> list[DateMention]:
     """Date mentions in ``text``, resolved against ``reference`` where they need it.
 
     ``stated_year`` is the year the sentences before stated last: 同年 and 当年 take it (…2021年2月25日…。同年4月6日).
-    Full-width digits (２０２０年) are read as half-width, and each mention keeps the text as written.
+    Full-width digits (２０２０年) are read as half-width, and each mention keeps the text as written; a caller
+    that has ``fold_width(text)`` already passes it as ``folded``.
     """
-    folded = fold_width(text)
+    folded = fold_width(text) if folded is None else folded
     if folded is text:
         return _dates(text, reference, stated_year)
     return [replace(d, text=text[d.start:d.end]) for d in _dates(folded, reference, stated_year)]

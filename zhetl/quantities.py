@@ -215,12 +215,14 @@ def redacted_amounts(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group("unit")) for m in _REDACTED_AMOUNT.finditer(text)]
 
 
-def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Quantity]:
+def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None, *,
+                    folded: str | None = None) -> list[Quantity]:
     """Quantities in ``text``; spans in ``blocked`` (dates, redactions) are never quantities.
 
-    Full-width figures (１２．６％) are read as their half-width forms, and each mention keeps the text as written.
+    Full-width figures (１２．６％) are read as their half-width forms, and each mention keeps the text as written;
+    a caller that has ``fold_width(text)`` already passes it as ``folded``.
     """
-    folded = fold_width(text)
+    folded = fold_width(text) if folded is None else folded
     if folded is text:
         return _with_bound_words([_tidy_values(q) for q in _quantities(text, blocked)], text)
     return _with_bound_words([_tidy_values(replace(q, text=text[q.start:q.end])) for q in _quantities(folded, blocked)],

@@ -133,13 +133,12 @@ def known_word(word: str) -> bool:
 def tokenize(text: str, engine: str = "rjieba", offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with offsets (plus ``offset``); whitespace tokens are dropped."""
     tokens: list[Token] = []
-    append = tokens.append
     position = offset
     ours = lexicon_tags()
     for word, pos in get_tagger(engine).tag(text):
         end = position + len(word)
         if not word.isspace():
-            append(Token(word, ours.get(word, pos), position, end))
+            tokens.append(Token(word, ours.get(word, pos), position, end))
         position = end
     if position - offset != len(text):
         raise RuntimeError(f"{engine} lost characters: {position} of {len(text)}")
