@@ -8,7 +8,9 @@ from zhetl.boilerplate import (
     _MENU_SEPARATORS,
     _RULE_WORDS,
     _RULES,
+    _TRUNCATION,
     _is_menu,
+    _truncation_notices,
     is_boilerplate_line,
     remove_boilerplate,
     remove_truncation,
@@ -51,6 +53,16 @@ def test_truncation_notice_and_glued_tail_are_cut() -> None:
     mapped, count = remove_truncation(MappedText.identity(text))
     assert count == 1
     assert mapped.text == "要以实施\n下一段"
+
+
+_NOTICE_PIECES = ["未完", "全文", "全文共", "原文共", "(", "（", ")", "）", "…", ".", "。",
+                  " ", "\u3000", "\n", "12", "字", "上一篇", "：", "a"]
+
+
+@given(st.lists(st.sampled_from(_NOTICE_PIECES), max_size=30).map("".join))
+def test_truncation_notices_are_what_the_pattern_finds_everywhere(text: str) -> None:
+    """The notices are looked for only before their words; they must be exactly what a full scan finds."""
+    assert [m.span() for m in _truncation_notices(text)] == [m.span() for m in _TRUNCATION.finditer(text)]
 
 
 def test_seed_002_keeps_its_article_and_loses_navigation_and_footer(shared) -> None:

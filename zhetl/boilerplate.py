@@ -58,6 +58,31 @@ _TRUNCATION = re.compile(
     r"|[(（]\s*(?:全文共|全文|原文共)\s*\d+\s*字[^()（）]{0,200}[)）]"
 )
 _TAIL = re.compile(r"\s*(?:上一篇|下一篇)\s*[:：].{0,400}$")
+# Every notice holds one of these words, with nothing but whitespace, dots and an opening bracket between its start
+# and the word. _TRUNCATION starts on a repetition, so the engine would try it at every position of the text (8M
+# instructions for a 6,000-character law that holds 全文); it is tried only at the few positions before a word.
+_TRUNCATION_WORDS = ("未完", "全文", "原文共")
+_NOTICE_LEAD = frozenset("….。(（")
+
+
+def _truncation_notices(text: str) -> list[re.Match[str]]:
+    """What ``_TRUNCATION.finditer(text)`` finds, trying the pattern only where a notice can start."""
+    found: list[re.Match[str]] = []
+    position = 0
+    while True:
+        word = min((at for at in (text.find(w, position) for w in _TRUNCATION_WORDS) if at >= 0), default=-1)
+        if word < 0:
+            return found
+        start = word  # a notice starts in the run of lead characters right before its word
+        while start > position and (text[start - 1].isspace() or text[start - 1] in _NOTICE_LEAD):
+            start -= 1
+        position = word + 1
+        for candidate in range(start, word):
+            match = _TRUNCATION.match(text, candidate)
+            if match:
+                found.append(match)
+                position = match.end()
+                break
 
 
 def is_boilerplate_line(line: str) -> bool:
@@ -94,9 +119,7 @@ def remove_boilerplate(mapped: MappedText, site_lines: frozenset[str] = frozense
 def remove_truncation(mapped: MappedText) -> tuple[MappedText, int]:
     """Cut truncation notices, and a 上一篇/下一篇 tail glued after one; returns the count of notices."""
     edits: list[Edit] = []
-    if "未完" not in mapped.text and "全文" not in mapped.text and "原文共" not in mapped.text:
-        return mapped, 0  # every notice names one of these; a substring test is far cheaper than the pattern
-    for match in _TRUNCATION.finditer(mapped.text):
+    for match in _truncation_notices(mapped.text):
         line_end = mapped.text.find("\n", match.end())
         line_end = len(mapped.text) if line_end < 0 else line_end
         tail = _TAIL.match(mapped.text, match.end(), line_end)
