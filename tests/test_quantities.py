@@ -1,8 +1,22 @@
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhetl.quantities import _ORDINAL_MARKS, _may_hold_ordinals, find_quantities, redacted_amounts
+from zhetl.numerals import CN_NUMERAL_CHARS
+from zhetl.quantities import (
+    _BARE_ABOVE_RE,
+    _BARE_MULT_RE,
+    _BOUNDS_ACROSS,
+    _STATED_ZERO_RE,
+    _UNIT,
+    _ZERO_RE,
+    _may_hold_ordinals,
+    _without_ordinals,
+    find_quantities,
+    redacted_amounts,
+)
 
 
 def one(text: str):
@@ -591,6 +605,34 @@ def test_values_carry_no_binary_noise(text: str, value: float) -> None:
     assert one(text).value == value
 
 
+# The plain forms of patterns the module writes so that the regex engine can skip ahead to a possible start.
+_PLAIN_ORDINAL_MARKS = re.compile(r"第[零〇一二三四五六七八九十百千\d]+[条款项章节编目]"
+                                  r"|[（(][一二三四五六七八九十]{1,3}[）)]|^\s*[一二三四五六七八九十]+、")
+_PLAIN_FORMS = (
+    (_BOUNDS_ACROSS, re.compile(r"不低于|不得低于|不少于|不得少于|至少|不超过|不得超过|不高于|不足|最高可达|最多可达|"
+                                r"(?<!不)(?<!不得)低于|不到")),
+    (_STATED_ZERO_RE, re.compile(r"(?<=[为是从])(?:零|0)(?![\d.．%％万亿])(?=[，。；、！？的增\s“”]|$)")),
+    (_ZERO_RE, re.compile(r"(?<=[到至的为])(?:零|0)(?![\d.．%％万亿])(?=[，。；、！？\s]|$)")),
+    (_BARE_ABOVE_RE, re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}.．超上过逾近])(?P<mult>亿|千万|百万|万|千)"
+                                r"(?P<unit>元|人|户|头|只|羽|亩|吨)以上")),
+    (_BARE_MULT_RE, re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}以])(?P<bound>超过|超|上|过|逾|近)"
+                               rf"(?P<mult>千亿|百亿|千万|百万|十万|万|亿|百(?=[个人户家名])|千(?=[个人户家名]))"
+                               rf"(?:(?P<unit>{_UNIT})|(?=[，。；、的！？\s]|$)|(?<=[近超]千万|[近超]百万)"
+                               r"(?=[\u4e00-\u9fff])|(?<=[近超]亿)(?=[\u4e00-\u9fff]))")),
+)
+
+
 @given(st.text(alphabet="第一二十条款（）()、 人万元3", max_size=16))
 def test_the_ordinal_scan_is_skipped_only_where_no_ordinal_can_stand(text: str) -> None:
-    assert _may_hold_ordinals(text) or _ORDINAL_MARKS.sub("", text) == text
+    assert _may_hold_ordinals(text) or _PLAIN_ORDINAL_MARKS.sub("", text) == text
+
+
+@given(st.text(alphabet="第一二十三条款项（）()、 \t人万元3零", max_size=24))
+def test_ordinals_are_taken_out_as_the_plain_pattern_takes_them(text: str) -> None:
+    assert _without_ordinals(text) == _PLAIN_ORDINAL_MARKS.sub("", text)
+
+
+@given(st.text(alphabet="不得低于少超过上近逾以亿千万百十人元户以上零0到为是从的，。 3个", max_size=24))
+def test_the_bound_and_zero_patterns_find_what_their_plain_forms_find(text: str) -> None:
+    for pattern, plain in _PLAIN_FORMS:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], plain.pattern

@@ -68,8 +68,9 @@ _OUTER_BOUNDS = {"不少于": "min", "不低于": "min", "至少": "min", "突�
                  "低于": "max", "年满": "min", "满": "min", "最高": "max", "最长": "max", "最多": "max"}
 # The same words with a phrase between them and the figure (不低于当地低保标准的1.3倍, 每月至少入户走访1次, 最高可达
 # 300万元): still the figure's bound when it is the first figure after them in the clause.
+# (Every alternative starts on a literal, the look-behinds follow 低于, so the engine skips ahead to a possible start.)
 _BOUNDS_ACROSS = re.compile(r"不低于|不得低于|不少于|不得少于|至少|不超过|不得超过|不高于|不足|最高可达|最多可达|"
-                            r"(?<!不)(?<!不得)低于|不到")
+                            r"低于(?<!不低于)(?<!不得低于)|不到")
 _CEILINGS_BEFORE_OF = frozenset({"低于", "不到"})  # only as the bound of a share or multiple of something (…的70%)
 _PERCENT = rf"(?:百分之(?P<cnpct>{_CN_RUN})|(?P<pct>{_NUM})\s*(?P<pctsign>[%％‰]))"
 _RANGE_PERCENT = rf"(?:(?P<rlo>{_NUM})[%％]?\s*{_RANGE_SEP}\s*(?P<rhi>{_NUM})\s*(?P<rpctsign>[%％]))"
@@ -275,9 +276,17 @@ def _tidy_values(quantity: Quantity) -> Quantity:
     return replace(quantity, value=value, value_min=low, value_max=high)
 
 
-# 第十二条, 第三款, （三）, 一、: article numbers and list markers hold numerals but are never figures.
-_ORDINAL_MARKS = re.compile(r"第[零〇一二三四五六七八九十百千\d]+[条款项章节编目]|[（(][一二三四五六七八九十]{1,3}[）)]"
-                            r"|^\s*[一二三四五六七八九十]+、")
+# 第十二条, 第三款, （三）, 一、: article numbers and list markers hold numerals but are never figures. The marks
+# inside a sentence start on literals, so the engine skips ahead to them; a list marker can only open the sentence.
+_ORDINAL_MARKS = re.compile(r"第[零〇一二三四五六七八九十百千\d]+[条款项章节编目]|（[一二三四五六七八九十]{1,3}[）)]"
+                            r"|\([一二三四五六七八九十]{1,3}[）)]")
+_OPENING_LIST_MARKER = re.compile(r"\s*[一二三四五六七八九十]+、")
+
+
+def _without_ordinals(text: str) -> str:
+    """``text`` with its article numbers and list markers taken out."""
+    opening = _OPENING_LIST_MARKER.match(text)
+    return _ORDINAL_MARKS.sub("", text[opening.end():] if opening else text)
 
 
 def _may_hold_ordinals(text: str) -> bool:
@@ -289,7 +298,7 @@ def _quantities(text: str, blocked: list[tuple[int, int]] | None) -> list[Quanti
     # A sentence whose only numerals are article numbers (laws number every article) holds no figure; checked
     # first because the rules below cost far more (identical output on 4.4M characters of laws and the gold sets).
     if not _ANY_NUMERAL.search(text) or \
-            (_may_hold_ordinals(text) and not _ANY_NUMERAL.search(_ORDINAL_MARKS.sub("", text))):
+            (_may_hold_ordinals(text) and not _ANY_NUMERAL.search(_without_ordinals(text))):
         return []
     blocked = list(blocked or []) + [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
     found: list[Quantity] = [q for q in _cheque_amounts(text)
@@ -551,7 +560,7 @@ def _bare_unit_above(text: str) -> list[Quantity]:
 
 
 # 错退率为零, 集体经济收入还是零, 失学辍学人数保持为零, 收入从零增加到…: a level of zero that a clause states.
-_STATED_ZERO_RE = re.compile(r"(?<=[为是从])(?:零|0)(?![\d.．%％万亿])(?=[，。；、！？的增\s“”]|$)")
+_STATED_ZERO_RE = re.compile(r"[零0](?<=[为是从][零0])(?![\d.．%％万亿])(?=[，。；、！？的增\s“”]|$)")
 _RATE_SUBJECT = re.compile(r"(?:率|比例|比重)(?:均|都|仍|还|也|保持|一直)*(?:为|是)$")
 _COUNT_SUBJECT = re.compile(r"(?:人数|户数|数量|人口|人次|个数)(?:均|都|仍|还|也|保持|一直)*(?:为|是)$")
 _MONEY_SUBJECT = re.compile(r"(?:收入|资金|收益|金额|存款|负债|债务)(?:均|都|仍|还|也|保持|一直)*(?:为|是|从)$")
@@ -617,13 +626,19 @@ _VAGUE_VALUES |= {"数" + key[1:]: values for key, values in _VAGUE_VALUES.items
 # 超亿元, 上万人, 过亿: a bare multiplier after a bound word means one of it, as a bound.
 # 近千万贫困群众, 近亿农民: a large multiplier after 近 or 超 is a figure even before a noun.
 # 亿元以上项目, 千万元以上企业, 万人以上的安置区: a bare multiplier with 以上 is a lower bound of one such unit.
-_BARE_ABOVE_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}.．超上过逾近])(?P<mult>亿|千万|百万|万|千)"
-                                  r"(?P<unit>元|人|户|头|只|羽|亩|吨)以上")
-_BARE_MULT_RE = re.compile(rf"(?<![\d{CN_NUMERAL_CHARS}以])(?P<bound>超过|超|上|过|逾|近)"
+# Each pattern starts on literals, with the look-behind after each (it tests the character before the literal), so
+# the engine skips ahead to a possible start instead of trying the pattern at every position.
+_NOT_AFTER_FIGURE = rf"[\d{CN_NUMERAL_CHARS}.．超上过逾近]"
+_BARE_ABOVE_RE = re.compile("(?P<mult>" + "|".join(f"{word}(?<!{_NOT_AFTER_FIGURE}{word})"
+                                                   for word in ("亿", "千万", "百万", "万", "千")) + ")"
+                            r"(?P<unit>元|人|户|头|只|羽|亩|吨)以上")
+_NOT_AFTER_NUMERAL = rf"[\d{CN_NUMERAL_CHARS}以]"
+_BARE_MULT_RE = re.compile("(?P<bound>" + "|".join(f"{word}(?<!{_NOT_AFTER_NUMERAL}{word})"
+                                                   for word in ("超过", "超", "上", "过", "逾", "近")) + ")"
                            rf"(?P<mult>千亿|百亿|千万|百万|十万|万|亿|百(?=[个人户家名])|千(?=[个人户家名]))"
                            rf"(?:(?P<unit>{_UNIT})|(?=[，。；、的！？\s]|$)|(?<=[近超]千万|[近超]百万)(?=[\u4e00-\u9fff])|(?<=[近超]亿)(?=[\u4e00-\u9fff]))")
 # …减少到零, …下降到0: zero as the end point of a change.
-_ZERO_RE = re.compile(r"(?<=[到至的为])(?:零|0)(?![\d.．%％万亿])(?=[，。；、！？\s]|$)")
+_ZERO_RE = re.compile(r"[零0](?<=[到至的为][零0])(?![\d.．%％万亿])(?=[，。；、！？\s]|$)")
 _CN_DIGIT_VALUE = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
