@@ -8,10 +8,11 @@ several divisions share (朝阳区) resolves only when a place before it in the 
 from __future__ import annotations
 
 import csv
-import importlib.util
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from zhetl.packagefiles import package_file
 
 # Our own list of country and region names as written in Chinese news (facts, not copied text).
 COUNTRIES = frozenset("""
@@ -74,10 +75,7 @@ class Division:
 
 
 def _adcodes_path() -> Path:
-    spec = importlib.util.find_spec("cpca")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the cpca package is missing; it ships the administrative division list")
-    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+    return package_file("cpca", "resources", "adcodes.csv")
 
 
 @lru_cache(maxsize=1)

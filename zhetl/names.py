@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
+
+from zhetl.packagefiles import package_file
 
 # Surnames by how common they are; the short list alone may start a 2-character name.
 COMMON_SURNAMES = frozenset(
@@ -48,7 +49,7 @@ def _dictionary() -> dict[str, int]:
     """jieba's dictionary: word → frequency × 64 + tag number (one int per word: 350,000 words, ~60 MB)."""
     entries: dict[str, int] = {}
     numbers: dict[str, int] = {}
-    with resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as handle:
+    with package_file("jieba", "dict.txt").open(encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
             if len(parts) == 3:

@@ -7,10 +7,12 @@ real parentheticals stay.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import lru_cache
 
+from zhetl.packagefiles import package_file
 from zhetl.textmap import MappedText, regex_edits
 
 # The bracket comes first and the character before it is checked behind it: a pattern that starts on a character
@@ -29,8 +31,7 @@ def _toneless(syllable: str) -> str:
 @lru_cache(maxsize=1)
 def syllables() -> tuple[frozenset[str], frozenset[str]]:
     """(tone-marked syllables, toneless syllables) from pypinyin's character table."""
-    from pypinyin.pinyin_dict import pinyin_dict
-
+    pinyin_dict = json.loads(package_file("pypinyin", "pinyin_dict.json").read_text(encoding="utf-8"))
     marked: set[str] = set()
     for readings in pinyin_dict.values():
         marked.update(readings.split(","))
