@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 import pyarrow as pa
 
 from zhetl.runlog import read_runs
-from zhetl.storage import Location, atomic_write_bytes, read_table
+from zhetl.storage import Location, atomic_write_bytes, load_manifest, read_table
 
 REPORT = "report.html"
 # Metrics charted first when the corpus has them; the rest of the charts go to the most frequent metrics.
@@ -48,10 +48,12 @@ def write_report(output: Location, title: str = "zhetl report") -> Location:
 
 
 def render(output: Location, title: str) -> str:
-    documents = read_table(output, "documents")
-    rejects = read_table(output, "rejects")
-    entities = read_table(output, "entities")
-    facts = read_table(output, "facts")
+    keys = sorted(load_manifest(output).parts())  # (read once; only the columns a section shows are read)
+    documents = read_table(output, "documents", ["n_chars", "redactions", "encoding", "script"], keys)
+    rejects = read_table(output, "rejects", ["reason"], keys)
+    entities = read_table(output, "entities", ["type", "normalized"], keys)
+    facts = read_table(output, "facts", ["metric", "unit", "change", "value", "period_start", "period_end",
+                                         "province"], keys)
     sections = [
         _overview(documents, rejects),
         _entity_section(entities),

@@ -25,7 +25,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -147,14 +147,16 @@ def stage_tables(staging: Location, key: str, tables: dict[str, pa.Table]) -> di
     return written
 
 
-def read_part(output: Location, name: str, key: str) -> pa.Table:
-    return read_parquet(output / name / part_name(key), TABLES[name])
+def read_part(output: Location, name: str, key: str, columns: Sequence[str] | None = None) -> pa.Table:
+    return read_parquet(output / name / part_name(key), TABLES[name], columns)
 
 
-def read_parquet(path: Location, schema: pa.Schema | None = None) -> pa.Table:
+def read_parquet(path: Location, schema: pa.Schema | None = None, columns: Sequence[str] | None = None) -> pa.Table:
+    """A Parquet file (local or remote) as a table; ``columns`` reads only those."""
+    wanted = list(columns) if columns is not None else None
     if isinstance(path, RemotePath):
-        return pq.read_table(io.BytesIO(path.read_bytes()), schema=schema)
-    return pq.read_table(path, schema=schema)
+        return pq.read_table(io.BytesIO(path.read_bytes()), schema=schema, columns=wanted)
+    return pq.read_table(path, schema=schema, columns=wanted)
 
 
 def recover(output: Location) -> list[str]:
@@ -232,12 +234,17 @@ def _rewrite_part(output: Location, key: str, staying: list[FileEntry], pipeline
     return new_key
 
 
-def read_table(output: Location, name: str) -> pa.Table:
-    """The published rows of one table (parts named by the manifest), for tests and the report."""
-    keys = sorted(load_manifest(output).parts())
+def read_table(output: Location, name: str, columns: Sequence[str] | None = None,
+               keys: Sequence[str] | None = None) -> pa.Table:
+    """The published rows of one table (parts named by the manifest), for tests and the report.
+
+    ``columns`` reads only those columns; ``keys`` are the manifest's part keys, when the caller has them.
+    """
+    keys = sorted(load_manifest(output).parts()) if keys is None else keys
     if not keys:
-        return TABLES[name].empty_table()
-    return pa.concat_tables([read_part(output, name, key) for key in keys])
+        empty = TABLES[name].empty_table()
+        return empty if columns is None else empty.select(list(columns))
+    return pa.concat_tables([read_part(output, name, key, columns) for key in keys])
 
 
 MIN_DUPLICATE_CHARS = 15
