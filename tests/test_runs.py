@@ -32,6 +32,16 @@ def test_every_file_is_a_document_or_a_reject(corpus: Path, tmp_path: Path) -> N
         assert read_table(tmp_path / "out", name).num_rows > 0, name
 
 
+def test_a_table_can_be_read_column_by_column(corpus: Path, tmp_path: Path) -> None:
+    """The report reads only what it shows: the same rows, fewer columns (an empty output too)."""
+    out = tmp_path / "out"
+    assert read_table(out, "entities", ["type"]).column_names == ["type"]
+    run_local(corpus, out)
+    whole = read_table(out, "entities")
+    keys = sorted(load_manifest(out).parts())
+    assert read_table(out, "entities", ["type", "normalized"], keys) == whole.select(["type", "normalized"])
+
+
 def test_offsets_are_valid_in_every_table(corpus: Path, tmp_path: Path) -> None:
     run_local(corpus, tmp_path / "out")
     assert check_offsets(tmp_path / "out") > 100
