@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,3 +53,12 @@ def test_parameters_are_validated(harness) -> None:
         EtlParameters(workers=0)
     with pytest.raises(ValueError):
         EtlParameters(segmenter="nope")
+
+
+def test_the_flow_process_loads_its_late_imports_before_the_server_is_up() -> None:
+    """What the flow's steps would import on first use is loaded while the server boots (off the run's path)."""
+    code = ("import sys; from flows.etl import load_late_imports; before = {'pandas', 'duckdb'} & set(sys.modules); "
+            "load_late_imports(); print(sorted(before), sorted({'pandas', 'duckdb', 'fastapi'} & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert result.stdout.split("\n")[-2] == "[] ['duckdb', 'fastapi', 'pandas']"
