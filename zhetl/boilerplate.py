@@ -104,25 +104,13 @@ def _is_menu(line: str) -> bool:
     return len(items) >= 4 and all(len(item) <= 8 for item in items) and not re.search(r"[。！？；]", line)
 
 
-# Every boilerplate line holds a rule's word or a menu's separator (a mark, or two whitespace characters in a
-# line): the text is scanned for them once, and only the lines that hold one are tested (three scans a line cost
-# more in the engine's set-up than in matching, 2.5% of all processing).
-_LINE_CLUES = (_RULE_WORDS, _MENU_MARK, re.compile(r"[^\S\n][^\S\n]"))
-
-
-def _clue_line_starts(text: str) -> set[int]:
-    """Where the lines that hold a clue start."""
-    return {text.rfind("\n", 0, match.start()) + 1 for clue in _LINE_CLUES for match in clue.finditer(text)}
-
-
 def remove_boilerplate(mapped: MappedText, site_lines: frozenset[str] = frozenset()) -> tuple[MappedText, int]:
     """Drop boilerplate lines and the site's repeated lines; returns the text and the number dropped."""
     edits: list[Edit] = []
     position = 0
-    clue_lines = _clue_line_starts(mapped.text)
     for line in mapped.text.split("\n"):
         end = position + len(line)
-        if (position in clue_lines and is_boilerplate_line(line)) or (site_lines and line.strip() in site_lines):
+        if is_boilerplate_line(line) or (site_lines and line.strip() in site_lines):
             edits.append((position, min(end + 1, len(mapped.text)), ""))
         position = end + 1
     return mapped.apply(edits), len(edits)
