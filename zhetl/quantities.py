@@ -623,19 +623,21 @@ _VAGUE_VALUES = {"几": (5.5, 2, 9), "十几": (15, 11, 19), "几十": (55, 20, 
 _VAGUE_VALUES |= {"数" + key[1:]: values for key, values in _VAGUE_VALUES.items()
                   if key.startswith("几") and key != "几"}
 
+def _words_not_after(group: str, words: tuple[str, ...], before: str) -> str:
+    """A named group of ``words`` none of which follows a character of the class ``before``: each word is matched
+    first and the look-behind tested after it, so the pattern starts on literals and the engine skips ahead to a
+    possible start instead of trying the pattern at every position."""
+    return f"(?P<{group}>" + "|".join(f"{word}(?<![{before}]{word})" for word in words) + ")"
+
+
 # 超亿元, 上万人, 过亿: a bare multiplier after a bound word means one of it, as a bound.
 # 近千万贫困群众, 近亿农民: a large multiplier after 近 or 超 is a figure even before a noun.
 # 亿元以上项目, 千万元以上企业, 万人以上的安置区: a bare multiplier with 以上 is a lower bound of one such unit.
-# Each pattern starts on literals, with the look-behind after each (it tests the character before the literal), so
-# the engine skips ahead to a possible start instead of trying the pattern at every position.
-_NOT_AFTER_FIGURE = rf"[\d{CN_NUMERAL_CHARS}.．超上过逾近]"
-_BARE_ABOVE_RE = re.compile("(?P<mult>" + "|".join(f"{word}(?<!{_NOT_AFTER_FIGURE}{word})"
-                                                   for word in ("亿", "千万", "百万", "万", "千")) + ")"
-                            r"(?P<unit>元|人|户|头|只|羽|亩|吨)以上")
-_NOT_AFTER_NUMERAL = rf"[\d{CN_NUMERAL_CHARS}以]"
-_BARE_MULT_RE = re.compile("(?P<bound>" + "|".join(f"{word}(?<!{_NOT_AFTER_NUMERAL}{word})"
-                                                   for word in ("超过", "超", "上", "过", "逾", "近")) + ")"
-                           rf"(?P<mult>千亿|百亿|千万|百万|十万|万|亿|百(?=[个人户家名])|千(?=[个人户家名]))"
+_BARE_ABOVE_RE = re.compile(_words_not_after("mult", ("亿", "千万", "百万", "万", "千"),
+                                             rf"\d{CN_NUMERAL_CHARS}.．超上过逾近")
+                            + r"(?P<unit>元|人|户|头|只|羽|亩|吨)以上")
+_BARE_MULT_RE = re.compile(_words_not_after("bound", ("超过", "超", "上", "过", "逾", "近"), rf"\d{CN_NUMERAL_CHARS}以")
+                           + rf"(?P<mult>千亿|百亿|千万|百万|十万|万|亿|百(?=[个人户家名])|千(?=[个人户家名]))"
                            rf"(?:(?P<unit>{_UNIT})|(?=[，。；、的！？\s]|$)|(?<=[近超]千万|[近超]百万)(?=[\u4e00-\u9fff])|(?<=[近超]亿)(?=[\u4e00-\u9fff]))")
 # …减少到零, …下降到0: zero as the end point of a change.
 _ZERO_RE = re.compile(r"[零0](?<=[到至的为][零0])(?![\d.．%％万亿])(?=[，。；、！？\s]|$)")

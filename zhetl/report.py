@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 import pyarrow as pa
 
 from zhetl.runlog import read_runs
-from zhetl.storage import Location, atomic_write_bytes, load_manifest, read_table
+from zhetl.storage import Location, atomic_write_bytes, published_keys, read_table
 
 REPORT = "report.html"
 # Metrics charted first when the corpus has them; the rest of the charts go to the most frequent metrics.
@@ -48,7 +48,7 @@ def write_report(output: Location, title: str = "zhetl report") -> Location:
 
 
 def render(output: Location, title: str) -> str:
-    keys = sorted(load_manifest(output).parts())  # (read once; only the columns a section shows are read)
+    keys = published_keys(output)  # (read once; only the columns a section shows are read)
     documents = read_table(output, "documents", ["n_chars", "redactions", "encoding", "script"], keys)
     rejects = read_table(output, "rejects", ["reason"], keys)
     entities = read_table(output, "entities", ["type", "normalized"], keys)

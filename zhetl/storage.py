@@ -91,6 +91,11 @@ def load_manifest(output: Location) -> Manifest:
     return Manifest.from_json(path.read_text(encoding="utf-8"))
 
 
+def published_keys(output: Location) -> list[str]:
+    """The keys of the parts the manifest publishes, in order (every table has one part per key)."""
+    return sorted(load_manifest(output).parts())
+
+
 def atomic_write_bytes(path: Location, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file, fsync and rename (one PUT on an object store)."""
     if isinstance(path, RemotePath):
@@ -240,7 +245,7 @@ def read_table(output: Location, name: str, columns: Sequence[str] | None = None
 
     ``columns`` reads only those columns; ``keys`` are the manifest's part keys, when the caller has them.
     """
-    keys = sorted(load_manifest(output).parts()) if keys is None else keys
+    keys = published_keys(output) if keys is None else keys
     if not keys:
         empty = TABLES[name].empty_table()
         return empty if columns is None else empty.select(list(columns))
@@ -291,7 +296,7 @@ def build_catalog(output: Location, target: Path | None = None, absolute: bool =
     """
     import duckdb
 
-    keys = sorted(load_manifest(output).parts())
+    keys = published_keys(output)
     has_runs = any((output / RUNS_GLOB.split("/")[0]).glob("*.parquet"))
     if isinstance(output, RemotePath):
         script = target or output / CATALOG_SCRIPT
