@@ -9,9 +9,12 @@ from zhetl.quantities import (
     _BARE_ABOVE_RE,
     _BARE_MULT_RE,
     _BOUNDS_ACROSS,
+    _IDIOM_REACH,
+    _IDIOMS,
     _STATED_ZERO_RE,
     _UNIT,
     _ZERO_RE,
+    _idiom_holds,
     _may_hold_ordinals,
     _without_ordinals,
     find_quantities,
@@ -636,3 +639,28 @@ def test_ordinals_are_taken_out_as_the_plain_pattern_takes_them(text: str) -> No
 def test_the_bound_and_zero_patterns_find_what_their_plain_forms_find(text: str) -> None:
     for pattern, plain in _PLAIN_FORMS:
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], plain.pattern
+
+
+def _plain_idiom_holds(text: str, start: int, end: int, number_end: int, number_length: int) -> bool:
+    """Every occurrence of every idiom in the window around the figure, searched for one idiom at a time."""
+    window_start = max(0, start - _IDIOM_REACH)
+    window = text[window_start:end + _IDIOM_REACH]
+    for idiom in _IDIOMS:
+        found = window.find(idiom)
+        while found >= 0:
+            position = found + window_start
+            inside_longer = start <= position and position + len(idiom) <= number_end and number_length > len(idiom)
+            if position < end and start < position + len(idiom) and not inside_longer:
+                return True
+            found = window.find(idiom, found + 1)
+    return False
+
+
+@given(st.text(alphabet="一二两三万千百十心意个又第统同如既往成群年遇，的人", max_size=20), st.data())
+def test_the_idioms_are_found_as_a_search_for_each_idiom_finds_them(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    number_end = data.draw(st.integers(start, end))
+    length = number_end - start
+    assert _idiom_holds(text, start, end, number_end, length) == \
+        _plain_idiom_holds(text, start, end, number_end, length)

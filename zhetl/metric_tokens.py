@@ -58,6 +58,9 @@ def _normalise(tokens: list[Token]) -> list[Token]:
     result: list[Token] = []
     for index, token in enumerate(tokens):
         word = token.token
+        if word not in _NORMALISED_WORDS and token.pos != "l" and not word.startswith(_NORMALISED_PREFIXES):
+            result.append(token)  # (most tokens: no rule below looks at them, and 28 comparisons are skipped)
+            continue
         if word == "率" and result and result[-1].end == token.start and len(result[-1].token) == 2 and \
                 (result[-1].pos == "v" or (result[-1].pos == "n" and token.pos == "v")):
             previous = result.pop()
@@ -158,8 +161,15 @@ def _normalise(tokens: list[Token]) -> list[Token]:
     return _without_method(result)
 
 
-GRADE = re.compile(r"[1-5１-５][AＡ]级?(?:及|及以上|以上)?$")  # 4A级 scenic areas (5A the highest)
 _NOUN_SUFFIXES_TAGGED_VERB = frozenset({"站", "费"})
+# Every word a rule of _normalise rewrites or reads as its own token, and the starts of the ones it cuts apart (a
+# token with jieba's idiom tag l is read too): any other token passes through unchanged.
+_NORMALISED_WORDS = frozenset({
+    "率", "每", "比", "于", "类", "点", "户", "村", "县", "乡", "镇", "时期", "期间", "均", "就业", "内",
+    "新创建", "创建", "级", "及", "以上", "基本",
+    *_NOUN_SUFFIXES_TAGGED_VERB, *COMPOUND_VERBS, *_GLUED_PREPOSITIONS, *_UNTAGGED_CHANGES})
+_NORMALISED_PREFIXES: tuple[str, ...] = ("每", "同比", "环比", "之比", "价格", "村集体")
+GRADE = re.compile(r"[1-5１-５][AＡ]级?(?:及|及以上|以上)?$")  # 4A级 scenic areas (5A the highest)
 METHOD_ENDS = frozenset({"计算", "测算", "核算", "统计"})
 
 

@@ -119,6 +119,18 @@ _IDIOMS = ("一心一意", "一步一个脚印", "一个又一个", "一批又�
 _IDIOM_REACH = max(map(len, _IDIOMS)) - 1  # how far before or after a number an idiom holding it can reach
 
 
+def _by_first_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for word in words:
+        index.setdefault(word[0], []).append(word)
+    return {first: tuple(group) for first, group in index.items()}
+
+
+# The idioms by their first character: a window of a dozen characters is looked up position by position, where a
+# search for each of the 111 idioms in it took 16,000 instructions for every Chinese-numeral figure (1.7% of all).
+_IDIOMS_BY_FIRST = _by_first_character(_IDIOMS)
+
+
 _HOTLINE = re.compile(r"[^，。；\d]{0,8}?(?:热线|电话|专线|号码|短信|服务号)")
 _BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
 
@@ -857,6 +869,19 @@ def _round_chinese_count(number: str) -> bool:
     return len(number) >= 3 and number[-1] in "万亿" and number[-2] in "一二两三四五六七八九十百千"
 
 
+def _idiom_holds(text: str, start: int, end: int, number_end: int, number_length: int) -> bool:
+    """Does an idiom overlap the figure at ``start``–``end`` (一心一意, 万一)? Not one lying wholly inside a longer
+    number (两万一千三百 holds 万一). Every idiom starting anywhere within reach is tested."""
+    for position in range(max(0, start - _IDIOM_REACH), min(len(text), end + _IDIOM_REACH)):
+        for idiom in _IDIOMS_BY_FIRST.get(text[position], ()):
+            if position + len(idiom) > end + _IDIOM_REACH or not text.startswith(idiom, position):
+                continue
+            inside_longer = start <= position and position + len(idiom) <= number_end and number_length > len(idiom)
+            if _overlaps(position, len(idiom), start, end) and not inside_longer:
+                return True
+    return False
+
+
 def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fuzzy: str, mult: str) -> bool:
     """Reject years, ordinals, list markers, idioms, codes and bare Chinese numerals."""
     start, end = match.start("num"), match.end()
@@ -878,18 +903,8 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
     if not is_arabic:
         if not unit and not mult and not fuzzy and not _round_chinese_count(number):
             return False
-        window_start = max(0, start - _IDIOM_REACH)
-        window = text[window_start:end + _IDIOM_REACH]
-        number_end = match.end("num")
-        for idiom in _IDIOMS:
-            found = window.find(idiom)
-            while found >= 0:  # every occurrence: the one holding the number may come after another
-                position = found + window_start
-                inside_longer = start <= position and position + len(idiom) <= number_end and \
-                    len(number) > len(idiom)
-                if _overlaps(position, len(idiom), start, end) and not inside_longer:
-                    return False  # 一心一意, 万一; but 两万一千三百 is a number that happens to contain 万一
-                found = window.find(idiom, found + 1)
+        if _idiom_holds(text, start, end, match.end("num"), len(number)):
+            return False
         if number == "一" and unit in COUNT_UNITS and not fuzzy:
             return False  # 一个/一项 are articles far more often than counts
     if number in ("千", "万", "百", "亿"):
