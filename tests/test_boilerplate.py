@@ -1,4 +1,5 @@
 import re
+import sys
 
 import pytest
 from hypothesis import given
@@ -9,6 +10,7 @@ from zhetl.boilerplate import (
     _RULE_WORDS,
     _RULES,
     _TRUNCATION,
+    _WHITESPACE,
     _is_menu,
     _truncation_notices,
     is_boilerplate_line,
@@ -99,3 +101,9 @@ def test_a_line_rule_is_skipped_only_where_it_cannot_match(line: str) -> None:
     for pattern, _, words in _RULES:
         assert any(word in line for word in words) or not re.search(pattern, line), pattern[:40]
     assert bool(_RULE_WORDS.search(line)) == any(word in line for _, _, words in _RULES for word in words)
+
+
+def test_the_spelt_out_whitespace_class_is_what_backslash_s_matches() -> None:
+    spelt, category = re.compile(f"[{_WHITESPACE}]"), re.compile(r"\s")
+    assert [c for c in range(sys.maxunicode + 1) if spelt.match(chr(c))] == \
+        [c for c in range(sys.maxunicode + 1) if category.match(chr(c))]

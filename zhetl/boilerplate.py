@@ -52,7 +52,11 @@ _MENU_SEPARATORS = re.compile(rf"\s*[{re.escape(_MENU_MARKS)}]\s*|\s{{2,}}")
 # What any separator holds (one space is none); two patterns, each starting on a character class, so the engine
 # skips ahead (one alternation of the two would be tried at every position).
 _MENU_MARK = re.compile(rf"[{re.escape(_MENU_MARKS)}]")
-_DOUBLE_SPACE = re.compile(r"\s\s")
+# The characters \s matches in a str pattern (every character str.isspace calls whitespace), spelt out: the class
+# tests each character in a table where \s asks Unicode's category of it, two thirds of the time.
+_WHITESPACE = "\t-\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_DOUBLE_SPACE = re.compile(f"[{_WHITESPACE}][{_WHITESPACE}]")
+_SENTENCE_ENDS = ("。", "！", "？", "；")  # a line holding one is prose, never a row of links
 _TRUNCATION = re.compile(
     r"\s*[…\.。]{0,8}\s*[(（]\s*未完[^()（）]{0,300}[)）]"
     r"|[(（]\s*(?:全文共|全文|原文共)\s*\d+\s*字[^()（）]{0,200}[)）]"
@@ -98,10 +102,12 @@ def is_boilerplate_line(line: str) -> bool:
 
 def _is_menu(line: str) -> bool:
     """A row of short links: 首页 | 新闻中心 | 政策法规 | 联系我们."""
+    if any(end in line for end in _SENTENCE_ENDS):
+        return False  # prose (most lines of most documents): four substring tests, before any scan of the line
     if not (_MENU_MARK.search(line) or _DOUBLE_SPACE.search(line)):
-        return False  # no separator: one item (most lines, 第一条 为了… too; the split is skipped)
+        return False  # no separator: one item (第一条 为了… too; the split is skipped)
     items = [item for item in _MENU_SEPARATORS.split(line) if item]
-    return len(items) >= 4 and all(len(item) <= 8 for item in items) and not re.search(r"[。！？；]", line)
+    return len(items) >= 4 and all(len(item) <= 8 for item in items)
 
 
 def remove_boilerplate(mapped: MappedText, site_lines: frozenset[str] = frozenset()) -> tuple[MappedText, int]:
