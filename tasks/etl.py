@@ -6,7 +6,6 @@ skip its writes).
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime
 
 from prefect import task
@@ -31,7 +30,7 @@ def plan(input_dir: str, output_dir: str, batch_chars: int, workers: int, full_r
 def process_batch(plan_path: str, batch_index: int, segmenter: str, reference_date: date | None,
                   pipeline_version: str, ingested_at: datetime) -> dict:
     """Run every stage over one batch and stage its parts; returns the result file's path and counts."""
-    run_plan = json.loads(as_location(plan_path).read_text(encoding="utf-8"))
+    run_plan = runs.read_plan(as_location(plan_path))
     return runs.run_planned_batch(run_plan, batch_index, Settings(segmenter, reference_date, pipeline_version,
                                                                   ingested_at))
 

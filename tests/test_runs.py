@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import check_offsets, copy_tree, files_under, snapshot
-from zhetl.runs import run_local
+from zhetl.runs import read_plan, run_local
 from zhetl.storage import load_manifest, read_table
 
 
@@ -153,3 +153,12 @@ def test_a_run_that_must_not_wait_says_who_holds_the_lock(tmp_path: Path) -> Non
     with output_lock(tmp_path), pytest.raises(OutputLocked, match="another zhetl run holds"), \
             output_lock(tmp_path, wait=False):
         pass
+
+
+def test_a_plan_is_parsed_again_only_when_its_bytes_change(tmp_path: Path) -> None:
+    plan_path = tmp_path / "plan.json"
+    plan_path.write_text('{"batches": [[]]}', encoding="utf-8")
+    first = read_plan(plan_path)
+    assert read_plan(plan_path) is first  # the same bytes: the parse is reused
+    plan_path.write_text('{"batches": [[], []]}', encoding="utf-8")  # a new plan at the same path
+    assert read_plan(plan_path) == {"batches": [[], []]}

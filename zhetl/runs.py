@@ -94,6 +94,19 @@ def forget_survey() -> None:
     forget_profiles()
 
 
+_last_plan: tuple[bytes, dict] | None = None
+
+
+def read_plan(plan_path: Location) -> dict:
+    """The plan at ``plan_path``, parsed once per process while its bytes stay the same: a worker runs many
+    batches of one plan, and parsing it (1 MB for 3,504 files) took 10 ms a batch. The plan is read-only."""
+    global _last_plan
+    data = plan_path.read_bytes()
+    if _last_plan is None or _last_plan[0] != data:
+        _last_plan = (data, json.loads(data))
+    return _last_plan[1]
+
+
 def batch_items(run_plan: dict, index: int) -> list[InputFile]:
     return [InputFile(**item) for item in run_plan["batches"][index]]
 
