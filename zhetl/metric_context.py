@@ -341,7 +341,7 @@ def age_banded(tokens: list[Token], quantities: list[tuple[int, int, str]],
     base = tokens[0].start  # (tokens carry document offsets; the text below starts at the sentence)
     text = _text_of(tokens)
     links = list(links)
-    for index, ((start, _, unit), link) in enumerate(zip(quantities, links, strict=True)):
+    for index, ((start, _, unit), link) in enumerate(zip(quantities, links)):
         band = next(((s, e) for s, e in reversed(bands) if e <= start), None)
         metric = link.metric
         if band is None or not metric or unit.endswith(_AGE_UNITS):
@@ -351,7 +351,7 @@ def age_banded(tokens: list[Token], quantities: list[tuple[int, int, str]],
         if not text.startswith(metric, opening) or any(c in "；;。" for c in text[opening:start - base]):
             continue
         counted_whole = metric in text[:band_start] and any(
-            other.metric == metric for (s, _, _), other in zip(quantities, links, strict=True) if s < band[0])
+            other.metric == metric for (s, _, _), other in zip(quantities, links) if s < band[0])
         if metric in _GENERIC_PEOPLE or counted_whole:
             links[index] = MetricLink(text[band_start:opening + len(metric)], link.change, link.place_hint)
     return links

@@ -111,7 +111,9 @@ INDEX_ENDINGS = ("系数", "指数", "得分", "评分")  # 灌溉水有效利�
 def ratio_kinds(quantities: list[Quantity], links: list[MetricLink]) -> list[Quantity]:
     """城乡居民收入比由2.8缩小到2.63: a bare number whose metric is a ratio is a fraction, not a count; 贫困发生率
     降至0: a bare zero of a rate is a percent."""
-    return [_kind_of_bare(quantity, link) for quantity, link in zip(quantities, links, strict=True)]
+    if len(quantities) != len(links):
+        raise ValueError(f"{len(quantities)} quantities but {len(links)} links")
+    return [_kind_of_bare(quantity, link) for quantity, link in zip(quantities, links)]
 
 
 def _kind_of_bare(quantity: Quantity, link: MetricLink) -> Quantity:
@@ -276,7 +278,7 @@ def _without_trailing_bound(link: MetricLink) -> MetricLink:
 
 def _level_before(quantities: list[tuple[int, int, str]], links: list[MetricLink], unit: str) -> MetricLink | None:
     """The latest earlier figure of the same unit, else the latest that is no gap in percentage points."""
-    candidates = [(q, link) for q, link in zip(quantities, links, strict=True) if link.metric]
+    candidates = [(q, link) for q, link in zip(quantities, links) if link.metric]
     same = [link for q, link in candidates if q[2] == unit]
     if same:
         return same[-1]
@@ -310,13 +312,13 @@ def _refer_back(tokens: list[Token], start: int, link: MetricLink, links: list[M
     metric = link.metric or ""  # (called only for a named figure)
     clause = _clause([t for t in tokens if t.end <= start], backwards=True)
     is_count = unit in COUNT_AFTER_UNITS
-    earlier = [other.metric for other, other_unit in zip(links, units, strict=True)
+    earlier = [other.metric for other, other_unit in zip(links, units)
                if other.metric and (other_unit in COUNT_AFTER_UNITS) == is_count]
     if not earlier:
         return link
     if _part_of(clause):
         return MetricLink(earlier[-1], link.change, link.place_hint)  # 16个贫困县中有8个: 8 of those 贫困县
-    same_unit = [other.metric for other, other_unit in zip(links, units, strict=True)
+    same_unit = [other.metric for other, other_unit in zip(links, units)
                  if other.metric is not None and other_unit == unit]  # 车间3.26万个，吸纳就业43.7万人: 人 are not 车间
     longer = next((other for other in reversed(same_unit) if other != metric and
                    other.startswith(metric) and len(other) - len(metric) >= 2), None)
@@ -381,7 +383,7 @@ _BARE_SHARES = frozenset({"占比", "比重", "比例"})
 def _assign(links: list[MetricLink], group: list[int], metrics: list[str]) -> None:
     """Give the figures of a 分别 list their metrics; the list's verb serves them all (分别下降16.3%和12.3%)."""
     first_change = links[group[0]].change
-    for index, metric in zip(group, metrics, strict=True):
+    for index, metric in zip(group, metrics):
         change = first_change if links[index].change == "level" else links[index].change
         links[index] = MetricLink(metric, change, links[index].place_hint)
 
@@ -655,7 +657,7 @@ def _work_lasting(tokens: list[Token], quantities: list[tuple[int, int, str]],
     """
     ends = {t.end: t for t in tokens}
     named = list(links)
-    for index, ((start, _, unit), link) in enumerate(zip(quantities, links, strict=True)):
+    for index, ((start, _, unit), link) in enumerate(zip(quantities, links)):
         work = ends.get(start)
         if link.metric is None and _is_span(unit) and work is not None and work.token.endswith(("就业", "务工")):
             named[index] = MetricLink(work.token, link.change, link.place_hint)

@@ -172,9 +172,9 @@ def _spans_table(name: str, doc_id: str, mapped: MappedText, ids: dict[str, list
     (most paragraphs of a law) spans the same text as its sentence, so it is hashed once.
     """
     text = mapped.text
-    bodies = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+    bodies = [text[start:end] for start, end in zip(starts, ends)]
     text_hashes: list[str] = []
-    for start, end, body in zip(starts, ends, bodies, strict=True):
+    for start, end, body in zip(starts, ends, bodies):
         known = hashes.get((start, end))
         if known is None:
             known = hashes[(start, end)] = paragraph_hash(body)
@@ -362,7 +362,7 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
                                 + [(q.start + start, q.end + start, "m") for q in figures])
     clock = _lap(DATES_QUANTITIES, clock)
     tokens = respect_mentions(tokenize(body, segmenter, offset=start), body, mentions, start)
-    bound_words = [(q.start + start, f.start + start, "d") for q, f in zip(quantities, figures, strict=True)
+    bound_words = [(q.start + start, f.start + start, "d") for q, f in zip(quantities, figures)
                    if f.start > q.start]
     if bound_words:
         tokens = respect_mentions(tokens, body, bound_words, start, retag=False)
@@ -415,7 +415,7 @@ def facts_of(found: SentenceAnalysis, sentence_start: int = 0, document_places: 
     verbs_after = {t.start: t.token for t in found.tokens}
     # 北京召开全国…大会，宣布…832个贫困县: the place where an event happens is not the place a figure counts.
     places = [e for e in found.entities if e.type == "LOC" and verbs_after.get(e.end, "") not in EVENT_VERBS]
-    for quantity, link in zip(found.quantities, found.links, strict=True):
+    for quantity, link in zip(found.quantities, found.links):
         if not link.metric:
             continue
         q_start = quantity.start + sentence_start
@@ -473,7 +473,7 @@ def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sente
             "start_date": mention.start_date, "end_date": mention.end_date,
             "granularity": mention.granularity, "redacted": mention.redacted,
             **_offsets(mapped, mention.start + start, mention.end + start)})
-    for quantity, link in zip(found.quantities, found.links, strict=True):
+    for quantity, link in zip(found.quantities, found.links):
         rows.tables["quantities"].append({
             "doc_id": doc_id, "sentence_id": sid, "text": quantity.text, "value": quantity.value,
             "value_min": quantity.value_min, "value_max": quantity.value_max,
