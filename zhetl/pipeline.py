@@ -291,7 +291,9 @@ def _paragraph_and_sentence_tables(rows: Rows, doc_id: str, mapped: MappedText, 
     spans: dict[int, tuple[int, int]] = {}
     for sentence in sentences:
         start, end = spans.get(sentence.paragraph_id, (sentence.start, sentence.end))
-        spans[sentence.paragraph_id] = (min(start, sentence.start), max(end, sentence.end))
+        # (conditional expressions: compiled, a two-argument min or max is a call of the builtin)
+        spans[sentence.paragraph_id] = (start if start < sentence.start else sentence.start,
+                                        end if end > sentence.end else sentence.end)
     hashes: dict[tuple[int, int], str] = {}
     rows.arrow["sentences"].append(_spans_table(
         "sentences", doc_id, mapped, {"sentence_id": [s.sentence_id for s in sentences],

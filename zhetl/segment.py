@@ -145,7 +145,7 @@ def tokenize(text: str, engine: str = "rjieba", offset: int = 0) -> list[Token]:
     return tokens
 
 
-def respect_mentions(tokens: list[Token], text: str, mentions: Iterable[tuple[int, int, str]],
+def respect_mentions(tokens: list[Token], text: str, mentions: list[tuple[int, int, str]],
                      offset: int = 0, retag: bool = True) -> list[Token]:
     """Cut tokens at mention edges so that every mention is a run of whole tokens.
 
@@ -154,6 +154,8 @@ def respect_mentions(tokens: list[Token], text: str, mentions: Iterable[tuple[in
     tokens take it (entities: a name glued to the next character keeps the other tokens' own tags).
     ``mentions`` are (start, end, pos) in the tokens' coordinates; ``text`` starts at ``offset``.
     """
+    if not mentions:
+        return tokens  # (most sentences: the sort below, through the builtin, cost 1,600 instructions)
     spans = sorted((s, e, p) for s, e, p in mentions if e > s)
     if not spans:
         return tokens
