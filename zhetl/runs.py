@@ -132,7 +132,7 @@ def batch_settings(run_plan: dict, settings: Settings) -> Settings:
 
 def publish(plan_path: Location, result_paths: list[Location]) -> dict:
     """Publish the staged batches of a run, then summarise what the output now holds."""
-    run_plan = json.loads(plan_path.read_text(encoding="utf-8"))
+    run_plan = read_plan(plan_path)
     output = as_location(run_plan["output_dir"])
     results = [json.loads(path.read_text(encoding="utf-8")) for path in result_paths]
     entries = [FileEntry(**entry) for result in results for entry in result["entries"]]
@@ -172,7 +172,7 @@ def run_local(input_dir: Location, output_dir: Location, settings: Settings | No
     started_at = datetime.now(UTC).replace(microsecond=0)
     with output_lock(output_dir, wait=True):
         planned = plan(input_dir, output_dir, batch_chars, 1, full_refresh)
-        run_plan = json.loads(as_location(planned["plan_path"]).read_text(encoding="utf-8"))
+        run_plan = read_plan(as_location(planned["plan_path"]))
         settings = replace(settings, ingested_at=settings.ingested_at or started_at)
         result_paths = [as_location(run_planned_batch(run_plan, index, settings)["result_path"])
                         for index in range(planned["batches"])]
