@@ -174,7 +174,7 @@ def run_etl(**parameters) -> dict:
     checked = EtlParameters(**parameters)  # fail fast on bad parameters, before a server starts
     started = time.perf_counter()
     if checked.worker_count() > 1 and not checked.dask_address:
-        start_forkserver()  # it imports what workers need on the other core while this one surveys the input
+        start_forkserver(fork_this_process=True)  # it warms up on the other core while this one surveys the input
     if server.booting():
         # While the server boots, hash the input and learn its profiles into this process's memos; the plan
         # task reuses them (same results, writes nothing, needs no lock) instead of idling for the server.

@@ -4,16 +4,23 @@ Prefect's process pool spawns each worker as a fresh interpreter, which then imp
 and the text library: about 2 s per worker before its first batch, on every run (measured in ``make bench``'s
 worker timeline). Where the platform has the ``forkserver`` start method, ``zhetl run`` starts that server
 early, while the API server boots, with those modules preloaded; the pool then forks its workers from it.
+On Linux that server is a fork of the run itself, which has imported all of it by then (it warms up only).
 Elsewhere (Windows) the pool spawns workers as before.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-from multiprocessing import forkserver
+import os
+import socket
+import sys
+import threading
+import traceback
+from multiprocessing import connection, forkserver, resource_tracker, util
 from types import ModuleType
-from typing import Any
+from typing import Any, NoReturn
 
+import prefect.task_engine  # (what a worker runs a task with: imported before the fork server forks)
 import prefect.task_runners
 from prefect.task_runners import ProcessPoolTaskRunner
 
@@ -26,16 +33,75 @@ def forkserver_available() -> bool:
     return "forkserver" in multiprocessing.get_all_start_methods()
 
 
-def start_forkserver() -> bool:
+def start_forkserver(fork_this_process: bool = False) -> bool:
     """Start the fork server now, preloading what workers import, so it is ready when the first batch is.
 
-    Returns whether workers will be forked from it. Cheap when it runs already.
+    ``fork_this_process``: the caller has imported what workers need and holds no lock or open output yet, so the
+    server may be a fork of it (see :func:`_fork_server_from_here`). Returns whether workers will be forked from
+    the server. Cheap when it runs already.
     """
     if not forkserver_available():
         return False
     multiprocessing.set_forkserver_preload(PRELOAD)
-    forkserver.ensure_running()
+    if not (fork_this_process and _fork_server_from_here()):
+        forkserver.ensure_running()
     return True
+
+
+# What a worker imports; a process that holds them all can be the fork server itself.
+_WORKER_MODULES = ("prefect.task_engine", "tasks.etl", "zhetl.batch")
+
+
+def _fork_server_from_here() -> bool:
+    """Start the stdlib's fork server as a fork of this process rather than a fresh interpreter.
+
+    ``zhetl run`` has imported Prefect, the tasks and the text library by the time it starts the server; a fresh
+    interpreter imports them all again (1.3 s of one core, measured, while the API server boots on the other).
+    A fork shares them and only warms up. Only on Linux, only before any thread runs (forking a process with
+    threads can copy a held lock) and only once: otherwise the stdlib starts its server as usual.
+    """
+    server = forkserver._forkserver  # (the stdlib's one fork server of this process)
+    if not sys.platform.startswith("linux") or threading.active_count() > 1 \
+            or not all(name in sys.modules for name in _WORKER_MODULES):
+        return False
+    with server._lock:
+        if server._forkserver_pid is not None:
+            return False  # started already: ensure_running checks it is alive
+        resource_tracker.ensure_running()
+        with socket.socket(socket.AF_UNIX) as listener:
+            address = connection.arbitrary_address("AF_UNIX")
+            listener.bind(address)
+            if not util.is_abstract_socket_namespace(address):
+                os.chmod(address, 0o600)
+            listener.listen()
+            alive_r, alive_w = os.pipe()  # clients hold the write end; the server stops when all have closed it
+            sys.stdout.flush()
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:
+                _serve_forks(listener.fileno(), alive_r, alive_w)
+            os.close(alive_r)
+        server._forkserver_address = address
+        server._forkserver_alive_fd = alive_w
+        server._forkserver_pid = pid
+    return True
+
+
+def _serve_forks(listener_fd: int, alive_r: int, alive_w: int) -> NoReturn:
+    """The forked fork server: warm up, then serve until every client is gone. It leaves with ``os._exit``, so the
+    run's exit handlers (which stop the API server) run in the run's process only."""
+    code = 1
+    try:
+        os.close(alive_w)
+        import flows.worker_preload  # noqa: F401  (warms up the text library and freezes it)
+
+        forkserver.main(listener_fd, alive_r, [])
+    except SystemExit:
+        code = 0  # (the server's way out: every client closed its end of the alive pipe)
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        os._exit(code)
 
 
 class _ForkServerMultiprocessing(ModuleType):

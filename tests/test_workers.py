@@ -64,3 +64,37 @@ def test_a_failing_preload_leaves_the_fork_server_alive() -> None:
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
     assert result.stdout.split() == ["alive"], result.stderr[-2000:]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is forked from the run on Linux")
+def test_a_run_forks_its_fork_server_and_keeps_its_exit_handlers(tmp_path) -> None:
+    """``zhetl run`` has imported everything a worker needs when it starts the fork server, and no thread runs yet:
+    the server is a fork of the run (no second interpreter importing it all again), its workers come warmed up,
+    and the run's exit handlers (which stop the API server) run in the run's process only."""
+    import subprocess
+    from pathlib import Path
+
+    exits = tmp_path / "exits.txt"
+    code = ("import atexit, os, sys\n"
+            "from flows.server import configure_environment\n"
+            "configure_environment()\n"
+            "import flows.etl\n"
+            f"atexit.register(lambda: open({str(exits)!r}, 'a').write(f'{{os.getpid()}}\\n'))\n"
+            "from multiprocessing import forkserver, get_context\n"
+            "from flows.workers import start_forkserver\n"
+            "from tests.worker_probe import parent_and_warmed\n"
+            "assert start_forkserver(fork_this_process=True)\n"
+            "server = forkserver._forkserver._forkserver_pid\n"
+            "command = open(f'/proc/{server}/cmdline', 'rb').read()\n"
+            "print('forked' if command == open('/proc/self/cmdline', 'rb').read() else 'spawned')\n"
+            "with get_context('forkserver').Pool(2) as pool:\n"
+            "    found = pool.apply(parent_and_warmed)\n"
+            "print(found == (server, True))\n"
+            "forkserver._forkserver._stop()\n"
+            "print(os.getpid())\n")
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=180,
+                            env={**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")})
+    lines = result.stdout.split()
+    assert lines[:2] == ["forked", "True"], result.stderr[-2000:]
+    assert exits.read_text().split() == [lines[2]]  # the run's own exit only

@@ -15,3 +15,10 @@ def parent_and_preloaded() -> tuple[int, bool, bool]:
     whether its dictionaries were already loaded (the fork server warms them up)."""
     warmup = sys.modules.get("zhetl.warmup")
     return os.getppid(), "zhetl.pipeline" in sys.modules, warmup is not None and warmup.last_seconds is not None
+
+
+def parent_and_warmed() -> tuple[int, bool]:
+    """The process's parent and whether the text library was warmed up before this ran (a plain function, for a
+    bare multiprocessing pool)."""
+    warmup = sys.modules.get("zhetl.warmup")
+    return os.getppid(), warmup is not None and warmup.last_seconds is not None
