@@ -1,5 +1,9 @@
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zhetl import metadata
 from zhetl.metadata import find_field, find_published_date, find_title
 
 
@@ -43,3 +47,24 @@ def test_author_and_source_fields_are_found_only_where_their_words_stand() -> No
     assert find_field("文/李华 2020年\n正文", "author") == "李华"
     assert find_field("第一条 为了规范管理，制定本办法。", "author") is None
     assert find_field("第一条 为了规范管理，制定本办法。", "source") is None
+
+
+_HEADER_PIECES = st.lists(st.sampled_from(["标题", "题目", "題目", "标 题", "标", "题", ":", "：", " ", "\n", "|",
+                                           "发布时间", "发布", "日期", "时间", "成文", "2021", "-", "3", "09", "年",
+                                           "月", "日", "报告", "正文。", "首页"]), max_size=30).map("".join)
+
+
+@given(_HEADER_PIECES)
+def test_header_patterns_are_searched_only_where_their_words_are(text: str) -> None:
+    """The word tests before the searches change no answer: each pattern's every match holds one of its words."""
+    title = metadata._TITLE_LINE.search(text[:5000])
+    if title:
+        assert find_title(text, "a.txt") == title.group("title").strip()
+    stated = metadata._PUBLISHED.search(text[:8000])
+    expected = None
+    if stated:
+        try:
+            expected = date(int(stated["y"]), int(stated["m"]), int(stated["d"]))
+        except ValueError:
+            expected = None
+    assert find_published_date(text, "x.txt") == expected

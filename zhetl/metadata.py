@@ -23,12 +23,19 @@ _FIELDS = {"author": (_AUTHOR, ("作者", "记者", "/")), "source": (_SOURCE, (
 _URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
 
+# The words each header pattern cannot match without: a head holding none is not scanned (a search for a pattern
+# that opens with ^\s* or an alternation tries every position, 0.6% of all processing each).
+_TITLE_WORDS = ("标题", "題目", "题目", "标 题")
+_PUBLISHED_WORDS = ("日期", "时间")
+
+
 def find_title(text: str, source_path: str) -> str:
     """A ``标题:`` line, else the first short line that is not navigation, else the file name."""
-    found = _TITLE_LINE.search(text[:5000])
+    head = text[:5000]
+    found = _TITLE_LINE.search(head) if any(word in head for word in _TITLE_WORDS) else None
     if found:
         return found.group("title").strip()
-    for line in text[:5000].split("\n"):
+    for line in head.split("\n"):
         line = line.strip()
         if line and len(line) <= MAX_TITLE_CHARS and not _NOT_A_TITLE.search(line) \
                 and not line.endswith(("。", "；", "，", ":", "：")):
@@ -38,7 +45,9 @@ def find_title(text: str, source_path: str) -> str:
 
 def find_published_date(text: str, source_path: str) -> date | None:
     """A 发布时间/日期 line in the text, else a date in the file name."""
-    for match in (_PUBLISHED.search(text[:8000]), _NAME_DATE.search(PurePosixPath(source_path).name)):
+    head = text[:8000]
+    stated = _PUBLISHED.search(head) if any(word in head for word in _PUBLISHED_WORDS) else None
+    for match in (stated, _NAME_DATE.search(PurePosixPath(source_path).name)):
         if match:
             try:
                 return date(int(match["y"]), int(match["m"]), int(match["d"]))
