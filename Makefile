@@ -12,11 +12,11 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
 setup: $(STAMP)
 
 # The rule modules are compiled with mypyc in place (setup.py), so any change to zhetl's sources rebuilds them
-# (about two minutes); ZHETL_PURE_PYTHON=1 make … installs without compiling.
+# (about three minutes); ZHETL_PURE_PYTHON=1 make … installs without compiling.
 $(STAMP): pyproject.toml constraints.txt setup.py $(wildcard zhetl/*.py)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	rm -rf zhetl/*.so build .mypy_cache  # (mypyc's incremental cache can fail a rebuild with an internal error)
+	rm -rf zhetl/*.so *__mypyc*.so build .mypy_cache  # (mypyc's incremental cache can fail a rebuild)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	# Prefect's database (in the project-local PREFECT_HOME) is created once here, not by a run's server (~9 s).
 	$(BIN)/python -m flows.server
@@ -40,4 +40,4 @@ serve: $(STAMP)
 	PREFECT_API_URL=$${PREFECT_API_URL:-http://127.0.0.1:4200/api} $(BIN)/zhetl serve --cron "0 2 * * *" --timezone Asia/Shanghai
 
 clean:
-	rm -rf $(VENV) .prefect build .mypy_cache zhetl/*.so data/processed/*/ data/processed/*.duckdb data/processed/_*
+	rm -rf $(VENV) .prefect build .mypy_cache zhetl/*.so *__mypyc*.so data/processed/*/ data/processed/*.duckdb data/processed/_*

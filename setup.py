@@ -27,9 +27,13 @@ def _extensions() -> list:
         return []
     from mypyc.build import mypycify  # a build requirement (pyproject.toml)
 
-    # separate=True: one C file per module, so the build's workers compile them side by side
+    # One group: every module in one C file and one shared library (beside the package, named by a hash, imported
+    # by each module's small extension). The C compiler then sees a call from one module into another and can
+    # inline it, where one C file per module (separate=True) called through a table of pointers: the processing
+    # ran 5.5% faster (1.89 against 2.00 s per million characters, 900 laws files, alternating builds), for a build
+    # of about 2.8 minutes instead of 1.5 (one file compiles on one core).
     return mypycify(["--ignore-missing-imports", "--follow-imports=silent", *COMPILED], opt_level="3",
-                    separate=True)
+                    separate=False)
 
 
 setup(ext_modules=_extensions(), options={"build_ext": {"parallel": os.cpu_count() or 1}})
