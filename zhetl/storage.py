@@ -145,14 +145,15 @@ def part_name(key: str) -> str:
 def write_table(path: Location, name: str, table: pa.Table) -> None:
     """Validate ``table`` against the schema module and write it atomically as zstd Parquet."""
     validate(name, table)
+    options = {**PARQUET_OPTIONS, "use_dictionary": dictionary_columns(name, table.schema)}
     if isinstance(path, RemotePath):
         buffer = pa.BufferOutputStream()
-        pq.write_table(table, buffer, use_dictionary=dictionary_columns(name, table.schema), **PARQUET_OPTIONS)
+        pq.write_table(table, buffer, **options)
         path.write_bytes(buffer.getvalue().to_pybytes())
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
-    pq.write_table(table, tmp, use_dictionary=dictionary_columns(name, table.schema), **PARQUET_OPTIONS)
+    pq.write_table(table, tmp, **options)
     with open(tmp, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(tmp, path)
