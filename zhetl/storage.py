@@ -45,8 +45,9 @@ LOCK = ".zhetl.lock"
 LOG = logging.getLogger("zhetl")
 RUNS_GLOB = "runs/*.parquet"  # the run log's parts (see zhetl.runlog)
 TMP_SUFFIX = ".tmp"
-# zstd level 3: measured on the laws corpus, level 6 wrote 2.2× slower for files only 4% smaller.
-PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3}
+# zstd level 1 (Arrow's own default): on the parts of 200 laws files it wrote 17% faster than level 3 for files
+# 12% larger; level 6 wrote 2.2× slower than level 3 for files only 4% smaller.
+PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 1}
 # Columns whose values are nearly all distinct within a part: whole texts and their hashes.
 DISTINCT_TEXT_COLUMNS = {"document_texts": frozenset({"text", "raw_text"}),
                          "paragraphs": frozenset({"text", "text_hash"}),
