@@ -14,6 +14,8 @@ from zhetl.quantities import (
     _STATED_ZERO_RE,
     _UNIT,
     _ZERO_RE,
+    QUANTITY_GROUPS,
+    QUANTITY_RE,
     _idiom_holds,
     _may_hold_ordinals,
     _without_ordinals,
@@ -70,6 +72,12 @@ def test_rates_in_a_sentence() -> None:
 ])
 def test_not_quantities(text: str) -> None:
     assert find_quantities(text) == []
+
+
+def test_quantity_groups_follow_the_pattern() -> None:
+    """_build unpacks match.groups() by position: the names must be the pattern's groups, in order, and all."""
+    assert tuple(QUANTITY_RE.groupindex) == QUANTITY_GROUPS
+    assert QUANTITY_RE.groups == len(QUANTITY_GROUPS)
 
 
 def test_blocked_spans_are_skipped() -> None:

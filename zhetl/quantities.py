@@ -85,6 +85,10 @@ _CHENG = rf"(?P<cheng>{_CN_RUN}|{ARABIC})成(?P<chenghalf>半)?(?![员为功立�
 _FIRST_CHARS = rf"(?=[将接大约近超逾不最高多百\d０-９{CN_NUMERAL_CHARS}])"
 QUANTITY_RE = re.compile(rf"{_FIRST_CHARS}{_PREFIX}"
                          rf"(?:{_RANGE_PERCENT}|{_PERCENT}|{_FRACTION}|{_CHENG}|{_PLAIN}){_SUFFIX}")
+# QUANTITY_RE's groups in order: _build unpacks match.groups(), a tuple, where groupdict built a dict of all 20 for
+# every match (1.1 µs against 0.2 µs). A test holds this list to the pattern.
+QUANTITY_GROUPS = ("prefix", "rlo", "rhi", "rpctsign", "cnpct", "pct", "pctsign", "fden", "fnum", "fa", "fb", "cheng",
+                   "chenghalf", "lo", "num", "fuzzy", "mult2", "fuzzy2", "unit", "suffix")
 
 # 几年, 十几亩, 几千万, 半年, 四五户, 三四个小时: numbers written as a vague amount, a half or two neighbours.
 _VAGUE = (r"(?P<vague>十几|几十|几百|几千|几万|几十万|几百万|几千万|几亿|几|数十|数百|数千|数万|数十万|数百万|数千万|"
@@ -705,47 +709,47 @@ def _build_vague(match: re.Match[str], text: str) -> Quantity | None:
 
 
 def _build(match: re.Match[str], text: str) -> Quantity | None:
-    groups = match.groupdict()
-    prefix, suffix = groups["prefix"] or "", groups["suffix"] or ""
-    if groups["rhi"]:
-        low, high = _num(groups["rlo"]), _num(groups["rhi"])
+    (prefix_word, rlo, rhi, _rpctsign, cnpct, pct, pctsign, fden, fnum, fa, fb, cheng, chenghalf, lo, number,
+     fuzzy_word, mult2, fuzzy2, unit_word, suffix_word) = match.groups()  # (in QUANTITY_GROUPS order)
+    prefix, suffix = prefix_word or "", suffix_word or ""
+    if rhi:
+        low, high = _num(rlo), _num(rhi)
         return _finish(match, text, (low + high) / 2, low, high, False, "%", "percent", prefix, suffix)
-    if groups["fden"] or groups["fa"]:
-        if groups["fa"]:
+    if fden or fa:
+        if fa:
             if text[match.end():match.end() + 1].isdigit():
                 return None
-            numerator, denominator = _num(groups["fa"]), _num(groups["fb"])
+            numerator, denominator = _num(fa), _num(fb)
         else:
             bare_place = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8}
-            numerator = _num(groups["fnum"])
-            denominator = bare_place.get(groups["fden"]) or _num(groups["fden"])
+            numerator = _num(fnum)
+            denominator = bare_place.get(fden) or _num(fden)
         if not denominator:
             return None
-        if groups["fden"] in ("千",):
+        if fden in ("千",):
             return _finish(match, text, numerator, None, None, False, "‰", "percent", prefix, suffix)
-        if groups["fden"] in ("万",):
+        if fden in ("万",):
             return _finish(match, text, numerator / 100, None, None, False, "%", "percent", prefix, suffix)
         return _finish(match, text, numerator / denominator, None, None, False, "", "fraction", prefix, suffix)
-    if groups["cheng"]:
-        if groups["cheng"] == "一" and text[match.end():match.end() + 2] == "不变":
+    if cheng:
+        if cheng == "一" and text[match.end():match.end() + 2] == "不变":
             return None
         window = text[max(0, match.start() - 3):match.end() + 3]
-        if any(idiom in window for idiom in _IDIOMS if groups["cheng"] + "成" in idiom):
+        if any(idiom in window for idiom in _IDIOMS if cheng + "成" in idiom):
             return None  # 三五成群: an idiom, not 350%
-        half = 5 if groups["chenghalf"] else 0  # 一成半: fifteen percent
-        return _finish(match, text, _num(groups["cheng"]) * 10 + half, None, None, False, "成", "percent", prefix,
+        half = 5 if chenghalf else 0  # 一成半: fifteen percent
+        return _finish(match, text, _num(cheng) * 10 + half, None, None, False, "成", "percent", prefix,
                        suffix)
-    if groups["pct"] or groups["cnpct"]:
-        sign = groups["pctsign"] or "%"
-        value = _num(groups["pct"] or groups["cnpct"])
+    if pct or cnpct:
+        sign = pctsign or "%"
+        value = _num(pct or cnpct)
         unit = "‰" if sign == "‰" else "%"
         return _finish(match, text, value, None, None, False, unit, "percent", prefix, suffix)
-    number = groups["num"]
     if number is None:
         return None
-    unit = groups["unit"] or ""
-    mult = groups["mult2"] or ""
-    fuzzy = groups["fuzzy"] or groups["fuzzy2"] or ""
+    unit = unit_word or ""
+    mult = mult2 or ""
+    fuzzy = fuzzy_word or fuzzy2 or ""
     if unit.startswith("个多"):
         unit, fuzzy = "个" + unit[2:], "多"  # 9个多月, 6个多百分点: the 多 sits inside the unit
     if not _plausible_plain(match, text, number, unit, fuzzy or ("出头" if suffix == "出头" else ""), mult):
@@ -757,8 +761,8 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     if suffix == "多" and not fuzzy:
         fuzzy = "多"  # 两年多: the next step of the last place, as 两多年 would be
     value *= factor
-    if groups["lo"]:
-        low = _num(groups["lo"] + (mult or _trailing_multiplier(groups["lo"], number))) * factor
+    if lo:
+        low = _num(lo + (mult or _trailing_multiplier(lo, number))) * factor
         return _finish(match, text, (low + value) / 2, low, value, False, unit, kind, prefix, suffix)
     value_min = value_max = None
     approximate = False
