@@ -6,6 +6,7 @@ hand its URL to the workers.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -173,21 +174,24 @@ def run_etl(**parameters) -> dict:
     """Run the flow with one API server shared by all workers (the CLI and ``python -m`` use this)."""
     checked = EtlParameters(**parameters)  # fail fast on bad parameters, before a server starts
     started = time.perf_counter()
-    if checked.worker_count() > 1 and not checked.dask_address:
-        start_forkserver(fork_this_process=True)  # it warms up on the other core while this one surveys the input
-    if server.booting():
-        # While the server boots, hash the input and learn its profiles into this process's memos; the plan
-        # task reuses them (same results, writes nothing, needs no lock) instead of idling for the server.
-        survey(as_location(checked.input_dir), as_location(checked.output_dir))
-        if checked.worker_count() == 1 and not checked.dask_address:
-            warm_up(checked.segmenter)  # batches run in this process: load the dictionaries while still waiting
-        else:
-            load_late_imports()
-    surveyed = time.perf_counter()
-    with api_server():
-        ready = time.perf_counter()
-        summary = etl(**parameters)
-        finished = time.perf_counter()
+    # On the run's own early server, its settings hold from here on, so the fork server (and every worker) is
+    # forked holding the settings the flow runs with, and Prefect need not send them with each task.
+    with server.own_server_settings() if server.booting() else contextlib.nullcontext():
+        if checked.worker_count() > 1 and not checked.dask_address:
+            start_forkserver(fork_this_process=True)  # it warms up on the other core while this one surveys
+        if server.booting():
+            # While the server boots, hash the input and learn its profiles into this process's memos; the plan
+            # task reuses them (same results, writes nothing, needs no lock) instead of idling for the server.
+            survey(as_location(checked.input_dir), as_location(checked.output_dir))
+            if checked.worker_count() == 1 and not checked.dask_address:
+                warm_up(checked.segmenter)  # batches run in this process: load the dictionaries while waiting
+            else:
+                load_late_imports()
+        surveyed = time.perf_counter()
+        with api_server():
+            ready = time.perf_counter()
+            summary = etl(**parameters)
+            finished = time.perf_counter()
     # The wait for the server; it may have been started earlier (start_early) and booted meanwhile.
     summary["server_start_seconds"] = round(ready - surveyed, 3)
     summary["survey_seconds"] = round(surveyed - started, 3)

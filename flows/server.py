@@ -176,16 +176,13 @@ def api_server() -> Iterator[str]:
 
     early, _early = _early, None
     last_boot_seconds = None
-    # A temporary server dies with the run, so flow-run heartbeats (which let a real server mark a crashed run)
-    # have no one to tell; and Prefect's heartbeat thread sleeps in whole seconds, so stopping it held every
-    # flow run's end by up to a second (an empty flow took 1.1 s with it).
-    own_server_settings: dict[str, object] = {"flows.heartbeat_frequency": None}
-    if not os.environ.get("PREFECT_API_SSL_CERT_FILE"):
-        own_server_settings["api.ssl_cert_file"] = str(_plain_http_ca_file())
+    own_server_settings = _own_server_values()
     if early is not None:  # started by start_early, its URL exported before Prefect was imported
         url = early.wait()
         last_boot_seconds = early.boot_seconds
-        stop, settings = early.stop, temporary_settings(own_server_settings)
+        stop = early.stop
+        settings = contextlib.nullcontext() if _in_force(own_server_settings) \
+            else temporary_settings(own_server_settings)
     else:
         existing = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
         if existing:
@@ -206,6 +203,34 @@ def api_server() -> Iterator[str]:
         _drain_workers()
         os.environ.pop("PREFECT_API_URL", None)
         stop()
+
+
+def own_server_settings() -> contextlib.AbstractContextManager:
+    """The settings of a run on its own temporary server, for a caller that enters them before :func:`api_server`
+    (which then keeps them): ``zhetl run`` forks its workers' fork server under them, so the workers hold the very
+    settings the flow runs with (see ``flows.workers``)."""
+    from prefect.settings import temporary_settings
+
+    return temporary_settings(_own_server_values())
+
+
+def _own_server_values() -> dict[str, object]:
+    # A temporary server dies with the run, so flow-run heartbeats (which let a real server mark a crashed run)
+    # have no one to tell; and Prefect's heartbeat thread sleeps in whole seconds, so stopping it held every
+    # flow run's end by up to a second (an empty flow took 1.1 s with it).
+    values: dict[str, object] = {"flows.heartbeat_frequency": None}
+    if not os.environ.get("PREFECT_API_SSL_CERT_FILE"):
+        values["api.ssl_cert_file"] = str(_plain_http_ca_file())
+    return values
+
+
+def _in_force(values: dict[str, object]) -> bool:
+    """Whether the current settings hold ``values`` already (entered by :func:`own_server_settings`)."""
+    from prefect.settings import get_current_settings
+
+    settings = get_current_settings()
+    return settings.flows.heartbeat_frequency is None and \
+        str(settings.api.ssl_cert_file) == str(values.get("api.ssl_cert_file", settings.api.ssl_cert_file))
 
 
 def _plain_http_ca_file() -> Path:

@@ -98,3 +98,47 @@ def test_a_run_forks_its_fork_server_and_keeps_its_exit_handlers(tmp_path) -> No
     lines = result.stdout.split()
     assert lines[:2] == ["forked", "True"], result.stderr[-2000:]
     assert exits.read_text().split() == [lines[2]]  # the run's own exit only
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is forked from the run on Linux")
+def test_workers_forked_from_the_run_are_not_sent_its_settings(tmp_path) -> None:
+    """A run forks its fork server under the settings its flow runs with, so its workers hold them: after the first
+    task Prefect's context goes without them (rebuilding them took 34 ms a task), and every task still sees the
+    run's API server, its one-certificate CA file and no heartbeats."""
+    import subprocess
+    from pathlib import Path
+
+    code = ("from flows.server import configure_environment, start_early, api_server, own_server_settings\n"
+            "configure_environment()\n"
+            "start_early()\n"
+            "import flows.etl\n"
+            "from prefect import flow\n"
+            "from prefect.settings import get_current_settings\n"
+            "from flows.workers import PreloadedProcessPoolTaskRunner, start_forkserver, workers_hold_settings\n"
+            "from tests.worker_probe import settings_seen\n"
+            "@flow\n"
+            "def probe():\n"
+            "    with PreloadedProcessPoolTaskRunner(max_workers=2) as runner:\n"
+            "        first = runner.submit(settings_seen, parameters={}).result()\n"
+            "        rest = [f.result() for f in [runner.submit(settings_seen, parameters={}) for _ in range(3)]]\n"
+            "        return [first, *rest], runner._cached_context['settings_context']\n"
+            "with own_server_settings():\n"
+            "    assert start_forkserver(fork_this_process=True)\n"
+            "    with api_server():\n"
+            "        settings = get_current_settings()\n"
+            "        expected = (settings.api.url, str(settings.api.ssl_cert_file), None)\n"
+            "        print(workers_hold_settings())\n"
+            "        seen, sent = probe()\n"
+            "        print(all(found == expected for found in seen), sent == {})\n")
+    root = Path(__file__).resolve().parent.parent
+    environment = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=180,
+                            env={**environment, "PREFECT_HOME": str(tmp_path / "prefect")})
+    assert result.stdout.split()[-3:] == ["True", "True", "True"], result.stderr[-3000:]
+
+
+def test_workers_are_sent_the_settings_when_the_server_is_not_a_fork_of_this_process(harness) -> None:
+    """Under Prefect's test harness (its own settings) or a spawned fork server, the settings go with each task."""
+    from flows.workers import workers_hold_settings
+
+    assert not workers_hold_settings()

@@ -22,3 +22,12 @@ def parent_and_warmed() -> tuple[int, bool]:
     bare multiprocessing pool)."""
     warmup = sys.modules.get("zhetl.warmup")
     return os.getppid(), warmup is not None and warmup.last_seconds is not None
+
+
+@task(cache_policy=NO_CACHE)
+def settings_seen() -> tuple[str | None, str | None, object]:
+    """The API URL, CA file and flow heartbeat the worker's settings name while the task runs."""
+    from prefect.settings import get_current_settings
+
+    settings = get_current_settings()
+    return settings.api.url, str(settings.api.ssl_cert_file), settings.flows.heartbeat_frequency
