@@ -4,8 +4,9 @@ Prefect's process pool spawns each worker as a fresh interpreter, which then imp
 and the text library: about 2 s per worker before its first batch, on every run (measured in ``make bench``'s
 worker timeline). Where the platform has the ``forkserver`` start method, ``zhetl run`` starts that server
 early, while the API server boots, with those modules preloaded; the pool then forks its workers from it.
-On Linux that server is a fork of the run itself, which has imported all of it by then (it warms up only).
-Elsewhere (Windows) the pool spawns workers as before.
+On Linux that server is a fork of the run itself, which has imported all of it by then (it warms up only), and
+its workers then hold the run's own settings, so Prefect need not send them with each task. Elsewhere (Windows)
+the pool spawns workers as before.
 """
 
 from __future__ import annotations
