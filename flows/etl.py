@@ -163,17 +163,13 @@ def worker_timeline(results: list[dict], began: float) -> dict:
 def load_late_imports() -> None:
     """Import now what the flow's own steps would import on first use, while the server boots: Arrow's first
     conversion imports pandas (for its pandas support), Prefect's client loads FastAPI's models, the catalog
-    step DuckDB, the flow run's start Prefect's collections; about 0.65 s that otherwise ran after the server was
-    up. (Workers import theirs in the fork server; a one-worker run's warm-up imports them.)"""
+    step DuckDB; about 0.35 s that otherwise ran after the server was up. (Workers import theirs in the fork
+    server; a one-worker run's warm-up imports them.)"""
     import duckdb  # noqa: F401
     import fastapi  # noqa: F401
     import pyarrow as pa
 
     pa.array([0])
-    load_collections()
-    # What the run has imported lives as long as the run: the collector need not scan it again in each full pass
-    # (with Dask among it, publishing took 0.17 s longer).
-    gc.freeze()
 
 
 def run_etl(**parameters) -> dict:
@@ -191,9 +187,12 @@ def run_etl(**parameters) -> dict:
             survey(as_location(checked.input_dir), as_location(checked.output_dir))
             if checked.worker_count() == 1 and not checked.dask_address:
                 warm_up(checked.segmenter)  # batches run in this process: load the dictionaries while waiting
-                load_collections()
             else:
                 load_late_imports()
+            load_collections()  # (else the flow run's start imports prefect-dask and Dask, 0.3 s)
+            # What the run has imported lives as long as the run: the collector need not scan it again in each
+            # full pass (with Dask among it, publishing took 0.17 s longer).
+            gc.freeze()
         surveyed = time.perf_counter()
         with api_server():
             ready = time.perf_counter()

@@ -176,13 +176,12 @@ def api_server() -> Iterator[str]:
 
     early, _early = _early, None
     last_boot_seconds = None
-    own_server_settings = _own_server_values()
+    own_values = _own_server_values()
     if early is not None:  # started by start_early, its URL exported before Prefect was imported
         url = early.wait()
         last_boot_seconds = early.boot_seconds
         stop = early.stop
-        settings = contextlib.nullcontext() if _in_force(own_server_settings) \
-            else temporary_settings(own_server_settings)
+        settings = contextlib.nullcontext() if _in_force(own_values) else temporary_settings(own_values)
     else:
         existing = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
         if existing:
@@ -195,7 +194,7 @@ def api_server() -> Iterator[str]:
         server.start(timeout=STARTUP_TIMEOUT_SECONDS)
         last_boot_seconds = time.perf_counter() - started
         url = os.environ["PREFECT_API_URL"] = server.api_url
-        stop, settings = server.stop, temporary_settings({PREFECT_API_URL: url, **own_server_settings})
+        stop, settings = server.stop, temporary_settings({PREFECT_API_URL: url, **own_values})
     try:
         with settings:
             yield url

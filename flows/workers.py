@@ -52,10 +52,9 @@ def start_forkserver(fork_this_process: bool = False) -> bool:
 
 # What a worker imports; a process that holds them all can be the fork server itself.
 _WORKER_MODULES = ("prefect.task_engine", "tasks.etl", "zhetl.batch")
-# The settings context this process had when it forked the fork server, and that server's pid (None: the server
-# is not a fork of it). Its workers hold a copy of it, so they need not be sent it (PreloadedProcessPoolTaskRunner).
-_settings_at_fork: SettingsContext | None = None
-_forked_server_pid: int | None = None
+# The fork server this process forked (its pid) and the settings context it had then; None when the server is not a
+# fork of it. Its workers hold a copy of those settings, so they need not be sent them (PreloadedProcessPoolTaskRunner).
+_forked_server: tuple[int, SettingsContext] | None = None
 
 
 def _fork_server_from_here() -> bool:
@@ -90,8 +89,8 @@ def _fork_server_from_here() -> bool:
         server._forkserver_address = address
         server._forkserver_alive_fd = alive_w
         server._forkserver_pid = pid
-    global _settings_at_fork, _forked_server_pid
-    _settings_at_fork, _forked_server_pid = SettingsContext.get(), pid
+    global _forked_server
+    _forked_server = pid, SettingsContext.get()
     return True
 
 
@@ -159,5 +158,7 @@ class PreloadedProcessPoolTaskRunner(ProcessPoolTaskRunner):
 
 def workers_hold_settings() -> bool:
     """True when workers are forked from a fork of this process made while it used the settings it uses now."""
-    return _settings_at_fork is not None and SettingsContext.get() is _settings_at_fork \
-        and forkserver._forkserver._forkserver_pid == _forked_server_pid
+    if _forked_server is None:
+        return False
+    pid, settings = _forked_server
+    return forkserver._forkserver._forkserver_pid == pid and SettingsContext.get() is settings
