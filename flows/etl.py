@@ -189,7 +189,8 @@ def run_etl(**parameters) -> dict:
                 warm_up(checked.segmenter)  # batches run in this process: load the dictionaries while waiting
             else:
                 load_late_imports()
-            load_collections()  # (else the flow run's start imports prefect-dask and Dask, 0.3 s)
+            # (else the flow run's start imports them; prefect-dask and Dask only when the batches run on Dask)
+            load_collections(dask=bool(checked.dask_address))
             # What the run has imported lives as long as the run: the collector need not scan it again in each
             # full pass (with Dask among it, publishing took 0.17 s longer).
             gc.freeze()

@@ -16,7 +16,7 @@ with contextlib.suppress(Exception):
 
     from flows.prefect_collections import load_collections
 
-    load_collections()
+    load_collections(dask=False)  # (its workers are this machine's processes)
 
     import tasks.etl  # noqa: F401
     import zhetl.batch  # noqa: F401
