@@ -82,7 +82,7 @@ def test_a_run_forks_its_fork_server_and_keeps_its_exit_handlers(tmp_path) -> No
             f"atexit.register(lambda: open({str(exits)!r}, 'a').write(f'{{os.getpid()}}\\n'))\n"
             "from multiprocessing import forkserver, get_context\n"
             "from flows.workers import start_forkserver\n"
-            "from tests.worker_probe import parent_and_warmed\n"
+            "from tests.worker_probe import niceness, parent_and_warmed\n"
             "assert start_forkserver(fork_this_process=True)\n"
             "server = forkserver._forkserver._forkserver_pid\n"
             "command = open(f'/proc/{server}/cmdline', 'rb').read()\n"
@@ -98,6 +98,38 @@ def test_a_run_forks_its_fork_server_and_keeps_its_exit_handlers(tmp_path) -> No
     lines = result.stdout.split()
     assert lines[:2] == ["forked", "True"], result.stderr[-2000:]
     assert exits.read_text().split() == [lines[2]]  # the run's own exit only
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is forked from the run on Linux")
+@pytest.mark.parametrize("setting", [None, "0", "3"])
+def test_workers_run_below_the_run_s_priority(tmp_path, setting: str | None) -> None:
+    """The fork server lowers its priority before it warms up (so its warm-up takes only the cycles the run and its
+    booting API server leave), and its workers inherit it; ZHETL_WORKER_NICENESS sets by how much."""
+    import subprocess
+    from pathlib import Path
+
+    from flows.worker_preload import DEFAULT_NICENESS
+
+    code = ("import os\n"
+            "from flows.server import configure_environment\n"
+            "configure_environment()\n"
+            "import flows.etl\n"
+            "from multiprocessing import forkserver, get_context\n"
+            "from flows.workers import start_forkserver\n"
+            "from tests.worker_probe import niceness\n"
+            "assert start_forkserver(fork_this_process=True)\n"
+            "with get_context('forkserver').Pool(1) as pool:\n"
+            "    print(os.nice(0), pool.apply(niceness))\n"
+            "forkserver._forkserver._stop()\n")
+    environment = {key: value for key, value in os.environ.items() if key != "ZHETL_WORKER_NICENESS"}
+    if setting is not None:
+        environment["ZHETL_WORKER_NICENESS"] = setting
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=180,
+                            env={**environment, "PREFECT_HOME": str(tmp_path / "prefect")})
+    run_niceness, worker_niceness = (int(value) for value in result.stdout.split()[-2:])
+    lowered_by = DEFAULT_NICENESS if setting is None else int(setting)
+    assert worker_niceness == min(run_niceness + lowered_by, 19), result.stderr[-2000:]
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is forked from the run on Linux")

@@ -24,6 +24,11 @@ def parent_and_warmed() -> tuple[int, bool]:
     return os.getppid(), warmup is not None and warmup.last_seconds is not None
 
 
+def niceness() -> int:
+    """The process's scheduling niceness (a plain function, for a bare multiprocessing pool)."""
+    return os.nice(0)
+
+
 @task(cache_policy=NO_CACHE)
 def settings_seen() -> tuple[str | None, str | None, object]:
     """The API URL, CA file and flow heartbeat the worker's settings name while the task runs."""
