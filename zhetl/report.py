@@ -88,10 +88,10 @@ def _overview(documents: pa.Table, rejects: pa.Table) -> str:
 def _entity_section(entities: pa.Table) -> str:
     parts = ["<h2>高频实体 Top entities</h2><div class=grid>"]
     by_type: dict[str, Counter] = defaultdict(Counter)
-    if entities.num_rows:
-        for kind, name in zip(entities.column("type").to_pylist(), entities.column("normalized").to_pylist(),
-                              strict=True):
-            by_type[kind][name] += 1
+    # (counted by Counter's C loop over the pairs; first-seen order, so ties rank as before)
+    pairs = Counter(zip(entities.column("type").to_pylist(), entities.column("normalized").to_pylist(), strict=True))
+    for (kind, name), count in pairs.items():
+        by_type[kind][name] = count
     for kind, label in ENTITY_TYPES.items():
         top = by_type[kind].most_common(10)
         parts.append(f"<div><h3>{_e(label)} {kind}</h3>{_bars(top) if top else '<p class=muted>none</p>'}</div>")
@@ -105,21 +105,24 @@ def _metric_section(facts: pa.Table) -> str:
     if not rows:
         return "".join(parts) + "<p class=muted>No facts yet.</p>"
     counts = Counter(r["metric"] for r in rows)
+    by_metric: dict[str, list[dict]] = defaultdict(list)  # (each metric's rows in order, gathered once)
+    for row in rows:
+        by_metric[row["metric"]].append(row)
     parts.append(f"<div class=grid><div><h3>最常见的指标 Most measured</h3>{_bars(counts.most_common(15))}</div>")
     chosen = [m for m in KEY_METRICS if counts[m]] + [m for m, _ in counts.most_common() if m not in KEY_METRICS]
     charts = 0
     for metric in chosen:
-        by_year = _by_year(r for r in rows if r["metric"] == metric)
+        by_year = _by_year(by_metric[metric])
         if len(by_year) < 2:
             continue
-        unit = Counter(r["unit"] for r in rows if r["metric"] == metric).most_common(1)[0][0]
+        unit = Counter(r["unit"] for r in by_metric[metric]).most_common(1)[0][0]
         parts.append(f"<div><h3>{_e(metric)}（按年份 by year{', ' + _e(unit) if unit else ''}）</h3>"
                      f"{_line(by_year)}</div>")
         charts += 1
         if charts == 4:
             break
     for metric in chosen[:2]:
-        by_province = _by_province(r for r in rows if r["metric"] == metric)
+        by_province = _by_province(by_metric[metric])
         if by_province:
             parts.append(f"<div><h3>{_e(metric)}（按省份 by province，最近一年）</h3>{_bars(by_province)}</div>")
     parts.append("</div>")
