@@ -4,7 +4,8 @@ Without it, each worker process of a process pool or Dask cluster would start it
 When PREFECT_API_URL is already set (a real server, or Prefect's test harness) nothing is started.
 
 ``zhetl run`` calls :func:`start_early` before it imports Prefect: that starts uvicorn over Prefect's app in
-a child process bound to 127.0.0.1 (the command Prefect's own temporary server uses) and exports its URL at
+a child process bound to 127.0.0.1 (the app and server Prefect's own temporary server runs, started through
+:mod:`flows.server_boot`, which builds the app with the garbage collector paused) and exports its URL at
 once, so the server boots while the run imports Prefect and the text library, the client never imports the
 server's code (3–4 s), and every part of Prefect in this process (its event and log threads too) sees the
 URL from the start. This is the one place zhetl starts a program: a fixed argument list, never a shell,
@@ -86,9 +87,8 @@ class ApiServer:
         self.boot_seconds: float | None = None  # from spawn to the first healthy answer
         self.port = _free_port()
         environment = server_environment()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app", "--host", HOST,
-             "--port", str(self.port), "--log-level", "error", "--lifespan", "on"], env=environment)
+        self.process = subprocess.Popen([sys.executable, "-m", "flows.server_boot", "--port", str(self.port)],
+                                        env=environment)
 
     @property
     def api_url(self) -> str:

@@ -78,12 +78,16 @@ def test_the_server_zhetl_starts_listens_on_loopback_only(monkeypatch: pytest.Mo
 
 
 def test_the_server_module_starts_only_the_api_server() -> None:
-    """flows/server.py may start a program, but only one: uvicorn over Prefect's app, on loopback, no shell."""
+    """flows/server.py may start a program, but only one: our launcher of uvicorn over Prefect's app (on loopback),
+    with a fixed argument list and no shell."""
     tree = ast.parse(STARTS_THE_SERVER.read_text(encoding="utf-8"))
     popens = [call for call in _calls(tree) if getattr(call.func, "attr", None) == "Popen"]
     assert len(popens) == 1
     argv = popens[0].args[0]
     assert isinstance(argv, ast.List)
     words = [element.value for element in argv.elts if isinstance(element, ast.Constant)]
-    assert words[:3] == ["-m", "uvicorn", "--factory"] and "prefect.server.api.server:create_app" in words
+    assert words == ["-m", "flows.server_boot", "--port"]  # (and the port, a number)
+    launcher = (STARTS_THE_SERVER.parent / "server_boot.py").read_text(encoding="utf-8")
+    assert "from prefect.server.api.server import create_app" in launcher
+    assert 'HOST = "127.0.0.1"' in launcher and "uvicorn.run(app, host=HOST" in launcher
     assert not any(keyword.arg == "shell" for keyword in popens[0].keywords)

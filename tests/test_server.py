@@ -70,7 +70,7 @@ def test_a_cli_run_starts_exactly_one_server_and_leaves_none(tmp_path: Path, fix
         try:
             for child in parent.children(recursive=True):
                 # (a server's own short-lived children, forked before they exec, show its command line too)
-                if "uvicorn" in " ".join(child.cmdline()) and child.ppid() not in servers:
+                if "flows.server_boot" in " ".join(child.cmdline()) and child.ppid() not in servers:
                     servers.add(child.pid)
         except psutil.Error:
             pass
