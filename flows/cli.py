@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from datetime import date
@@ -66,6 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         from flows.server import start_early
 
+        # Until run_etl has imported and surveyed, everything this process builds lives as long as the run (the
+        # modules, the survey's memos): the collector's passes over it found nothing to free, and took 0.16 s of
+        # the 1.33 s of imports and 0.09 s of the fork server's 0.9 s warm-up (it is forked from here), while the
+        # API server boots on the same two cores. run_etl freezes it all and resumes the collector.
+        gc.disable()
         start_early()  # the API server boots while Prefect, the flow and the text library are imported
         from flows.etl import DEFAULT_BATCH_CHARS, run_etl
 

@@ -196,6 +196,7 @@ def run_etl(**parameters) -> dict:
             # What the run has imported lives as long as the run: the collector need not scan it again in each
             # full pass (with Dask among it, publishing took 0.17 s longer).
             gc.freeze()
+        gc.enable()  # (the CLI pauses the collector while it imports and surveys: see flows.cli)
         surveyed = time.perf_counter()
         with api_server():
             ready = time.perf_counter()

@@ -20,6 +20,7 @@ import gc
 import os
 
 DEFAULT_NICENESS = 10
+gc.disable()  # (what is built below lives as long as the fork server and its workers: frozen, not collected)
 
 with contextlib.suppress(Exception):
     if hasattr(os, "nice"):
@@ -38,3 +39,4 @@ with contextlib.suppress(Exception):
 
     warm_up()
     gc.freeze()
+gc.enable()  # (a fork of the run starts with the collector paused: see flows.cli; its workers collect as usual)

@@ -101,6 +101,31 @@ def test_a_run_forks_its_fork_server_and_keeps_its_exit_handlers(tmp_path) -> No
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is forked from the run on Linux")
+def test_workers_collect_garbage_though_the_run_forked_them_with_the_collector_paused(tmp_path) -> None:
+    """The CLI pauses the collector while it imports and surveys, and forks the fork server meanwhile; the fork
+    server resumes it once warmed up, so its workers collect their batches' garbage as usual."""
+    import subprocess
+    from pathlib import Path
+
+    code = ("import gc\n"
+            "gc.disable()\n"
+            "from flows.server import configure_environment\n"
+            "configure_environment()\n"
+            "import flows.etl\n"
+            "from multiprocessing import forkserver, get_context\n"
+            "from flows.workers import start_forkserver\n"
+            "from tests.worker_probe import collector_enabled\n"
+            "assert start_forkserver(fork_this_process=True)\n"
+            "with get_context('forkserver').Pool(1) as pool:\n"
+            "    print(gc.isenabled(), pool.apply(collector_enabled))\n"
+            "forkserver._forkserver._stop()\n")
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=180,
+                            env={**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")})
+    assert result.stdout.split()[-2:] == ["False", "True"], result.stderr[-2000:]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is forked from the run on Linux")
 @pytest.mark.parametrize("setting", [None, "0", "3"])
 def test_workers_run_below_the_run_s_priority(tmp_path, setting: str | None) -> None:
     """The fork server lowers its priority before it warms up (so its warm-up takes only the cycles the run and its

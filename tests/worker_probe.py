@@ -24,6 +24,13 @@ def parent_and_warmed() -> tuple[int, bool]:
     return os.getppid(), warmup is not None and warmup.last_seconds is not None
 
 
+def collector_enabled() -> bool:
+    """Whether the process's cyclic garbage collector runs (a plain function, for a bare multiprocessing pool)."""
+    import gc
+
+    return gc.isenabled()
+
+
 def niceness() -> int:
     """The process's scheduling niceness (a plain function, for a bare multiprocessing pool)."""
     return os.nice(0)
