@@ -83,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as error:
             print(f"zhetl: run failed: {type(error).__name__}: {error}", file=sys.stderr)
             return 1
+        finally:
+            gc.enable()  # (run_etl resumes it once surveyed; this covers a run that failed before)
         _report(summary, as_json=args.json)
         return 0
     return 2

@@ -164,8 +164,7 @@ def load_late_imports() -> None:
     """Import now what the flow's own steps would import on first use, while the server boots: Arrow's first
     conversion imports pandas (for its pandas support), Prefect's client loads FastAPI's models, the catalog
     step DuckDB, the report's first Parquet read Arrow's dataset modules; about 0.4 s that otherwise ran after
-    the server was up. (Workers import theirs in the fork
-    server; a one-worker run's warm-up imports them.)"""
+    the server was up. (Workers import theirs in the fork server; a one-worker run's warm-up imports them.)"""
     import duckdb  # noqa: F401
     import fastapi  # noqa: F401
     import pyarrow as pa

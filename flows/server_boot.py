@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import argparse
 import gc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 HOST = "127.0.0.1"
 
 
-def build_app():
+def build_app() -> FastAPI:
     """Prefect's server app (what ``create_app()`` returns to uvicorn's factory), built without collections."""
     gc.disable()
     try:

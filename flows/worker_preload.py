@@ -5,9 +5,9 @@ leaves them shared).
 First it lowers its own priority, and so its workers', by ``ZHETL_WORKER_NICENESS`` (default 10; 0 keeps the run's).
 Its warm-up then takes only the cycles the run's process and the booting API server leave on the two cores: in
 three alternating pairs of cold runs on the laws corpus the flow started 2.01–2.11 s after the run did, against
-2.46–2.73 s at the run's priority, and the first batches started no later. During
-the batches the flow and the server, which wait on each batch, are never queued behind a worker. On an otherwise
-idle machine the workers still get every core; on a busy one they yield to interactive programs.
+2.46–2.73 s at the run's priority, and the first batches started no later. During the batches the flow and the
+server, which wait on each batch, are never queued behind a worker. On an otherwise idle machine the workers still
+get every core; on a busy one they yield to programs at normal priority.
 
 An import that fails here must not take the fork server down (it would fail every batch with an unexplained
 EOFError); a worker then meets the same error on its own import, with its traceback, as a spawned one would.

@@ -69,3 +69,21 @@ def test_rejected_files_are_listed_and_the_run_still_succeeds(tmp_path: Path, fi
 def test_a_failed_run_exits_non_zero(tmp_path: Path) -> None:
     result = run("run", "--input", str(tmp_path / "missing"), "--output", str(tmp_path / "out"), "--workers", "0")
     assert result.returncode != 0
+
+
+def test_a_failed_run_leaves_the_garbage_collector_on(monkeypatch, tmp_path: Path) -> None:
+    """The run pauses the collector while it imports and surveys; a run that fails before resuming it must not
+    leave it off in the calling process."""
+    import gc
+
+    import flows.etl
+    import flows.server
+    from flows.cli import main
+
+    def failing_run(**_parameters: object) -> dict:
+        raise RuntimeError("the input vanished")
+
+    monkeypatch.setattr(flows.server, "start_early", lambda: None)
+    monkeypatch.setattr(flows.etl, "run_etl", failing_run)
+    assert main(["run", "--input", str(tmp_path), "--output", str(tmp_path / "out")]) == 1
+    assert gc.isenabled()
