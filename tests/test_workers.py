@@ -82,7 +82,7 @@ def test_a_run_forks_its_fork_server_and_keeps_its_exit_handlers(tmp_path) -> No
             f"atexit.register(lambda: open({str(exits)!r}, 'a').write(f'{{os.getpid()}}\\n'))\n"
             "from multiprocessing import forkserver, get_context\n"
             "from flows.workers import start_forkserver\n"
-            "from tests.worker_probe import niceness, parent_and_warmed\n"
+            "from tests.worker_probe import parent_and_warmed\n"
             "assert start_forkserver(fork_this_process=True)\n"
             "server = forkserver._forkserver._forkserver_pid\n"
             "command = open(f'/proc/{server}/cmdline', 'rb').read()\n"
@@ -100,29 +100,39 @@ def test_a_run_forks_its_fork_server_and_keeps_its_exit_handlers(tmp_path) -> No
     assert exits.read_text().split() == [lines[2]]  # the run's own exit only
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is forked from the run on Linux")
-def test_workers_collect_garbage_though_the_run_forked_them_with_the_collector_paused(tmp_path) -> None:
-    """The CLI pauses the collector while it imports and surveys, and forks the fork server meanwhile; the fork
-    server resumes it once warmed up, so its workers collect their batches' garbage as usual."""
+def _in_a_forked_worker(tmp_path, shown: str, before: str = "",
+                        environment: dict | None = None) -> tuple[list[str], str]:
+    """Run a fresh interpreter that imports the flow, forks its fork server as ``zhetl run`` does, and prints
+    ``shown`` (an expression; ``pool`` runs a function of tests.worker_probe, ``probe``, in a worker); ``before`` runs
+    first. Returns the printed words and the end of stderr."""
     import subprocess
     from pathlib import Path
 
-    code = ("import gc\n"
-            "gc.disable()\n"
+    code = (f"{before}"
+            "import os\n"
             "from flows.server import configure_environment\n"
             "configure_environment()\n"
             "import flows.etl\n"
             "from multiprocessing import forkserver, get_context\n"
             "from flows.workers import start_forkserver\n"
-            "from tests.worker_probe import collector_enabled\n"
+            "import tests.worker_probe as probe\n"
             "assert start_forkserver(fork_this_process=True)\n"
             "with get_context('forkserver').Pool(1) as pool:\n"
-            "    print(gc.isenabled(), pool.apply(collector_enabled))\n"
+            f"    print({shown})\n"
             "forkserver._forkserver._stop()\n")
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=180,
-                            env={**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")})
-    assert result.stdout.split()[-2:] == ["False", "True"], result.stderr[-2000:]
+                            env={**(environment or os.environ), "PREFECT_HOME": str(tmp_path / "prefect")})
+    return result.stdout.split(), result.stderr[-2000:]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is forked from the run on Linux")
+def test_workers_collect_garbage_though_the_run_forked_them_with_the_collector_paused(tmp_path) -> None:
+    """The CLI pauses the collector while it imports and surveys, and forks the fork server meanwhile; the fork
+    server resumes it once warmed up, so its workers collect their batches' garbage as usual."""
+    words, errors = _in_a_forked_worker(tmp_path, "gc.isenabled(), pool.apply(probe.collector_enabled)",
+                                        before="import gc\ngc.disable()\n")
+    assert words[-2:] == ["False", "True"], errors
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is forked from the run on Linux")
@@ -130,31 +140,15 @@ def test_workers_collect_garbage_though_the_run_forked_them_with_the_collector_p
 def test_workers_run_below_the_run_s_priority(tmp_path, setting: str | None) -> None:
     """The fork server lowers its priority before it warms up (so its warm-up takes only the cycles the run and its
     booting API server leave), and its workers inherit it; ZHETL_WORKER_NICENESS sets by how much."""
-    import subprocess
-    from pathlib import Path
-
     from flows.worker_preload import DEFAULT_NICENESS
 
-    code = ("import os\n"
-            "from flows.server import configure_environment\n"
-            "configure_environment()\n"
-            "import flows.etl\n"
-            "from multiprocessing import forkserver, get_context\n"
-            "from flows.workers import start_forkserver\n"
-            "from tests.worker_probe import niceness\n"
-            "assert start_forkserver(fork_this_process=True)\n"
-            "with get_context('forkserver').Pool(1) as pool:\n"
-            "    print(os.nice(0), pool.apply(niceness))\n"
-            "forkserver._forkserver._stop()\n")
     environment = {key: value for key, value in os.environ.items() if key != "ZHETL_WORKER_NICENESS"}
     if setting is not None:
         environment["ZHETL_WORKER_NICENESS"] = setting
-    root = Path(__file__).resolve().parent.parent
-    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=180,
-                            env={**environment, "PREFECT_HOME": str(tmp_path / "prefect")})
-    run_niceness, worker_niceness = (int(value) for value in result.stdout.split()[-2:])
+    words, errors = _in_a_forked_worker(tmp_path, "os.nice(0), pool.apply(probe.niceness)", environment=environment)
+    run_niceness, worker_niceness = (int(word) for word in words[-2:])
     lowered_by = DEFAULT_NICENESS if setting is None else int(setting)
-    assert worker_niceness == min(run_niceness + lowered_by, 19), result.stderr[-2000:]
+    assert worker_niceness == min(run_niceness + lowered_by, 19), errors
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is forked from the run on Linux")
