@@ -68,9 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         from flows.server import start_early
 
         # Until run_etl has imported and surveyed, everything this process builds lives as long as the run (the
-        # modules, the survey's memos): the collector's passes over it found nothing to free, and took 0.16 s of
-        # the 1.33 s of imports and 0.09 s of the fork server's 0.9 s warm-up (it is forked from here), while the
-        # API server boots on the same two cores. run_etl freezes it all and resumes the collector.
+        # modules, the survey's memos): the collector's passes over it found nothing to free, while the API server
+        # boots on the same two cores. Without them the fork server (forked from here) warmed up in 0.82 s against
+        # 0.90-0.92, and the imports took 1.17 s against 1.33 in two of three pairs. run_etl freezes it all and
+        # resumes the collector.
         gc.disable()
         start_early()  # the API server boots while Prefect, the flow and the text library are imported
         from flows.etl import DEFAULT_BATCH_CHARS, run_etl
