@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import os
 import re
 import socket
@@ -224,12 +225,13 @@ def _own_server_values() -> dict[str, object]:
 
 
 def _in_force(values: dict[str, object]) -> bool:
-    """Whether the current settings hold ``values`` already (entered by :func:`own_server_settings`)."""
+    """Whether the current settings hold ``values`` already (entered by :func:`own_server_settings`): each dotted
+    name read from them, so a value added to :func:`_own_server_values` is checked too."""
     from prefect.settings import get_current_settings
 
     settings = get_current_settings()
-    return settings.flows.heartbeat_frequency is None and \
-        str(settings.api.ssl_cert_file) == str(values.get("api.ssl_cert_file", settings.api.ssl_cert_file))
+    return all(str(functools.reduce(getattr, name.split("."), settings)) == str(value)
+               for name, value in values.items())
 
 
 def _plain_http_ca_file() -> Path:
