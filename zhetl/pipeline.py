@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from zhetl import gazetteer
 from zhetl.clean import clean_text
+from zhetl.columnar import Block, Column, build_table, substrings
 from zhetl.dates import find_dates
 from zhetl.decode import DecodeRejected, decode_bytes
 from zhetl.entities import Entity, find_entities
@@ -59,55 +60,45 @@ class Settings:
         return self.site_lines.get(folder, frozenset())
 
 
-# Built as Arrow per document from plain columns, not as row dicts: they are most of a run's rows.
+# Gathered as plain columns per document (zhetl.columnar), not as row dicts: they are most of a run's rows.
 COLUMNAR = ("paragraphs", "sentences", "tokens")
 
 
 @dataclass
 class Rows:
-    """Row dicts per table for one batch; the columnar tables (a million tokens per 2M characters) come as Arrow."""
+    """Rows per table for one batch: row dicts, and the columnar tables (a million tokens per 2M characters) as
+    blocks of columns, each turned into Arrow once for all of the batch's documents (``to_arrow``)."""
 
     tables: dict[str, list[dict]] = field(
         default_factory=lambda: {name: [] for name in TABLES if name not in COLUMNAR})
-    arrow: dict[str, list[pa.Table]] = field(default_factory=lambda: {name: [] for name in COLUMNAR})
+    blocks: dict[str, list[Block]] = field(default_factory=lambda: {name: [] for name in COLUMNAR})
 
     def extend(self, other: Rows) -> None:
         for name, rows in other.tables.items():
             self.tables[name].extend(rows)
-        for name, parts in other.arrow.items():
-            self.arrow[name].extend(parts)
+        for name, parts in other.blocks.items():
+            self.blocks[name].extend(parts)
 
     def to_arrow(self) -> dict[str, pa.Table]:
         tables = {name: to_table(name, rows) for name, rows in self.tables.items()}
-        for name, parts in self.arrow.items():
-            table = pa.concat_tables(parts) if parts else TABLES[name].empty_table()
+        for name, blocks in self.blocks.items():
+            table = build_table(name, blocks)
             validate(name, table)
             tables[name] = table
         return {name: tables[name] for name in (*(n for n in TABLES if n != "tokens"), "tokens")}
 
 
-def _substrings(text: str, starts: np.ndarray, ends: np.ndarray) -> pa.StringArray:
-    """``text[start:end]`` for each pair as one Arrow string array, cut from the UTF-8 bytes in bulk."""
-    data = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
-    # Each character's first byte is the one byte of its UTF-8 sequence that is not a continuation (10xxxxxx):
-    # one pass over the bytes, where summing each code point's length took an encoding to UTF-32 and four more.
-    byte_at = np.empty(len(text) + 1, dtype=np.int64)
-    byte_at[:-1] = np.flatnonzero((data & 0xC0) != 0x80)
-    byte_at[-1] = len(data)
-    first, lengths = byte_at[starts], byte_at[ends] - byte_at[starts]
-    offsets = np.zeros(len(starts) + 1, dtype=np.int32)
-    np.cumsum(lengths, out=offsets[1:])
-    picked = data[np.arange(offsets[-1]) - np.repeat(offsets[:-1] - first, lengths)]
-    return pa.StringArray.from_buffers(len(starts), pa.py_buffer(offsets), pa.py_buffer(picked))
-
-
-TOKEN_FLUSH = 200_000  # tokens gathered as Python lists before they become Arrow
+INT32_MAX = 2**31 - 1
+TOKEN_FLUSH = 200_000  # tokens gathered as Python lists before they become a block of arrays
 
 
 class _TokenColumns:
-    """A document's tokens gathered sentence by sentence as plain columns, one Arrow table at the end."""
+    """A document's tokens gathered sentence by sentence as plain columns, handed on as blocks."""
 
     def __init__(self) -> None:
+        self._start()
+
+    def _start(self) -> None:
         self.tags: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
@@ -125,49 +116,43 @@ class _TokenColumns:
         self.sentence_ids.append(sentence_id)
         self.sentence_sizes.append(len(tokens))
 
-    def flush(self, doc_id: str, mapped: MappedText) -> pa.Table:
-        """The tokens gathered so far as a table, forgetting them (a huge document never holds them all)."""
+    def flush(self, doc_id: str, mapped: MappedText) -> Block:
+        """The tokens gathered so far as a block, forgetting them (a huge document never holds them all)."""
         clock = _clock()
-        table = self.table(doc_id, mapped)  # (the table holds copies, so the lists can be emptied)
-        for column in (self.tags, self.starts, self.ends, self.sentence_ids, self.sentence_sizes):
-            column.clear()
+        block = self.block(doc_id, mapped)
+        self._start()  # (the block keeps the list of tags)
         _lap(TABLES_STAGE, clock)
-        return table
+        return block
 
-    def table(self, doc_id: str, mapped: MappedText) -> pa.Table:
+    def block(self, doc_id: str, mapped: MappedText) -> Block:
         count = self.count
-        if not count:
-            return TABLES["tokens"].empty_table()
         start_array = np.array(self.starts, dtype=np.int64)
         end_array = np.array(self.ends, dtype=np.int64)
         sizes = np.array(self.sentence_sizes, dtype=np.int64)
         firsts = np.cumsum(sizes) - sizes  # each sentence's first token's position in the columns
-        columns = {
-            "doc_id": _repeated(doc_id, count),
-            "sentence_id": pa.array(np.repeat(np.array(self.sentence_ids, dtype=np.int32), sizes)),
-            "token_id": pa.array((np.arange(count) - np.repeat(firsts, sizes)).astype(np.int32)),
-            "token": _substrings(mapped.text, start_array, end_array),
-            "pos": pa.array(self.tags, pa.string()),
-            **_offset_columns(mapped, start_array, end_array),
+        columns: dict[str, Column] = {
+            "sentence_id": np.repeat(np.array(self.sentence_ids, dtype=np.int32), sizes),
+            "token_id": (np.arange(count) - np.repeat(firsts, sizes)).astype(np.int32),
+            "token": substrings(mapped.text, start_array, end_array),
+            "pos": self.tags,
         }
-        return pa.table(columns, schema=TABLES["tokens"])
+        columns.update(_offset_columns(mapped, start_array, end_array))
+        return Block(doc_id, count, columns)
 
 
-def _repeated(value: str, count: int) -> pa.Array:
-    """One string ``count`` times, built by Arrow (a list of ``count`` references cost as much as the offsets)."""
-    return pa.repeat(pa.scalar(value, pa.string()), count)
-
-
-def _offset_columns(mapped: MappedText, starts: np.ndarray, ends: np.ndarray) -> dict[str, pa.Array]:
+def _offset_columns(mapped: MappedText, starts: np.ndarray, ends: np.ndarray) -> dict[str, Column]:
     """The four offset columns of spans of the cleaned text: into it, and mapped back into the raw text."""
+    if len(mapped.text) > INT32_MAX or mapped.raw_length > INT32_MAX:
+        raise ValueError(f"a text of {len(mapped.text):,} characters does not fit int32 offsets")
     raw_starts, raw_ends = mapped.raw_spans(starts, ends)
-    return {"char_start": pa.array(starts, pa.int32()), "char_end": pa.array(ends, pa.int32()),
-            "raw_char_start": pa.array(raw_starts, pa.int32()), "raw_char_end": pa.array(raw_ends, pa.int32())}
+    return {"char_start": starts.astype(np.int32), "char_end": ends.astype(np.int32),
+            "raw_char_start": raw_starts.astype(np.int32, copy=False),
+            "raw_char_end": raw_ends.astype(np.int32, copy=False)}
 
 
-def _spans_table(name: str, doc_id: str, mapped: MappedText, ids: dict[str, list[int]], starts: list[int],
-                 ends: list[int], hashes: dict[tuple[int, int], str]) -> pa.Table:
-    """Paragraph or sentence rows (ids, offsets both ways, hash, text) as one table, built column by column.
+def _spans_block(name: str, doc_id: str, mapped: MappedText, ids: dict[str, list[int]], starts: list[int],
+                 ends: list[int], hashes: dict[tuple[int, int], str]) -> Block:
+    """Paragraph or sentence rows (ids, offsets both ways, hash, text) as one block of columns.
 
     ``hashes`` holds the text hash of each span hashed so far, and takes the new ones: a paragraph of one sentence
     (most paragraphs of a law) spans the same text as its sentence, so it is hashed once.
@@ -182,16 +167,13 @@ def _spans_table(name: str, doc_id: str, mapped: MappedText, ids: dict[str, list
         text_hashes.append(known)
     start_array = np.array(starts, dtype=np.int64)
     end_array = np.array(ends, dtype=np.int64)
-    columns = {
-        "doc_id": _repeated(doc_id, len(bodies)),
-        **{column: pa.array(values, pa.int32()) for column, values in ids.items()},
-        **_offset_columns(mapped, start_array, end_array),
-    }
+    columns: dict[str, Column] = {column: np.array(values, dtype=np.int32) for column, values in ids.items()}
+    columns.update(_offset_columns(mapped, start_array, end_array))
     if "n_chars" in TABLES[name].names:
-        columns["n_chars"] = pa.array(end_array - start_array, pa.int32())
-    columns["text_hash"] = pa.array(text_hashes, pa.string())
-    columns["text"] = pa.array(bodies, pa.string())
-    return pa.table(columns, schema=TABLES[name])
+        columns["n_chars"] = (end_array - start_array).astype(np.int32)
+    columns["text_hash"] = text_hashes
+    columns["text"] = bodies
+    return Block(doc_id, len(bodies), columns)
 
 
 def stage_seconds() -> dict[str, float]:
@@ -251,8 +233,8 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
         _sentence_rows(rows, doc_id, text, mapped, sentence, reference, redaction_spans, settings.segmenter,
                        (document_places, document_years), token_columns)
         if token_columns.count >= TOKEN_FLUSH:
-            rows.arrow["tokens"].append(token_columns.flush(doc_id, mapped))
-    rows.arrow["tokens"].append(token_columns.flush(doc_id, mapped))
+            rows.blocks["tokens"].append(token_columns.flush(doc_id, mapped))
+    rows.blocks["tokens"].append(token_columns.flush(doc_id, mapped))
     rows.tables["documents"].append({
         "doc_id": doc_id,
         "source_path": source_path,
@@ -296,11 +278,11 @@ def _paragraph_and_sentence_tables(rows: Rows, doc_id: str, mapped: MappedText, 
         spans[sentence.paragraph_id] = (start if start < sentence.start else sentence.start,
                                         end if end > sentence.end else sentence.end)
     hashes: dict[tuple[int, int], str] = {}
-    rows.arrow["sentences"].append(_spans_table(
+    rows.blocks["sentences"].append(_spans_block(
         "sentences", doc_id, mapped, {"sentence_id": [s.sentence_id for s in sentences],
                                       "paragraph_id": [s.paragraph_id for s in sentences]},
         [s.start for s in sentences], [s.end for s in sentences], hashes))
-    rows.arrow["paragraphs"].append(_spans_table(
+    rows.blocks["paragraphs"].append(_spans_block(
         "paragraphs", doc_id, mapped, {"paragraph_id": list(spans)},
         [start for start, _ in spans.values()], [end for _, end in spans.values()], hashes))
 
