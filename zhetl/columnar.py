@@ -8,6 +8,7 @@ document now leaves plain columns (a :class:`Block`), and a batch turns a chunk 
 from __future__ import annotations
 
 import itertools
+from typing import TypeAlias
 
 import numpy as np
 import pyarrow as pa
@@ -25,7 +26,9 @@ class Utf8Pieces:
         self.lengths = lengths
 
 
-Column = np.ndarray | list | Utf8Pieces  # int32 values; Python strings; UTF-8 pieces
+# int32 values; Python strings; UTF-8 pieces (an explicit alias: where NumPy's types are not visible to the build,
+# mypyc would otherwise take a plain assignment for a variable)
+Column: TypeAlias = "np.ndarray | list | Utf8Pieces"
 
 
 class Block:
