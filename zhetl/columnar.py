@@ -55,8 +55,8 @@ def substrings(text: str, starts: np.ndarray, ends: np.ndarray) -> Utf8Pieces:
     if len(starts) > 1 and not (starts[1:] >= ends[:-1]).all():  # overlapping or unordered: gather byte by byte
         offsets = np.cumsum(lengths) - lengths
         return Utf8Pieces(data[np.arange(int(lengths.sum())) - np.repeat(offsets - first, lengths)], lengths)
-    # In order and disjoint (tokens, sentences), the pieces are the text's bytes with the gaps left out: a mask of
-    # one byte per byte, where the gather built three int64 indexes as long as the text (a third of its time).
+    # In order and disjoint (a document's tokens), the pieces are the text's bytes with the gaps left out: a mask
+    # of one byte per byte, where the gather built three int64 indexes as long as the text (a third of its time).
     opens = np.zeros(len(data) + 1, dtype=np.int8)
     closes = np.zeros(len(data) + 1, dtype=np.int8)
     opens[first[lengths > 0]] = 1
@@ -92,7 +92,8 @@ def build_table(name: str, blocks: list[Block]) -> pa.Table:
 def _repeated_ids(blocks: list[Block]) -> pa.Array | pa.ChunkedArray:
     """Each block's document id, once per row: the bytes repeated by ``bytes * count`` (a copy at memory speed).
 
-    Arrow's take over the distinct ids cost 36 ns a row and its repeat 10; this costs about 7.
+    Arrow's take over the distinct ids cost 36 ns a row inside a batch. In isolation (17 ids, 51,000 rows) Arrow's
+    repeat took 10 ns a row and this 8.
     """
     encoded = [block.doc_id.encode("utf-8") for block in blocks]
     counts = np.array([block.count for block in blocks], dtype=np.int64)
