@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 
 from zhetl.batch import GC_THRESHOLDS, run_batch
 from zhetl.inventory import inventory
-from zhetl.pipeline import Settings
+from zhetl.pipeline import Rows, Settings
 from zhetl.storage import Manifest
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -45,3 +45,30 @@ def test_a_batch_runs_the_collector_rarely(tmp_path: Path) -> None:
     finally:
         gc.set_threshold(*before)
         gc.unfreeze()
+
+
+def test_a_file_whose_rows_cannot_become_tables_is_a_reject_and_the_others_stay(tmp_path: Path,
+                                                                                 monkeypatch) -> None:
+    """The big tables are built per chunk, outside each file's own try: a failure there is still one file's."""
+    import zhetl.batch as batch
+
+    real = batch.process_document
+    broken: list[str] = []
+
+    def process_then_break_one(data: bytes, source_path: str, settings: Settings) -> Rows:
+        rows = real(data, source_path, settings)
+        if not broken and rows.blocks["tokens"] and rows.blocks["tokens"][0].count:
+            broken.append(source_path)
+            rows.blocks["tokens"][0].columns["char_start"] = ["not", "offsets"]  # no int32 column can hold these
+        return rows
+
+    monkeypatch.setattr(batch, "process_document", process_then_break_one)
+    result = _batch(tmp_path)
+    files = inventory(MINI, Manifest())
+    rejects = pq.read_table(result["files"]["rejects"]).to_pylist()
+    assert [(r["source_path"], r["stage"]) for r in rejects if r["stage"] == "tables"] == [(broken[0], "tables")]
+    assert result["counts"]["documents"] + result["counts"]["rejects"] == len(files)
+    assert result["counts"]["documents"] == len(files) - len(rejects) > 0
+    entry = next(e for e in result["entries"] if e["source_path"] == broken[0])
+    assert entry["outcome"] == "reject"
+    assert broken[0] not in pq.read_table(result["files"]["documents"]).column("source_path").to_pylist()

@@ -11,9 +11,11 @@ import time
 from dataclasses import asdict
 
 import pyarrow as pa
+import pyarrow.compute
 
 from zhetl.inventory import InputFile, NotRegularFile, location, read_regular_file
 from zhetl.pipeline import Rows, Settings, process_document, reject_row, stage_seconds
+from zhetl.schemas import SchemaMismatch
 from zhetl.storage import FileEntry, Location, part_key, stage_tables
 
 CHUNK_CHARS = 100_000
@@ -27,27 +29,26 @@ def run_batch(input_root: Location, items: list[InputFile], staging: Location, s
     started = time.perf_counter()
     gc.set_threshold(*GC_THRESHOLDS)
     before = stage_seconds()
-    rows = Rows()
+    chunk: list[tuple[InputFile, Rows]] = []
     chunks: list[dict[str, pa.Table]] = []
-    documents: dict[str, str] = {}
-    n_chars = pending = 0
+    pending = 0
     tabling = 0.0
     for item in items:
         file_rows = _process_item(input_root, item, settings)
-        chars = sum(row["n_chars"] for row in file_rows.tables["documents"])
-        n_chars += chars
-        pending += chars
-        documents.update((row["source_path"], row["doc_id"]) for row in file_rows.tables["documents"])
-        rows.extend(file_rows)
+        pending += sum(row["n_chars"] for row in file_rows.tables["documents"])
+        chunk.append((item, file_rows))
         if pending >= CHUNK_CHARS:  # row dicts cost ~0.5 KB per token: turn them into Arrow as we go
             clock = time.perf_counter()
-            chunks.append(rows.to_arrow())
+            chunks.append(_chunk_tables(chunk, settings))
             tabling += time.perf_counter() - clock
-            rows, pending = Rows(), 0
+            chunk, pending = [], 0
     clock = time.perf_counter()
-    chunks.append(rows.to_arrow())
-    tables = {name: pa.concat_tables([chunk[name] for chunk in chunks]) for name in chunks[0]}
+    chunks.append(_chunk_tables(chunk, settings))
+    tables = {name: pa.concat_tables([tables[name] for tables in chunks]) for name in chunks[0]}
     tabling += time.perf_counter() - clock
+    documents = dict(zip(tables["documents"].column("source_path").to_pylist(),
+                         tables["documents"].column("doc_id").to_pylist(), strict=True))
+    n_chars = int(pa.compute.sum(tables["documents"].column("n_chars")).as_py() or 0)
     key = part_key(((i.source_path, i.doc_id or "") for i in items), settings.pipeline_version)
     tabled = time.perf_counter()
     files = stage_tables(staging, key, tables)
@@ -61,7 +62,7 @@ def run_batch(input_root: Location, items: list[InputFile], staging: Location, s
         entries.append(asdict(FileEntry(item.source_path, doc_id, item.size, item.mtime_ns, outcome, key,
                                         settings.pipeline_version, item.duplicate_of, item.site_profile)))
     counts = {name: table.num_rows for name, table in tables.items()}
-    del rows, chunks, tables
+    del chunk, chunks, tables
     gc.collect()
     gc.freeze()  # what survives a batch (engines, dictionaries, caches) lives as long as the process
     pa.default_memory_pool().release_unused()  # give the batch's Arrow memory back before the next batch
@@ -74,6 +75,34 @@ def run_batch(input_root: Location, items: list[InputFile], staging: Location, s
         "seconds": round(time.perf_counter() - started, 3),
         "stage_seconds": stages,
     }
+
+
+def _chunk_tables(chunk: list[tuple[InputFile, Rows]], settings: Settings) -> dict[str, pa.Table]:
+    """The chunk's rows as Arrow tables, built once for all of its files.
+
+    The big tables are built here, outside each file's own try (zhetl.columnar), so should they fail, each file
+    is built alone and one that still fails becomes a rejects row (stage ``tables``): one bad file never stops
+    the others. Rows that do not match the schema module are our bug, not a file's: that still fails the run
+    before anything is published.
+    """
+    rows = Rows()
+    for _, file_rows in chunk:
+        rows.extend(file_rows)
+    try:
+        return rows.to_arrow()
+    except SchemaMismatch:
+        raise
+    except Exception:  # (rare: find the files to blame, then build the rest)
+        rows = Rows()
+        for item, file_rows in chunk:
+            try:
+                file_rows.to_arrow()
+            except SchemaMismatch:
+                raise
+            except Exception as error:
+                file_rows = _reject(item, "tables", "internal_error", f"{type(error).__name__}: {error}", settings)
+            rows.extend(file_rows)
+        return rows.to_arrow()
 
 
 def _process_item(input_root: Location, item: InputFile, settings: Settings) -> Rows:

@@ -8,7 +8,7 @@ document now leaves plain columns (a :class:`Block`), and a batch turns a chunk 
 from __future__ import annotations
 
 import itertools
-from typing import TypeAlias
+from typing import TypeAlias, cast
 
 import numpy as np
 import pyarrow as pa
@@ -108,11 +108,11 @@ def _repeated_ids(blocks: list[Block]) -> pa.Array | pa.ChunkedArray:
 
 def _column(parts: list[Column]) -> pa.Array | pa.ChunkedArray:
     first = parts[0]
+    # (a part of another kind than the first makes NumPy or _strings raise: the batch then blames its file)
     if isinstance(first, np.ndarray):
-        return pa.array(np.concatenate([part for part in parts if isinstance(part, np.ndarray)]).astype(np.int32,
-                                                                                                       copy=False))
+        return pa.array(np.concatenate(cast(list[np.ndarray], parts)).astype(np.int32, copy=False))
     if isinstance(first, Utf8Pieces):
-        return _strings([piece for piece in parts if isinstance(piece, Utf8Pieces)])
+        return _strings(cast(list[Utf8Pieces], parts))
     return pa.array(list(itertools.chain.from_iterable(parts)), pa.string())  # type: ignore[arg-type]
 
 
