@@ -44,7 +44,7 @@ def run_batch(input_root: Location, items: list[InputFile], staging: Location, s
             chunk, pending = [], 0
     clock = time.perf_counter()
     chunks.append(_chunk_tables(chunk, settings))
-    tables = {name: pa.concat_tables([tables[name] for tables in chunks]) for name in chunks[0]}
+    tables = {name: pa.concat_tables([part[name] for part in chunks]) for name in chunks[0]}
     tabling += time.perf_counter() - clock
     documents = dict(zip(tables["documents"].column("source_path").to_pylist(),
                          tables["documents"].column("doc_id").to_pylist(), strict=True))
