@@ -66,8 +66,9 @@ COLUMNAR = ("paragraphs", "sentences", "tokens")
 
 @dataclass
 class Rows:
-    """Rows per table for one batch: row dicts, and the columnar tables (a million tokens per 2M characters) as
-    blocks of columns, each turned into Arrow once for all of the batch's documents (``to_arrow``)."""
+    """Rows per table: row dicts, and the columnar tables (a million tokens per 2M characters) as blocks of
+    columns; ``to_arrow`` turns each table into Arrow once for all the documents gathered (a batch calls it for
+    each chunk of about 100,000 characters)."""
 
     tables: dict[str, list[dict]] = field(
         default_factory=lambda: {name: [] for name in TABLES if name not in COLUMNAR})
