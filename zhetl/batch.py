@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import time
-from dataclasses import asdict
 
 import pyarrow as pa
 import pyarrow.compute
@@ -16,7 +15,7 @@ import pyarrow.compute
 from zhetl.inventory import InputFile, NotRegularFile, location, read_regular_file
 from zhetl.pipeline import Rows, Settings, process_document, reject_row, stage_seconds
 from zhetl.schemas import SchemaMismatch
-from zhetl.storage import FileEntry, Location, part_key, stage_tables
+from zhetl.storage import FileEntry, Location, part_key, plain_fields, stage_tables
 
 CHUNK_CHARS = 100_000
 # The cyclic garbage collector, at its defaults, spends a quarter of a batch re-scanning the tokens and the
@@ -59,7 +58,7 @@ def run_batch(input_root: Location, items: list[InputFile], staging: Location, s
     for item in items:
         outcome = "document" if item.source_path in documents else "reject"
         doc_id = documents.get(item.source_path, item.doc_id or "")
-        entries.append(asdict(FileEntry(item.source_path, doc_id, item.size, item.mtime_ns, outcome, key,
+        entries.append(plain_fields(FileEntry(item.source_path, doc_id, item.size, item.mtime_ns, outcome, key,
                                         settings.pipeline_version, item.duplicate_of, item.site_profile)))
     counts = {name: table.num_rows for name, table in tables.items()}
     del chunk, chunks, tables
@@ -95,14 +94,19 @@ def _chunk_tables(chunk: list[tuple[InputFile, Rows]], settings: Settings) -> di
     except Exception:  # (rare: find the files to blame, then build the rest)
         rows = Rows()
         for item, file_rows in chunk:
-            try:
-                file_rows.to_arrow()
-            except SchemaMismatch:
-                raise
-            except Exception as error:
-                file_rows = _reject(item, "tables", "internal_error", f"{type(error).__name__}: {error}", settings)
-            rows.extend(file_rows)
+            rows.extend(_buildable(item, file_rows, settings))
         return rows.to_arrow()
+
+
+def _buildable(item: InputFile, file_rows: Rows, settings: Settings) -> Rows:
+    """The file's rows if they become tables on their own, else its rejects row (stage ``tables``)."""
+    try:
+        file_rows.to_arrow()
+    except SchemaMismatch:
+        raise
+    except Exception as error:
+        return _reject(item, "tables", "internal_error", f"{type(error).__name__}: {error}", settings)
+    return file_rows
 
 
 def _process_item(input_root: Location, item: InputFile, settings: Settings) -> Rows:

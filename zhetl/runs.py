@@ -25,6 +25,7 @@ from zhetl.storage import (
     build_catalog,
     load_manifest,
     output_lock,
+    plain_fields,
     read_table,
     recover,
 )
@@ -54,8 +55,7 @@ def plan(input_dir: Location, output_dir: Location, batch_chars: int, workers: i
         "files_seen": len(files),
         "skipped": run_plan.skipped,
         "drop_paths": sorted(run_plan.drop_paths),
-        # (an InputFile's fields are plain values: its __dict__ is what asdict built by deep copies, 15x slower)
-        "batches": [[dict(vars(item)) for item in batch] for batch in run_plan.batches],
+        "batches": [[plain_fields(item) for item in batch] for batch in run_plan.batches],
         "site_lines": site_lines,
         "recovered": recovered,
     }
