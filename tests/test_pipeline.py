@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from zhetl.clean import clean_text
-from zhetl.pipeline import Settings, analyse_sentence, paragraph_hash, process_document
+from zhetl.pipeline import Settings, _TokenColumns, analyse_sentence, paragraph_hash, process_document
 from zhetl.schemas import TABLES
+from zhetl.segment import Token
 
 
 def test_a_document_carries_its_stated_year_to_later_sentences() -> None:
@@ -44,3 +45,28 @@ def test_paragraph_and_sentence_rows_built_in_bulk_map_back_like_one_span_at_a_t
                                                                                        row["char_end"])
     assert list(tables) == [*(name for name in TABLES if name != "tokens"), "tokens"]
 
+
+
+def test_token_rows_keep_each_tokens_offsets_across_gaps_cuts_and_empty_sentences() -> None:
+    """Token offsets travel as lengths and gaps and are added back up per sentence: after dropped whitespace, a
+    token cut at a mention, a sentence without tokens and an out-of-order token, each row still holds its token."""
+    text = "国务院 有关部门，增长8%。\n\n好。三 四"
+    mapped = clean_text(text).mapped
+    columns = _TokenColumns()
+    sentences = [
+        [Token("国务院", "nt", 0, 3), Token("有关", "vn", 4, 6), Token("部门", "n", 6, 8), Token("，", "x", 8, 9),
+         Token("增长", "v", 9, 11), Token("8%", "m", 11, 13), Token("。", "x", 13, 14)],
+        [],
+        [Token("好", "a", 16, 17), Token("。", "x", 17, 18)],
+        [Token("四", "m", 20, 21), Token("三", "m", 18, 19)],
+    ]
+    for sentence_id, tokens in enumerate(sentences):
+        columns.add(sentence_id, tokens)
+    block = columns.block("d", mapped)
+    expected = [(sentence_id, token) for sentence_id, tokens in enumerate(sentences) for token in tokens]
+    assert block.count == len(expected)
+    starts, ends = block.columns["char_start"].tolist(), block.columns["char_end"].tolist()
+    assert [(s, e) for s, e in zip(starts, ends, strict=True)] == [(t.start, t.end) for _, t in expected]
+    assert block.columns["sentence_id"].tolist() == [sentence_id for sentence_id, _ in expected]
+    assert block.columns["token_id"].tolist() == [0, 1, 2, 3, 4, 5, 6, 0, 1, 0, 1]
+    assert all(mapped.text[s:e] == t.token for s, e, (_, t) in zip(starts, ends, expected, strict=True))

@@ -101,19 +101,28 @@ class _TokenColumns:
 
     def _start(self) -> None:
         self.tags: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.sentence_ids: list[int] = []  # one entry per sentence, with its token count beside it
+        # Each token's offsets as two small numbers: its length, and the gap since the previous token of its sentence
+        # ended (0 unless whitespace was dropped). Small ints are shared objects, where the offsets themselves are new
+        # int objects, two a token, made and freed for the lists; block() adds them back up.
+        self.gaps: list[int] = []
+        self.lengths: list[int] = []
+        self.sentence_ids: list[int] = []  # one entry per sentence, with its token count and first offset beside it
         self.sentence_sizes: list[int] = []
+        self.sentence_starts: list[int] = []
 
     @property
     def count(self) -> int:
-        return len(self.starts)
+        return len(self.lengths)
 
     def add(self, sentence_id: int, tokens: list[Token]) -> None:
-        self.tags.extend([token.pos for token in tokens])
-        self.starts.extend([token.start for token in tokens])
-        self.ends.extend([token.end for token in tokens])
+        previous_end = tokens[0].start if tokens else 0
+        self.sentence_starts.append(previous_end)
+        tags, gaps, lengths = self.tags, self.gaps, self.lengths
+        for token in tokens:
+            tags.append(token.pos)
+            gaps.append(token.start - previous_end)
+            lengths.append(token.end - token.start)
+            previous_end = token.end
         self.sentence_ids.append(sentence_id)
         self.sentence_sizes.append(len(tokens))
 
@@ -127,10 +136,14 @@ class _TokenColumns:
 
     def block(self, doc_id: str, mapped: MappedText) -> Block:
         count = self.count
-        start_array = np.array(self.starts, dtype=np.int64)
-        end_array = np.array(self.ends, dtype=np.int64)
         sizes = np.array(self.sentence_sizes, dtype=np.int64)
         firsts = np.cumsum(sizes) - sizes  # each sentence's first token's position in the columns
+        lengths = np.array(self.lengths, dtype=np.int64)
+        # A token ends where its sentence's first token starts, plus the gaps and lengths up to it within the sentence.
+        reached = np.cumsum(np.array(self.gaps, dtype=np.int64) + lengths)
+        before_sentence = np.where(firsts > 0, reached[np.maximum(firsts - 1, 0)] if count else firsts, 0)
+        end_array = np.repeat(np.array(self.sentence_starts, dtype=np.int64) - before_sentence, sizes) + reached
+        start_array = end_array - lengths
         columns: dict[str, Column] = {
             "sentence_id": np.repeat(np.array(self.sentence_ids, dtype=np.int32), sizes),
             "token_id": (np.arange(count) - np.repeat(firsts, sizes)).astype(np.int32),
