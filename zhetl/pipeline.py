@@ -352,28 +352,35 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
     dates = [d for d in find_dates(body, reference, document_years[-1] if document_years else None, folded=folded)
              if (not any(s < d.end and d.start < e for s, e in redactions) or d.redacted)
              and not _span_not_period(body, d)]
-    if document_years is not None:
+    # (Most sentences hold no date, figure or entity: the lists built for them below are skipped, not built empty.)
+    if document_years is not None and dates:
         document_years += [d.start_date.year for d in dates if d.kind == "absolute" and d.start_date is not None]
-    quantities = find_quantities(body, blocked=[(d.start, d.end) for d in dates] + redactions, folded=folded)
+    quantities = find_quantities(body, blocked=[(d.start, d.end) for d in dates] + redactions if dates else redactions,
+                                 folded=folded)
     # A bound word inside a mention (突破|30亿元) stays a token of its own, read by the metric rules as before.
-    figures = [replace(q, start=q.start + cut) if (cut := bound_word_length(q)) else q for q in quantities]
+    figures = [replace(q, start=q.start + cut) if (cut := bound_word_length(q)) else q for q in quantities] \
+        if quantities else quantities
     mentions = _non_overlapping([(d.start + start, d.end + start, "t") for d in dates]
-                                + [(q.start + start, q.end + start, "m") for q in figures])
+                                + [(q.start + start, q.end + start, "m") for q in figures]) if dates or figures else []
     clock = _lap(DATES_QUANTITIES, clock)
     tokens = respect_mentions(tokenize(body, segmenter, offset=start), body, mentions, start)
-    bound_words = [(q.start + start, f.start + start, "d") for q, f in zip(quantities, figures)
-                   if f.start > q.start]
-    if bound_words:
-        tokens = respect_mentions(tokens, body, bound_words, start, retag=False)
+    if quantities:
+        bound_words = [(q.start + start, f.start + start, "d") for q, f in zip(quantities, figures)
+                       if f.start > q.start]
+        if bound_words:
+            tokens = respect_mentions(tokens, body, bound_words, start, retag=False)
     clock = _lap(SEGMENT, clock)
     word_tokens = _outside(tokens, mentions) if mentions else tokens
     entities = find_entities(word_tokens, body, start, document_places)
-    entity_edges = [(e.start, e.end, ENTITY_TAGS[e.type]) for e in entities]
-    tokens = respect_mentions(tokens, body, _non_overlapping(entity_edges), start, retag=False)
+    if entities:
+        entity_edges = [(e.start, e.end, ENTITY_TAGS[e.type]) for e in entities]
+        tokens = respect_mentions(tokens, body, _non_overlapping(entity_edges), start, retag=False)
     clock = _lap(ENTITIES, clock)
-    places = [(e.start, e.end) for e in entities if e.type == "LOC"]
-    links = _links_beside_redactions(tokens, body, start, figures, places)
-    quantities = ratio_kinds(quantities, links)
+    links: list[MetricLink] = []
+    if quantities:  # (without figures there is nothing to link: the blanked-out ones only lend their names)
+        places = [(e.start, e.end) for e in entities if e.type == "LOC"]
+        links = _links_beside_redactions(tokens, body, start, figures, places)
+        quantities = ratio_kinds(quantities, links)
     _lap(METRICS, clock)
     return SentenceAnalysis(dates, quantities, links, tokens, entities)
 
@@ -461,7 +468,7 @@ def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sente
     start, end = sentence.start, sentence.end
     body = text[start:end]
     sid = sentence.sentence_id
-    local_redactions = [(s - start, e - start) for s, e in redactions if s < end and start < e]
+    local_redactions = [(s - start, e - start) for s, e in redactions if s < end and start < e] if redactions else []
     _lap(ROWS, clock)
     found = analyse_sentence(body, start, reference, local_redactions, segmenter, document_places, document_years)
     clock = _clock()
