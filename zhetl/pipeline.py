@@ -101,11 +101,13 @@ class _TokenColumns:
 
     def _start(self) -> None:
         self.tags: list[str] = []
-        # Each token's offsets as two small numbers: its length, and the gap since the previous token of its sentence
-        # ended (0 unless whitespace was dropped). Small ints are shared objects, where the offsets themselves are new
-        # int objects, two a token, made and freed for the lists; block() adds them back up.
-        self.gaps: list[int] = []
+        # Each token's offsets as small numbers: its length, and the gap since the previous token of its sentence
+        # ended, kept only where it is not 0 (where whitespace was dropped), with the token's position. Small ints
+        # are shared objects, where the offsets themselves are new int objects, two a token, made and freed for the
+        # lists; block() adds them back up.
         self.lengths: list[int] = []
+        self.gap_positions: list[int] = []
+        self.gaps: list[int] = []
         self.sentence_ids: list[int] = []  # one entry per sentence, with its token count and first offset beside it
         self.sentence_sizes: list[int] = []
         self.sentence_starts: list[int] = []
@@ -117,10 +119,12 @@ class _TokenColumns:
     def add(self, sentence_id: int, tokens: list[Token]) -> None:
         previous_end = tokens[0].start if tokens else 0
         self.sentence_starts.append(previous_end)
-        tags, gaps, lengths = self.tags, self.gaps, self.lengths
+        tags, lengths = self.tags, self.lengths
         for token in tokens:
+            if token.start != previous_end:
+                self.gap_positions.append(len(lengths))
+                self.gaps.append(token.start - previous_end)
             tags.append(token.pos)
-            gaps.append(token.start - previous_end)
             lengths.append(token.end - token.start)
             previous_end = token.end
         self.sentence_ids.append(sentence_id)
@@ -140,7 +144,9 @@ class _TokenColumns:
         firsts = np.cumsum(sizes) - sizes  # each sentence's first token's position in the columns
         lengths = np.array(self.lengths, dtype=np.int64)
         # A token ends where its sentence's first token starts, plus the gaps and lengths up to it within the sentence.
-        reached = np.cumsum(np.array(self.gaps, dtype=np.int64) + lengths)
+        steps = lengths.copy()
+        steps[np.array(self.gap_positions, dtype=np.int64)] += np.array(self.gaps, dtype=np.int64)
+        reached = np.cumsum(steps)
         before_sentence = np.where(firsts > 0, reached[np.maximum(firsts - 1, 0)] if count else firsts, 0)
         end_array = np.repeat(np.array(self.sentence_starts, dtype=np.int64) - before_sentence, sizes) + reached
         start_array = end_array - lengths
