@@ -807,23 +807,20 @@ def _small_places(text: str, offset: int, found: list[Entity], titles: list[tupl
     places: list[Entity] = []
     if not _SMALL_PLACE_SUFFIX.search(text):
         return places
-    # Positions a dictionary word runs across (jieba's own guesses like 乡庙|坝村 may): no name edge there.
-    crossed = {position for t in tokens if t.end - t.start > 1 and known_word(t.token)
-               for position in range(t.start - offset + 1, t.end - offset)}
     taken = [(e.start - offset, e.end - offset) for e in found] + [(s - offset, e - offset) for s, e in titles]
     for match in _SMALL_PLACE_SUFFIX.finditer(text):
-        if match.end() in crossed:
+        if _crossed(tokens, offset, match.end()):
             continue
         for length in (4, 3, 2):
             start = match.start() - length
             name = text[max(start, 0):match.start()]
-            if start < 0 or start in crossed or not _is_cjk(name):
+            if start < 0 or not _is_cjk(name) or _crossed(tokens, offset, start):
                 continue
             if name in GENERIC_PLACE_MODIFIERS or name[-2:] in GENERIC_PLACE_MODIFIERS or \
                     any(c in _NOT_IN_NAMES for c in name[:1]) or any(c in FUNCTION_CHARS for c in name):
                 continue
-            if match.start() in crossed and not any(t.start - offset == start and t.end - offset == match.end()
-                                                   for t in tokens):
+            if _crossed(tokens, offset, match.start()) and \
+                    not any(t.start - offset == start and t.end - offset == match.end() for t in tokens):
                 continue  # the suffix belongs to a word running across the name (农村, 城镇)
             inside = [t for t in tokens if start <= t.start - offset and t.end - offset <= match.start()
                       and known_word(t.token)]
@@ -836,6 +833,20 @@ def _small_places(text: str, offset: int, found: list[Entity], titles: list[tupl
             taken.append((start, match.end()))
             break
     return places
+
+
+def _crossed(tokens: list[Token], offset: int, position: int) -> bool:
+    """A dictionary word of two or more characters runs across sentence offset ``position`` (jieba's own guesses
+    like 乡庙|坝村 may): no name edge there. Asked for the few positions a suffix match needs, where building the
+    set of every crossed position looked up every token of each sentence holding 村, 乡 or 镇 (农村, 乡镇: most
+    sentences of a rural policy text). ``tokens`` are in order and disjoint."""
+    for token in tokens:
+        start = token.start - offset
+        if start >= position:
+            return False
+        if position < token.end - offset and token.end - token.start > 1 and known_word(token.token):
+            return True
+    return False
 
 
 def _within(entity: Entity, division: gazetteer.Division) -> Entity:
