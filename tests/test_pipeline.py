@@ -46,10 +46,9 @@ def test_paragraph_and_sentence_rows_built_in_bulk_map_back_like_one_span_at_a_t
     assert list(tables) == [*(name for name in TABLES if name != "tokens"), "tokens"]
 
 
-
 def test_token_rows_keep_each_tokens_offsets_across_gaps_cuts_and_empty_sentences() -> None:
-    """Token offsets travel as lengths and gaps and are added back up per sentence: after dropped whitespace, a
-    token cut at a mention, a sentence without tokens and an out-of-order token, each row still holds its token."""
+    """Token offsets travel as lengths and gaps and are added back up per sentence: after dropped whitespace, across
+    a sentence without tokens and past a token out of order, each row still holds its own token's offsets."""
     text = "国务院 有关部门，增长8%。\n\n好。三 四"
     mapped = clean_text(text).mapped
     columns = _TokenColumns()
