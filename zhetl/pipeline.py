@@ -143,12 +143,13 @@ class _TokenColumns:
         sizes = np.array(self.sentence_sizes, dtype=np.int64)
         firsts = np.cumsum(sizes) - sizes  # each sentence's first token's position in the columns
         lengths = np.array(self.lengths, dtype=np.int64)
-        # A token ends where its sentence's first token starts, plus the gaps and lengths up to it within the sentence.
+        # A token ends where its sentence's first token starts, plus the gaps and lengths up to it within the sentence:
+        # running totals over the block, less the total reached before its sentence.
         steps = lengths.copy()
         steps[np.array(self.gap_positions, dtype=np.int64)] += np.array(self.gaps, dtype=np.int64)
-        reached = np.cumsum(steps)
-        before_sentence = np.where(firsts > 0, reached[np.maximum(firsts - 1, 0)] if count else firsts, 0)
-        end_array = np.repeat(np.array(self.sentence_starts, dtype=np.int64) - before_sentence, sizes) + reached
+        totals = np.zeros(count + 1, dtype=np.int64)
+        np.cumsum(steps, out=totals[1:])
+        end_array = np.repeat(np.array(self.sentence_starts, dtype=np.int64) - totals[firsts], sizes) + totals[1:]
         start_array = end_array - lengths
         columns: dict[str, Column] = {
             "sentence_id": np.repeat(np.array(self.sentence_ids, dtype=np.int32), sizes),
