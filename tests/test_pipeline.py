@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from zhetl import pipeline
 from zhetl.clean import clean_text
 from zhetl.pipeline import Settings, _TokenColumns, analyse_sentence, paragraph_hash, process_document
 from zhetl.schemas import TABLES
@@ -69,3 +70,12 @@ def test_token_rows_keep_each_tokens_offsets_across_gaps_cuts_and_empty_sentence
     assert block.columns["sentence_id"].tolist() == [sentence_id for sentence_id, _ in expected]
     assert block.columns["token_id"].tolist() == [0, 1, 2, 3, 4, 5, 6, 0, 1, 0, 1]
     assert all(mapped.text[s:e] == t.token for s, e, (_, t) in zip(starts, ends, expected, strict=True))
+
+
+def test_each_stage_index_names_its_own_stage() -> None:
+    """The stage indices are written out one by one (Final constants), so they must still follow STAGES."""
+    indices = [pipeline.DECODE, pipeline.CLEAN, pipeline.SPLIT, pipeline.DATES_QUANTITIES, pipeline.SEGMENT,
+               pipeline.ENTITIES, pipeline.METRICS, pipeline.ROWS, pipeline.TABLES_STAGE]
+    assert indices == list(range(len(pipeline.STAGES)))
+    assert [pipeline.STAGES[i] for i in (pipeline.SEGMENT, pipeline.ENTITIES, pipeline.TABLES_STAGE)] == \
+        ["segment", "entities", "tables"]

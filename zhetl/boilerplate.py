@@ -10,63 +10,64 @@ glued to the last paragraph is cut with them.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from zhetl.textmap import Edit, MappedText
 
-MAX_BOILERPLATE_LINE = 160
+MAX_BOILERPLATE_LINE: Final = 160
 
 # (pattern, longest line it may remove, words every match holds): markers that also occur in prose only remove
 # short lines. The words let one scan of a line rule out every pattern at once (most lines of a document hold
 # none of them); tests/test_boilerplate.py checks each pattern against its words.
-_RULES = (
+_RULES: Final = (
     (r"^\s*欢迎(?:访问|光临|来到|您访问)", 60, ("欢迎",)),
     (r"(?:当前|您的|你的|所在)位置\s*[:：]", MAX_BOILERPLATE_LINE, ("位置",)),
     (r"^\s*(?:首页|主页|网站首页)\s*(?:[>|｜»/>＞]|$)", MAX_BOILERPLATE_LINE, ("首页", "主页")),
     (r"版权所有|©|\(c\)\s*\d{4}|[Cc]opyright|All Rights Reserved|保留所有权利", MAX_BOILERPLATE_LINE,
-     ("版权所有", "©", "(c)", "opyright", "All Rights Reserved", "保留所有权利")),
+            ("版权所有", "©", "(c)", "opyright", "All Rights Reserved", "保留所有权利")),
     (r"ICP\s*[备证]|公网安备|网安备|增值电信业务经营许可证", MAX_BOILERPLATE_LINE,
-     ("ICP", "网安备", "增值电信业务经营许可证")),
+            ("ICP", "网安备", "增值电信业务经营许可证")),
     (r"^\s*(?:联系|咨询|值班|举报|监督|投诉|服务)?(?:电话|热线|手机|邮箱|传真|地址|邮编|E-?mail|QQ)\s*[:：]", 120,
-     ("电话", "热线", "手机", "邮箱", "传真", "地址", "邮编", "mail", "QQ")),
+            ("电话", "热线", "手机", "邮箱", "传真", "地址", "邮编", "mail", "QQ")),
     (r"^\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]?", MAX_BOILERPLATE_LINE, ("上一", "下一")),
     (r"^\s*(?:相关栏目|相关文章|相关链接|相关阅读|相关新闻|推荐阅读|热门文章|热点推荐|延伸阅读|猜你喜欢)",
-     MAX_BOILERPLATE_LINE, ("相关", "推荐阅读", "热门文章", "热点推荐", "延伸阅读", "猜你喜欢")),
+            MAX_BOILERPLATE_LINE, ("相关", "推荐阅读", "热门文章", "热点推荐", "延伸阅读", "猜你喜欢")),
     (r"免责声明|网站地图|本网概况|关于我们|联系我们|会员服务|网站声明|隐私政策|意见反馈|站内搜索", 40,
-     ("免责声明", "网站地图", "本网概况", "关于我们", "联系我们", "会员服务", "网站声明", "隐私政策", "意见反馈",
-      "站内搜索")),
+            ("免责声明", "网站地图", "本网概况", "关于我们", "联系我们", "会员服务", "网站声明", "隐私政策", "意见反馈",
+             "站内搜索")),
     (r"分享到|打印本页|关闭窗口|【打印】|【关闭】|返回顶部|^\s*字号\s*[:：]?\s*[大中小]|扫一扫", 40,
-     ("分享到", "打印本页", "关闭窗口", "【打印】", "【关闭】", "返回顶部", "字号", "扫一扫")),
+            ("分享到", "打印本页", "关闭窗口", "【打印】", "【关闭】", "返回顶部", "字号", "扫一扫")),
     (r"^\s*(?:https?://|www\.)\S+\s*$", MAX_BOILERPLATE_LINE, ("http", "www.")),
     (r"(?:本站|本网|本网站).{0,40}(?:信息|转载|稿酬|责任|主办|观点|立场)", 100, ("本站", "本网")),
     (r"主办\s*[-—:：]|承办\s*[:：]|技术支持\s*[:：]|主办单位\s*[:：]", MAX_BOILERPLATE_LINE,
-     ("主办", "承办", "技术支持")),
+            ("主办", "承办", "技术支持")),
     (r"^\s*(?:登录|注册|退出|设为首页|加入收藏|收藏本站)(?:\s*[|｜/]\s*\S+)*\s*$", 60,
-     ("登录", "注册", "退出", "设为首页", "加入收藏", "收藏本站")),
+            ("登录", "注册", "退出", "设为首页", "加入收藏", "收藏本站")),
     (r"浏览次数|阅读次数|点击数|点击量|访问量", 60, ("浏览次数", "阅读次数", "点击数", "点击量", "访问量")),
 )
-_LINE_RULES = [(re.compile(pattern), limit) for pattern, limit, _ in _RULES]
-_RULE_WORDS = re.compile("|".join(sorted({re.escape(word) for _, _, words in _RULES for word in words},
-                                         key=lambda word: (-len(word), word))))
-_MENU_MARKS = "|｜»>＞"  # the separators besides runs of whitespace
-_MENU_SEPARATORS = re.compile(rf"\s*[{re.escape(_MENU_MARKS)}]\s*|\s{{2,}}")
+_LINE_RULES: Final = [(re.compile(pattern), limit) for pattern, limit, _ in _RULES]
+_RULE_WORDS: Final = re.compile("|".join(sorted({re.escape(word) for _, _, words in _RULES for word in words},
+                                                key=lambda word: (-len(word), word))))
+_MENU_MARKS: Final = "|｜»>＞"  # the separators besides runs of whitespace
+_MENU_SEPARATORS: Final = re.compile(rf"\s*[{re.escape(_MENU_MARKS)}]\s*|\s{{2,}}")
 # What any separator holds (one space is none); two patterns, each starting on a character class, so the engine
 # skips ahead (one alternation of the two would be tried at every position).
-_MENU_MARK = re.compile(rf"[{re.escape(_MENU_MARKS)}]")
+_MENU_MARK: Final = re.compile(rf"[{re.escape(_MENU_MARKS)}]")
 # The characters \s matches in a str pattern (every character str.isspace calls whitespace), spelt out: the class
 # tests each character in a table where \s asks Unicode's category of it, two thirds of the time.
-_WHITESPACE = "\t-\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_DOUBLE_SPACE = re.compile(f"[{_WHITESPACE}][{_WHITESPACE}]")
-_SENTENCE_ENDS = ("。", "！", "？", "；")  # a line holding one is prose, never a row of links
-_TRUNCATION = re.compile(
+_WHITESPACE: Final = "\t-\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_DOUBLE_SPACE: Final = re.compile(f"[{_WHITESPACE}][{_WHITESPACE}]")
+_SENTENCE_ENDS: Final = ("。", "！", "？", "；")  # a line holding one is prose, never a row of links
+_TRUNCATION: Final = re.compile(
     r"\s*[…\.。]{0,8}\s*[(（]\s*未完[^()（）]{0,300}[)）]"
     r"|[(（]\s*(?:全文共|全文|原文共)\s*\d+\s*字[^()（）]{0,200}[)）]"
 )
-_TAIL = re.compile(r"\s*(?:上一篇|下一篇)\s*[:：].{0,400}$")
+_TAIL: Final = re.compile(r"\s*(?:上一篇|下一篇)\s*[:：].{0,400}$")
 # Every notice holds one of these words, with nothing but whitespace, dots and an opening bracket between its start
 # and the word. _TRUNCATION starts on a repetition, so the engine would try it at every position of the text (8M
 # instructions for a 6,000-character law that holds 全文); it is tried only at the few positions before a word.
-_TRUNCATION_WORDS = ("未完", "全文", "原文共")
-_NOTICE_LEAD = frozenset("….。(（")
+_TRUNCATION_WORDS: Final = ("未完", "全文", "原文共")
+_NOTICE_LEAD: Final = frozenset("….。(（")
 
 
 def _truncation_notices(text: str) -> list[re.Match[str]]:

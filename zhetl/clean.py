@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 import numpy as np
 
@@ -19,19 +20,19 @@ from zhetl.markup import strip_markup
 from zhetl.pinyin import remove_annotations
 from zhetl.textmap import Edit, MappedText, regex_edits
 
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH: Final = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Each pattern starts on a literal or a character class, never on a repetition, alternatives of other kinds or
 # an anchor: only then does the regex engine skip ahead to a possible start at C speed (two to seven times faster
 # over the laws corpus; it otherwise tries the whole pattern at every position).
-_CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_ZERO_WIDTH}]")
-_FULLWIDTH_CHAR = "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]"
-_FULLWIDTH_ALNUM = re.compile(f"{_FULLWIDTH_CHAR}{_FULLWIDTH_CHAR}*")
-_LINE_ENDINGS = re.compile("\r\n?|\u2028|\u2029|\x85")
-_SPACE_RUN = re.compile(r"[ \t][ \t]*")  # kept where it touches a line's start or end (_line_edge_space)
-_BLANK_RUN = re.compile(r"\n\n\n+")
-_INNER_SPACE_RUN = re.compile(r"[ \t][ \t]+")
-_COMBINING = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_NON_NFC_RUN = re.compile(f"[^{_COMBINING}][{_COMBINING}]+")
+_CONTROL: Final = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_ZERO_WIDTH}]")
+_FULLWIDTH_CHAR: Final = "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]"
+_FULLWIDTH_ALNUM: Final = re.compile(f"{_FULLWIDTH_CHAR}{_FULLWIDTH_CHAR}*")
+_LINE_ENDINGS: Final = re.compile("\r\n?|\u2028|\u2029|\x85")
+_SPACE_RUN: Final = re.compile(r"[ \t][ \t]*")  # kept where it touches a line's start or end (_line_edge_space)
+_BLANK_RUN: Final = re.compile(r"\n\n\n+")
+_INNER_SPACE_RUN: Final = re.compile(r"[ \t][ \t]+")
+_COMBINING: Final = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_NON_NFC_RUN: Final = re.compile(f"[^{_COMBINING}][{_COMBINING}]+")
 
 
 @dataclass
@@ -117,9 +118,9 @@ def _replacing(pattern: re.Pattern[str], replacement: str) -> Callable[[str], li
 
 
 # (the edits of one whitespace step, a substring test that says when it can find nothing), in order.
-_WHITESPACE_STEPS = ((_line_edge_space, _has_line_edge_space),
-                     (_replacing(_INNER_SPACE_RUN, " "), _has_inner_space_run),
-                     (_replacing(_BLANK_RUN, "\n\n"), _has_blank_run))
+_WHITESPACE_STEPS: Final = ((_line_edge_space, _has_line_edge_space),
+                            (_replacing(_INNER_SPACE_RUN, " "), _has_inner_space_run),
+                            (_replacing(_BLANK_RUN, "\n\n"), _has_blank_run))
 
 
 def tidy_whitespace(mapped: MappedText) -> tuple[MappedText, int]:
@@ -188,7 +189,7 @@ def script_of(cjk_chars: int, converted_chars: int) -> str:
 
 
 # The cleaning steps in order; each maps a MappedText to a new one and a count of what it changed.
-STEPS = (
+STEPS: Final = (
     ("controls", drop_controls),
     ("markup", strip_markup),
     ("halfwidth", halfwidth_alnum),

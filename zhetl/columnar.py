@@ -8,7 +8,7 @@ document now leaves plain columns (a :class:`Block`), and a batch turns a chunk 
 from __future__ import annotations
 
 import itertools
-from typing import TypeAlias, cast
+from typing import Final, TypeAlias, cast
 
 import numpy as np
 import pyarrow as pa
@@ -65,7 +65,7 @@ def substrings(text: str, starts: np.ndarray, ends: np.ndarray) -> Utf8Pieces:
     return Utf8Pieces(data[inside], lengths)
 
 
-_EMPTY: dict[str, pa.Table] = {}
+_EMPTY: Final[dict[str, pa.Table]] = {}
 
 
 def empty_table(name: str) -> pa.Table:

@@ -15,111 +15,117 @@ import contextlib
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Final
 
 from zhetl.numerals import fold_width, parse_number
 
-_CN_DIGIT = "〇零一二三四五六七八九两"
-_NUMBER = r"[\d〇零一二三四五六七八九十两]{1,3}"
-_YEAR4 = rf"(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}}"
-_YEAR2 = r"\d{2}|[〇零一二三四五六七八九]{2}"
-_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
-_DAY = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
-_QUARTER = r"(?:第|首)?[一二三四1-4首]季度"
+_CN_DIGIT: Final = "〇零一二三四五六七八九两"
+_NUMBER: Final = r"[\d〇零一二三四五六七八九十两]{1,3}"
+_YEAR4: Final = rf"(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}}"
+_YEAR2: Final = r"\d{2}|[〇零一二三四五六七八九]{2}"
+_MONTH: Final = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_DAY: Final = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+_QUARTER: Final = r"(?:第|首)?[一二三四1-4首]季度"
 # 年中 is mid-year, but not in 2020年中央财政, 2021年中国, 年中西部: there 中 starts the next word.
-_MID = r"中(?![央国共部西东南北小等心医药职专学华期层级高老青外文方资])"
-_YEAR_PART = (rf"(?P<part>初|底|末|{_MID}|伊始|上半年|下半年|春季|夏季|秋季|"
-              rf"前(?P<firstn>{_NUMBER})个?(?P<firstunit>月|季度)|首月|"
-              rf"(?P<quarter>{_QUARTER})(?P<qpart>末|初)?)")
-_MONTH_PART = (rf"(?:月?(?P<mpart>初|底|末|上旬|中旬|下旬)|前(?P<firstdays>{_NUMBER})天|最后(?P<lastdays>{_NUMBER})天"
-               rf"|(?:的)?第(?P<weekn>[1-6一二三四五六])周)")
+_MID: Final = r"中(?![央国共部西东南北小等心医药职专学华期层级高老青外文方资])"
+_YEAR_PART: Final = (rf"(?P<part>初|底|末|{_MID}|伊始|上半年|下半年|春季|夏季|秋季|"
+                     rf"前(?P<firstn>{_NUMBER})个?(?P<firstunit>月|季度)|首月|"
+                     rf"(?P<quarter>{_QUARTER})(?P<qpart>末|初)?)")
+_MONTH_PART: Final = (rf"(?:月?(?P<mpart>初|底|末|上旬|中旬|下旬)|前(?P<firstdays>{_NUMBER})天"
+                      rf"|最后(?P<lastdays>{_NUMBER})天"
+                      rf"|(?:的)?第(?P<weekn>[1-6一二三四五六])周)")
 # (2020年11月1日零时: 日 ends the day, whatever follows; without 日 no numeral may follow)
-_AFTER_YEAR = (rf"(?:年份?(?:的)?(?P<month>{_MONTH})月份?(?:(?P<day>{_DAY})(?:[日号]|(?![\d〇零一二三四五六七八九十]))"
-               rf"|{_MONTH_PART})?|年(?:年)?{_YEAR_PART}|年度|年)")
+_AFTER_YEAR: Final = (rf"(?:年份?(?:的)?(?P<month>{_MONTH})月份?"
+                      rf"(?:(?P<day>{_DAY})(?:[日号]|(?![\d〇零一二三四五六七八九十]))"
+                      rf"|{_MONTH_PART})?|年(?:年)?{_YEAR_PART}|年度|年)")
 # Years written with two digits only count when a month, a part of the year or a life event follows.
-_YEAR2_NEXT = (r"(?=年(?:份)?(?:[01]?\d月|[一二三四五六七八九十]{1,2}月|底|初|末|第|[一二三四]季度|"
-               r"出生|生人|生|毕业|入党|入伍|参军|参加工作|入学|退休|以来))")
+_YEAR2_NEXT: Final = (r"(?=年(?:份)?(?:[01]?\d月|[一二三四五六七八九十]{1,2}月|底|初|末|第|[一二三四]季度|"
+                      r"出生|生人|生|毕业|入党|入伍|参军|参加工作|入学|退休|以来))")
 # …or when it names a recent year of the last century, or of this one's first decade, by what happened then
 # (98年特大洪水, 08年地震) or in a list of such years (97年、98年两次洪水: both; but 期限70年、80年不等 are spans).
-_YEAR2_EVENT = r"(?<![\d.．])(?:[89]\d|0\d)(?=年(?:的)?(?:特大|大)?(?:洪水|洪灾|水灾|旱灾|地震|冰灾|雪灾|金融危机))"
-_SPAN_LEADS = "期为达满约近长"  # (为期90年, 长达80年: a span follows)
-_YEAR2_LISTED = (rf"(?:(?<![\d.．{_SPAN_LEADS}])[89]\d(?=年、[89]\d年)"
-                 rf"|(?<=[89]\d年、)(?<![{_SPAN_LEADS}]\d\d年、)[89]\d(?=年))")
-_REDACTED = r"(?:19|20)?(?:_{1,4}|＿{1,4}|[×Xx＊*]{2})"
+_YEAR2_EVENT: Final = (r"(?<![\d.．])(?:[89]\d|0\d)"
+                       r"(?=年(?:的)?(?:特大|大)?(?:洪水|洪灾|水灾|旱灾|地震|冰灾|雪灾|金融危机))")
+_SPAN_LEADS: Final = "期为达满约近长"  # (为期90年, 长达80年: a span follows)
+_YEAR2_LISTED: Final = (rf"(?:(?<![\d.．{_SPAN_LEADS}])[89]\d(?=年、[89]\d年)"
+                        rf"|(?<=[89]\d年、)(?<![{_SPAN_LEADS}]\d\d年、)[89]\d(?=年))")
+_REDACTED: Final = r"(?:19|20)?(?:_{1,4}|＿{1,4}|[×Xx＊*]{2})"
 
-ABSOLUTE_RE = re.compile(
+ABSOLUTE_RE: Final = re.compile(
     rf"(?=[\d〇零一二三四五六七八九两今去明前后本当同上这下次_＿×Xx＊*])"
     rf"(?:(?P<year>{_YEAR4})|(?P<yy>(?:{_YEAR2}){_YEAR2_NEXT}|{_YEAR2_EVENT}|{_YEAR2_LISTED})|(?P<relyear>(?<![以向之往])(?:今|去|明|前|后|本|当|同(?!年[龄级])|上一|上|这一|下一|次)|(?<=以)[今去])(?=年)"
     rf"|(?P<redacted>{_REDACTED})){_AFTER_YEAR}")
-NUMERIC_RE = re.compile(r"(?=[12])(?<![\d.])(?P<year>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<month>1[0-2]|0?[1-9])"
-                        r"(?:\s*(?P=sep)\s*(?P<day>3[01]|[12]\d|0?[1-9]))?(?![\d万亿千百%％‰余多元吨亩人户个头只斤米倍])")
+NUMERIC_RE: Final = re.compile(r"(?=[12])(?<![\d.])(?P<year>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*"
+                               r"(?P<month>1[0-2]|0?[1-9])"
+                               r"(?:\s*(?P=sep)\s*(?P<day>3[01]|[12]\d|0?[1-9]))?(?![\d万亿千百%％‰余多元吨亩人户个头只斤米倍])")
 # (1987.6万头, 2020.5吨: a decimal with a multiplier or unit after it is an amount, not 1987年6月)
-MONTH_DAY_RE = re.compile(rf"(?=[\d十一二三四五六七八九])(?<![\d年〇零一二三四五六七八九十_＿])(?P<month>{_MONTH})月份?"
-                          rf"(?:(?P<day>{_DAY})(?:[日号]|(?![\d〇零一二三四五六七八九十个]))|{_MONTH_PART})?")
-RELATIVE_MONTH_RE = re.compile(rf"(?P<relmonth>上个?|上一个?|本|这个|下个?|下一个?|当)月"
-                               rf"(?:(?P<day>{_DAY})[日号]|{_MONTH_PART})?")
-RELATIVE_QUARTER_RE = re.compile(r"(?P<relquarter>上个?|上一个?|本|这个|下个?|下一个?|当)季度(?P<qpart>末|初)?")
-RELATIVE_DAY_RE = re.compile(r"(?P<relday>今天|昨天|明天|前天|后天|今日|昨日|明日|当天|次日)")
-WEEK_RE = re.compile(r"(?=[上本这下周星礼])"
-                     r"(?P<week>上个?|本|这个?|下个?)?(?:周|星期|礼拜)(?:星期|周)?(?P<weekday>[一二三四五六日天])")
-WHOLE_WEEK_RE = re.compile(r"(?P<wholeweek>上个?|上一|本|这|这一|下个?|下一)(?:周|星期)(?![一二三四五六日天])")
-YEAR_SPAN_RE = re.compile(r"(?P<y1>(?:19|20)\d{2})年?\s*(?:至|到|——|—|–|-|~|～)\s*(?P<y2>(?:19|20)\d{2})年")
-RECENT_RE = re.compile(rf"(?P<recent>近|过去|最近)(?P<recentn>{_NUMBER})年(?:来|间|中)?")
+MONTH_DAY_RE: Final = re.compile(rf"(?=[\d十一二三四五六七八九])(?<![\d年〇零一二三四五六七八九十_＿])"
+                                 rf"(?P<month>{_MONTH})月份?"
+                                 rf"(?:(?P<day>{_DAY})(?:[日号]|(?![\d〇零一二三四五六七八九十个]))|{_MONTH_PART})?")
+RELATIVE_MONTH_RE: Final = re.compile(rf"(?P<relmonth>上个?|上一个?|本|这个|下个?|下一个?|当)月"
+                                      rf"(?:(?P<day>{_DAY})[日号]|{_MONTH_PART})?")
+RELATIVE_QUARTER_RE: Final = re.compile(r"(?P<relquarter>上个?|上一个?|本|这个|下个?|下一个?|当)季度(?P<qpart>末|初)?")
+RELATIVE_DAY_RE: Final = re.compile(r"(?P<relday>今天|昨天|明天|前天|后天|今日|昨日|明日|当天|次日)")
+WEEK_RE: Final = re.compile(r"(?=[上本这下周星礼])"
+                            r"(?P<week>上个?|本|这个?|下个?)?(?:周|星期|礼拜)(?:星期|周)?(?P<weekday>[一二三四五六日天])")
+WHOLE_WEEK_RE: Final = re.compile(r"(?P<wholeweek>上个?|上一|本|这|这一|下个?|下一)(?:周|星期)(?![一二三四五六日天])")
+YEAR_SPAN_RE: Final = re.compile(r"(?P<y1>(?:19|20)\d{2})年?\s*(?:至|到|——|—|–|-|~|～)\s*(?P<y2>(?:19|20)\d{2})年")
+RECENT_RE: Final = re.compile(rf"(?P<recent>近|过去|最近)(?P<recentn>{_NUMBER})年(?:来|间|中)?")
 # 五年来, 三年来 (not 近三年来, 二十多年来 or 三年来说): the last whole years before the time of writing.
-YEARS_SINCE_RE = re.compile(rf"(?=[\d〇零一二三四五六七八九十两])"
-                            rf"(?<![\d〇零一二三四五六七八九十两百千万几数多近去最.．])(?P<sincen>{_NUMBER})年来"
-                            rf"(?![说自源看到])")
-YEARS_AGO_RE = re.compile(rf"(?=[\d〇零一二三四五六七八九十两])"
-                          rf"(?<![\d〇零一二三四五六七八九十几数])(?P<agon>{_NUMBER})年"
-                          rf"(?P<ago>前|后|以前|以后|之前|之后)")
-PLAN_RE = re.compile(r"(?P<plan>十[一二三四五]五)(?:(?P<plansince>以来)|(?![一二三四五六七八九十]))")
-CENTURY_RE = re.compile(rf"(?=[上本\d〇零一二三四五六七八九十两])"
-                        rf"(?:(?P<thiscentury>上|本)世纪|(?P<century>{_NUMBER})世纪)"
-                        rf"(?:(?P<decade>\d0|[二三四五六七八九]十)年代)?(?P<cpart>初|末期|末|前期|中期|后期|中叶)?")
-DAY_RANGE_RE = re.compile(rf"(?P<year>{_YEAR4})年(?P<month>{_MONTH})月(?P<d1>{_DAY})[日号]?\s*[-－—至到~～]\s*"
-                          rf"(?P<d2>{_DAY})[日号]")
-MONTH_RANGE_RE = re.compile(rf"(?:(?P<year>{_YEAR4})|(?P<mrel>今|去|明|本|上))年"
-                            rf"(?P<m1>{_MONTH})月?\s*(?:——|[-－—至到~～])\s*(?P<m2>{_MONTH})月份?")
-HOLIDAY_RE = re.compile(r"(?=[12今去明前后五劳六儿七建八三妇青国元植教圣暑寒])"
-                        r"(?:(?P<hyear>(?:19|20)\d{2}年)|(?P<hrel>今|去|明|前|后)年)?"
-                        r"(?P<holiday>五一劳动节|劳动节|六一儿童节|儿童节|七一建党节|建党节|"
-                        r"八一建军节|建军节|三八妇女节|妇女节|五四青年节|青年节|国庆节|国庆|元旦|植树节|教师节|圣诞节|"
-                        r"暑假|寒假)")
-HOLIDAYS = {"元旦": (1, 1), "国庆节": (10, 1), "国庆": (10, 1), "劳动节": (5, 1), "五一劳动节": (5, 1),
-            "儿童节": (6, 1), "六一儿童节": (6, 1), "建党节": (7, 1), "七一建党节": (7, 1), "建军节": (8, 1),
-            "八一建军节": (8, 1), "妇女节": (3, 8), "三八妇女节": (3, 8), "植树节": (3, 12), "教师节": (9, 10),
-            "圣诞节": (12, 25), "青年节": (5, 4), "五四青年节": (5, 4)}
-SEASONS = {"暑假": (7, 8), "寒假": (1, 2)}
-STANDALONE_PART_RE = re.compile(
+YEARS_SINCE_RE: Final = re.compile(rf"(?=[\d〇零一二三四五六七八九十两])"
+                                   rf"(?<![\d〇零一二三四五六七八九十两百千万几数多近去最.．])(?P<sincen>{_NUMBER})年来"
+                                   rf"(?![说自源看到])")
+YEARS_AGO_RE: Final = re.compile(rf"(?=[\d〇零一二三四五六七八九十两])"
+                                 rf"(?<![\d〇零一二三四五六七八九十几数])(?P<agon>{_NUMBER})年"
+                                 rf"(?P<ago>前|后|以前|以后|之前|之后)")
+PLAN_RE: Final = re.compile(r"(?P<plan>十[一二三四五]五)(?:(?P<plansince>以来)|(?![一二三四五六七八九十]))")
+CENTURY_RE: Final = re.compile(rf"(?=[上本\d〇零一二三四五六七八九十两])"
+                               rf"(?:(?P<thiscentury>上|本)世纪|(?P<century>{_NUMBER})世纪)"
+                               rf"(?:(?P<decade>\d0|[二三四五六七八九]十)年代)?(?P<cpart>初|末期|末|前期|中期|后期|中叶)?")
+DAY_RANGE_RE: Final = re.compile(rf"(?P<year>{_YEAR4})年(?P<month>{_MONTH})月(?P<d1>{_DAY})[日号]?\s*[-－—至到~～]\s*"
+                                 rf"(?P<d2>{_DAY})[日号]")
+MONTH_RANGE_RE: Final = re.compile(rf"(?:(?P<year>{_YEAR4})|(?P<mrel>今|去|明|本|上))年"
+                                   rf"(?P<m1>{_MONTH})月?\s*(?:——|[-－—至到~～])\s*(?P<m2>{_MONTH})月份?")
+HOLIDAY_RE: Final = re.compile(r"(?=[12今去明前后五劳六儿七建八三妇青国元植教圣暑寒])"
+                               r"(?:(?P<hyear>(?:19|20)\d{2}年)|(?P<hrel>今|去|明|前|后)年)?"
+                               r"(?P<holiday>五一劳动节|劳动节|六一儿童节|儿童节|七一建党节|建党节|"
+                               r"八一建军节|建军节|三八妇女节|妇女节|五四青年节|青年节|国庆节|国庆|元旦|植树节|教师节|圣诞节|"
+                               r"暑假|寒假)")
+HOLIDAYS: Final = {"元旦": (1, 1), "国庆节": (10, 1), "国庆": (10, 1), "劳动节": (5, 1), "五一劳动节": (5, 1),
+                   "儿童节": (6, 1), "六一儿童节": (6, 1), "建党节": (7, 1), "七一建党节": (7, 1), "建军节": (8, 1),
+                   "八一建军节": (8, 1), "妇女节": (3, 8), "三八妇女节": (3, 8), "植树节": (3, 12), "教师节": (9, 10),
+                   "圣诞节": (12, 25), "青年节": (5, 4), "五四青年节": (5, 4)}
+SEASONS: Final = {"暑假": (7, 8), "寒假": (1, 2)}
+STANDALONE_PART_RE: Final = re.compile(
     rf"(?=[年第首一二三四1-4上下前])"
     rf"(?<![年\d〇零一二三四五六七八九_＿×Xx*＊])(?:年(?P<part>初|底|末|{_MID})|(?P<quarter>{_QUARTER})(?P<qpart>末|初)?"
     rf"|(?P<half>上半年|下半年)|(?<![目提之以])前(?P<firstn>[二三两23])个?(?P<firstunit>季度))")
-_LUNAR_DAY = (r"初[一二三四五六七八九十\d]|初\d|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?"
-              r"|十[一二三四五六七八九]?|三十|[一二三四五六七八九]")
-LUNAR_RE = re.compile(
+_LUNAR_DAY: Final = (r"初[一二三四五六七八九十\d]|初\d|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?"
+                     r"|十[一二三四五六七八九]?|三十|[一二三四五六七八九]")
+LUNAR_RE: Final = re.compile(
     rf"(?=[\d〇零一二三四五六七八九两今去明前后农阴正腊冬闰十大春除元端七中重])"
     rf"(?:(?P<lyear>{_YEAR4})年|(?P<lrel>今|去|明|前|后)年)?(?P<calendar>农历|阴历)?"
     rf"(?:(?P<lmonth>正|腊|冬|闰?(?:十[一二]|[一二三四五六七八九十]|\d{{1,2}}))月(?P<lday>{_LUNAR_DAY}|\d{{1,2}})?"
     rf"|大年(?P<bigday>初[一二三四五六七八九十]|三十)"
     rf"|(?P<festival>春节|除夕|元宵节|元宵|端午节|端午|七夕|中秋节|中秋|重阳节|重阳|腊八节|腊八))")
-LUNAR_FESTIVALS = {"春节": (1, 1), "元宵节": (1, 15), "元宵": (1, 15), "端午节": (5, 5), "端午": (5, 5),
-                   "七夕": (7, 7), "中秋节": (8, 15), "中秋": (8, 15), "重阳节": (9, 9), "重阳": (9, 9),
-                   "腊八节": (12, 8), "腊八": (12, 8)}
-SINCE_RE = re.compile(rf"(?:(?P<syear>{_YEAR4})|(?P<srel>今|去|前|本|上))年"
-                      rf"(?:(?P<smonth>{_MONTH})月|年?(?P<spart>底|末|初))?(?:以来|至今)")
+LUNAR_FESTIVALS: Final = {"春节": (1, 1), "元宵节": (1, 15), "元宵": (1, 15), "端午节": (5, 5), "端午": (5, 5),
+                          "七夕": (7, 7), "中秋节": (8, 15), "中秋": (8, 15), "重阳节": (9, 9), "重阳": (9, 9),
+                          "腊八节": (12, 8), "腊八": (12, 8)}
+SINCE_RE: Final = re.compile(rf"(?:(?P<syear>{_YEAR4})|(?P<srel>今|去|前|本|上))年"
+                             rf"(?:(?P<smonth>{_MONTH})月|年?(?P<spart>底|末|初))?(?:以来|至今)")
 # 党的十八大以来: national party congresses open the periods policy texts count from.
-CONGRESS_RE = re.compile(r"(?<![第届])(?P<congress>十[三四五六七八九]大|二十大)(?P<csince>以来)?")
-CONGRESS_OPENING = {"十三大": date(1987, 10, 25), "十四大": date(1992, 10, 12), "十五大": date(1997, 9, 12),
-                    "十六大": date(2002, 11, 8), "十七大": date(2007, 10, 15), "十八大": date(2012, 11, 8),
-                    "十九大": date(2017, 10, 18), "二十大": date(2022, 10, 16)}
-CONNECTOR_RE = re.compile(r"起?\s*(?:至|到|——|—|–|-|－|~|～)\s*")
+CONGRESS_RE: Final = re.compile(r"(?<![第届])(?P<congress>十[三四五六七八九]大|二十大)(?P<csince>以来)?")
+CONGRESS_OPENING: Final = {"十三大": date(1987, 10, 25), "十四大": date(1992, 10, 12), "十五大": date(1997, 9, 12),
+                           "十六大": date(2002, 11, 8), "十七大": date(2007, 10, 15), "十八大": date(2012, 11, 8),
+                           "十九大": date(2017, 10, 18), "二十大": date(2022, 10, 16)}
+CONNECTOR_RE: Final = re.compile(r"起?\s*(?:至|到|——|—|–|-|－|~|～)\s*")
 
 # Each pattern, in the order its matches are tried, with what it cannot match without: any one group of words, all
 # of the group present. A sentence that passes the trigger (之日起 and 年度 do) scans only the patterns it can hold.
-_GUARDED: tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], ...] = (
+_GUARDED: Final[tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], ...]] = (
     (SINCE_RE, (("年", "以来"), ("年", "至今"))),
     (CONGRESS_RE, (("大",),)),
     (LUNAR_RE, (("月",), ("大年",), ("春节",), ("除夕",), ("元宵",), ("端午",), ("七夕",), ("中秋",), ("重阳",),
-                ("腊八",))),
+                       ("腊八",))),
     (YEAR_SPAN_RE, (("年",),)),
     (WHOLE_WEEK_RE, (("周",), ("星期",))),
     (DAY_RANGE_RE, (("年", "月"),)),
@@ -139,7 +145,7 @@ _GUARDED: tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], ...] = (
     (STANDALONE_PART_RE, (("年",), ("季度",))),
     (MONTH_DAY_RE, (("月",),)),
 )
-_PATTERNS = tuple(pattern for pattern, _ in _GUARDED)
+_PATTERNS: Final = tuple(pattern for pattern, _ in _GUARDED)
 
 
 def _may_match(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
@@ -149,10 +155,11 @@ def _may_match(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
 # Every pattern needs one of these characters or words; a sentence without any has no date (most sentences of a
 # law). Two scans, each starting on a character class or on literals, so the engine skips ahead (one alternation of
 # both would be tried at every position).
-_TRIGGER_CHARS = re.compile(r"[年月日号天周季纪节旬夕宵腊假\d]")
-_TRIGGER_WORDS = re.compile(r"十[三四五六七八九]大|二十大|星期|礼拜|十[一二三四五]五|端午|重阳|七夕|中秋|元旦|国庆")
-_RELATIVE_YEARS = {"今": 0, "本": 0, "当": 0, "同": 0, "这一": 0, "去": -1, "上": -1, "上一": -1, "前": -2, "明": 1,
-                   "下一": 1, "次": 1, "后": 2}
+_TRIGGER_CHARS: Final = re.compile(r"[年月日号天周季纪节旬夕宵腊假\d]")
+_TRIGGER_WORDS: Final = re.compile(r"十[三四五六七八九]大|二十大|星期|礼拜|十[一二三四五]五"
+                                   r"|端午|重阳|七夕|中秋|元旦|国庆")
+_RELATIVE_YEARS: Final = {"今": 0, "本": 0, "当": 0, "同": 0, "这一": 0, "去": -1, "上": -1, "上一": -1, "前": -2,
+                          "明": 1, "下一": 1, "次": 1, "后": 2}
 
 
 @dataclass(frozen=True, init=False)
@@ -217,7 +224,7 @@ def _dates(text: str, reference: date | None, stated_year: int | None) -> list[D
     return _with_stated_weekday(_same_period(_recent_years_stated(anchored), text), text)
 
 
-_STATED_WEEKDAY = re.compile(r"\s*[（(](?:星期|周|礼拜)[一二三四五六日天][）)]")
+_STATED_WEEKDAY: Final = re.compile(r"\s*[（(](?:星期|周|礼拜)[一二三四五六日天][）)]")
 
 
 def _with_stated_weekday(found: list[DateMention], text: str) -> list[DateMention]:
@@ -263,7 +270,7 @@ def _in_year(day: date, year: int) -> date:
     return date(year, day.month, min(day.day, last))
 
 
-_COMPARED_WITH = ("是", "比", "较", "相当于")
+_COMPARED_WITH: Final = ("是", "比", "较", "相当于")
 
 
 def _anchor_to_stated_year(found: list[DateMention], text: str = "") -> list[DateMention]:
@@ -292,8 +299,8 @@ def _anchor_to_stated_year(found: list[DateMention], text: str = "") -> list[Dat
     return anchored
 
 
-_STATED_YEAR = re.compile(r"^(?:19|20)\d{2}(?:年|\s*[—–-]\s*(?:19|20)\d{2}年)")
-_RECENT_YEARS = re.compile(rf"^(?:近|过去|最近)(?P<n>{_NUMBER})年(?:间|中)?$")
+_STATED_YEAR: Final = re.compile(r"^(?:19|20)\d{2}(?:年|\s*[—–-]\s*(?:19|20)\d{2}年)")
+_RECENT_YEARS: Final = re.compile(rf"^(?:近|过去|最近)(?P<n>{_NUMBER})年(?:间|中)?$")
 
 
 def _recent_years_stated(found: list[DateMention]) -> list[DateMention]:
@@ -525,7 +532,7 @@ def _quarter_span(year: int, quarter: int, part: str | None) -> tuple[date, date
     return _month_span(year, first_month, first_month + 2)
 
 
-_SEASONS = ("春季", "夏季", "秋季")  # (冬季 spans two years and is left out)
+_SEASONS: Final = ("春季", "夏季", "秋季")  # (冬季 spans two years and is left out)
 
 
 def _year_part(kind: str, year: int, part: str | None, quarter: str | None, qpart: str | None,

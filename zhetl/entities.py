@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache, wraps
-from typing import Generic, TypeVar
+from typing import Final, Generic, TypeVar
 
 from zhetl import gazetteer
 from zhetl.names import (
@@ -38,60 +38,61 @@ from zhetl.names import (
 from zhetl.segment import Token, known_word, lexicon, lexicon_tags
 from zhetl.wordlists import load_word_lists
 
-WORDS = load_word_lists("entity_words.txt")
+WORDS: Final = load_word_lists("entity_words.txt")
 
-ADMIN_SUFFIXES = WORDS["ADMIN_SUFFIXES"]
-GEO_SUFFIXES = WORDS["GEO_SUFFIXES"]
-ZONE_HEADS = WORDS["ZONE_HEADS"]
-ORG_HEADS = WORDS["ORG_HEADS"]
+ADMIN_SUFFIXES: Final = WORDS["ADMIN_SUFFIXES"]
+GEO_SUFFIXES: Final = WORDS["GEO_SUFFIXES"]
+ZONE_HEADS: Final = WORDS["ZONE_HEADS"]
+ORG_HEADS: Final = WORDS["ORG_HEADS"]
 # The heads of two or more characters, as tuples for one str.endswith call (a word ending in one is a head).
-LONG_ORG_HEADS = tuple(sorted(head for head in ORG_HEADS if len(head) >= 2))
-LONG_ZONE_HEADS = tuple(sorted(head for head in ZONE_HEADS if len(head) >= 2))
+LONG_ORG_HEADS: Final = tuple(sorted(head for head in ORG_HEADS if len(head) >= 2))
+LONG_ZONE_HEADS: Final = tuple(sorted(head for head in ZONE_HEADS if len(head) >= 2))
 # Tokens ending in a one-character head that are ordinary words, not organisations.
-NOT_ORG_WORDS = WORDS["NOT_ORG_WORDS"]
-NT_NOT_ORG_ENDINGS = ("学", "化", "物", "车", "券", "器", "药", "系", "公报", "市场", "科学", "生物", "展", "邦",
-                      "术", "网", "区", "路", "事物")
-NT_STOPLIST = WORDS["NT_STOPLIST"]
+NOT_ORG_WORDS: Final = WORDS["NOT_ORG_WORDS"]
+NT_NOT_ORG_ENDINGS: Final = ("学", "化", "物", "车", "券", "器", "药", "系", "公报", "市场", "科学", "生物", "展", "邦",
+                             "术", "网", "区", "路", "事物")
+NT_STOPLIST: Final = WORDS["NT_STOPLIST"]
 # A level word before a head makes the body generic: 县级以上人民政府, 有关部门, 各级党委.
-GENERIC_BEFORE_HEAD = WORDS["GENERIC_BEFORE_HEAD"]
-MINISTRY_NOT = WORDS["MINISTRY_NOT"]
-CLAUSE_VERBS = WORDS["CLAUSE_VERBS"]
-STATE_WORDS = WORDS["STATE_WORDS"]
-NAME_TAGS = frozenset({"ns", "nr", "nz", "j", "nt", "n", "nrt"})
-TITLE_ENDINGS = ("长", "员", "主席", "书记", "总统", "总理", "大使", "教练", "记者")
-MEMBER_WORDS = frozenset("成员 人员 官员 党员 队员 会员 团员".split())
-ORG_STARTERS = WORDS["ORG_STARTERS"]
-GENERIC_ORGS = WORDS["GENERIC_ORGS"]
-KNOWN_ORGS = WORDS["KNOWN_ORGS"]
-PER_TITLES = WORDS["PER_TITLES"]
-LEADER_TITLES = WORDS["LEADER_TITLES"]
-SAYING_VERBS = WORDS["SAYING_VERBS"]
-PERSON_BREAK = WORDS["PERSON_BREAK"]
-LOC_STOPLIST = WORDS["LOC_STOPLIST"]
+GENERIC_BEFORE_HEAD: Final = WORDS["GENERIC_BEFORE_HEAD"]
+MINISTRY_NOT: Final = WORDS["MINISTRY_NOT"]
+CLAUSE_VERBS: Final = WORDS["CLAUSE_VERBS"]
+STATE_WORDS: Final = WORDS["STATE_WORDS"]
+NAME_TAGS: Final = frozenset({"ns", "nr", "nz", "j", "nt", "n", "nrt"})
+TITLE_ENDINGS: Final = ("长", "员", "主席", "书记", "总统", "总理", "大使", "教练", "记者")
+MEMBER_WORDS: Final = frozenset("成员 人员 官员 党员 队员 会员 团员".split())
+ORG_STARTERS: Final = WORDS["ORG_STARTERS"]
+GENERIC_ORGS: Final = WORDS["GENERIC_ORGS"]
+KNOWN_ORGS: Final = WORDS["KNOWN_ORGS"]
+PER_TITLES: Final = WORDS["PER_TITLES"]
+LEADER_TITLES: Final = WORDS["LEADER_TITLES"]
+SAYING_VERBS: Final = WORDS["SAYING_VERBS"]
+PERSON_BREAK: Final = WORDS["PERSON_BREAK"]
+LOC_STOPLIST: Final = WORDS["LOC_STOPLIST"]
 # A place word glued to an extent word (黄河流域, 台湾地区): the place is the stem.
-PLACE_EXTENT_TAILS = ("流域", "地区", "沿线", "沿岸", "两岸", "一带", "境内", "全境", "大地", "省内", "市内", "县内")
-NUMERAL_CHARS = frozenset("一二三四五六七八九十两几多数各")
+PLACE_EXTENT_TAILS: Final = ("流域", "地区", "沿线", "沿岸", "两岸", "一带", "境内", "全境", "大地", "省内", "市内",
+                             "县内")
+NUMERAL_CHARS: Final = frozenset("一二三四五六七八九十两几多数各")
 # One-character names of countries and places, as news writes them (中美, 访华, 驻豫).
-COUNTRY_ABBREVIATIONS = frozenset("中美日俄英法德意韩朝越泰印巴以伊埃澳加新菲非欧苏蒙")
-PLACE_ABBREVIATIONS = COUNTRY_ABBREVIATIONS | frozenset("华京沪津渝港澳台粤闽浙苏皖赣鲁豫鄂湘川蜀黔滇藏陕甘宁青"
-                                                     "新桂琼冀晋辽吉黑")
-MOVEMENT_PREFIXES = frozenset("访来驻在离抵赴旅援对侵反进返晋回出入去到至留")
-REDACTION_CHARS = frozenset("*＊_＿×Xx某")
+COUNTRY_ABBREVIATIONS: Final = frozenset("中美日俄英法德意韩朝越泰印巴以伊埃澳加新菲非欧苏蒙")
+PLACE_ABBREVIATIONS: Final = COUNTRY_ABBREVIATIONS | frozenset("华京沪津渝港澳台粤闽浙苏皖赣鲁豫鄂湘川蜀黔滇藏陕甘宁青"
+                                                            "新桂琼冀晋辽吉黑")
+MOVEMENT_PREFIXES: Final = frozenset("访来驻在离抵赴旅援对侵反进返晋回出入去到至留")
+REDACTION_CHARS: Final = frozenset("*＊_＿×Xx某")
 # The same marks as a tuple: a sentence is searched for each (a substring scan), where a set test takes every
 # character of the sentence as a new string object and hashes it (2.7 µs for 66 characters against 0.17 µs;
 # 3.8% of all processing).
-_REDACTION_MARKS = tuple(sorted(REDACTION_CHARS))
+_REDACTION_MARKS: Final = tuple(sorted(REDACTION_CHARS))
 # 闽宁两省区|共建|产业园区: a verb of building between a place and a zone head ends the place (the zone is built,
 # not named).
-BUILDING_VERBS = frozenset("共建 建设 建成 新建 打造 创建 援建 规划 落户 引进 设立".split())
-_TITLE_SPAN = re.compile(r"《[^《》]{0,80}》")
-_PLACEHOLDER = re.compile(r"([\u4e00-\u9fff])(某{1,2})([\u4e00-\u9fff]?)")  # 李某, 李某某, 王某明
+BUILDING_VERBS: Final = frozenset("共建 建设 建成 新建 打造 创建 援建 规划 落户 引进 设立".split())
+_TITLE_SPAN: Final = re.compile(r"《[^《》]{0,80}》")
+_PLACEHOLDER: Final = re.compile(r"([\u4e00-\u9fff])(某{1,2})([\u4e00-\u9fff]?)")  # 李某, 李某某, 王某明
 # (驻村, 进村, 入村, 到村, 包村: going to or staying in a village, so 选派驻村 is no village's name)
 # Every alternative starts on its own character (the look-behind follows 村), so the engine skips ahead to one.
-_SMALL_PLACE_SUFFIX = re.compile(r"(?:乡|镇|村(?<![驻进入到包返]村)|街道|社区|屯|寨)(?![民委级里务干庄])")
-_NOT_IN_NAMES = frozenset("的了在是和与及或从到向对把被为由以于等各每全本该其这那个些上下中内外省市县区乡镇村"
-                          "一二三四五六七八九十百千万亿两几多新老大小要让使去进入好强配逐有用无实")
-FUNCTION_CHARS = frozenset("的了在是和与及或从到向对把被为由以于等")
+_SMALL_PLACE_SUFFIX: Final = re.compile(r"(?:乡|镇|村(?<![驻进入到包返]村)|街道|社区|屯|寨)(?![民委级里务干庄])")
+_NOT_IN_NAMES: Final = frozenset("的了在是和与及或从到向对把被为由以于等各每全本该其这那个些上下中内外省市县区乡镇村"
+                                 "一二三四五六七八九十百千万亿两几多新老大小要让使去进入好强配逐有用无实")
+FUNCTION_CHARS: Final = frozenset("的了在是和与及或从到向对把被为由以于等")
 
 
 RuleResult = TypeVar("RuleResult")
@@ -135,7 +136,7 @@ def _lexicon_orgs() -> dict[str, str]:
 
 
 # How many words a memo holds before it starts afresh (a bound on memory, as lru_cache's was).
-WORD_MEMO_LIMIT = 1 << 17
+WORD_MEMO_LIMIT: Final = 1 << 17
 
 
 class WordMemo(Generic[RuleResult]):
@@ -181,7 +182,7 @@ def _by_word(predicate: Callable[[Token], RuleResult]) -> Callable[[Token], Rule
     return rule
 
 
-_CJK_MEMO: dict[str, bool] = {}
+_CJK_MEMO: Final[dict[str, bool]] = {}
 
 
 def _is_cjk(text: str) -> bool:
@@ -255,7 +256,7 @@ def _has_redaction(word: str) -> bool:
     return any(c in REDACTION_CHARS for c in word)
 
 
-_MAY_START_MEMO: WordMemo[bool] = WordMemo()  # asked for every token of every sentence
+_MAY_START_MEMO: Final[WordMemo[bool]] = WordMemo()  # asked for every token of every sentence
 
 
 def may_start(word: str, pos: str) -> bool:
@@ -544,9 +545,9 @@ def _country_state(token: Token) -> list[Entity]:
     return []
 
 
-ABBREVIATION_TAILS = ("关系", "两国", "各国", "双方", "政府", "方", "军", "外长", "总统", "总理", "首脑", "会谈",
-                      "合作", "贸易")
-MOVEMENT_WORDS = frozenset("来华 访华 驻华 在华 对华 来京 在京 进京 离京 抵京 赴京 驻京".split())
+ABBREVIATION_TAILS: Final = ("关系", "两国", "各国", "双方", "政府", "方", "军", "外长", "总统", "总理", "首脑", "会谈",
+                             "合作", "贸易")
+MOVEMENT_WORDS: Final = frozenset("来华 访华 驻华 在华 对华 来京 在京 进京 离京 抵京 赴京 驻京".split())
 
 
 def _abbreviated_places(token: Token) -> list[Entity]:
@@ -577,7 +578,7 @@ def _abbreviated_places(token: Token) -> list[Entity]:
     return []
 
 
-NAME_SUFFIX_WORDS = ("理论", "思想", "同志", "主义", "时代", "文选", "选集", "路线", "精神")
+NAME_SUFFIX_WORDS: Final = ("理论", "思想", "同志", "主义", "时代", "文选", "选集", "路线", "精神")
 
 
 def _person_inside(token: Token) -> list[Entity]:
@@ -608,7 +609,7 @@ def _person_inside(token: Token) -> list[Entity]:
     return []
 
 
-NAME_DOTS = frozenset("·•‧・")
+NAME_DOTS: Final = frozenset("·•‧・")
 
 
 @_by_word
@@ -742,7 +743,7 @@ def _place(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
     return end, "LOC", surface
 
 
-GENERIC_PLACE_MODIFIERS = WORDS["GENERIC_PLACE_MODIFIERS"]
+GENERIC_PLACE_MODIFIERS: Final = WORDS["GENERIC_PLACE_MODIFIERS"]
 
 
 def split_place_chain(word: str) -> list[tuple[int, str]]:

@@ -11,11 +11,12 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
 from zhetl.packagefiles import package_file
 
 # Our own list of country and region names as written in Chinese news (facts, not copied text).
-COUNTRIES = frozenset("""
+COUNTRIES: Final = frozenset("""
 中国 美国 英国 法国 德国 俄罗斯 日本 韩国 朝鲜 印度 巴基斯坦 孟加拉国 阿富汗 伊朗 伊拉克 叙利亚 约旦 黎巴嫩
 以色列 巴勒斯坦 沙特阿拉伯 沙特 阿联酋 卡塔尔 科威特 阿曼 也门 巴林 土耳其 埃及 利比亚 突尼斯 阿尔及利亚 摩洛哥
 苏丹 南苏丹 埃塞俄比亚 肯尼亚 坦桑尼亚 乌干达 卢旺达 刚果 尼日利亚 加纳 塞内加尔 马里 尼日尔 乍得 喀麦隆 安哥拉
@@ -31,7 +32,7 @@ COUNTRIES = frozenset("""
 """.split())
 
 # Our own list of foreign cities, regions and landmarks news names often (the dictionary files some as people).
-WORLD_PLACES = frozenset("""
+WORLD_PLACES: Final = frozenset("""
 莫斯科 圣彼得堡 伦敦 巴黎 柏林 罗马 马德里 里斯本 维也纳 布鲁塞尔 阿姆斯特丹 日内瓦 苏黎世 斯德哥尔摩 奥斯陆 赫尔辛基
 哥本哈根 华沙 布拉格 布达佩斯 布加勒斯特 索非亚 贝尔格莱德 雅典 伊斯坦布尔 安卡拉 基辅 明斯克 纽约 华盛顿 洛杉矶 芝加哥
 旧金山 西雅图 波士顿 休斯敦 费城 底特律 迈阿密 亚特兰大 拉斯维加斯 夏威夷 阿拉斯加 加利福尼亚 加州 得克萨斯 德克萨斯
@@ -47,15 +48,15 @@ WORLD_PLACES = frozenset("""
 那不勒斯 巴塞罗那 马赛 里昂 曼彻斯特 利物浦 爱丁堡 牛津 剑桥 海牙 鹿特丹 安特卫普 达沃斯 洛桑 戛纳 摩纳哥
 """.split())
 
-_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
-             "地区", "林区", "新区", "矿区", "省", "市", "县", "区", "旗", "盟")
+_SUFFIXES: Final = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
+                    "地区", "林区", "新区", "矿区", "省", "市", "县", "区", "旗", "盟")
 # The 56 ethnic groups, longest first, to strip them from autonomous units' names (恩施土家族苗族自治州 → 恩施).
-ETHNIC_GROUPS = tuple(sorted("""
+ETHNIC_GROUPS: Final = tuple(sorted("""
 汉 壮 回 维吾尔 藏 蒙古 苗 彝 布依 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 拉祜 水 东乡 纳西 景颇 柯尔克孜 土
 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 鄂温克 德昂 保安 裕固 京 独龙 鄂伦春 赫哲 门巴
 珞巴 基诺 满 朝鲜 俄罗斯 乌孜别克 塔塔尔 高山 各
 """.split(), key=len, reverse=True))
-MUNICIPALITIES = frozenset({"11", "12", "31", "50"})
+MUNICIPALITIES: Final = frozenset({"11", "12", "31", "50"})
 
 
 @dataclass(frozen=True)

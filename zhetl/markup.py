@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Final
 
 from zhetl.textmap import Edit, MappedText
 
-_MARKUP_HINT = re.compile(r"<(?:!doctype|html|head|body|div|p|br|span|table|tr|td|meta|a\s|li|ul|h[1-6]|\?xml)\b",
-                          re.IGNORECASE)
-_DROPPED_BLOCKS = re.compile(r"<(script|style|noscript|head|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<!\[CDATA\[|\]\]>",
-                             re.IGNORECASE | re.DOTALL)
-_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|tr|table|h[1-6]|section|article|header|footer|nav|blockquote|"
-                        r"pre|hr|dd|dt|dl|title|body|html)\b[^>]*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"</?[A-Za-z!?][^<>]{0,2000}>")
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-MIN_TAGS = 3
+_MARKUP_HINT: Final = re.compile(r"<(?:!doctype|html|head|body|div|p|br|span|table|tr|td|meta|a\s|li|ul|h[1-6]"
+                                 r"|\?xml)\b",
+                                 re.IGNORECASE)
+_DROPPED_BLOCKS: Final = re.compile(r"<(script|style|noscript|head|template)\b[^>]*>.*?</\1\s*>"
+                                    r"|<!--.*?-->|<!\[CDATA\[|\]\]>",
+                                    re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG: Final = re.compile(r"</?(?:p|div|br|li|ul|ol|tr|table|h[1-6]|section|article|header|footer|nav|blockquote|"
+                               r"pre|hr|dd|dt|dl|title|body|html)\b[^>]*>", re.IGNORECASE)
+_ANY_TAG: Final = re.compile(r"</?[A-Za-z!?][^<>]{0,2000}>")
+_ENTITY: Final = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+MIN_TAGS: Final = 3
 
 
 def is_markup(text: str) -> bool:

@@ -7,6 +7,7 @@ standard, hold a level, name a share, a rate or a ratio.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import Final
 
 from zhetl.metric_tokens import _clause, _in_place, is_gap
 from zhetl.metric_words import COMPARISONS, SCOPE_WORDS
@@ -75,6 +76,6 @@ def ratio_named(before: list[Token], metric: str) -> bool:
     return "与" in metric or "和" in metric or (bool(following) and following in "由从为达缩扩降是")
 
 
-THRESHOLDS = ("标准", "标准线", "要求", "红线", "底线")
+THRESHOLDS: Final = ("标准", "标准线", "要求", "红线", "底线")
 
-OUTER_LIMITS = frozenset({"不低于", "不高于", "不超过", "不少于", "超过", "控制在", "低于", "高于"})
+OUTER_LIMITS: Final = frozenset({"不低于", "不高于", "不超过", "不少于", "超过", "控制在", "低于", "高于"})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from zhetl.metric_phrases import _phrase, _subject_zone
 from zhetl.metric_tokens import _clause, _core
@@ -32,7 +33,7 @@ class MetricLink:
         object.__setattr__(self, "place_hint", place_hint)
 
 
-_BANDED_UNITS = ("村", "户", "县", "乡镇", "企业", "合作社", "问题")
+_BANDED_UNITS: Final = ("村", "户", "县", "乡镇", "企业", "合作社", "问题")
 
 
 def _clause_before(tokens: list[Token], start: int) -> list[Token]:
@@ -100,7 +101,7 @@ def _share_of_whole(tokens: list[Token], start: int, link: MetricLink, places: S
     return MetricLink(whole, link.change, place or link.place_hint) if part else link
 
 
-_PER_MU_HEADS = ("产值", "收益", "收入", "补贴标准", "补助标准")
+_PER_MU_HEADS: Final = ("产值", "收益", "收入", "补贴标准", "补助标准")
 
 
 def _per_mu(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
@@ -125,7 +126,7 @@ def _per_mu(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
                       link.place_hint)
 
 
-_TOURISM_COUNTS = frozenset({"游客", "接待人数", "接待人次", "接待游客"})
+_TOURISM_COUNTS: Final = frozenset({"游客", "接待人数", "接待人次", "接待游客"})
 
 
 def _rural_tourism(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
@@ -143,8 +144,8 @@ def _rural_tourism(tokens: list[Token], start: int, link: MetricLink) -> MetricL
     return link
 
 
-_PROPORTION_VERBS = frozenset({"用于", "参加", "参与", "投向"})
-_PROPORTION_STOPS = frozenset({"其中", "中", "而", "但", "并", "且"})
+_PROPORTION_VERBS: Final = frozenset({"用于", "参加", "参与", "投向"})
+_PROPORTION_STOPS: Final = frozenset({"其中", "中", "而", "但", "并", "且"})
 
 
 def _described_proportion(tokens: list[Token], start: int, link: MetricLink, links: list[MetricLink]) -> MetricLink:
@@ -191,7 +192,7 @@ def _rate_of(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
     return MetricLink(metric + rate, link.change, link.place_hint) if rate else link
 
 
-TARGET_WORDS = ("预期目标", "控制目标", "目标值", "指标值", "目标")
+TARGET_WORDS: Final = ("预期目标", "控制目标", "目标值", "指标值", "目标")
 
 
 def _without_target(link: MetricLink, links: list[MetricLink]) -> MetricLink:
@@ -245,7 +246,7 @@ def named_in_sentence(tokens: list[Token], start: int, unit: str, link: MetricLi
     return link
 
 
-_TARGET_DONE = re.compile(r"(?:超额)?完成(?P<target>[^，。；、]{0,10}?(?:目标任务|任务|目标))的$")
+_TARGET_DONE: Final = re.compile(r"(?:超额)?完成(?P<target>[^，。；、]{0,10}?(?:目标任务|任务|目标))的$")
 
 
 def _share_of_target(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
@@ -255,8 +256,8 @@ def _share_of_target(tokens: list[Token], start: int, link: MetricLink) -> Metri
     return MetricLink(done.group("target"), link.change, link.place_hint) if done else link
 
 
-_STANDARD_SET = re.compile(r"([\u4e00-\u9fff]{0,8}(?:监测范围|监测标准|识别标准|扶贫标准))"
-                           r"(?:由|调整为|调整到|确定为|为|提高到|提高至)[^，。；]*$")
+_STANDARD_SET: Final = re.compile(r"([\u4e00-\u9fff]{0,8}(?:监测范围|监测标准|识别标准|扶贫标准))"
+                                  r"(?:由|调整为|调整到|确定为|为|提高到|提高至)[^，。；]*$")
 
 
 def _standard_set(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
@@ -293,9 +294,10 @@ def _rate_past_period(tokens: list[Token], start: int, link: MetricLink,
     return MetricLink(subject, link.change, place or link.place_hint) if subject else link
 
 
-_MONITORED = frozenset({"监测对象", "监测户", "脱贫户", "农户"})
-_YEARLY_BUILT = frozenset({"年均建设", "年均建成", "年均新建", "年均改造", "年均完成"})  # the yearly share of a total
-_RISK_CLAUSE = re.compile(r"(?:(?:已|未|尚未)?消除[^，。；、的]{0,8}风险|风险(?:已|未|尚未)?消除)的$")
+_MONITORED: Final = frozenset({"监测对象", "监测户", "脱贫户", "农户"})
+_YEARLY_BUILT: Final = frozenset({"年均建设", "年均建成", "年均新建", "年均改造",
+                                  "年均完成"})  # the yearly share of a total
+_RISK_CLAUSE: Final = re.compile(r"(?:(?:已|未|尚未)?消除[^，。；、的]{0,8}风险|风险(?:已|未|尚未)?消除)的$")
 
 
 def _risk_clause(tokens: list[Token], start: int, link: MetricLink) -> MetricLink:
@@ -316,7 +318,7 @@ def _added(tokens: list[Token], start: int, metric: str) -> bool:
     return at >= 2 and clause[at - 2:at] == "新增" and clause[at + len(metric):] in _BOUND_TAILS
 
 
-_BOUND_TAILS = frozenset({"", "约", "不少于", "不低于", "超过", "达", "达到", "共", "近", "逾"})
+_BOUND_TAILS: Final = frozenset({"", "约", "不少于", "不低于", "超过", "达", "达到", "共", "近", "逾"})
 
 
 def band_of_before(tokens: list[Token], span: tuple[int, int, str], link: MetricLink,
@@ -333,8 +335,8 @@ def band_of_before(tokens: list[Token], span: tuple[int, int, str], link: Metric
     return link
 
 
-_AGE_UNITS = ("岁", "周岁")
-_GENERIC_PEOPLE = frozenset({"人口", "人员", "人数"})
+_AGE_UNITS: Final = ("岁", "周岁")
+_GENERIC_PEOPLE: Final = frozenset({"人口", "人员", "人数"})
 
 
 def age_banded(tokens: list[Token], quantities: list[tuple[int, int, str]],

@@ -7,11 +7,12 @@ Helpers of ``zhetl.metrics._distribute`` (工资性收入、经营净收入和�
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from zhetl.metric_words import MODIFIER_VERBS, NOUN_TAGS, PERIOD_WORDS, PHRASE_STOPS, SCOPE_WORDS, SKIP_WORDS
 from zhetl.segment import Token
 
-_AIMS = frozenset({"力争", "确保", "预计", "计划", "争取"})  # what a plan aims at opens no listed item
+_AIMS: Final = frozenset({"力争", "确保", "预计", "计划", "争取"})  # what a plan aims at opens no listed item
 
 
 def _list_items(clause: list[Token], separators: tuple[str, ...] = ("、", "和", "与", "及")) -> list[list[Token]]:
@@ -78,8 +79,8 @@ def _verbal_items(clause: list[Token]) -> list[list[Token]]:
     return items
 
 
-_SPENDING_HEADS = frozenset({"支出", "投入", "收入", "资金", "增加值", "产值"})
-MEASURE_ENDINGS = ("量", "值", "额", "率", "数", "价", "积", "费", "款", "度", "幅", "重", "收入", "支出")
+_SPENDING_HEADS: Final = frozenset({"支出", "投入", "收入", "资金", "增加值", "产值"})
+MEASURE_ENDINGS: Final = ("量", "值", "额", "率", "数", "价", "积", "费", "款", "度", "幅", "重", "收入", "支出")
 
 
 def _shared_head(items: list[list[Token]]) -> list[str]:
@@ -138,7 +139,7 @@ def _cut_in_word(item: list[Token], cut: int) -> int:
     return -1
 
 
-_CATEGORY_MARK = re.compile(r"^(等|等等|[两二三四五六七八九十\d]+[类大种项级])$")
+_CATEGORY_MARK: Final = re.compile(r"^(等|等等|[两二三四五六七八九十\d]+[类大种项级])$")
 
 
 def category_items(subject: list[Token]) -> list[str] | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from zhetl.metric_patterns import _described_share, past_whereabouts
 from zhetl.metric_phrases import _phrase
@@ -15,14 +16,14 @@ from zhetl.metric_words import AVERAGE_WORDS, CLAUSE_BREAKS, LEADING_VERBS, PEOP
 from zhetl.segment import Token
 
 # Words for how well something went, never what a figure before them measures (97.8%的成绩).
-RESULT_WORDS = frozenset({"成绩", "水平", "好成绩", "成效"})
+RESULT_WORDS: Final = frozenset({"成绩", "水平", "好成绩", "成效"})
 
 # What a sum of money can be, named after it with 的 (N元的一次性补贴); 10万元以上的村 is a threshold instead.
-MONEY_NOUNS = ("收入", "资金", "补贴", "补助", "奖励", "奖补", "分红", "收益", "津贴", "贷款", "投资", "费用", "经费",
-               "救助金", "救助", "补偿", "工资", "报酬")
+MONEY_NOUNS: Final = ("收入", "资金", "补贴", "补助", "奖励", "奖补", "分红", "收益", "津贴", "贷款", "投资", "费用",
+                      "经费", "救助金", "救助", "补偿", "工资", "报酬")
 
 # Heads too bare to stand alone when a clause with 的 describes them (用于产业发展的资金, 纳入监测帮扶的对象).
-DESCRIBED_HEADS = ("资金", "对象", "人员", "农户", "项目")
+DESCRIBED_HEADS: Final = ("资金", "对象", "人员", "农户", "项目")
 
 
 def _paired_forward(after: list[Token], metric: str, places: Sequence[tuple[int, int]],
@@ -177,8 +178,8 @@ def _described_head(before: list[Token], metric: str) -> str:
     return described + metric[len(head):]
 
 
-_PLACED_WORK = frozenset({"就业", "务工", "稳岗就业", "稳定就业", "转移就业"})
-_PEOPLE_ENDINGS = ("劳动力", "人口", "群众", "农民", "农民工", "人员")
+_PLACED_WORK: Final = frozenset({"就业", "务工", "稳岗就业", "稳定就业", "转移就业"})
+_PEOPLE_ENDINGS: Final = ("劳动力", "人口", "群众", "农民", "农民工", "人员")
 
 
 def _with_origin(before: list[Token], metric: str | None) -> str | None:
@@ -205,12 +206,13 @@ def _people_placed(before: list[Token], metric: str | None, unit: str) -> str | 
     return metric
 
 
-_WHOLE_SCOPES = ("全县", "全市", "全省", "全区", "全州", "全镇", "全乡", "全村", "全国")
+_WHOLE_SCOPES: Final = ("全县", "全市", "全省", "全区", "全州", "全镇", "全乡", "全村", "全国")
 
 # Heads that name nothing without the word before them (流转面积, 涉及金额, 实际执行比例, 出台率).
-BARE_HEADS = frozenset("面积 期限 价格 金额 比例 比重 率 产值 总额 数量".split())
-_NOT_NAMING = frozenset("是 为 占 达 达到 有 共有 约 约为 按 按照 用于 其中 仅 已 均 和 与 及 涉及 培育 力争".split())
-_LIST_JOINS = ("、", "和", "及")
+BARE_HEADS: Final = frozenset("面积 期限 价格 金额 比例 比重 率 产值 总额 数量".split())
+_NOT_NAMING: Final = frozenset("是 为 占 达 达到 有 共有 约 约为 按 按照 用于 其中 仅 已 均 和 与 及 涉及 培育 "
+                               "力争".split())
+_LIST_JOINS: Final = ("、", "和", "及")
 
 
 def finished_name(tokens: list[Token], start: int, metric: str | None) -> str | None:
@@ -228,10 +230,10 @@ def finished_name(tokens: list[Token], start: int, metric: str | None) -> str | 
     return _shared_by_list(before, metric)
 
 
-_TRAILING_NOTE = re.compile(r"(?<=.)[（(]([^（）()]+)[）)]$")
+_TRAILING_NOTE: Final = re.compile(r"(?<=.)[（(]([^（）()]+)[）)]$")
 # 村（社区）, 贫困县（区）, 新时代文明实践所（站）: the places or sites a count covers, part of its name
-_PLACE_ALTERNATIVES = frozenset({"区", "市", "州", "县", "乡", "镇", "村", "社", "社区", "街道", "站", "室", "所", "场",
-                                 "园区", "市区", "区县", "县区"})
+_PLACE_ALTERNATIVES: Final = frozenset({"区", "市", "州", "县", "乡", "镇", "村", "社", "社区", "街道", "站", "室",
+                                        "所", "场", "园区", "市区", "区县", "县区"})
 
 
 def _trimmed(before: list[Token], metric: str) -> str:
@@ -331,7 +333,7 @@ def _quoted_inside(before: list[Token], metric: str) -> str:
 
 
 # Indicators reports name by a verb and its object: the object, then the verb glued before it that stays.
-VERB_KEPT = {"就业": "吸纳", "土地": "流转", "创业": "扶持", "项目": "新开工"}
+VERB_KEPT: Final = {"就业": "吸纳", "土地": "流转", "创业": "扶持", "项目": "新开工"}
 
 
 def _absorbed_into_work(before: list[Token], metric: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from zhetl.metric_phrases import _phrase, _subject_zone
 from zhetl.metric_tokens import _after_average, _contrasted_scope, _core, _in_place, _is_span
@@ -126,7 +127,7 @@ def _span_of_time(before: list[Token], unit: str) -> bool:
         words[-1] in ("连续", "持续", "用了", "用", "历时", "经过", "花了", "耗时", "仅用了", "只用了")
 
 
-BENEFITS = frozenset("奖补 补助 补贴 奖励 资助 贴息 救助 分红 奖金 补偿".split())
+BENEFITS: Final = frozenset("奖补 补助 补贴 奖励 资助 贴息 救助 分红 奖金 补偿".split())
 
 
 def _rate_of_payment(before: list[Token], after: list[Token], places: Sequence[tuple[int, int]]) -> str | None:
@@ -150,7 +151,7 @@ def _rate_of_payment(before: list[Token], after: list[Token], places: Sequence[t
 
 # A growth rate followed by where it went (增速由-8.6%回升到5.8%) or by a bound on it (增速超过10%, 增速不低于8%)
 # is itself the figure: specification-only readers kept the rate word all 7 times.
-_RATE_STATED = frozenset({"由", "从", "超过", "不低于", "不少于", "不超过", "不高于", "突破", "接近"})
+_RATE_STATED: Final = frozenset({"由", "从", "超过", "不低于", "不少于", "不超过", "不高于", "突破", "接近"})
 
 
 def _compared_rate(before: list[Token], metric: str, bound: Token | None = None) -> str:
@@ -230,8 +231,8 @@ def _described_share(before: list[Token], head: str) -> str | None:
     return "".join(t.token for t in words) + "的" + head
 
 
-SPLIT_RATIO_VERBS = frozenset({"恢复到", "控制在", "稳定在", "保持在",
-                               "提高到", "提升到", "增加到", "下降到", "降低到"})
+SPLIT_RATIO_VERBS: Final = frozenset({"恢复到", "控制在", "稳定在", "保持在",
+                                      "提高到", "提升到", "增加到", "下降到", "降低到"})
 
 
 def _ratio_verb(before: list[Token]) -> int | None:
@@ -295,8 +296,9 @@ def _relative_clause(before: list[Token]) -> str | None:
     return "".join(t.token for t in words)
 
 
-_SHARE_VERBS = frozenset({"占", "约占", "占比", "分别占", "占到"})
-_CLAUSE_LEADS = frozenset({"通过", "由", "按", "按照", "在", "用于", "已", "已经", "具有", "取得", "落实", "销往"})
+_SHARE_VERBS: Final = frozenset({"占", "约占", "占比", "分别占", "占到"})
+_CLAUSE_LEADS: Final = frozenset({"通过", "由", "按", "按照", "在", "用于", "已", "已经", "具有", "取得", "落实",
+                                  "销往"})
 
 
 def led_share(before: list[Token]) -> str | None:
@@ -346,8 +348,8 @@ def share_in_money_band(tokens: list[Token], start: int) -> str | None:
 
 
 # Who a band of income or age sorts (受访农户, 村“两委”成员, 脱贫劳动力).
-POPULATION_HEADS = (*PEOPLE_HEADS, "农户", "成员", "对象", "医生", "教师", "受访者", "人")
-POPULATION_MODIFIERS = frozenset({"受访", "抽样", "调查", "在册", "受助", "参保"})
+POPULATION_HEADS: Final = (*PEOPLE_HEADS, "农户", "成员", "对象", "医生", "教师", "受访者", "人")
+POPULATION_MODIFIERS: Final = frozenset({"受访", "抽样", "调查", "在册", "受助", "参保"})
 
 
 def population_before(before: list[Token]) -> str | None:
@@ -384,7 +386,7 @@ def _people_run(before: list[Token], end: int) -> str | None:
 
 
 # Verbs of moving that qualify the activity after them (外出务工, 返乡创业, 转移就业).
-MOTION_VERBS = frozenset({"外出", "返乡", "回乡", "转移", "就近", "就地", "异地", "跨省", "进城"})
+MOTION_VERBS: Final = frozenset({"外出", "返乡", "回乡", "转移", "就近", "就地", "异地", "跨省", "进城"})
 
 
 def _activity(before: list[Token], unit: str, places: Sequence[tuple[int, int]]) -> str | None:

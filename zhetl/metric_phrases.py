@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from zhetl.metric_tokens import (
     ACTORS,
@@ -103,7 +104,7 @@ def _subject_zone(before: list[Token]) -> list[Token]:
     return zone
 
 
-_PER_HEAD = frozenset({"户均", "人均", "生均"})
+_PER_HEAD: Final = frozenset({"户均", "人均", "生均"})
 
 
 def _distributive(zone: list[Token]) -> bool:
@@ -115,17 +116,18 @@ def _distributive(zone: list[Token]) -> bool:
 
 
 # Adjectives that say how something is done, not what kind it is (第一书记|连续|驻村).
-ADVERBIAL_ADJECTIVES = frozenset({"连续", "持续", "稳定", "长期", "全面", "基本", "主要", "直接", "积极", "及时"})
+ADVERBIAL_ADJECTIVES: Final = frozenset({"连续", "持续", "稳定", "长期", "全面", "基本", "主要", "直接", "积极",
+                                         "及时"})
 
 
 # A change verb before a noun says how the figure changed (年|增加|村集体经济收入); 巩固|提升|资金 names the fund.
-_CHANGES_ALONE = frozenset({"增加", "减少", "增长", "下降", "降低", "上升"})
+_CHANGES_ALONE: Final = frozenset({"增加", "减少", "增长", "下降", "降低", "上升"})
 
 
-_AREA_WORDS = frozenset({"农村", "乡村", "乡镇", "城镇", "城乡", "村镇", "县乡", "县城"})
+_AREA_WORDS: Final = frozenset({"农村", "乡村", "乡镇", "城镇", "城乡", "村镇", "县乡", "县城"})
 
 # Verbs of going after a count say where the people went, not what they are (36名|赴|拉萨).
-_MOTION_VERBS = frozenset({"到", "赴", "去", "前往", "来", "回", "回到", "进", "进入", "奔赴", "深入"})
+_MOTION_VERBS: Final = frozenset({"到", "赴", "去", "前往", "来", "回", "回到", "进", "进入", "奔赴", "深入"})
 
 
 def _phrase(tokens: list[Token], forward: bool, places: Sequence[tuple[int, int]] = (),
@@ -386,7 +388,7 @@ def _condition_before(tokens: list[Token], first: int) -> list[Token]:
     return []
 
 
-_NOT_MODIFIERS = frozenset({"的", "之", "和", "与", "及", "、", "或", "比", "较", "同比"})
+_NOT_MODIFIERS: Final = frozenset({"的", "之", "和", "与", "及", "、", "或", "比", "较", "同比"})
 
 
 def _leading_modifiers(tokens: list[Token], first: int, places: Sequence[tuple[int, int]]) -> list[Token]:

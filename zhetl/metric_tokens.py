@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Final
 
 from zhetl.metric_words import (
     AVERAGE_WORDS,
@@ -32,21 +33,23 @@ from zhetl.metric_words import (
 )
 from zhetl.segment import Token
 
-_GLUED_PREPOSITIONS = {"数由": ("数", "由"), "数从": ("数", "从"), "率由": ("率", "由"), "率从": ("率", "从"),
-                       "量由": ("量", "由"), "量从": ("量", "从"), "额由": ("额", "由"), "额从": ("额", "从"),
-                       # 整改|率达, 不良贷款|率仅, 高收入|组为, 高收入|组与: jieba glues the suffix to what follows
-                       "率为": ("率", "为"), "率达": ("率", "达"), "率仅": ("率", "仅"), "组为": ("组", "为"),
-                       # 执业医师|数达|1.9人, 交易|额达: the noun suffix, then 达
-                       "数达": ("数", "达"), "额达": ("额", "达"), "量达": ("量", "达"),
-                       "组与": ("组", "与"), "县为": ("县", "为"), "村为": ("村", "为"),
-                       # 森林火灾受害|率控制|在: the rate, then the verb that holds it
-                       "率控制": ("率", "控制"), "率保持": ("率", "保持"), "率稳定": ("率", "稳定"),
-                       "率均": ("率", "均"),  # 通达|率均|达到100%: the rate, then 均 (each)
-                       "比为": ("比", "为")}  # 存贷|比为: the ratio, then 为
-_UNTAGGED_CHANGES = frozenset({"精简", "压降", "削减"})  # change verbs jieba tags as nouns
-_PER_MEASURE = frozenset({"斤", "公斤", "千克", "吨", "亩", "只", "头", "台", "袋", "箱", "晚", "平方米", "立方米"})
-_GLUED_TAGS = {"由": "p", "从": "p", "为": "p", "达": "v", "仅": "d", "与": "c", "控制": "v", "保持": "v", "稳定": "v",
-               "均": "d"}
+_GLUED_PREPOSITIONS: Final = {"数由": ("数", "由"), "数从": ("数", "从"), "率由": ("率", "由"), "率从": ("率", "从"),
+                              "量由": ("量", "由"), "量从": ("量", "从"), "额由": ("额", "由"), "额从": ("额", "从"),
+                              # 整改|率达, 不良贷款|率仅, 高收入|组为, 高收入|组与: jieba glues the suffix to what
+                              # follows
+                              "率为": ("率", "为"), "率达": ("率", "达"), "率仅": ("率", "仅"), "组为": ("组", "为"),
+                              # 执业医师|数达|1.9人, 交易|额达: the noun suffix, then 达
+                              "数达": ("数", "达"), "额达": ("额", "达"), "量达": ("量", "达"),
+                              "组与": ("组", "与"), "县为": ("县", "为"), "村为": ("村", "为"),
+                              # 森林火灾受害|率控制|在: the rate, then the verb that holds it
+                              "率控制": ("率", "控制"), "率保持": ("率", "保持"), "率稳定": ("率", "稳定"),
+                              "率均": ("率", "均"),  # 通达|率均|达到100%: the rate, then 均 (each)
+                              "比为": ("比", "为")}  # 存贷|比为: the ratio, then 为
+_UNTAGGED_CHANGES: Final = frozenset({"精简", "压降", "削减"})  # change verbs jieba tags as nouns
+_PER_MEASURE: Final = frozenset({"斤", "公斤", "千克", "吨", "亩", "只", "头", "台", "袋", "箱", "晚", "平方米",
+                                 "立方米"})
+_GLUED_TAGS: Final = {"由": "p", "从": "p", "为": "p", "达": "v", "仅": "d", "与": "c", "控制": "v", "保持": "v",
+                      "稳定": "v", "均": "d"}
 
 
 def _normalise(tokens: list[Token]) -> list[Token]:
@@ -161,16 +164,16 @@ def _normalise(tokens: list[Token]) -> list[Token]:
     return _without_method(result)
 
 
-_NOUN_SUFFIXES_TAGGED_VERB = frozenset({"站", "费"})
+_NOUN_SUFFIXES_TAGGED_VERB: Final = frozenset({"站", "费"})
 # Every word a rule of _normalise rewrites or reads as its own token, and the starts of the ones it cuts apart (a
 # token with jieba's idiom tag l is read too): any other token passes through unchanged.
-_NORMALISED_WORDS = frozenset({
+_NORMALISED_WORDS: Final = frozenset({
     "率", "每", "比", "于", "类", "点", "户", "村", "县", "乡", "镇", "时期", "期间", "均", "就业", "内",
     "新创建", "创建", "级", "及", "以上", "基本",
     *_NOUN_SUFFIXES_TAGGED_VERB, *COMPOUND_VERBS, *_GLUED_PREPOSITIONS, *_UNTAGGED_CHANGES})
-_NORMALISED_PREFIXES: tuple[str, ...] = ("每", "同比", "环比", "之比", "价格", "村集体")
-GRADE = re.compile(r"[1-5１-５][AＡ]级?(?:及|及以上|以上)?$")  # 4A级 scenic areas (5A the highest)
-METHOD_ENDS = frozenset({"计算", "测算", "核算", "统计"})
+_NORMALISED_PREFIXES: Final[tuple[str, ...]] = ("每", "同比", "环比", "之比", "价格", "村集体")
+GRADE: Final = re.compile(r"[1-5１-５][AＡ]级?(?:及|及以上|以上)?$")  # 4A级 scenic areas (5A the highest)
+METHOD_ENDS: Final = frozenset({"计算", "测算", "核算", "统计"})
 
 
 def _without_method(tokens: list[Token]) -> list[Token]:
@@ -310,7 +313,7 @@ def _compound_verb(tokens: list[Token], token: Token) -> bool:
 
 
 # Who does or plans things: before a verb they are its subject, not part of a compound noun.
-ACTORS = frozenset({"群众", "农户", "农民", "村民", "贫困户", "脱贫户", "企业", "合作社", "计划", "政府"})
+ACTORS: Final = frozenset({"群众", "农户", "农民", "村民", "贫困户", "脱贫户", "企业", "合作社", "计划", "政府"})
 
 
 def _average_before(tokens: list[Token], index: int) -> Token | None:
@@ -395,8 +398,8 @@ def _change(before: list[Token]) -> str:
     return "level"
 
 
-_BEYOND = frozenset({"超过", "超额完成", "超出", "超", "超额"})
-_TARGETS = ("目标", "任务", "计划", "规模", "预算")
+_BEYOND: Final = frozenset({"超过", "超额完成", "超出", "超", "超额"})
+_TARGETS: Final = ("目标", "任务", "计划", "规模", "预算")
 
 
 def beyond_target(core: list[Token]) -> bool:
@@ -406,8 +409,8 @@ def beyond_target(core: list[Token]) -> bool:
 
 
 # Verbs whose 到/至/为 names where a change ended (the notes' 发展到 B is to).
-_TO_STEMS = frozenset({"发展", "缩短", "调整", "跌", "放宽", "回升", "压缩", "压减", "延长", "精简", "压降",
-                        "削减"})
+_TO_STEMS: Final = frozenset({"发展", "缩短", "调整", "跌", "放宽", "回升", "压缩", "压减", "延长", "精简", "压降",
+                               "削减"})
 
 
 def is_gap(clause: list[Token]) -> bool:
@@ -416,14 +419,15 @@ def is_gap(clause: list[Token]) -> bool:
     return bool(core) and core[-1].token in _GAP_WORDS and any(t.token in ("比", "较") for t in core[:-1])
 
 
-_GAP_WORDS = frozenset({"高", "低", "快", "慢", "多", "少", "高出", "低出", "快出", "加快", "放缓", "收窄", "扩大",
-                        "缩小", "提前", "推迟", "延长", "缩短", "多增", "少增", "多减", "少减", "多发", "少发"})
+_GAP_WORDS: Final = frozenset({"高", "低", "快", "慢", "多", "少", "高出", "低出", "快出", "加快", "放缓", "收窄",
+                               "扩大", "缩小", "提前", "推迟", "延长", "缩短", "多增", "少增", "多减", "少减", "多发",
+                               "少发"})
 
 
-_OBJECT_CHANGES = frozenset({"新增", "净增", "净减", "减少", "增加"})  # (减贫, 增收 take no object)
-_LIST_MARKERS = frozenset("一是 二是 三是 四是 五是 六是 七是 八是 九是 十是".split())
-_BEFORE_A_CHANGE = frozenset({"累计", "共", "共计", "全年", "年均", "当年", "再", "又", "还", "已", "新", "其中",
-                              "将", "要", "计划", "力争", "预计"})
+_OBJECT_CHANGES: Final = frozenset({"新增", "净增", "净减", "减少", "增加"})  # (减贫, 增收 take no object)
+_LIST_MARKERS: Final = frozenset("一是 二是 三是 四是 五是 六是 七是 八是 九是 十是".split())
+_BEFORE_A_CHANGE: Final = frozenset({"累计", "共", "共计", "全年", "年均", "当年", "再", "又", "还", "已", "新", "其中",
+                                     "将", "要", "计划", "力争", "预计"})
 
 
 def _change_of_object(core: list[Token]) -> bool:
@@ -444,7 +448,7 @@ def _change_of_object(core: list[Token]) -> bool:
         or before.token in _LIST_MARKERS  # 二是|新增|市场主体2万户
 
 
-MOMENT_ENDS = ("时", "前", "初", "末", "初期", "末期")
+MOMENT_ENDS: Final = ("时", "前", "初", "末", "初期", "末期")
 
 
 def _is_moment(words: list[Token]) -> bool:

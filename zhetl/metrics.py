@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Final
 
 from zhetl.metric_clauses import (
     OUTER_LIMITS,
@@ -104,8 +105,8 @@ from zhetl.metric_words import (
 from zhetl.quantities import Quantity
 from zhetl.segment import Token
 
-RATIO_ENDINGS = ("比", "之比", "倍差", "比值")
-INDEX_ENDINGS = ("系数", "指数", "得分", "评分")  # 灌溉水有效利用系数0.58, 空气质量综合指数3.41: no count
+RATIO_ENDINGS: Final = ("比", "之比", "倍差", "比值")
+INDEX_ENDINGS: Final = ("系数", "指数", "得分", "评分")  # 灌溉水有效利用系数0.58, 空气质量综合指数3.41: no count
 
 
 def ratio_kinds(quantities: list[Quantity], links: list[MetricLink]) -> list[Quantity]:
@@ -246,7 +247,7 @@ def link_metrics(tokens: list[Token], quantities: list[tuple[int, int, str]],
     return [_without_trailing_bound(link) for link in links]
 
 
-_TOTALS = frozenset({"总数", "总量"})
+_TOTALS: Final = frozenset({"总数", "总量"})
 
 
 def _base_unit(unit: str) -> str:
@@ -264,8 +265,9 @@ def _latest_in_unit(quantities: list[tuple[int, int, str]], links: list[MetricLi
 # Words that bound or average a figure and sit between its noun and the number (带动就业|接近|1万人, 领取失业保险金人数|
 # 月均|9.8万人): they belong to the figure, never to what it measures (no development metric ends with one; 剩余
 # opens 剩余贫困人口 but never ends a name).
-_TRAILING_BOUNDS = ("将近", "接近", "不少于", "不低于", "至少", "不超过", "不高于", "最高", "最多", "月均", "日均",
-                    "人民币", "剩余")  # (…，剩余74户: what remains of the figure before, never a name of its own)
+_TRAILING_BOUNDS: Final = ("将近", "接近", "不少于", "不低于", "至少", "不超过", "不高于", "最高", "最多", "月均",
+                           "日均", "人民币",
+                           "剩余")  # (…，剩余74户: what remains of the figure before, never a name of its own)
 
 
 def _without_trailing_bound(link: MetricLink) -> MetricLink:
@@ -377,7 +379,7 @@ def _distribute(tokens: list[Token], quantities: list[tuple[int, int, str]],
 
 
 # …农村低保对象54.1万人、特困人员7.8万人，占比分别为62.7%和9.0%: shares of the figures before, one each
-_BARE_SHARES = frozenset({"占比", "比重", "比例"})
+_BARE_SHARES: Final = frozenset({"占比", "比重", "比例"})
 
 
 def _assign(links: list[MetricLink], group: list[int], metrics: list[str]) -> None:
@@ -388,8 +390,8 @@ def _assign(links: list[MetricLink], group: list[int], metrics: list[str]) -> No
         links[index] = MetricLink(metric, change, links[index].place_hint)
 
 
-_ACTIVITIES_AFTER = frozenset({"就业", "就近", "就地", "就近就业", "就地就业", "稳定就业", "务工", "增收", "稳定增收",
-                               "脱贫", "稳定脱贫"})
+_ACTIVITIES_AFTER: Final = frozenset({"就业", "就近", "就地", "就近就业", "就地就业", "稳定就业", "务工", "增收",
+                                      "稳定增收", "脱贫", "稳定脱贫"})
 
 
 def _quoted_noun(after: list[Token]) -> str | None:
@@ -632,8 +634,8 @@ def _done_already(clause: list[Token], start: int) -> str | None:
     return "".join(t.token for t in deed)
 
 
-_THERE_ARE = frozenset({"有", "其中", "发现", "共有", "仍有", "尚有", "还有"})
-_GAINERS = (*PEOPLE_HEADS, "农", "户")
+_THERE_ARE: Final = frozenset({"有", "其中", "发现", "共有", "仍有", "尚有", "还有"})
+_GAINERS: Final = (*PEOPLE_HEADS, "农", "户")
 
 
 def _gain_of(before: list[Token], metric: str) -> str:
@@ -682,7 +684,7 @@ def _quoted_subject(tokens: list[Token], start: int, clause: list[Token]) -> str
     return "".join(t.token for t in inside)
 
 
-_STOCK_WORDS = ("存栏", "出栏", "存栏量", "出栏量", "饲养量")
+_STOCK_WORDS: Final = ("存栏", "出栏", "存栏量", "出栏量", "饲养量")
 
 
 def _stock_of(tokens: list[Token], start: int, link: MetricLink, links: list[MetricLink]) -> MetricLink:

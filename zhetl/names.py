@@ -10,38 +10,39 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from typing import Final
 
 from zhetl.packagefiles import package_file
 
 # Surnames by how common they are; the short list alone may start a 2-character name.
-COMMON_SURNAMES = frozenset(
+COMMON_SURNAMES: Final = frozenset(
     "王李张刘陈杨习萧黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤"
     "常康施牛樊葛邢齐乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿焦俞柳甘祝包宁尚舒阮柯纪梅童凌毕单季裴霍涂苗谷盛"
     "翁冉骆蓝靳管柴蒙鲍喻祁蒲滕饶解牟艾尤穆卓缪褚娄窦戚岑费卜冷晏卫瞿桂佟臧闵苟邬卞栾隋刁巫寇桑郎甄"
 )
-RARE_SURNAMES = frozenset(
+RARE_SURNAMES: Final = frozenset(
     "白向温文安兰关左符成曲路游辛华房屈时农司古吉简车项连芦麦景党宫席米柏宗全应边姬师仇商沙荣丛仲虞敖巩"
     "明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜阚花权帅屠"
     "豆朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初门云容敬扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那"
     "宿鲜印逯隆茹诸战慕危玉银亢嵇哈湛宾戎勾茅利於呼居揭干尉冶斯元束檀衣展阴昝智幸奉植衡富尧闭钮郦瞿桓"
 )
-SURNAMES = COMMON_SURNAMES | RARE_SURNAMES
-COMPOUND_SURNAMES = frozenset(
+SURNAMES: Final = COMMON_SURNAMES | RARE_SURNAMES
+COMPOUND_SURNAMES: Final = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 独孤 南宫 西门 端木 申屠 "
     "呼延 万俟 闻人 澹台 公冶 太史 淳于 单于 赫连 拓跋".split()
 )
 # Characters of transliterated foreign names (克林顿, 古特雷斯, 普京); a name made only of these is plausible.
-TRANSLIT_CHARS = frozenset(
+TRANSLIT_CHARS: Final = frozenset(
     "顿丝琴蒂赛瑞朗勃延夏黑耳萨贾迦瓜阿埃艾安奥巴拜班邦包保贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多恩尔法凡菲费芬弗福夫盖甘冈戈格古"
     "哈海汉豪赫亨胡霍基吉加嘉杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷里利连林琳卢鲁伦罗洛马迈麦曼梅门蒙米明"
     "莫姆穆纳奈南内尼涅纽努诺欧帕佩彭皮珀普奇齐乔切琼萨塞桑瑟森沙尚舍什施斯苏索塔泰坦汤特提图托瓦万威韦维温"
     "沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹珍朱茨兹茲丘戴黛娜娅莎丽妮玛"
 )
-NOT_GIVEN = frozenset("的了在是与及或从到向对把被由于等各每该这那个们些也都就还又再只很最不没说")
+NOT_GIVEN: Final = frozenset("的了在是与及或从到向对把被由于等各每该这那个们些也都就还又再只很最不没说")
 
 
-_TAGS: list[str] = []
+_TAGS: Final[list[str]] = []
 
 
 @lru_cache(maxsize=1)
@@ -123,8 +124,8 @@ def _ordinary(word: str) -> bool:
 
 
 # A last character that makes a place of a name-shaped word (张家口, 柳行村, 韩村河, 王府井).
-PLACE_FINALS = frozenset("村镇乡县区市省州寺庄屯寨河湖路街港口沟峡坝营洼堡铺集井巷弄")
-ORDINARY_TAGS = frozenset({"n", "v", "a", "d", "l", "i", "vn", "ad", "an", "nz", "m", "q", "r", "p", "c", "u"})
+PLACE_FINALS: Final = frozenset("村镇乡县区市省州寺庄屯寨河湖路街港口沟峡坝营洼堡铺集井巷弄")
+ORDINARY_TAGS: Final = frozenset({"n", "v", "a", "d", "l", "i", "vn", "ad", "an", "nz", "m", "q", "r", "p", "c", "u"})
 
 
 @lru_cache(maxsize=1 << 17)

@@ -7,8 +7,9 @@ the extractors decide what is a number, this module only says what it is worth.
 from __future__ import annotations
 
 import re
+from typing import Final
 
-DIGITS = {
+DIGITS: Final = {
     "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
     "一": 1, "壹": 1, "幺": 1,
     "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
@@ -20,13 +21,13 @@ DIGITS = {
     "八": 8, "捌": 8,
     "九": 9, "玖": 9,
 }
-SMALL_UNITS = {"十": 10, "拾": 10, "廿": 20, "卅": 30, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "万亿": 10**12, "兆": 10**12}
+SMALL_UNITS: Final = {"十": 10, "拾": 10, "廿": 20, "卅": 30, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS: Final = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "万亿": 10**12, "兆": 10**12}
 
-CN_DIGIT_CHARS = "".join(DIGITS)
-CN_NUMERAL_CHARS = CN_DIGIT_CHARS + "".join(SMALL_UNITS) + "万萬亿億"
-ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_ARABIC_RE = re.compile(ARABIC)
+CN_DIGIT_CHARS: Final = "".join(DIGITS)
+CN_NUMERAL_CHARS: Final = CN_DIGIT_CHARS + "".join(SMALL_UNITS) + "万萬亿億"
+ARABIC: Final = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_ARABIC_RE: Final = re.compile(ARABIC)
 
 
 def parse_arabic(text: str) -> float:
@@ -149,11 +150,11 @@ def parse_number(text: str) -> float:
 
 # --- finding numbers in text ----------------------------------------------------------------------
 
-_CN = rf"[{CN_NUMERAL_CHARS}]+(?:[点點][{CN_DIGIT_CHARS}]+)?"
-_MULTIPLIER = r"(?:万亿|亿|萬|億|万|千|百|十)"
-_ANY = rf"(?:{ARABIC}(?:{_MULTIPLIER}(?:[\d{CN_NUMERAL_CHARS}]*)?)?|{_CN})"
-_SIGN = r"(?P<sign>负|負|-|−|\+|＋)?"
-NUMBER_RE = re.compile(
+_CN: Final = rf"[{CN_NUMERAL_CHARS}]+(?:[点點][{CN_DIGIT_CHARS}]+)?"
+_MULTIPLIER: Final = r"(?:万亿|亿|萬|億|万|千|百|十)"
+_ANY: Final = rf"(?:{ARABIC}(?:{_MULTIPLIER}(?:[\d{CN_NUMERAL_CHARS}]*)?)?|{_CN})"
+_SIGN: Final = r"(?P<sign>负|負|-|−|\+|＋)?"
+NUMBER_RE: Final = re.compile(
     rf"{_SIGN}(?:(?P<whole>{_ANY})又)?"
     rf"(?:(?P<den>{_ANY})分之(?P<fsign>负|負|-)?(?P<num>{_ANY})|(?P<a>\d+)\s*/\s*(?P<b>\d+)(?![\d/])"
     rf"|(?P<plain>{_ANY})(?:(?P<fuzzy>多|余|几|来)(?P<fuzzymult>万亿|亿|万|千|百))?)"
@@ -196,9 +197,9 @@ def _number_value(match: re.Match[str]) -> float:
 
 # Digits (of either width) with their decimal points and thousands separators, and the letters or ％ right after
 # them (４Ａ级, 1．2亿, １，０４６); a lone Ｏ stays as written (二Ｏ二一年).
-_FULLWIDTH_DIGIT_RUN = re.compile(r"[0-9０-９]+(?:[，,][0-9０-９]{3}(?![0-9０-９]))*(?:[．.][0-9０-９]+)?"
-                                  r"[Ａ-Ｚａ-ｚ％]*|％")
-_FULLWIDTH = re.compile(r"[０-９％．]")
+_FULLWIDTH_DIGIT_RUN: Final = re.compile(r"[0-9０-９]+(?:[，,][0-9０-９]{3}(?![0-9０-９]))*(?:[．.][0-9０-９]+)?"
+                                         r"[Ａ-Ｚａ-ｚ％]*|％")
+_FULLWIDTH: Final = re.compile(r"[０-９％．]")
 
 
 def fold_width(text: str) -> str:

@@ -11,16 +11,17 @@ import json
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 from zhetl.packagefiles import package_file
 from zhetl.textmap import MappedText, regex_edits
 
 # The bracket comes first and the character before it is checked behind it: a pattern that starts on a character
 # class lets the regex engine skip to the next bracket at C speed (a leading look-behind is tried at every position).
-_ANNOTATION = re.compile(
+_ANNOTATION: Final = re.compile(
     r"[(（](?<=[\u3400-\u9fff\uf900-\ufaff][(（])\s*([a-zA-Zü\u00c0-\u024f\u0300-\u036f]{1,8}[1-5]?)\s*[)）]"
 )
-_TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0304\u0301\u030c\u0300")
+_TONE_MARKS: Final = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0304\u0301\u030c\u0300")
 
 
 def _toneless(syllable: str) -> str:

@@ -33,16 +33,27 @@ from zhetl.sentences import split_sentences
 from zhetl.textmap import MappedText
 
 Divisions = list[gazetteer.Division]  # the divisions a document has named so far, in order
-STAGES = ("decode", "clean", "split", "dates_quantities", "segment", "entities", "metrics", "rows", "tables")
-DECODE, CLEAN, SPLIT, DATES_QUANTITIES, SEGMENT, ENTITIES, METRICS, ROWS, TABLES_STAGE = range(len(STAGES))
+STAGES: Final = ("decode", "clean", "split", "dates_quantities", "segment", "entities", "metrics", "rows", "tables")
+# Each stage's index in STAGES, one by one: compiled, a Final int is a constant where names unpacked from a range
+# would be looked up in the module's globals at every lap.
+DECODE: Final = 0
+CLEAN: Final = 1
+SPLIT: Final = 2
+DATES_QUANTITIES: Final = 3
+SEGMENT: Final = 4
+ENTITIES: Final = 5
+METRICS: Final = 6
+ROWS: Final = 7
+TABLES_STAGE: Final = 8
 # Seconds spent per stage in this process, indexed as STAGES, for the benchmark's breakdown (stage_seconds). A
 # lap (six per sentence) adds to a slot of a final list with a final clock: compiled, both are direct references,
 # where a dict of stage names and a module-level clock took three dictionary lookups a lap (1.4% of all processing).
 _STAGE_TOTALS: Final[list[float]] = [0.0] * len(STAGES)
 _clock: Final = time.perf_counter
 # Every redaction starts with one of these; most documents have none, and the scan then costs nothing.
-REDACTION_MARKS = "_＿*＊×Xx"
-REDACTION_RE = re.compile(r"_{2,}|＿+|\*{2,}|＊{2,}|×{2,}|(?<![A-Za-z])(?:XX|xx)(?![A-Za-z])|_(?=[\u4e00-\u9fff])")
+REDACTION_MARKS: Final = "_＿*＊×Xx"
+REDACTION_RE: Final = re.compile(r"_{2,}|＿+|\*{2,}|＊{2,}|×{2,}|(?<![A-Za-z])(?:XX|xx)(?![A-Za-z])"
+                                 r"|_(?=[\u4e00-\u9fff])")
 
 
 @dataclass
@@ -61,7 +72,7 @@ class Settings:
 
 
 # Gathered as plain columns per document (zhetl.columnar), not as row dicts: they are most of a run's rows.
-COLUMNAR = ("paragraphs", "sentences", "tokens")
+COLUMNAR: Final = ("paragraphs", "sentences", "tokens")
 
 
 @dataclass
@@ -89,8 +100,8 @@ class Rows:
         return {name: tables[name] for name in (*(n for n in TABLES if n != "tokens"), "tokens")}
 
 
-INT32_MAX = 2**31 - 1
-TOKEN_FLUSH = 200_000  # tokens gathered as Python lists before they become a block of arrays
+INT32_MAX: Final = 2**31 - 1
+TOKEN_FLUSH: Final = 200_000  # tokens gathered as Python lists before they become a block of arrays
 
 
 class _TokenColumns:
@@ -313,16 +324,16 @@ def _offsets(mapped: MappedText, start: int, end: int) -> dict[str, int]:
     return {"char_start": start, "char_end": end, "raw_char_start": raw_start, "raw_char_end": raw_end}
 
 
-RECENT = ("近", "过去", "最近")
+RECENT: Final = ("近", "过去", "最近")
 # 经过近七年的攻坚, 最长时间近两年: after these 近N年 is how long something took (a duration), not the last N years.
-_SPENT_BEFORE = ("经过", "历时", "用了", "耗时", "缺失", "时间", "长达", "持续", "坚持", "连续")
+_SPENT_BEFORE: Final = ("经过", "历时", "用了", "耗时", "缺失", "时间", "长达", "持续", "坚持", "连续")
 
 
 def _span_not_period(body: str, mention) -> bool:
     """近三年 opening a clause is a period (a date, 21 development readings to none as a duration as well); after a
     word that measures time spent (经过近七年) it is a duration only (5 readings)."""
     return mention.text.startswith(RECENT) and body.endswith(_SPENT_BEFORE, 0, mention.start)
-ENTITY_TAGS = {"PER": "nr", "LOC": "ns", "ORG": "nt", "TERM": "nz"}
+ENTITY_TAGS: Final = {"PER": "nr", "LOC": "ns", "ORG": "nt", "TERM": "nz"}
 
 
 class SentenceAnalysis:
@@ -407,12 +418,12 @@ def _links_beside_redactions(tokens: list[Token], body: str, start: int, quantit
     return [linked[span] for span in spans]
 
 
-EVENT_VERBS = frozenset("召开 举行 举办 召开了 举行了 隆重召开 开幕 闭幕 出席 访问 考察 调研 视察 会见 会谈 "
-                        "发布".split())
-SCOPE_LEVELS = {"全省": "province", "我省": "province", "本省": "province", "该省": "province",
-                "全市": "city", "我市": "city", "本市": "city", "该市": "city", "全州": "city",
-                "全县": "county", "我县": "county", "本县": "county", "该县": "county", "全区": "county",
-                "全旗": "county"}
+EVENT_VERBS: Final = frozenset("召开 举行 举办 召开了 举行了 隆重召开 开幕 闭幕 出席 访问 考察 调研 视察 会见 会谈 "
+                               "发布".split())
+SCOPE_LEVELS: Final = {"全省": "province", "我省": "province", "本省": "province", "该省": "province",
+                       "全市": "city", "我市": "city", "本市": "city", "该市": "city", "全州": "city",
+                       "全县": "county", "我县": "county", "本县": "county", "该县": "county", "全区": "county",
+                       "全旗": "county"}
 
 
 def facts_of(found: SentenceAnalysis, sentence_start: int = 0, document_places: Divisions | None = None) -> list[dict]:

@@ -11,126 +11,131 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import Final
 
 from zhetl.numerals import ARABIC, BIG_UNITS, CN_NUMERAL_CHARS, SMALL_UNITS, fold_width, parse_number
 
-_MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦米克伏])|百)"
-_CN_RUN = rf"[{CN_NUMERAL_CHARS}]+(?:[点點][{CN_NUMERAL_CHARS}]+)?"
+_MULT: Final = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦米克伏])|百)"
+_CN_RUN: Final = rf"[{CN_NUMERAL_CHARS}]+(?:[点點][{CN_NUMERAL_CHARS}]+)?"
 # The tail after a multiplier never eats the 千 of a unit (4.5万千瓦 is 4.5万 千瓦).
-_NUM = rf"(?:{ARABIC}(?:{_MULT}(?:[\d零{CN_NUMERAL_CHARS}]*(?<![零])(?<!千(?=[瓦米克])))?)?|{_CN_RUN})"
-_FUZZY = r"(?:多|余|来|几)"
-_RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
+_NUM: Final = rf"(?:{ARABIC}(?:{_MULT}(?:[\d零{CN_NUMERAL_CHARS}]*(?<![零])(?<!千(?=[瓦米克])))?)?|{_CN_RUN})"
+_FUZZY: Final = r"(?:多|余|来|几)"
+_RANGE_SEP: Final = r"(?:-|—|–|~|～|至|到)"
 
-COUNT_UNITS = ("人次", "人份", "户次", "村次", "场次", "车次", "架次", "趟次", "件次", "剂次", "架", "趟", "部", "棒",
-               "单", "户", "口人", "人", "桌", "股", "枚", "票", "眼", "对", "例", "粒", "款", "个位次", "位次", "批次",
-               "台次", "台套", "笔", "档", "宗", "镇", "乡", "省", "县", "家次", "门",
-               "名", "口", "家", "所", "项", "件", "次", "场", "个", "村", "期", "羽", "尾", "匹",
-               "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋", "篇",
-               "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮", "层", "份", "幅",
-               "省区市", "省市", "盏", "轮次", "艘", "列", "标箱")  # (中欧班列开行4860列, 吞吐量300万标箱)
+COUNT_UNITS: Final = ("人次", "人份", "户次", "村次", "场次", "车次", "架次", "趟次", "件次", "剂次", "架", "趟", "部",
+                      "棒", "单", "户", "口人", "人", "桌", "股", "枚", "票", "眼", "对", "例", "粒", "款", "个位次",
+                      "位次", "批次", "台次", "台套", "笔", "档", "宗", "镇", "乡", "省", "县", "家次", "门",
+                      "名", "口", "家", "所", "项", "件", "次", "场", "个", "村", "期", "羽", "尾", "匹",
+                      "座", "辆", "台", "张", "条", "批", "位", "支", "只", "头", "株", "棵", "种", "类", "处", "栋",
+                      "篇", "册", "本", "方面", "部分", "组", "句", "遍", "起", "袋", "桶", "箱", "颗", "首", "轮",
+                      "层", "份", "幅", "省区市", "省市", "盏", "轮次", "艘", "列",
+                      "标箱")  # (中欧班列开行4860列, 吞吐量300万标箱)
 # A price or rate per thing (19元/斤, 1.2万立方米/日, 650公斤/亩) keeps the per-unit in its unit.
-_PER = ("斤", "公斤", "千克", "吨", "亩", "人", "户", "月", "天", "日", "年", "平方米", "头", "只", "小时", "千瓦时",
-        "度", "瓦", "千瓦", "立方米")
-MONEY_UNITS = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "圆", "美元", "欧元", "英镑", "日元", "港元",
-               "人民币", "块钱", "块", *(f"元/{per}" for per in _PER))
-MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "公里", "千米", "米", "公斤", "千克", "克", "吨",
-                 "亩次", "斤", "亩", "套", "间", "马力", "吨标准煤", "吨标煤", "千瓦时", "千瓦", "兆瓦", "吉瓦",
-                 "千伏安", "千伏", "摄氏度", "℃",
-                 "微克/立方米", "毫克/立方米", "克/千克", "毫克/千克", "克/公斤", "度", "升", "毫升", "厘米", "毫米",
-                 "担", "Mbps", "Gbps", "M", "分",
-                 *(f"{what}/{per}" for what in ("立方米", "吨", "公斤", "千克", "斤")
-                   for per in ("日", "天", "亩", "小时")))
-RATIO_UNITS = ("倍",)
-DURATION_UNITS = ("个多月", "个多小时", "个多星期",
-                  "个月", "个小时", "个星期", "个季度", "个工作日", "工作日", "年", "周年", "天", "日",
-                  "小时", "分钟", "秒钟", "周", "星期", "季度", "学时", "课时")
-AGE_UNITS = ("周岁", "岁")
-_CURRENCY = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "港元": "HKD"}
+_PER: Final = ("斤", "公斤", "千克", "吨", "亩", "人", "户", "月", "天", "日", "年", "平方米", "头", "只", "小时",
+               "千瓦时", "度", "瓦", "千瓦", "立方米")
+MONEY_UNITS: Final = ("万亿元", "亿元", "千万元", "百万元", "万元", "千元", "元", "圆", "美元", "欧元", "英镑", "日元",
+                      "港元", "人民币", "块钱", "块", *(f"元/{per}" for per in _PER))
+MEASURE_UNITS: Final = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "公里", "千米", "米", "公斤", "千克", "克",
+                        "吨", "亩次", "斤", "亩", "套", "间", "马力", "吨标准煤", "吨标煤", "千瓦时", "千瓦", "兆瓦",
+                        "吉瓦", "千伏安", "千伏", "摄氏度", "℃",
+                        "微克/立方米", "毫克/立方米", "克/千克", "毫克/千克", "克/公斤", "度", "升", "毫升", "厘米",
+                        "毫米", "担", "Mbps", "Gbps", "M", "分",
+                        *(f"{what}/{per}" for what in ("立方米", "吨", "公斤", "千克", "斤")
+                          for per in ("日", "天", "亩", "小时")))
+RATIO_UNITS: Final = ("倍",)
+DURATION_UNITS: Final = ("个多月", "个多小时", "个多星期",
+                         "个月", "个小时", "个星期", "个季度", "个工作日", "工作日", "年", "周年", "天", "日",
+                         "小时", "分钟", "秒钟", "周", "星期", "季度", "学时", "课时")
+AGE_UNITS: Final = ("周岁", "岁")
+_CURRENCY: Final = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "港元": "HKD"}
 
-_ALL_UNITS = sorted({*COUNT_UNITS, *MONEY_UNITS, *MEASURE_UNITS, *DURATION_UNITS, *AGE_UNITS, *RATIO_UNITS},
-                    key=len, reverse=True)
-_UNIT = "(?:" + "|".join(map(re.escape, _ALL_UNITS)) + ")"
+_ALL_UNITS: Final = sorted({*COUNT_UNITS, *MONEY_UNITS, *MEASURE_UNITS, *DURATION_UNITS, *AGE_UNITS, *RATIO_UNITS},
+                           key=len, reverse=True)
+_UNIT: Final = "(?:" + "|".join(map(re.escape, _ALL_UNITS)) + ")"
 
 # 约 and 近 end words too (村规民约|12个, 签约|3个项目, 附近|3个村): then they are no "about" (but
 # 折合|约66.5亿元 is).
-_PREFIX = (r"(?P<prefix>将近|大约|大概|(?<![公条契节制预签违履民特邀相集简婚])(?<![^折]合)约|(?<![接附最临邻就靠亲])近|"
-           r"(?<!不)(?<!不得)(?<!不能)(?<!不应)超过|(?<![不赶])超(?=\d)|"
-           r"逾|不到|不足|最多)?")
+_PREFIX: Final = (r"(?P<prefix>将近|大约|大概|(?<![公条契节制预签违履民特邀相集简婚])(?<![^折]合)约|"
+                  r"(?<![接附最临邻就靠亲])近|"
+                  r"(?<!不)(?<!不得)(?<!不能)(?<!不应)超过|(?<![不赶])超(?=\d)|"
+                  r"逾|不到|不足|最多)?")
 # (高达45.2%: "as high as" stays out of the span and sets no bound, as every development reading has it.)
 # Bound words that stand apart from the number: they set a bound (不少于2次: value_min 2; 接近三成: at most 30, about);
 # the most common of them join the span afterwards (SPAN_BOUND_WORDS, below).
-_OUTER_BOUNDS = {"不少于": "min", "不低于": "min", "至少": "min", "突破": "min", "不超过": "max", "不高于": "max",
-                 "接近": "max",
-                 "不得超过": "max", "不能超过": "max", "不应超过": "max", "不得低于": "min", "不得少于": "min",
-                 "不多于": "max", "至多": "max",
-                 # after the longer words that end the same way (不低于 before 低于): 收入低于6000元的农户, 年满60周岁,
-                 # 保险金额最高10万元, 贷款期限最长3年
-                 "低于": "max", "年满": "min", "满": "min", "最高": "max", "最长": "max", "最多": "max"}
+_OUTER_BOUNDS: Final = {"不少于": "min", "不低于": "min", "至少": "min", "突破": "min", "不超过": "max",
+                        "不高于": "max", "接近": "max",
+                        "不得超过": "max", "不能超过": "max", "不应超过": "max", "不得低于": "min", "不得少于": "min",
+                        "不多于": "max", "至多": "max",
+                        # after the longer words that end the same way (不低于 before 低于): 收入低于6000元的农户,
+                        # 年满60周岁, 保险金额最高10万元, 贷款期限最长3年
+                        "低于": "max", "年满": "min", "满": "min", "最高": "max", "最长": "max", "最多": "max"}
 # The same words with a phrase between them and the figure (不低于当地低保标准的1.3倍, 每月至少入户走访1次, 最高可达
 # 300万元): still the figure's bound when it is the first figure after them in the clause.
 # (Every alternative starts on a literal, the look-behinds follow 低于, so the engine skips ahead to a possible start.)
-_BOUNDS_ACROSS = re.compile(r"不低于|不得低于|不少于|不得少于|至少|不超过|不得超过|不高于|不足|最高可达|最多可达|"
-                            r"低于(?<!不低于)(?<!不得低于)|不到")
-_CEILINGS_BEFORE_OF = frozenset({"低于", "不到"})  # only as the bound of a share or multiple of something (…的70%)
-_PERCENT = rf"(?:百分之(?P<cnpct>{_CN_RUN})|(?P<pct>{_NUM})\s*(?P<pctsign>[%％‰]))"
-_RANGE_PERCENT = rf"(?:(?P<rlo>{_NUM})[%％]?\s*{_RANGE_SEP}\s*(?P<rhi>{_NUM})\s*(?P<rpctsign>[%％]))"
-_PLAIN = (rf"(?:(?P<lo>{_NUM}){_FUZZY}?\s*{_RANGE_SEP}\s*)?(?P<num>{_NUM})(?P<fuzzy>{_FUZZY})?"
-          rf"(?P<mult2>{_MULT})?(?P<fuzzy2>{_FUZZY})?\s*(?P<unit>个多百分点|个百分点|{_UNIT})?")
-_SUFFIX = r"(?P<suffix>左右|上下|及以上|及以下|以上|以下|以内|之多|有余|出头|多|内(?![容部外地涵]))?"
+_BOUNDS_ACROSS: Final = re.compile(r"不低于|不得低于|不少于|不得少于|至少|不超过|不得超过|不高于|不足|最高可达|"
+                                   r"最多可达|"
+                                   r"低于(?<!不低于)(?<!不得低于)|不到")
+_CEILINGS_BEFORE_OF: Final = frozenset({"低于",
+                                        "不到"})  # only as the bound of a share or multiple of something (…的70%)
+_PERCENT: Final = rf"(?:百分之(?P<cnpct>{_CN_RUN})|(?P<pct>{_NUM})\s*(?P<pctsign>[%％‰]))"
+_RANGE_PERCENT: Final = rf"(?:(?P<rlo>{_NUM})[%％]?\s*{_RANGE_SEP}\s*(?P<rhi>{_NUM})\s*(?P<rpctsign>[%％]))"
+_PLAIN: Final = (rf"(?:(?P<lo>{_NUM}){_FUZZY}?\s*{_RANGE_SEP}\s*)?(?P<num>{_NUM})(?P<fuzzy>{_FUZZY})?"
+                 rf"(?P<mult2>{_MULT})?(?P<fuzzy2>{_FUZZY})?\s*(?P<unit>个多百分点|个百分点|{_UNIT})?")
+_SUFFIX: Final = r"(?P<suffix>左右|上下|及以上|及以下|以上|以下|以内|之多|有余|出头|多|内(?![容部外地涵]))?"
 
-_FRACTION = (rf"(?:(?P<fden>{_CN_RUN}|{ARABIC})分之(?P<fnum>{_CN_RUN}|{ARABIC})"
-             rf"|(?<![\d/])(?P<fa>\d{{1,3}})/(?P<fb>\d{{1,3}})(?![\d/]))")
-_CHENG = rf"(?P<cheng>{_CN_RUN}|{ARABIC})成(?P<chenghalf>半)?(?![员为功立绩本果效都年长就熟形型片套批交品])"
+_FRACTION: Final = (rf"(?:(?P<fden>{_CN_RUN}|{ARABIC})分之(?P<fnum>{_CN_RUN}|{ARABIC})"
+                    rf"|(?<![\d/])(?P<fa>\d{{1,3}})/(?P<fb>\d{{1,3}})(?![\d/]))")
+_CHENG: Final = rf"(?P<cheng>{_CN_RUN}|{ARABIC})成(?P<chenghalf>半)?(?![员为功立绩本果效都年长就熟形型片套批交品])"
 # Every match starts with one of these; the lookahead lets the regex engine skip other positions at C speed.
-_FIRST_CHARS = rf"(?=[将接大约近超逾不最高多百\d０-９{CN_NUMERAL_CHARS}])"
-QUANTITY_RE = re.compile(rf"{_FIRST_CHARS}{_PREFIX}"
-                         rf"(?:{_RANGE_PERCENT}|{_PERCENT}|{_FRACTION}|{_CHENG}|{_PLAIN}){_SUFFIX}")
+_FIRST_CHARS: Final = rf"(?=[将接大约近超逾不最高多百\d０-９{CN_NUMERAL_CHARS}])"
+QUANTITY_RE: Final = re.compile(rf"{_FIRST_CHARS}{_PREFIX}"
+                                rf"(?:{_RANGE_PERCENT}|{_PERCENT}|{_FRACTION}|{_CHENG}|{_PLAIN}){_SUFFIX}")
 # QUANTITY_RE's groups in order: _build unpacks match.groups(), a tuple, where groupdict built a dict of all 20 for
 # every match (1.1 µs against 0.2 µs). A test holds this list to the pattern.
-QUANTITY_GROUPS = ("prefix", "rlo", "rhi", "rpctsign", "cnpct", "pct", "pctsign", "fden", "fnum", "fa", "fb", "cheng",
-                   "chenghalf", "lo", "num", "fuzzy", "mult2", "fuzzy2", "unit", "suffix")
+QUANTITY_GROUPS: Final = ("prefix", "rlo", "rhi", "rpctsign", "cnpct", "pct", "pctsign", "fden", "fnum", "fa", "fb",
+                          "cheng", "chenghalf", "lo", "num", "fuzzy", "mult2", "fuzzy2", "unit", "suffix")
 
 # 几年, 十几亩, 几千万, 半年, 四五户, 三四个小时: numbers written as a vague amount, a half or two neighbours.
-_VAGUE = (r"(?P<vague>十几|几十|几百|几千|几万|几十万|几百万|几千万|几亿|几|数十|数百|数千|数万|数十万|数百万|数千万|"
-          r"数亿|半|"
-          r"[一二三四五六七八九两][二三四五六七八九两])")
-VAGUE_RE = re.compile(rf"(?=[将接大约近超逾不最高多十几数半一二三四五六七八九两])"
-                      rf"{_PREFIX}{_VAGUE}(?P<vmult>[十百千万亿]{{0,2}})(?P<vfuzzy>多)?\s*(?P<vunit>{_UNIT})?"
-                      rf"(?P<vfuzzy2>多)?(?P<vlai>来)?")
+_VAGUE: Final = (r"(?P<vague>十几|几十|几百|几千|几万|几十万|几百万|几千万|几亿|几|数十|数百|数千|数万|数十万|数百万|"
+                 r"数千万|数亿|半|"
+                 r"[一二三四五六七八九两][二三四五六七八九两])")
+VAGUE_RE: Final = re.compile(rf"(?=[将接大约近超逾不最高多十几数半一二三四五六七八九两])"
+                             rf"{_PREFIX}{_VAGUE}(?P<vmult>[十百千万亿]{{0,2}})(?P<vfuzzy>多)?\s*(?P<vunit>{_UNIT})?"
+                             rf"(?P<vfuzzy2>多)?(?P<vlai>来)?")
 # Every vague amount holds 几, 数, 半 or two neighbouring digits (四五户); VAGUE_RE starts on a look-ahead, so the
 # engine tries it at every position: these tests skip it for most sentences.
-_NEIGHBOUR_DIGITS = re.compile(r"[一二三四五六七八九两][二三四五六七八九两]")
+_NEIGHBOUR_DIGITS: Final = re.compile(r"[一二三四五六七八九两][二三四五六七八九两]")
 
 
 def _may_hold_vague(text: str) -> bool:
     return "几" in text or "数" in text or "半" in text or _NEIGHBOUR_DIGITS.search(text) is not None
 
 
-_DURATION_SINCE = re.compile(r"来(?![说自源看到])")
+_DURATION_SINCE: Final = re.compile(r"来(?![说自源看到])")
 
-_IDIOMS = ("一心一意", "一步一个脚印", "一个又一个", "一批又一批", "一项又一项", "一代又一代", "一年又一年",
-           "一天天", "一次次", "一个个", "一项项", "三心二意", "一五一十", "十全十美", "万无一失", "千方百计",
-           "千家万户", "千千万万", "一如既往", "一以贯之", "一体", "统一", "唯一", "同一", "第一", "万一",
-           "一起", "一直", "一定", "一切", "一般", "一致", "一道", "一些", "一样", "一系列", "一线", "一方面",
-           "进一步", "一把手", "两不愁", "三保障", "一带一路", "三农", "五位一体", "四个全面", "一是", "二是",
-           "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "百姓", "万物", "千里", "十分",
-           "一点", "一下", "一番", "一手", "一边", "一面", "一时", "一度", "一同", "一向", "一再", "一举",
-           "百年一遇", "千年一遇", "一朝一夕", "三番五次", "三五成群", "三天两头", "七上八下", "四面八方", "五湖四海",
-           "千百年", "千百万", "成千上万", "千千万", "九年义务教育", "九年一贯制", "学前三年",
-           "二次返利", "二次分配", "二次分红", "二次创业", "二次开发", "四类重点对象", "两项补贴", "三项制度",
-           "五个振兴", "五个一批", "三个一批", "四个不摘", "六个精准", "三支一扶", "三次产业", "千吨万人", "三天打鱼",
-           "两天晒网", "三格式", "零部件", "零配件", "四套班子", "四大班子")
-_IDIOM_REACH = max(map(len, _IDIOMS)) - 1  # how far before or after a number an idiom holding it can reach
+_IDIOMS: Final = ("一心一意", "一步一个脚印", "一个又一个", "一批又一批", "一项又一项", "一代又一代", "一年又一年",
+                  "一天天", "一次次", "一个个", "一项项", "三心二意", "一五一十", "十全十美", "万无一失", "千方百计",
+                  "千家万户", "千千万万", "一如既往", "一以贯之", "一体", "统一", "唯一", "同一", "第一", "万一",
+                  "一起", "一直", "一定", "一切", "一般", "一致", "一道", "一些", "一样", "一系列", "一线", "一方面",
+                  "进一步", "一把手", "两不愁", "三保障", "一带一路", "三农", "五位一体", "四个全面", "一是", "二是",
+                  "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "百姓", "万物", "千里", "十分",
+                  "一点", "一下", "一番", "一手", "一边", "一面", "一时", "一度", "一同", "一向", "一再", "一举",
+                  "百年一遇", "千年一遇", "一朝一夕", "三番五次", "三五成群", "三天两头", "七上八下", "四面八方",
+                  "五湖四海", "千百年", "千百万", "成千上万", "千千万", "九年义务教育", "九年一贯制", "学前三年",
+                  "二次返利", "二次分配", "二次分红", "二次创业", "二次开发", "四类重点对象", "两项补贴", "三项制度",
+                  "五个振兴", "五个一批", "三个一批", "四个不摘", "六个精准", "三支一扶", "三次产业", "千吨万人",
+                  "三天打鱼", "两天晒网", "三格式", "零部件", "零配件", "四套班子", "四大班子")
+_IDIOM_REACH: Final = max(map(len, _IDIOMS)) - 1  # how far before or after a number an idiom holding it can reach
 
 
 # Any idiom, the longest first where several start at one position. A figure's window is searched with it from one
 # idiom's start to the next, where a search for each of the 111 idioms took 16,000 instructions for every
 # Chinese-numeral figure (1.7% of all).
-_ANY_IDIOM = re.compile("|".join(sorted(_IDIOMS, key=lambda idiom: (-len(idiom), idiom))))
+_ANY_IDIOM: Final = re.compile("|".join(sorted(_IDIOMS, key=lambda idiom: (-len(idiom), idiom))))
 
 
-_HOTLINE = re.compile(r"[^，。；\d]{0,8}?(?:热线|电话|专线|号码|短信|服务号)")
-_BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
+_HOTLINE: Final = re.compile(r"[^，。；\d]{0,8}?(?:热线|电话|专线|号码|短信|服务号)")
+_BOOK_TITLE: Final = re.compile(r"《[^《》]{1,60}》")
 
 
 @dataclass(frozen=True, init=False)
@@ -163,8 +168,8 @@ class Quantity:
 
 
 # 壹佰捌拾壹圆柒角, 壹拾壹元整: amounts written out as on cheques and in budgets.
-_CHEQUE_RE = re.compile(rf"(?P<yuan>{_CN_RUN}|{ARABIC})[元圆](?:(?P<jiao>[{CN_NUMERAL_CHARS}\d])角)?"
-                        rf"(?:(?P<fen>[{CN_NUMERAL_CHARS}\d])分)?(?P<zheng>[整正])?")
+_CHEQUE_RE: Final = re.compile(rf"(?P<yuan>{_CN_RUN}|{ARABIC})[元圆](?:(?P<jiao>[{CN_NUMERAL_CHARS}\d])角)?"
+                               rf"(?:(?P<fen>[{CN_NUMERAL_CHARS}\d])分)?(?P<zheng>[整正])?")
 
 
 def _cheque_amounts(text: str) -> list[Quantity]:
@@ -189,9 +194,9 @@ def _cheque_amounts(text: str) -> list[Quantity]:
 
 # 2.5:1, 2.5∶1: a ratio to one (产值之比达到2.5:1) is a fraction with the first term as its value; a clock time
 # (8:10) or a score (3:2) never ends in a lone 1.
-_RATIO_TO_ONE_RE = re.compile(r"(?<![\d.:：∶])(?P<first>\d+(?:\.\d+)?)[:：∶]1(?![\d.:：∶])"
-                              r"|(?<![零〇一二三四五六七八九十两点])(?P<cnfirst>[一二三四五六七八九十两]+(?:点[零〇一二三四五六七八九]+)?)"
-                              r"比一(?![零〇一二三四五六七八九十点])")  # (城乡居民收入比缩小到二点一五比一)
+_RATIO_TO_ONE_RE: Final = re.compile(r"(?<![\d.:：∶])(?P<first>\d+(?:\.\d+)?)[:：∶]1(?![\d.:：∶])"
+                                     r"|(?<![零〇一二三四五六七八九十两点])(?P<cnfirst>[一二三四五六七八九十两]+(?:点[零〇一二三四五六七八九]+)?)"
+                                     r"比一(?![零〇一二三四五六七八九十点])")  # (城乡居民收入比缩小到二点一五比一)
 
 
 def _ratios_to_one(text: str) -> list[Quantity]:
@@ -205,8 +210,8 @@ def _ratios_to_one(text: str) -> list[Quantity]:
     return found
 
 
-_STRUCTURE_RE = re.compile(r"(?<![\d.:：∶])\d+(?:\.\d+)?(?:[:：∶]\d+(?:\.\d+)?){2,}(?![\d.:：∶])")
-_STRUCTURE_TERM = re.compile(r"\d+(?:\.\d+)?")
+_STRUCTURE_RE: Final = re.compile(r"(?<![\d.:：∶])\d+(?:\.\d+)?(?:[:：∶]\d+(?:\.\d+)?){2,}(?![\d.:：∶])")
+_STRUCTURE_TERM: Final = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _structure_terms(text: str) -> list[Quantity]:
@@ -223,11 +228,11 @@ def _structure_terms(text: str) -> list[Quantity]:
 
 
 # Every pattern below needs one of these characters; a third of all sentences have none.
-_ANY_NUMERAL = re.compile(rf"[\d{CN_NUMERAL_CHARS}几数半]")
+_ANY_NUMERAL: Final = re.compile(rf"[\d{CN_NUMERAL_CHARS}几数半]")
 
 
-_REDACTED_AMOUNT = re.compile(r"(?<![A-Za-z])(?:\d+[.．])?(?:[_＿]+|[×X]+)(?:[.．](?:\d+|[_＿×X]+))?"
-                              r"(?P<unit>(?:万亿|亿|万|千)?元|万?人次|万?人|万?户|万?吨|万?亩|%|％)")
+_REDACTED_AMOUNT: Final = re.compile(r"(?<![A-Za-z])(?:\d+[.．])?(?:[_＿]+|[×X]+)(?:[.．](?:\d+|[_＿×X]+))?"
+                                     r"(?P<unit>(?:万亿|亿|万|千)?元|万?人次|万?人|万?户|万?吨|万?亩|%|％)")
 
 
 def redacted_amounts(text: str) -> list[tuple[int, int, str]]:
@@ -259,8 +264,8 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None, *,
 # who had only the specification put them inside the span 190 times against 21 (the notes-trained sets left them
 # out). They still set value_min or value_max; the words stay tokens of their own for the metric rules.
 # (年满60周岁, 最高10万元, 最长3年 keep theirs outside; longest first, so 不低于 is found before 低于)
-_BOUNDS_KEPT_OUT = frozenset({"年满", "满", "最高", "最长", "最多"})
-SPAN_BOUND_WORDS = tuple(sorted((w for w in _OUTER_BOUNDS if w not in _BOUNDS_KEPT_OUT), key=len, reverse=True))
+_BOUNDS_KEPT_OUT: Final = frozenset({"年满", "满", "最高", "最长", "最多"})
+SPAN_BOUND_WORDS: Final = tuple(sorted((w for w in _OUTER_BOUNDS if w not in _BOUNDS_KEPT_OUT), key=len, reverse=True))
 
 
 def bound_word_length(quantity: Quantity) -> int:
@@ -303,9 +308,10 @@ def _tidy_values(quantity: Quantity) -> Quantity:
 
 # 第十二条, 第三款, （三）, 一、: article numbers and list markers hold numerals but are never figures. The marks
 # inside a sentence start on literals, so the engine skips ahead to them; a list marker can only open the sentence.
-_ORDINAL_MARKS = re.compile(r"第[零〇一二三四五六七八九十百千\d]+[条款项章节编目]|（[一二三四五六七八九十]{1,3}[）)]"
-                            r"|\([一二三四五六七八九十]{1,3}[）)]")
-_OPENING_LIST_MARKER = re.compile(r"\s*[一二三四五六七八九十]+、")
+_ORDINAL_MARKS: Final = re.compile(r"第[零〇一二三四五六七八九十百千\d]+[条款项章节编目]"
+                                   r"|（[一二三四五六七八九十]{1,3}[）)]"
+                                   r"|\([一二三四五六七八九十]{1,3}[）)]")
+_OPENING_LIST_MARKER: Final = re.compile(r"\s*[一二三四五六七八九十]+、")
 
 
 def _without_ordinals(text: str) -> str:
@@ -375,10 +381,10 @@ def _quantities(text: str, blocked: list[tuple[int, int]] | None) -> list[Quanti
     return _loosely_about(found, text) if "约" in text else found
 
 
-_LIST_JOINERS = ("和", "、", "与", "及")
-_REGIONS = frozenset({"东部", "中部", "西部", "东北", "华北", "华东", "华南", "华中", "西北", "西南"})
+_LIST_JOINERS: Final = ("和", "、", "与", "及")
+_REGIONS: Final = frozenset({"东部", "中部", "西部", "东北", "华北", "华东", "华南", "华中", "西北", "西南"})
 # 约 on the verb, not on the figure: 约占六成, 约为上年的1.5倍, 大约有…, 平均租金约每亩650元 (never 签约, 约定, 节约)
-_ABOUT_VERBS = re.compile(r"约占|约为|约合|约有|约达|约是|约等于|约相当于|大约|约(?=每)")
+_ABOUT_VERBS: Final = re.compile(r"约占|约为|约合|约有|约达|约是|约等于|约相当于|大约|约(?=每)")
 
 
 def _bounded_across(found: list[Quantity], text: str) -> list[Quantity]:
@@ -458,8 +464,8 @@ def _session_ordinal(quantity: Quantity, text: str) -> bool:
 
 
 # 1年半, 两个半月, 3倍半: a half after the unit adds one half of it.
-_HALF_AFTER = ("年", "倍", "天", "小时", "个")
-_HALF_OF = {"月": "个月", "小时": "个小时", "星期": "个星期"}  # 两个半月, 3个半小时
+_HALF_AFTER: Final = ("年", "倍", "天", "小时", "个")
+_HALF_OF: Final = {"月": "个月", "小时": "个小时", "星期": "个星期"}  # 两个半月, 3个半小时
 
 
 def _with_half(quantity: Quantity, text: str) -> Quantity:
@@ -487,10 +493,10 @@ def _without_village_unit(quantity: Quantity, text: str) -> Quantity:
                     quantity.value_max, quantity.approximate, "", quantity.kind, quantity.currency)
 
 
-_JOINERS = frozenset({"至", "到", "-", "—", "–", "~", "～", "－"})
+_JOINERS: Final = frozenset({"至", "到", "-", "—", "–", "~", "～", "－"})
 # 减少4.2万人至131.3万人: a change by the first figure to a level ten times larger, not a range (but 每年增加
 # 3000元至5000元 is one).
-_BY_HOW_MUCH = ("减少", "增加", "下降", "提高", "增长", "降低", "上升", "扩大", "缩小", "净减", "净增")
+_BY_HOW_MUCH: Final = ("减少", "增加", "下降", "提高", "增长", "降低", "上升", "扩大", "缩小", "净减", "净增")
 
 
 def _joined_ranges(found: list[Quantity], text: str) -> list[Quantity]:
@@ -553,7 +559,7 @@ def _bare_multipliers(text: str) -> list[Quantity]:
 
 
 # 近一半农户, 超过一半, 一半以上: half of something, as a fraction.
-_HALF_RE = re.compile(r"(?P<bound>将近|接近|近|超过|超|约|大约)?一半(?P<above>以上)?(?![天年月])")
+_HALF_RE: Final = re.compile(r"(?P<bound>将近|接近|近|超过|超|约|大约)?一半(?P<above>以上)?(?![天年月])")
 
 
 def _halves(text: str) -> list[Quantity]:
@@ -585,10 +591,10 @@ def _bare_unit_above(text: str) -> list[Quantity]:
 
 
 # 错退率为零, 集体经济收入还是零, 失学辍学人数保持为零, 收入从零增加到…: a level of zero that a clause states.
-_STATED_ZERO_RE = re.compile(r"[零0](?<=[为是从][零0])(?![\d.．%％万亿])(?=[，。；、！？的增\s“”]|$)")
-_RATE_SUBJECT = re.compile(r"(?:率|比例|比重)(?:均|都|仍|还|也|保持|一直)*(?:为|是)$")
-_COUNT_SUBJECT = re.compile(r"(?:人数|户数|数量|人口|人次|个数)(?:均|都|仍|还|也|保持|一直)*(?:为|是)$")
-_MONEY_SUBJECT = re.compile(r"(?:收入|资金|收益|金额|存款|负债|债务)(?:均|都|仍|还|也|保持|一直)*(?:为|是|从)$")
+_STATED_ZERO_RE: Final = re.compile(r"[零0](?<=[为是从][零0])(?![\d.．%％万亿])(?=[，。；、！？的增\s“”]|$)")
+_RATE_SUBJECT: Final = re.compile(r"(?:率|比例|比重)(?:均|都|仍|还|也|保持|一直)*(?:为|是)$")
+_COUNT_SUBJECT: Final = re.compile(r"(?:人数|户数|数量|人口|人次|个数)(?:均|都|仍|还|也|保持|一直)*(?:为|是)$")
+_MONEY_SUBJECT: Final = re.compile(r"(?:收入|资金|收益|金额|存款|负债|债务)(?:均|都|仍|还|也|保持|一直)*(?:为|是|从)$")
 
 
 def _stated_zeros(found: list[Quantity], text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
@@ -660,15 +666,16 @@ def _words_not_after(group: str, words: tuple[str, ...], before: str) -> str:
 # 超亿元, 上万人, 过亿: a bare multiplier after a bound word means one of it, as a bound.
 # 近千万贫困群众, 近亿农民: a large multiplier after 近 or 超 is a figure even before a noun.
 # 亿元以上项目, 千万元以上企业, 万人以上的安置区: a bare multiplier with 以上 is a lower bound of one such unit.
-_BARE_ABOVE_RE = re.compile(_words_not_after("mult", ("亿", "千万", "百万", "万", "千"),
-                                             rf"\d{CN_NUMERAL_CHARS}.．超上过逾近")
-                            + r"(?P<unit>元|人|户|头|只|羽|亩|吨)以上")
-_BARE_MULT_RE = re.compile(_words_not_after("bound", ("超过", "超", "上", "过", "逾", "近"), rf"\d{CN_NUMERAL_CHARS}以")
-                           + rf"(?P<mult>千亿|百亿|千万|百万|十万|万|亿|百(?=[个人户家名])|千(?=[个人户家名]))"
-                           rf"(?:(?P<unit>{_UNIT})|(?=[，。；、的！？\s]|$)|(?<=[近超]千万|[近超]百万)(?=[\u4e00-\u9fff])|(?<=[近超]亿)(?=[\u4e00-\u9fff]))")
+_BARE_ABOVE_RE: Final = re.compile(_words_not_after("mult", ("亿", "千万", "百万", "万", "千"),
+                                                    rf"\d{CN_NUMERAL_CHARS}.．超上过逾近")
+                                   + r"(?P<unit>元|人|户|头|只|羽|亩|吨)以上")
+_BARE_MULT_RE: Final = re.compile(_words_not_after("bound", ("超过", "超", "上", "过", "逾", "近"),
+                                                   rf"\d{CN_NUMERAL_CHARS}以")
+                                  + rf"(?P<mult>千亿|百亿|千万|百万|十万|万|亿|百(?=[个人户家名])|千(?=[个人户家名]))"
+                                  rf"(?:(?P<unit>{_UNIT})|(?=[，。；、的！？\s]|$)|(?<=[近超]千万|[近超]百万)(?=[\u4e00-\u9fff])|(?<=[近超]亿)(?=[\u4e00-\u9fff]))")
 # …减少到零, …下降到0: zero as the end point of a change.
-_ZERO_RE = re.compile(r"[零0](?<=[到至的为][零0])(?![\d.．%％万亿])(?=[，。；、！？\s]|$)")
-_CN_DIGIT_VALUE = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZERO_RE: Final = re.compile(r"[零0](?<=[到至的为][零0])(?![\d.．%％万亿])(?=[，。；、！？\s]|$)")
+_CN_DIGIT_VALUE: Final = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _build_vague(match: re.Match[str], text: str) -> Quantity | None:
@@ -824,11 +831,12 @@ def _finish(match: re.Match[str], text: str, value: float, value_min: float | No
 
 
 # Units whose character also starts a word after a number: 对口/对象, 股份/股东, 票据, 例如, 眼前.
-_WORD_STARTS = {"对": "口接象照比于待应标外话策此称", "股": "份东权金票", "票": "据价", "例": "如", "眼": "前光界",
-                "枚": "举", "桌": "面", "档": "案次位", "笔": "记者试", "镇": "村长区政级", "乡": "村镇亲土级长里下",
-                "省": "市区级份长委政道内外际部直会", "县": "市区级城长委政域道内外乡直", "门": "口户诊槛类票面店前"}
-_NAMING_WORDS = ("电话", "热线", "号码", "专线", "附件", "附表")
-_SCORE_WORDS = re.compile(r"(?:满意度|得分|评分|分数|总分|打分|考核|测评|成绩)[^，。；]{0,6}$")
+_WORD_STARTS: Final = {"对": "口接象照比于待应标外话策此称", "股": "份东权金票", "票": "据价", "例": "如",
+                       "眼": "前光界", "枚": "举", "桌": "面", "档": "案次位", "笔": "记者试", "镇": "村长区政级",
+                       "乡": "村镇亲土级长里下", "省": "市区级份长委政道内外际部直会",
+                       "县": "市区级城长委政域道内外乡直", "门": "口户诊槛类票面店前"}
+_NAMING_WORDS: Final = ("电话", "热线", "号码", "专线", "附件", "附表")
+_SCORE_WORDS: Final = re.compile(r"(?:满意度|得分|评分|分数|总分|打分|考核|测评|成绩)[^，。；]{0,6}$")
 
 
 def _scored(text: str, start: int, end: int) -> bool:
@@ -841,10 +849,10 @@ def _scored(text: str, start: int, end: int) -> bool:
                for figure in _SCORE_FIGURE.finditer(sentence))
 
 
-_SCORE_FIGURE = re.compile(r"\d+(?:\.\d+)?分(?!钟)")
+_SCORE_FIGURE: Final = re.compile(r"\d+(?:\.\d+)?分(?!钟)")
 
 
-_DECISIVE = frozenset({"关键", "决胜", "攻坚", "收官", "开局", "冲刺", "奋进"})
+_DECISIVE: Final = frozenset({"关键", "决胜", "攻坚", "收官", "开局", "冲刺", "奋进"})
 
 
 def _is_reference(text: str, start: int) -> bool:
@@ -852,7 +860,7 @@ def _is_reference(text: str, start: int) -> bool:
     return bool(re.search(r"(?:^|[如见附据由从照，。；（(、])(?:附)?[表图]$", text[max(0, start - 3):start]))
 
 
-_MINUS = "-－−"
+_MINUS: Final = "-－−"
 
 
 def _with_sign(quantity: Quantity, text: str) -> Quantity:
@@ -873,9 +881,10 @@ def _with_sign(quantity: Quantity, text: str) -> Quantity:
 
 
 # Three or more groups of digits joined by hyphens, or a hyphened number after a registration's 号.
-_CODE_CHAIN = re.compile(r"(?<![\d.])\d+(?:[-－]\d+){2,}(?![\d.])|(?<=号)[-－]\d+")
-_CODE_NAMES = re.compile(r"(?:代码|编码|编号|代号|邮编)[为是：:]?$")  # 行政区划代码为520524: a code, not an amount
-_CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9-－]*[-－]$")
+_CODE_CHAIN: Final = re.compile(r"(?<![\d.])\d+(?:[-－]\d+){2,}(?![\d.])|(?<=号)[-－]\d+")
+# 行政区划代码为520524: a code, not an amount
+_CODE_NAMES: Final = re.compile(r"(?:代码|编码|编号|代号|邮编)[为是：:]?$")
+_CODE_BEFORE: Final = re.compile(r"[A-Za-z][A-Za-z0-9-－]*[-－]$")
 
 
 def _round_chinese_count(number: str) -> bool:
@@ -1010,7 +1019,7 @@ def _plausible_plain(match: re.Match[str], text: str, number: str, unit: str, fu
 
 # Characters after which a bare number is an amount (达到2.8, 为0, 约3, 漏评率0): verbs, prepositions, bounds and
 # the ends of what is measured.
-_LEADS_TO_NUMBER = frozenset("为是达到至由从比约近超逾共计有占及和与或余过增减降升提高低率数量额值")
+_LEADS_TO_NUMBER: Final = frozenset("为是达到至由从比约近超逾共计有占及和与或余过增减降升提高低率数量额值")
 
 
 def _overlaps(position: int, length: int, start: int, end: int) -> bool:

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Protocol
+from typing import Final, Protocol
 
-ENGINES = ("rjieba", "jieba")
+ENGINES: Final = ("rjieba", "jieba")
 
 
 @dataclass(frozen=True)

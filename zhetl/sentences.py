@@ -8,28 +8,29 @@ which means a quote was never closed). List markers such as 一是, （一）, 1
 from __future__ import annotations
 
 import re
+from typing import Final
 
-TERMINATORS = frozenset("。！？；!?;")
-ELLIPSIS = frozenset("…")
-OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】", "〔": "〕"}
-CLOSERS = frozenset(OPENERS.values()) | frozenset('"\'')
-MAX_QUOTED_SENTENCE = 300
+TERMINATORS: Final = frozenset("。！？；!?;")
+ELLIPSIS: Final = frozenset("…")
+OPENERS: Final = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】", "〔": "〕"}
+CLOSERS: Final = frozenset(OPENERS.values()) | frozenset('"\'')
+MAX_QUOTED_SENTENCE: Final = 300
 # Longer runs without an end mark (a 40 MB line, a table flattened to one line) are cut at the last comma,
 # pause or space before the limit, so work per sentence stays bounded.
-MAX_SENTENCE = 1000
-_SOFT_BREAKS = "，,、：:　 \t）)】」』”"
+MAX_SENTENCE: Final = 1000
+_SOFT_BREAKS: Final = "，,、：:　 \t）)】」』”"
 
 # A list marker counts only at the start of the line or right after clause punctuation. The scan looks for that
 # punctuation followed by a marker: starting on a character class lets the engine skip every other position at C
 # speed (a third of the time of testing the position before each character); the line's start is one match.
-_CLAUSE_START = "。；;：:！？!? \t"
-_MARKER = (r"(?:[一二三四五六七八九十]+是"
-           r"|[（(][一二三四五六七八九十]{1,3}[）)]"
-           r"|(?<![\d.])\d{1,2}[.．、](?!\d)"
-           r"|[一二三四五六七八九十]{1,3}、"
-           r"|第[一二三四五六七八九十百]+[条章节款])")
-_MARKER_AT_START = re.compile(_MARKER)
-_MARKER_AFTER_CLAUSE = re.compile(rf"[{_CLAUSE_START}](?={_MARKER})")
+_CLAUSE_START: Final = "。；;：:！？!? \t"
+_MARKER: Final = (r"(?:[一二三四五六七八九十]+是"
+                  r"|[（(][一二三四五六七八九十]{1,3}[）)]"
+                  r"|(?<![\d.])\d{1,2}[.．、](?!\d)"
+                  r"|[一二三四五六七八九十]{1,3}、"
+                  r"|第[一二三四五六七八九十百]+[条章节款])")
+_MARKER_AT_START: Final = re.compile(_MARKER)
+_MARKER_AFTER_CLAUSE: Final = re.compile(rf"[{_CLAUSE_START}](?={_MARKER})")
 
 
 def list_marker_starts(line: str) -> set[int]:
@@ -113,7 +114,7 @@ def _bounded(line: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-_EVENTS = re.compile("[" + re.escape("".join(sorted({*OPENERS, *CLOSERS, *TERMINATORS, *ELLIPSIS}))) + "]")
+_EVENTS: Final = re.compile("[" + re.escape("".join(sorted({*OPENERS, *CLOSERS, *TERMINATORS, *ELLIPSIS}))) + "]")
 
 
 def _cut_points(line: str) -> list[int]:
