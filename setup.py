@@ -20,11 +20,11 @@ from setuptools import setup
 
 COMPILED = [
     "zhetl/boilerplate.py", "zhetl/clean.py", "zhetl/columnar.py", "zhetl/dates.py", "zhetl/entities.py",
-    "zhetl/gazetteer.py", "zhetl/markup.py", "zhetl/metadata.py", "zhetl/metric_clauses.py", "zhetl/metric_context.py",
-    "zhetl/metric_lists.py", "zhetl/metric_names.py", "zhetl/metric_patterns.py", "zhetl/metric_phrases.py",
-    "zhetl/metric_tokens.py", "zhetl/metric_words.py", "zhetl/metrics.py", "zhetl/names.py", "zhetl/numerals.py",
-    "zhetl/pinyin.py", "zhetl/pipeline.py", "zhetl/quantities.py", "zhetl/segment.py", "zhetl/sentences.py",
-    "zhetl/textmap.py",
+    "zhetl/gazetteer.py", "zhetl/markup.py", "zhetl/memo.py", "zhetl/metadata.py", "zhetl/metric_clauses.py",
+    "zhetl/metric_context.py", "zhetl/metric_lists.py", "zhetl/metric_names.py", "zhetl/metric_patterns.py",
+    "zhetl/metric_phrases.py", "zhetl/metric_tokens.py", "zhetl/metric_words.py", "zhetl/metrics.py", "zhetl/names.py",
+    "zhetl/numerals.py", "zhetl/pinyin.py", "zhetl/pipeline.py", "zhetl/quantities.py", "zhetl/segment.py",
+    "zhetl/sentences.py", "zhetl/textmap.py",
 ]
 
 

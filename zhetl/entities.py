@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache, wraps
+from functools import lru_cache
 from typing import Final, Generic, TypeVar
 
 from zhetl import gazetteer
+from zhetl.memo import WORD_MEMO_LIMIT, Lazy, WordMemo
 from zhetl.names import (
     COMMON_SURNAMES,
     COMPOUND_SURNAMES,
@@ -125,61 +126,35 @@ class Entity:
         object.__setattr__(self, "county", county)
 
 
-@lru_cache(maxsize=1)
 def _terms() -> dict[str, str]:
-    return {e.word: e.normalized for e in lexicon() if e.entity_type == "TERM"}
+    return _TERMS.get()
 
 
-@lru_cache(maxsize=1)
 def _lexicon_orgs() -> dict[str, str]:
-    return {e.word: e.normalized for e in lexicon() if e.entity_type == "ORG"}
+    return _LEXICON_ORGS.get()
 
 
-# How many words a memo holds before it starts afresh (a bound on memory, as lru_cache's was).
-WORD_MEMO_LIMIT: Final = 1 << 17
+_TERMS: Final = Lazy(lambda: {e.word: e.normalized for e in lexicon() if e.entity_type == "TERM"})
+_LEXICON_ORGS: Final = Lazy(lambda: {e.word: e.normalized for e in lexicon() if e.entity_type == "ORG"})
 
 
-class WordMemo(Generic[RuleResult]):
-    """Answers remembered per (tag, word), in two plain dictionaries.
+class WordRule(Generic[RuleResult]):
+    """A token rule remembered per (tag, word): it ignores offsets, and words repeat across a corpus.
 
-    The rules below are asked for every token (may_start) or some 300,000 times per million characters (the
-    token rules): two dictionary lookups cost 115 ns where lru_cache's key tuple, hash and recency list cost 285 ns.
-    An answer is kept in a one-item tuple, so a remembered None is told from a word not seen yet.
+    Each rule is a module-level ``Final`` instance asked through a plain function, so compiled code calls it
+    natively (as a decorator's wrapper it was a Python callable, reached through the module's dictionary).
     """
 
-    def __init__(self) -> None:
-        self._by_tag: dict[str, dict[str, tuple[RuleResult]]] = {}
-        self._size = 0
+    def __init__(self, rule: Callable[[Token], RuleResult]) -> None:
+        self._rule = rule
+        self._memo: WordMemo[RuleResult] = WordMemo()
 
-    def get(self, pos: str, word: str) -> tuple[RuleResult] | None:
-        by_word = self._by_tag.get(pos)
-        return None if by_word is None else by_word.get(word)
-
-    def put(self, pos: str, word: str, answer: RuleResult) -> tuple[RuleResult]:
-        if self._size >= WORD_MEMO_LIMIT:
-            self._by_tag.clear()
-            self._size = 0
-        by_word = self._by_tag.get(pos)
-        if by_word is None:
-            by_word = self._by_tag[pos] = {}
-        known = by_word[word] = (answer,)
-        self._size += 1
-        return known
-
-
-def _by_word(predicate: Callable[[Token], RuleResult]) -> Callable[[Token], RuleResult]:
-    """Remember a token rule's answer per (tag, word): it ignores offsets, and words repeat across a corpus."""
-    memo: WordMemo[RuleResult] = WordMemo()
-
-    @wraps(predicate)
-    def rule(token: Token) -> RuleResult:
-        known = memo.get(token.pos, token.token)
+    def ask(self, token: Token) -> RuleResult:
+        known = self._memo.get(token.pos, token.token)
         if known is None:
             word = token.token
-            known = memo.put(token.pos, word, predicate(Token(word, token.pos, 0, len(word))))
+            known = self._memo.put(token.pos, word, self._rule(Token(word, token.pos, 0, len(word))))
         return known[0]
-
-    return rule
 
 
 _CJK_MEMO: Final[dict[str, bool]] = {}
@@ -289,8 +264,11 @@ def _may_start(word: str, pos: str) -> bool:
 
 # --- organisations -------------------------------------------------------------------------------
 
-@_by_word
 def _is_head(token: Token) -> bool:
+    return _IS_HEAD_RULE.ask(token)
+
+
+def _is_head_rule(token: Token) -> bool:
     word = token.token
     if word in NOT_ORG_WORDS and word not in ORG_HEADS:
         return False
@@ -301,13 +279,19 @@ def _is_head(token: Token) -> bool:
         and word not in NOT_ORG_WORDS)
 
 
+_IS_HEAD_RULE: Final[WordRule[bool]] = WordRule(_is_head_rule)
+
+
 def _place_prefixes(word: str) -> list[str]:
     return [word[:k] for k in range(2, min(len(word), 8)) if word[:k] in gazetteer.COUNTRIES
             or word[:k] in gazetteer.full_names()]
 
 
-@_by_word
 def _organisation_word(token: Token) -> bool:
+    return _ORGANISATION_WORD_RULE.ask(token)
+
+
+def _organisation_word_rule(token: Token) -> bool:
     """jieba's ``nt`` minus the disciplines, processes and things it also tags so (天文学, 国际化, 国库券).
 
     Also a ministry written as one ordinary noun (公安部, 科技部): a named national body.
@@ -326,12 +310,18 @@ def _organisation_word(token: Token) -> bool:
         (not word.endswith(NT_NOT_ORG_ENDINGS) or word.endswith(LONG_ORG_HEADS))
 
 
+_ORGANISATION_WORD_RULE: Final[WordRule[bool]] = WordRule(_organisation_word_rule)
+
+
 def _proper_start(tokens: list[Token], i: int) -> bool:
     return bool(_proper_start_word(tokens[i]))
 
 
-@_by_word
 def _proper_start_word(token: Token) -> bool:
+    return _PROPER_START_WORD_RULE.ask(token)
+
+
+def _proper_start_word_rule(token: Token) -> bool:
     word = token.token
     if not _is_cjk(word) or word in GENERIC_ORGS or word in LOC_STOPLIST:
         return False
@@ -343,6 +333,9 @@ def _proper_start_word(token: Token) -> bool:
             dictionary_entry(word) is None:
         return True  # shop and company names jieba reads as a person (合力华通 → 华通)
     return _small_place_token(token)
+
+
+_PROPER_START_WORD_RULE: Final[WordRule[bool]] = WordRule(_proper_start_word_rule)
 
 
 def _small_place_token(token: Token) -> bool:
@@ -417,13 +410,19 @@ def _lexicon_match(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
 
 # --- people --------------------------------------------------------------------------------------
 
-@_by_word
 def _is_title(token: Token) -> bool:
+    return _IS_TITLE_RULE.ask(token)
+
+
+def _is_title_rule(token: Token) -> bool:
     """书记, 总统, 副检察长, 财长, 协调员: a word naming a post or role."""
     word = token.token
     return word in PER_TITLES or word in LEADER_TITLES or (
         _is_cjk(word) and 2 <= len(word) <= 5 and word.endswith(TITLE_ENDINGS)
         and token.pos in ("n", "nr", "nz", "l") and word not in MEMBER_WORDS)
+
+
+_IS_TITLE_RULE: Final[WordRule[bool]] = WordRule(_is_title_rule)
 
 
 def _context_supports_person(tokens: list[Token], start: int, end: int) -> bool:
@@ -507,8 +506,18 @@ def _inside_token(token: Token) -> list[Entity]:
     return [replace(e, start=e.start + token.start, end=e.end + token.start) for e in found]
 
 
-@lru_cache(maxsize=1 << 17)
 def _inside_word(word: str, pos: str) -> tuple[Entity, ...]:
+    """:func:`_entities_inside_word`, remembered per (tag, word)."""
+    known = _INSIDE_WORD_MEMO.get(pos, word)
+    if known is None:
+        known = _INSIDE_WORD_MEMO.put(pos, word, _entities_inside_word(word, pos))
+    return known[0]
+
+
+_INSIDE_WORD_MEMO: Final[WordMemo[tuple[Entity, ...]]] = WordMemo()
+
+
+def _entities_inside_word(word: str, pos: str) -> tuple[Entity, ...]:
     token = Token(word, pos, 0, len(word))
     return tuple(_abbreviated_places(token) or _person_inside(token) or _country_state(token)
                  or _organisation_before_title(token))
@@ -612,8 +621,11 @@ def _person_inside(token: Token) -> list[Entity]:
 NAME_DOTS: Final = frozenset("·•‧・")
 
 
-@_by_word
 def _translit_token(token: Token) -> bool:
+    return _TRANSLIT_TOKEN_RULE.ask(token)
+
+
+def _translit_token_rule(token: Token) -> bool:
     """A piece of a foreign name: transliteration characters, or a name-tagged token that is no Chinese name."""
     word = token.token
     if not _is_cjk(word) or word in LOC_STOPLIST or gazetteer.is_place_name(word):
@@ -623,6 +635,9 @@ def _translit_token(token: Token) -> bool:
     if token.pos in ("nr", "nrt") and chinese_name_strength(word) < 2:
         return True
     return all(c in TRANSLIT_CHARS for c in word)
+
+
+_TRANSLIT_TOKEN_RULE: Final[WordRule[bool]] = WordRule(_translit_token_rule)
 
 
 def _foreign_name_end(tokens: list[Token], i: int) -> int | None:
@@ -686,8 +701,11 @@ def _surname_placeholders(text: str, offset: int, found: list[Entity],
 
 # --- places --------------------------------------------------------------------------------------
 
-@_by_word
 def _place_word(token: Token) -> bool:
+    return _PLACE_WORD_RULE.ask(token)
+
+
+def _place_word_rule(token: Token) -> bool:
     word = token.token
     if not _is_cjk(word) or word in LOC_STOPLIST or len(word) < 2 or (word[0] in NUMERAL_CHARS and len(word) == 2):
         return False
@@ -702,6 +720,9 @@ def _place_word(token: Token) -> bool:
         return token.pos in ("ns", "nr", "nz", "j", "nt", "n", "nrt") or len(word) >= 3 or \
             divisions[0].level != "county"
     return token.pos == "ns"
+
+
+_PLACE_WORD_RULE: Final[WordRule[bool]] = WordRule(_place_word_rule)
 
 
 def _place(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
@@ -787,8 +808,11 @@ def _place_inside_word(word: str) -> list[tuple[int, str]]:
     return []
 
 
-@_by_word
 def _place_stem(token: Token) -> str | None:
+    return _PLACE_STEM_RULE.ask(token)
+
+
+def _place_stem_rule(token: Token) -> str | None:
     word = token.token
     for tail in PLACE_EXTENT_TAILS:
         stem = word[: -len(tail)]
@@ -796,6 +820,9 @@ def _place_stem(token: Token) -> str | None:
                 gazetteer.is_place_name(stem) or (dictionary_entry(stem) or (0, ""))[1] == "ns"):
             return stem
     return None
+
+
+_PLACE_STEM_RULE: Final[WordRule[str | None]] = WordRule(_place_stem_rule)
 
 
 def _small_places(text: str, offset: int, found: list[Entity], titles: list[tuple[int, int]],

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
+from zhetl.memo import Lazy
 from zhetl.packagefiles import package_file
 
 # Our own list of country and region names as written in Chinese news (facts, not copied text).
@@ -111,8 +112,11 @@ def _strip_ethnic(stem: str) -> str:
     return stem
 
 
-@lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, tuple[Division, ...]], dict[str, tuple[Division, ...]]]:
+    return _INDEX.get()
+
+
+def _build_index() -> tuple[dict[str, tuple[Division, ...]], dict[str, tuple[Division, ...]]]:
     full: dict[str, list[Division]] = {}
     short: dict[str, list[Division]] = {}
     for division in divisions().values():
@@ -121,6 +125,9 @@ def _index() -> tuple[dict[str, tuple[Division, ...]], dict[str, tuple[Division,
         if stem != division.name and len(stem) >= 2:
             short.setdefault(stem, []).append(division)
     return ({k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items()})
+
+
+_INDEX: Final = Lazy(_build_index)
 
 
 def full_names() -> dict[str, tuple[Division, ...]]:

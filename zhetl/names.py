@@ -9,9 +9,9 @@ use, and no stronger reading as an ordinary word. The given-name statistics come
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from typing import Final
 
+from zhetl.memo import WORD_MEMO_LIMIT, Lazy
 from zhetl.packagefiles import package_file
 
 # Surnames by how common they are; the short list alone may start a 2-character name.
@@ -45,8 +45,11 @@ NOT_GIVEN: Final = frozenset("的了在是与及或从到向对把被由于等�
 _TAGS: Final[list[str]] = []
 
 
-@lru_cache(maxsize=1)
 def _dictionary() -> dict[str, int]:
+    return _DICTIONARY.get()
+
+
+def _load_dictionary() -> dict[str, int]:
     """jieba's dictionary: word → frequency × 64 + tag number (one int per word: 350,000 words, ~60 MB)."""
     entries: dict[str, int] = {}
     numbers: dict[str, int] = {}
@@ -62,15 +65,21 @@ def _dictionary() -> dict[str, int]:
     return entries
 
 
-@lru_cache(maxsize=1 << 17)
+_DICTIONARY: Final = Lazy(_load_dictionary)
+
+
 def dictionary_entry(word: str) -> tuple[int, str] | None:
-    """(frequency, tag) of ``word`` in jieba's dictionary, or None."""
+    """(frequency, tag) of ``word`` in jieba's dictionary, or None. (Not remembered: one lookup and a tuple cost
+    less than a cache's key and recency list.)"""
     packed = _dictionary().get(word)
     return None if packed is None else (packed >> 6, _TAGS[packed & 63])
 
 
-@lru_cache(maxsize=1)
 def given_name_counts() -> Counter[str]:
+    return _GIVEN_NAME_COUNTS.get()
+
+
+def _count_given_name_characters() -> Counter[str]:
     """How often each character appears in the given names of the dictionary's 3-character names."""
     counts: Counter[str] = Counter()
     for word, packed in _dictionary().items():
@@ -79,14 +88,23 @@ def given_name_counts() -> Counter[str]:
     return counts
 
 
-@lru_cache(maxsize=1)
+_GIVEN_NAME_COUNTS: Final = Lazy(_count_given_name_characters)
+
+
 def word_usage_counts() -> Counter[str]:
+    return _WORD_USAGE_COUNTS.get()
+
+
+def _count_word_usage() -> Counter[str]:
     """In how many ordinary dictionary words (not names) each character appears."""
     counts: Counter[str] = Counter()
     for word, packed in _dictionary().items():
         if not _TAGS[packed & 63].startswith("nr") and packed >> 6 >= 5 and len(word) >= 2:
             counts.update(set(word))
     return counts
+
+
+_WORD_USAGE_COUNTS: Final = Lazy(_count_word_usage)
 
 
 def split_surname(name: str) -> tuple[str, str] | None:
@@ -128,9 +146,23 @@ PLACE_FINALS: Final = frozenset("村镇乡县区市省州寺庄屯寨河湖路�
 ORDINARY_TAGS: Final = frozenset({"n", "v", "a", "d", "l", "i", "vn", "ad", "an", "nz", "m", "q", "r", "p", "c", "u"})
 
 
-@lru_cache(maxsize=1 << 17)
 def chinese_name_strength(name: str) -> int:
-    """0 = not a name; 1 = possible (needs context: a title, a verb of saying); 2 = a name on its own."""
+    """0 = not a name; 1 = possible (needs context: a title, a verb of saying); 2 = a name on its own.
+
+    Remembered per name (asked some 50,000 times per million characters).
+    """
+    known = _NAME_STRENGTHS.get(name)
+    if known is None:
+        if len(_NAME_STRENGTHS) >= WORD_MEMO_LIMIT:
+            _NAME_STRENGTHS.clear()
+        known = _NAME_STRENGTHS[name] = _name_strength(name)
+    return known
+
+
+_NAME_STRENGTHS: Final[dict[str, int]] = {}
+
+
+def _name_strength(name: str) -> int:
     split = split_surname(name)
     if split is None or not 2 <= len(name) <= 4:
         return 0

@@ -11,9 +11,11 @@ import bisect
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib import resources
 from typing import Final, Protocol
+
+from zhetl.memo import Lazy
 
 ENGINES: Final = ("rjieba", "jieba")
 
@@ -107,9 +109,18 @@ class _JiebaTagger:
         return [(pair.word, pair.flag) for pair in self._engine.cut(text)]
 
 
-@cache
 def get_tagger(engine: str = "rjieba") -> Tagger:
-    """The process-wide tagger for ``engine``, with the domain lexicon loaded."""
+    """The process-wide tagger for ``engine``, with the domain lexicon loaded (asked once per sentence)."""
+    tagger = _TAGGERS.get(engine)
+    if tagger is None:
+        tagger = _TAGGERS[engine] = _new_tagger(engine)
+    return tagger
+
+
+_TAGGERS: Final[dict[str, Tagger]] = {}
+
+
+def _new_tagger(engine: str) -> Tagger:
     if engine == "rjieba":
         return _RJiebaTagger(lexicon())
     if engine == "jieba":
@@ -117,10 +128,12 @@ def get_tagger(engine: str = "rjieba") -> Tagger:
     raise ValueError(f"unknown segmenter {engine!r}; choose one of {', '.join(ENGINES)}")
 
 
-@lru_cache(maxsize=1)
 def lexicon_tags() -> dict[str, str]:
     """Our lexicon's tags win over the engine's: rjieba keeps its dictionary's tag for a word it knew (出栏 v)."""
-    return {entry.word: entry.tag for entry in lexicon()}
+    return _LEXICON_TAGS.get()
+
+
+_LEXICON_TAGS: Final = Lazy(lambda: {entry.word: entry.tag for entry in lexicon()})
 
 
 @lru_cache(maxsize=1 << 17)

@@ -1,0 +1,37 @@
+"""The memos behind the entity rules and the lazily built word lists."""
+
+from __future__ import annotations
+
+from zhetl import memo
+from zhetl.memo import Lazy, WordMemo
+
+
+def test_a_word_memo_tells_a_remembered_none_from_a_word_not_seen() -> None:
+    remembered: WordMemo[str | None] = WordMemo()
+    assert remembered.get("n", "村") is None
+    assert remembered.put("n", "村", None) == (None,)
+    assert remembered.get("n", "村") == (None,)
+    assert remembered.get("v", "村") is None  # another tag is another question
+
+
+def test_a_word_memo_starts_afresh_at_its_bound() -> None:
+    remembered: WordMemo[int] = WordMemo()
+    for number in range(memo.WORD_MEMO_LIMIT):
+        remembered.put("m", str(number), number)
+    assert remembered.get("m", "0") == (0,)
+    remembered.put("m", "one more", -1)
+    assert remembered.get("m", "0") is None
+    assert remembered.get("m", "one more") == (-1,)
+
+
+def test_a_lazy_value_is_built_once_even_when_it_is_empty() -> None:
+    builds: list[int] = []
+
+    def build() -> dict[str, str]:
+        builds.append(1)
+        return {}
+
+    lazy = Lazy(build)
+    assert lazy.get() == {}
+    assert lazy.get() is lazy.get()
+    assert builds == [1]
