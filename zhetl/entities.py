@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Generic, TypeVar
 
@@ -503,7 +503,8 @@ def _inside_token(token: Token) -> list[Entity]:
     found = _inside_word(token.token, token.pos)
     if not found or token.start == 0:
         return list(found)
-    return [replace(e, start=e.start + token.start, end=e.end + token.start) for e in found]
+    return [Entity(e.start + token.start, e.end + token.start, e.text, e.type, e.normalized, e.admin_code, e.province,
+                   e.city, e.county) for e in found]
 
 
 def _inside_word(word: str, pos: str) -> tuple[Entity, ...]:
@@ -877,10 +878,16 @@ def _crossed(tokens: list[Token], offset: int, position: int) -> bool:
     return False
 
 
-def _within(entity: Entity, division: gazetteer.Division) -> Entity:
-    """The entity with the province, city and county names of ``division`` (the levels above it, and itself)."""
+def _within(entity: Entity, division: gazetteer.Division, normalized: str | None = None,
+            admin_code: str | None = None) -> Entity:
+    """The entity with the province, city and county names of ``division`` (the levels above it, and itself), and
+    with ``normalized`` and ``admin_code`` when given. (Built directly: ``dataclasses.replace`` runs as interpreted
+    Python, 4.6 µs a call, some 1,500 calls per million characters.)"""
     levels = gazetteer.hierarchy(division)
-    return replace(entity, province=levels["province"], city=levels["city"], county=levels["county"])
+    return Entity(entity.start, entity.end, entity.text, entity.type,
+                  entity.normalized if normalized is None else normalized,
+                  entity.admin_code if admin_code is None else admin_code,
+                  levels["province"], levels["city"], levels["county"])
 
 
 def _with_admin_codes(entities: list[Entity], document_places: list[gazetteer.Division] | None) -> list[Entity]:
@@ -906,7 +913,7 @@ def _with_admin_codes(entities: list[Entity], document_places: list[gazetteer.Di
             chain = [d for d in chain if d.contains(division)] + [division]
             if document_places is not None:
                 document_places.append(division)
-            entity = _within(replace(entity, normalized=division.name, admin_code=division.code), division)
+            entity = _within(entity, division, division.name, division.code)
         elif chain:
             entity = _within(entity, chain[-1])
         result.append(entity)
