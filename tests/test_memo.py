@@ -35,3 +35,23 @@ def test_a_lazy_value_is_built_once_even_when_it_is_empty() -> None:
     assert lazy.get() == {}
     assert lazy.get() is lazy.get()
     assert builds == [1]
+
+
+def test_a_word_rule_asks_its_rule_once_per_word_and_tag() -> None:
+    asked: list[tuple[str, str]] = []
+
+    def rule(word: str, pos: str) -> bool:
+        asked.append((word, pos))
+        return word.endswith("村")
+
+    rule_memo = memo.WordRule(rule)
+    assert rule_memo.ask("王村", "ns") and rule_memo.ask("王村", "ns")
+    assert not rule_memo.ask("工作", "vn")
+    assert rule_memo.ask("王村", "nr")
+    assert asked == [("王村", "ns"), ("工作", "vn"), ("王村", "nr")]
+
+
+def test_a_one_key_memo_starts_afresh_when_full() -> None:
+    remembered: dict[str, int] = {str(number): number for number in range(memo.WORD_MEMO_LIMIT)}
+    assert memo.remember(remembered, "one more", -1) == -1
+    assert remembered == {"one more": -1}

@@ -18,10 +18,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final, Generic, TypeVar
+from typing import Final, TypeVar
 
 from zhetl import gazetteer
-from zhetl.memo import WORD_MEMO_LIMIT, Lazy, WordMemo
+from zhetl.memo import Lazy, WordRule, remember
 from zhetl.names import (
     COMMON_SURNAMES,
     COMPOUND_SURNAMES,
@@ -125,6 +125,12 @@ class Entity:
         object.__setattr__(self, "city", city)
         object.__setattr__(self, "county", county)
 
+    def shifted(self, offset: int) -> Entity:
+        """The same entity ``offset`` characters later (built directly: ``dataclasses.replace`` runs as
+        interpreted Python)."""
+        return Entity(self.start + offset, self.end + offset, self.text, self.type, self.normalized, self.admin_code,
+                      self.province, self.city, self.county)
+
 
 def _terms() -> dict[str, str]:
     return _TERMS.get()
@@ -138,23 +144,10 @@ _TERMS: Final = Lazy(lambda: {e.word: e.normalized for e in lexicon() if e.entit
 _LEXICON_ORGS: Final = Lazy(lambda: {e.word: e.normalized for e in lexicon() if e.entity_type == "ORG"})
 
 
-class WordRule(Generic[RuleResult]):
-    """A token rule remembered per (tag, word): it ignores offsets, and words repeat across a corpus.
-
-    Each rule is a module-level ``Final`` instance asked through a plain function, so compiled code calls it
-    natively (as a decorator's wrapper it was a Python callable, reached through the module's dictionary).
-    """
-
-    def __init__(self, rule: Callable[[Token], RuleResult]) -> None:
-        self._rule = rule
-        self._memo: WordMemo[RuleResult] = WordMemo()
-
-    def ask(self, token: Token) -> RuleResult:
-        known = self._memo.get(token.pos, token.token)
-        if known is None:
-            word = token.token
-            known = self._memo.put(token.pos, word, self._rule(Token(word, token.pos, 0, len(word))))
-        return known[0]
+def _on_bare_token(rule: Callable[[Token], RuleResult]) -> Callable[[str, str], RuleResult]:
+    """A token rule asked of a word and its tag: the token it sees has no offsets, so its answer holds for every
+    token of that word and tag (what lets a :class:`WordRule` remember it)."""
+    return lambda word, pos: rule(Token(word, pos, 0, len(word)))
 
 
 _CJK_MEMO: Final[dict[str, bool]] = {}
@@ -165,9 +158,7 @@ def _is_cjk(text: str) -> bool:
     (about 2,000 instructions a call, 6% of all processing), a remembered word costs one dictionary lookup."""
     known = _CJK_MEMO.get(text)
     if known is None:
-        if len(_CJK_MEMO) >= WORD_MEMO_LIMIT:
-            _CJK_MEMO.clear()
-        known = _CJK_MEMO[text] = bool(text) and min(text) >= "\u4e00" and max(text) <= "\u9fff"
+        known = remember(_CJK_MEMO, text, bool(text) and min(text) >= "\u4e00" and max(text) <= "\u9fff")
     return known
 
 
@@ -231,15 +222,9 @@ def _has_redaction(word: str) -> bool:
     return any(c in REDACTION_CHARS for c in word)
 
 
-_MAY_START_MEMO: Final[WordMemo[bool]] = WordMemo()  # asked for every token of every sentence
-
-
 def may_start(word: str, pos: str) -> bool:
-    """:func:`_may_start`, remembered per (tag, word)."""
-    known = _MAY_START_MEMO.get(pos, word)
-    if known is None:
-        known = _MAY_START_MEMO.put(pos, word, _may_start(word, pos))
-    return known[0]
+    """:func:`_may_start`, remembered per (tag, word) (asked for every token of every sentence)."""
+    return _MAY_START_RULE.ask(word, pos)
 
 
 def _may_start(word: str, pos: str) -> bool:
@@ -262,10 +247,13 @@ def _may_start(word: str, pos: str) -> bool:
     return len(word) >= 2 and mostly_transliterated(word)
 
 
+_MAY_START_RULE: Final[WordRule[bool]] = WordRule(_may_start)
+
+
 # --- organisations -------------------------------------------------------------------------------
 
 def _is_head(token: Token) -> bool:
-    return _IS_HEAD_RULE.ask(token)
+    return _IS_HEAD_RULE.ask(token.token, token.pos)
 
 
 def _is_head_rule(token: Token) -> bool:
@@ -279,7 +267,7 @@ def _is_head_rule(token: Token) -> bool:
         and word not in NOT_ORG_WORDS)
 
 
-_IS_HEAD_RULE: Final[WordRule[bool]] = WordRule(_is_head_rule)
+_IS_HEAD_RULE: Final[WordRule[bool]] = WordRule(_on_bare_token(_is_head_rule))
 
 
 def _place_prefixes(word: str) -> list[str]:
@@ -288,7 +276,7 @@ def _place_prefixes(word: str) -> list[str]:
 
 
 def _organisation_word(token: Token) -> bool:
-    return _ORGANISATION_WORD_RULE.ask(token)
+    return _ORGANISATION_WORD_RULE.ask(token.token, token.pos)
 
 
 def _organisation_word_rule(token: Token) -> bool:
@@ -310,7 +298,7 @@ def _organisation_word_rule(token: Token) -> bool:
         (not word.endswith(NT_NOT_ORG_ENDINGS) or word.endswith(LONG_ORG_HEADS))
 
 
-_ORGANISATION_WORD_RULE: Final[WordRule[bool]] = WordRule(_organisation_word_rule)
+_ORGANISATION_WORD_RULE: Final[WordRule[bool]] = WordRule(_on_bare_token(_organisation_word_rule))
 
 
 def _proper_start(tokens: list[Token], i: int) -> bool:
@@ -318,7 +306,7 @@ def _proper_start(tokens: list[Token], i: int) -> bool:
 
 
 def _proper_start_word(token: Token) -> bool:
-    return _PROPER_START_WORD_RULE.ask(token)
+    return _PROPER_START_WORD_RULE.ask(token.token, token.pos)
 
 
 def _proper_start_word_rule(token: Token) -> bool:
@@ -335,7 +323,7 @@ def _proper_start_word_rule(token: Token) -> bool:
     return _small_place_token(token)
 
 
-_PROPER_START_WORD_RULE: Final[WordRule[bool]] = WordRule(_proper_start_word_rule)
+_PROPER_START_WORD_RULE: Final[WordRule[bool]] = WordRule(_on_bare_token(_proper_start_word_rule))
 
 
 def _small_place_token(token: Token) -> bool:
@@ -411,7 +399,7 @@ def _lexicon_match(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
 # --- people --------------------------------------------------------------------------------------
 
 def _is_title(token: Token) -> bool:
-    return _IS_TITLE_RULE.ask(token)
+    return _IS_TITLE_RULE.ask(token.token, token.pos)
 
 
 def _is_title_rule(token: Token) -> bool:
@@ -422,7 +410,7 @@ def _is_title_rule(token: Token) -> bool:
         and token.pos in ("n", "nr", "nz", "l") and word not in MEMBER_WORDS)
 
 
-_IS_TITLE_RULE: Final[WordRule[bool]] = WordRule(_is_title_rule)
+_IS_TITLE_RULE: Final[WordRule[bool]] = WordRule(_on_bare_token(_is_title_rule))
 
 
 def _context_supports_person(tokens: list[Token], start: int, end: int) -> bool:
@@ -503,25 +491,21 @@ def _inside_token(token: Token) -> list[Entity]:
     found = _inside_word(token.token, token.pos)
     if not found or token.start == 0:
         return list(found)
-    return [Entity(e.start + token.start, e.end + token.start, e.text, e.type, e.normalized, e.admin_code, e.province,
-                   e.city, e.county) for e in found]
+    return [e.shifted(token.start) for e in found]
 
 
 def _inside_word(word: str, pos: str) -> tuple[Entity, ...]:
     """:func:`_entities_inside_word`, remembered per (tag, word)."""
-    known = _INSIDE_WORD_MEMO.get(pos, word)
-    if known is None:
-        known = _INSIDE_WORD_MEMO.put(pos, word, _entities_inside_word(word, pos))
-    return known[0]
-
-
-_INSIDE_WORD_MEMO: Final[WordMemo[tuple[Entity, ...]]] = WordMemo()
+    return _INSIDE_WORD_RULE.ask(word, pos)
 
 
 def _entities_inside_word(word: str, pos: str) -> tuple[Entity, ...]:
     token = Token(word, pos, 0, len(word))
     return tuple(_abbreviated_places(token) or _person_inside(token) or _country_state(token)
                  or _organisation_before_title(token))
+
+
+_INSIDE_WORD_RULE: Final[WordRule[tuple[Entity, ...]]] = WordRule(_entities_inside_word)
 
 
 def _organisation_before_title(token: Token) -> list[Entity]:
@@ -623,7 +607,7 @@ NAME_DOTS: Final = frozenset("·•‧・")
 
 
 def _translit_token(token: Token) -> bool:
-    return _TRANSLIT_TOKEN_RULE.ask(token)
+    return _TRANSLIT_TOKEN_RULE.ask(token.token, token.pos)
 
 
 def _translit_token_rule(token: Token) -> bool:
@@ -638,7 +622,7 @@ def _translit_token_rule(token: Token) -> bool:
     return all(c in TRANSLIT_CHARS for c in word)
 
 
-_TRANSLIT_TOKEN_RULE: Final[WordRule[bool]] = WordRule(_translit_token_rule)
+_TRANSLIT_TOKEN_RULE: Final[WordRule[bool]] = WordRule(_on_bare_token(_translit_token_rule))
 
 
 def _foreign_name_end(tokens: list[Token], i: int) -> int | None:
@@ -703,7 +687,7 @@ def _surname_placeholders(text: str, offset: int, found: list[Entity],
 # --- places --------------------------------------------------------------------------------------
 
 def _place_word(token: Token) -> bool:
-    return _PLACE_WORD_RULE.ask(token)
+    return _PLACE_WORD_RULE.ask(token.token, token.pos)
 
 
 def _place_word_rule(token: Token) -> bool:
@@ -723,7 +707,7 @@ def _place_word_rule(token: Token) -> bool:
     return token.pos == "ns"
 
 
-_PLACE_WORD_RULE: Final[WordRule[bool]] = WordRule(_place_word_rule)
+_PLACE_WORD_RULE: Final[WordRule[bool]] = WordRule(_on_bare_token(_place_word_rule))
 
 
 def _place(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
@@ -810,7 +794,7 @@ def _place_inside_word(word: str) -> list[tuple[int, str]]:
 
 
 def _place_stem(token: Token) -> str | None:
-    return _PLACE_STEM_RULE.ask(token)
+    return _PLACE_STEM_RULE.ask(token.token, token.pos)
 
 
 def _place_stem_rule(token: Token) -> str | None:
@@ -823,7 +807,7 @@ def _place_stem_rule(token: Token) -> str | None:
     return None
 
 
-_PLACE_STEM_RULE: Final[WordRule[str | None]] = WordRule(_place_stem_rule)
+_PLACE_STEM_RULE: Final[WordRule[str | None]] = WordRule(_on_bare_token(_place_stem_rule))
 
 
 def _small_places(text: str, offset: int, found: list[Entity], titles: list[tuple[int, int]],

@@ -44,6 +44,33 @@ class WordMemo(Generic[Answer]):
         return known
 
 
+class WordRule(Generic[Answer]):
+    """A rule of a word and its tag, its answers remembered in a :class:`WordMemo`.
+
+    Each rule is a module-level ``Final`` instance asked through a plain function, so compiled code calls it
+    natively (a decorator's wrapper is a Python callable, reached through the module's dictionary); the rule
+    itself is called only for a word and tag not seen yet.
+    """
+
+    def __init__(self, rule: Callable[[str, str], Answer]) -> None:
+        self._rule = rule
+        self._memo: WordMemo[Answer] = WordMemo()
+
+    def ask(self, word: str, pos: str) -> Answer:
+        known = self._memo.get(pos, word)
+        if known is None:
+            known = self._memo.put(pos, word, self._rule(word, pos))
+        return known[0]
+
+
+def remember(memo: dict[str, Answer], key: str, answer: Answer) -> Answer:
+    """Keep ``answer`` for ``key`` in a one-key memo, which starts afresh when it holds ``WORD_MEMO_LIMIT`` keys."""
+    if len(memo) >= WORD_MEMO_LIMIT:
+        memo.clear()
+    memo[key] = answer
+    return answer
+
+
 class Lazy(Generic[Answer]):
     """A value built on first use, once per process (what ``lru_cache(maxsize=1)`` on a function of no arguments
     did), kept where compiled code reads it directly."""

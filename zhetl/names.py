@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Final
 
-from zhetl.memo import WORD_MEMO_LIMIT, Lazy
+from zhetl.memo import Lazy, remember
 from zhetl.packagefiles import package_file
 
 # Surnames by how common they are; the short list alone may start a 2-character name.
@@ -153,9 +153,7 @@ def chinese_name_strength(name: str) -> int:
     """
     known = _NAME_STRENGTHS.get(name)
     if known is None:
-        if len(_NAME_STRENGTHS) >= WORD_MEMO_LIMIT:
-            _NAME_STRENGTHS.clear()
-        known = _NAME_STRENGTHS[name] = _name_strength(name)
+        known = remember(_NAME_STRENGTHS, name, _name_strength(name))
     return known
 
 
