@@ -9,19 +9,28 @@ from zhetl.memo import Lazy, WordMemo
 def test_a_word_memo_tells_a_remembered_none_from_a_word_not_seen() -> None:
     remembered: WordMemo[str | None] = WordMemo()
     assert remembered.get("n", "村") is None
-    assert remembered.put("n", "村", None) == (None,)
-    assert remembered.get("n", "村") == (None,)
+    assert remembered.put("n", "村", None).answer is None
+    known = remembered.get("n", "村")
+    assert known is not None and known.answer is None
     assert remembered.get("v", "村") is None  # another tag is another question
+
+
+def test_a_word_memo_keeps_a_word_s_answers_under_each_tag() -> None:
+    remembered: WordMemo[str] = WordMemo()
+    remembered.put("n", "村", "noun")
+    remembered.put("ns", "村", "place")
+    assert [remembered.get(tag, "村").answer for tag in ("n", "ns")] == ["noun", "place"]  # type: ignore[union-attr]
+    assert remembered.get("v", "村") is None
 
 
 def test_a_word_memo_starts_afresh_at_its_bound() -> None:
     remembered: WordMemo[int] = WordMemo()
     for number in range(memo.WORD_MEMO_LIMIT):
         remembered.put("m", str(number), number)
-    assert remembered.get("m", "0") == (0,)
+    assert remembered.get("m", "0").answer == 0  # type: ignore[union-attr]
     remembered.put("m", "one more", -1)
     assert remembered.get("m", "0") is None
-    assert remembered.get("m", "one more") == (-1,)
+    assert remembered.get("m", "one more").answer == -1  # type: ignore[union-attr]
 
 
 def test_a_lazy_value_is_built_once_even_when_it_is_empty() -> None:
@@ -49,6 +58,26 @@ def test_a_word_rule_asks_its_rule_once_per_word_and_tag() -> None:
     assert not rule_memo.ask("工作", "vn")
     assert rule_memo.ask("王村", "nr")
     assert asked == [("王村", "ns"), ("工作", "vn"), ("王村", "nr")]
+
+
+def test_a_word_rule_keeps_its_answers_in_the_word_s_facts() -> None:
+    asked: list[tuple[str, str]] = []
+
+    def rule(word: str, pos: str) -> str:
+        asked.append((word, pos))
+        return f"{word}/{pos}"
+
+    first, second = memo.WordRule(rule), memo.WordRule(rule)
+    facts = memo.WordFacts("王村", "n", "ns")
+    assert first.ask_about("王村", "ns", facts) == "王村/ns"
+    assert second.ask_about("王村", "ns", facts) == "王村/ns"
+    assert len(asked) == 2
+    first.ask_about("王村", "ns", facts)
+    second.ask_about("王村", "ns", facts)
+    assert len(asked) == 2  # answered from the facts
+    assert first.ask_about("王村", "nr", facts) == "王村/nr"  # another tag than the facts': the memo answers
+    assert second.ask_about("工作", "vn", None) == "工作/vn"
+    assert asked[2:] == [("王村", "nr"), ("工作", "vn")]
 
 
 def test_a_one_key_memo_starts_afresh_when_full() -> None:

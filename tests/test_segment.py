@@ -1,5 +1,6 @@
 import pytest
 
+from zhetl import segment
 from zhetl.segment import Token, get_tagger, lexicon, parse_lexicon, respect_mentions, tokenize
 
 
@@ -17,6 +18,29 @@ def test_offsets_and_whitespace(engine: str) -> None:
     tokens = tokenize(text, engine, offset=10)
     assert all(text[t.start - 10:t.end - 10] == t.token for t in tokens)
     assert all(t.token.strip() for t in tokens)
+
+
+def test_tokens_of_one_word_share_its_facts() -> None:
+    first, second = (t for t in tokenize("脱贫攻坚，巩固脱贫攻坚成果") if t.token == "脱贫攻坚")
+    assert first.facts is not None and first.facts is second.facts
+    assert first.token is second.token is first.facts.word
+    assert first.pos == first.facts.pos == "nz"  # our lexicon's tag
+
+
+class _FixedTagger:
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self.pairs = pairs
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        return self.pairs
+
+
+def test_a_word_tagged_otherwise_than_at_first_keeps_its_own_tag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(segment._TAGGERS, "first", _FixedTagger([("测试词甲", "n")]))
+    monkeypatch.setitem(segment._TAGGERS, "second", _FixedTagger([("测试词甲", "v")]))
+    first, second = tokenize("测试词甲", "first")[0], tokenize("测试词甲", "second")[0]
+    assert (first.pos, second.pos) == ("n", "v")
+    assert first.facts is not None and second.facts is None
 
 
 def test_unknown_engine() -> None:

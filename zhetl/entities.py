@@ -177,7 +177,8 @@ def find_entities(tokens: list[Token], text: str, offset: int = 0,
     found: list[Entity] = []
     i = 0
     while i < len(tokens):
-        if not may_start(tokens[i].token, tokens[i].pos):
+        token = tokens[i]
+        if not _MAY_START_RULE.ask_about(token.token, token.pos, token.facts):
             i += 1
             continue
         pair = _abbreviation_pair(tokens, i)
@@ -253,7 +254,7 @@ _MAY_START_RULE: Final[WordRule[bool]] = WordRule(_may_start)
 # --- organisations -------------------------------------------------------------------------------
 
 def _is_head(token: Token) -> bool:
-    return _IS_HEAD_RULE.ask(token.token, token.pos)
+    return _IS_HEAD_RULE.ask_about(token.token, token.pos, token.facts)
 
 
 def _is_head_rule(token: Token) -> bool:
@@ -276,7 +277,7 @@ def _place_prefixes(word: str) -> list[str]:
 
 
 def _organisation_word(token: Token) -> bool:
-    return _ORGANISATION_WORD_RULE.ask(token.token, token.pos)
+    return _ORGANISATION_WORD_RULE.ask_about(token.token, token.pos, token.facts)
 
 
 def _organisation_word_rule(token: Token) -> bool:
@@ -306,7 +307,7 @@ def _proper_start(tokens: list[Token], i: int) -> bool:
 
 
 def _proper_start_word(token: Token) -> bool:
-    return _PROPER_START_WORD_RULE.ask(token.token, token.pos)
+    return _PROPER_START_WORD_RULE.ask_about(token.token, token.pos, token.facts)
 
 
 def _proper_start_word_rule(token: Token) -> bool:
@@ -399,7 +400,7 @@ def _lexicon_match(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
 # --- people --------------------------------------------------------------------------------------
 
 def _is_title(token: Token) -> bool:
-    return _IS_TITLE_RULE.ask(token.token, token.pos)
+    return _IS_TITLE_RULE.ask_about(token.token, token.pos, token.facts)
 
 
 def _is_title_rule(token: Token) -> bool:
@@ -488,7 +489,7 @@ def _person(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
 
 def _inside_token(token: Token) -> list[Entity]:
     """Entities that are part of one token (中美, 访华, 老王, 美国政府, 国防部长), found once per distinct word."""
-    found = _inside_word(token.token, token.pos)
+    found = _INSIDE_WORD_RULE.ask_about(token.token, token.pos, token.facts)
     if not found or token.start == 0:
         return list(found)
     return [e.shifted(token.start) for e in found]
@@ -607,7 +608,7 @@ NAME_DOTS: Final = frozenset("·•‧・")
 
 
 def _translit_token(token: Token) -> bool:
-    return _TRANSLIT_TOKEN_RULE.ask(token.token, token.pos)
+    return _TRANSLIT_TOKEN_RULE.ask_about(token.token, token.pos, token.facts)
 
 
 def _translit_token_rule(token: Token) -> bool:
@@ -687,7 +688,7 @@ def _surname_placeholders(text: str, offset: int, found: list[Entity],
 # --- places --------------------------------------------------------------------------------------
 
 def _place_word(token: Token) -> bool:
-    return _PLACE_WORD_RULE.ask(token.token, token.pos)
+    return _PLACE_WORD_RULE.ask_about(token.token, token.pos, token.facts)
 
 
 def _place_word_rule(token: Token) -> bool:
@@ -794,7 +795,7 @@ def _place_inside_word(word: str) -> list[tuple[int, str]]:
 
 
 def _place_stem(token: Token) -> str | None:
-    return _PLACE_STEM_RULE.ask(token.token, token.pos)
+    return _PLACE_STEM_RULE.ask_about(token.token, token.pos, token.facts)
 
 
 def _place_stem_rule(token: Token) -> str | None:

@@ -8,6 +8,7 @@ use, and no stronger reading as an ordinary word. The given-name statistics come
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from typing import Final
 
@@ -81,11 +82,10 @@ def given_name_counts() -> Counter[str]:
 
 def _count_given_name_characters() -> Counter[str]:
     """How often each character appears in the given names of the dictionary's 3-character names."""
-    counts: Counter[str] = Counter()
-    for word, packed in _dictionary().items():
-        if _TAGS[packed & 63] == "nr" and len(word) == 3 and word[0] in SURNAMES:
-            counts.update(word[1:])
-    return counts
+    # (one Counter over every character at once: a Counter.update per word cost 0.1 s of each worker's warm-up)
+    return Counter(itertools.chain.from_iterable(
+        word[1:] for word, packed in _dictionary().items()
+        if _TAGS[packed & 63] == "nr" and len(word) == 3 and word[0] in SURNAMES))
 
 
 _GIVEN_NAME_COUNTS: Final = Lazy(_count_given_name_characters)
@@ -97,11 +97,9 @@ def word_usage_counts() -> Counter[str]:
 
 def _count_word_usage() -> Counter[str]:
     """In how many ordinary dictionary words (not names) each character appears."""
-    counts: Counter[str] = Counter()
-    for word, packed in _dictionary().items():
-        if not _TAGS[packed & 63].startswith("nr") and packed >> 6 >= 5 and len(word) >= 2:
-            counts.update(set(word))
-    return counts
+    return Counter(itertools.chain.from_iterable(
+        set(word) for word, packed in _dictionary().items()
+        if not _TAGS[packed & 63].startswith("nr") and packed >> 6 >= 5 and len(word) >= 2))
 
 
 _WORD_USAGE_COUNTS: Final = Lazy(_count_word_usage)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Final, Protocol
 
-from zhetl.memo import Lazy
+from zhetl.memo import WORD_MEMO_LIMIT, Lazy, WordFacts
 
 ENGINES: Final = ("rjieba", "jieba")
 
@@ -33,16 +33,19 @@ class Token:
     """A word with its tag and offsets; immutable by convention.
 
     A plain class, not a named tuple: where zhetl is compiled it becomes a native class, whose construction
-    and attribute reads are direct (millions of tokens per run; every rule reads their fields).
+    and attribute reads are direct (millions of tokens per run; every rule reads their fields). ``facts`` are
+    the word's :class:`~zhetl.memo.WordFacts` where the tokenizer made the token (None elsewhere): the entity
+    rules read their answers there.
     """
 
-    __slots__ = ("end", "pos", "start", "token")
+    __slots__ = ("end", "facts", "pos", "start", "token")
 
-    def __init__(self, token: str, pos: str, start: int, end: int) -> None:
+    def __init__(self, token: str, pos: str, start: int, end: int, facts: WordFacts | None = None) -> None:
         self.token = token
         self.pos = pos
         self.start = start
         self.end = end
+        self.facts = facts
 
     def __repr__(self) -> str:
         return f"Token({self.token!r}, {self.pos!r}, {self.start}, {self.end})"
@@ -143,15 +146,32 @@ def known_word(word: str) -> bool:
     return isinstance(tagger, _RJiebaTagger) and tagger.has_word(word)
 
 
+# Each word the tokenizer has met, with its facts (bounded like the rules' memos: it starts afresh when full).
+_VOCABULARY: Final[dict[str, WordFacts]] = {}
+
+
 def tokenize(text: str, engine: str = "rjieba", offset: int = 0) -> list[Token]:
-    """Tokens of ``text`` with offsets (plus ``offset``); whitespace tokens are dropped."""
+    """Tokens of ``text`` with offsets (plus ``offset``); whitespace tokens are dropped.
+
+    Our lexicon's tag replaces the engine's. Each token carries its word's facts (one string object and one set of
+    rule answers per distinct word), unless the engine tagged this occurrence otherwise than the word's first.
+    """
     tokens: list[Token] = []
     position = offset
     ours = lexicon_tags()
+    vocabulary = _VOCABULARY
     for word, pos in get_tagger(engine).tag(text):
         end = position + len(word)
         if not word.isspace():
-            tokens.append(Token(word, ours.get(word, pos), position, end))
+            facts = vocabulary.get(word)
+            if facts is None:
+                if len(vocabulary) >= WORD_MEMO_LIMIT:
+                    vocabulary.clear()
+                facts = vocabulary[word] = WordFacts(word, pos, ours.get(word, pos))
+            if facts.engine_pos == pos:
+                tokens.append(Token(facts.word, facts.pos, position, end, facts))
+            else:
+                tokens.append(Token(word, ours.get(word, pos), position, end))
         position = end
     if position - offset != len(text):
         raise RuntimeError(f"{engine} lost characters: {position} of {len(text)}")
