@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 import time
 from typing import TextIO
+from uuid import UUID
 
 BAR_WIDTH = 30
 ARTIFACT_INTERVAL_SECONDS = 3.0
@@ -26,7 +27,7 @@ class Progress:
         self.stream = stream or sys.stderr
         self.started = time.monotonic()
         self.interactive = hasattr(self.stream, "isatty") and self.stream.isatty()
-        self.artifact_id = None
+        self.artifact_id: UUID | None = None
         self.artifact_interval = artifact_interval
         self._artifact_at = self.started  # when the artifact was last sent
         self._artifact_behind = False  # whether the artifact lags the terminal line
@@ -82,14 +83,15 @@ class Progress:
         self.stream.flush()
 
 
-def create_artifact(description: str):
+def create_artifact(description: str) -> UUID:
     """The run's progress artifact at 0%; returns its id."""
     from prefect.artifacts import create_progress_artifact
 
     return create_progress_artifact(0.0, key="etl-progress", description=description)
 
 
-def update_artifact(artifact_id, percent: float, description: str) -> None:
+def update_artifact(artifact_id: UUID, percent: float, description: str) -> None:
+    """Set the progress artifact to ``percent`` (Prefect's API call; tests replace it)."""
     from prefect.artifacts import update_progress_artifact
 
     update_progress_artifact(artifact_id, percent, description=description)

@@ -82,7 +82,7 @@ def given_name_counts() -> Counter[str]:
 
 def _count_given_name_characters() -> Counter[str]:
     """How often each character appears in the given names of the dictionary's 3-character names."""
-    # (one Counter over every character at once: a Counter.update per word cost 0.1 s of each worker's warm-up)
+    # (one Counter over every character at once: a Counter.update per word cost 0.1 s of each warm-up)
     return Counter(itertools.chain.from_iterable(
         word[1:] for word, packed in _dictionary().items()
         if _TAGS[packed & 63] == "nr" and len(word) == 3 and word[0] in SURNAMES))
