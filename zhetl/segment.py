@@ -162,16 +162,18 @@ def tokenize(text: str, engine: str = "rjieba", offset: int = 0) -> list[Token]:
     vocabulary = _VOCABULARY
     for word, pos in get_tagger(engine).tag(text):
         end = position + len(word)
-        if not word.isspace():
-            facts = vocabulary.get(word)
-            if facts is None:
-                if len(vocabulary) >= WORD_MEMO_LIMIT:
-                    vocabulary.clear()
-                facts = vocabulary[word] = WordFacts(word, pos, ours.get(word, pos))
-            if facts.engine_pos == pos:
-                tokens.append(Token(facts.word, facts.pos, position, end, facts))
-            else:
-                tokens.append(Token(word, ours.get(word, pos), position, end))
+        facts = vocabulary.get(word)  # (never a whitespace word: those are dropped before they get facts)
+        if facts is None:
+            if word.isspace():
+                position = end
+                continue
+            if len(vocabulary) >= WORD_MEMO_LIMIT:
+                vocabulary.clear()
+            facts = vocabulary[word] = WordFacts(word, pos, ours.get(word, pos))
+        if facts.engine_pos == pos:
+            tokens.append(Token(facts.word, facts.pos, position, end, facts))
+        else:
+            tokens.append(Token(word, ours.get(word, pos), position, end))
         position = end
     if position - offset != len(text):
         raise RuntimeError(f"{engine} lost characters: {position} of {len(text)}")
