@@ -77,11 +77,12 @@ _RULES_MADE: Final[list[int]] = [0]  # how many WordRules exist: the next one's 
 
 
 class WordRule(Generic[Answer]):
-    """A rule of a word and its tag, its answers remembered in a :class:`WordMemo` and in the words' facts.
+    """A rule of a word and its tag, its answers remembered in the words' facts, or in a :class:`WordMemo` for a
+    token without them.
 
     Each rule is a module-level ``Final`` instance asked through a plain function, so compiled code calls it
     natively (a decorator's wrapper is a Python callable, reached through the module's dictionary); the rule
-    itself is called only for a word and tag not seen yet.
+    itself runs once per word and tag (twice for a word met both with its facts and without).
     """
 
     def __init__(self, rule: Callable[[str, str], Answer]) -> None:
@@ -108,7 +109,7 @@ class WordRule(Generic[Answer]):
                 return cast(Answer, answer)
         else:
             answers.extend([_NOT_ASKED] * (number + 1 - len(answers)))
-        found = self.ask(word, pos)
+        found = self._rule(word, pos)  # (not kept in the memo as well: the facts hold it for every token of the word)
         answers[number] = found
         return found
 
