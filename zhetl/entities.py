@@ -177,8 +177,7 @@ def find_entities(tokens: list[Token], text: str, offset: int = 0,
     found: list[Entity] = []
     i = 0
     while i < len(tokens):
-        token = tokens[i]
-        if not _MAY_START_RULE.ask_about(token.token, token.pos, token.facts):
+        if not may_start(tokens[i]):
             i += 1
             continue
         pair = _abbreviation_pair(tokens, i)
@@ -223,9 +222,9 @@ def _has_redaction(word: str) -> bool:
     return any(c in REDACTION_CHARS for c in word)
 
 
-def may_start(word: str, pos: str) -> bool:
-    """:func:`_may_start`, remembered per (tag, word) (asked for every token of every sentence)."""
-    return _MAY_START_RULE.ask(word, pos)
+def may_start(token: Token) -> bool:
+    """:func:`_may_start` for the token's word and tag, remembered (asked for every token of every sentence)."""
+    return _MAY_START_RULE.ask_about(token.token, token.pos, token.facts)
 
 
 def _may_start(word: str, pos: str) -> bool:
