@@ -32,8 +32,9 @@ from pathlib import Path
 
 STARTUP_TIMEOUT_SECONDS = int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90"))
 HOST = "127.0.0.1"
-# What Prefect's own temporary server sets: no UI, and the server knows it is a temporary one.
-SERVER_ENVIRONMENT = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+# What Prefect's own temporary server sets: no UI, and the server knows it is a temporary one (but not
+# PREFECT__SERVER_FINAL: see flows.server_boot).
+SERVER_ENVIRONMENT = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"}
 
 
 def configure_environment(prefect_home: str | None = None) -> None:
