@@ -46,6 +46,24 @@ def test_without_a_fork_server_workers_are_spawned(harness, monkeypatch) -> None
     assert [parent for parent, _, _ in found] == [os.getpid(), os.getpid()]
 
 
+def test_tasks_reach_the_pool_in_the_order_they_were_submitted(harness) -> None:
+    """Prefect passes submissions on through a pool of threads, which could reorder them; the plan's last, small
+    batches must run last, so the runner passes them on in order."""
+    from prefect import flow
+
+    from flows.workers import PreloadedProcessPoolTaskRunner
+    from tests.worker_probe import started_at
+
+    @flow
+    def probe() -> list[tuple[int, float]]:
+        with PreloadedProcessPoolTaskRunner(max_workers=2) as runner:
+            futures = [runner.submit(started_at, parameters={"index": index}) for index in range(12)]
+            return [future.result() for future in futures]
+
+    starts = [started for _, started in sorted(probe())]
+    assert all(starts[index] <= starts[index + 2] for index in range(len(starts) - 2)), starts
+
+
 def test_a_failing_preload_leaves_the_fork_server_alive() -> None:
     """The stdlib's fork server survives only an ImportError in a preload; ours swallows any error, so a worker
     meets it on its own import with a traceback instead of every batch failing with an EOFError."""

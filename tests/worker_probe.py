@@ -43,3 +43,14 @@ def settings_seen() -> tuple[str | None, str | None, object]:
 
     settings = get_current_settings()
     return settings.api.url, str(settings.api.ssl_cert_file), settings.flows.heartbeat_frequency
+
+
+@task(cache_policy=NO_CACHE)
+def started_at(index: int) -> tuple[int, float]:
+    """The task's index and when it started (the system's monotonic clock, the same in every process); it then
+    takes 50 ms, so a task two places later in a pool of two can only start after this one did."""
+    import time
+
+    started = time.monotonic()
+    time.sleep(0.05)
+    return index, started
