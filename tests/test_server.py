@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -48,6 +50,13 @@ def test_the_server_skips_migrations_only_for_a_database_setup_migrated(tmp_path
     assert "PREFECT_API_URL" not in server.server_environment()
 
 
+def test_the_runs_own_server_records_task_runs_in_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE", raising=False)
+    assert server.server_environment()["PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE"] == "100"
+    monkeypatch.setenv("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE", "1")  # (one's own setting wins)
+    assert server.server_environment()["PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE"] == "1"
+
+
 def test_no_early_server_once_prefect_is_imported(monkeypatch: pytest.MonkeyPatch) -> None:
     """Prefect reads its settings at import, so a URL exported later would not reach all of it."""
     import prefect  # noqa: F401
@@ -79,6 +88,17 @@ def test_a_cli_run_starts_exactly_one_server_and_leaves_none(tmp_path: Path, fix
     assert len(servers) == 1, f"{len(servers)} API servers started for one run"
     assert not any(psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
                    for pid in servers), "the server outlived its run"
+    # The server recorded every task run and its three states before it stopped (it writes them in batches).
+    database = Path(os.environ.get("PREFECT_HOME", ROOT / ".prefect")).expanduser() / "prefect.db"
+    with contextlib.closing(sqlite3.connect(database)) as connection:
+        flow_run = connection.execute("SELECT id FROM flow_run ORDER BY created DESC LIMIT 1").fetchone()[0]
+        recorded = connection.execute(
+            "SELECT t.name, t.state_type, (SELECT COUNT(*) FROM task_run_state s WHERE s.task_run_id = t.id) "
+            "FROM task_run t WHERE t.flow_run_id = ?", (flow_run,)).fetchall()
+    names = sorted(name.rsplit("-", 1)[0] for name, _, _ in recorded)
+    assert names.count("process_batch") >= 1
+    assert {"plan", "publish", "record_run", "report", "build_catalog"} <= set(names)
+    assert all(state == "COMPLETED" and states == 3 for _, state, states in recorded), recorded
 
 
 def test_the_runs_own_server_gets_no_log_lines_unless_asked() -> None:
