@@ -51,10 +51,14 @@ def test_the_server_skips_migrations_only_for_a_database_setup_migrated(tmp_path
 
 
 def test_the_runs_own_server_records_task_runs_in_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE", raising=False)
-    assert server.server_environment()["PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE"] == "100"
-    monkeypatch.setenv("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE", "1")  # (one's own setting wins)
-    assert server.server_environment()["PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE"] == "1"
+    batch, period = ("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE",
+                     "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL")
+    monkeypatch.delenv(batch, raising=False)
+    monkeypatch.delenv(period, raising=False)
+    assert server.server_environment()[batch] == "1000" and server.server_environment()[period] == "3600"
+    monkeypatch.setenv(batch, "1")  # (one's own settings win)
+    monkeypatch.setenv(period, "5")
+    assert server.server_environment()[batch] == "1" and server.server_environment()[period] == "5"
 
 
 def test_no_early_server_once_prefect_is_imported(monkeypatch: pytest.MonkeyPatch) -> None:
