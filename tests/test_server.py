@@ -61,6 +61,20 @@ def test_the_runs_own_server_records_task_runs_in_batches(monkeypatch: pytest.Mo
     assert server.server_environment()[batch] == "1" and server.server_environment()[period] == "5"
 
 
+def test_the_runs_own_server_runs_no_vacuum() -> None:
+    """Prefect's event vacuum, run as a server starts, raced the run's first write (a 2 s retry): in the server's
+    environment no vacuum is among the services a temporary server starts."""
+    code = ("from prefect.server.services.perpetual_services import get_enabled_perpetual_services\n"
+            "print(sorted(c.function.__name__ for c in get_enabled_perpetual_services(ephemeral=True)))\n")
+    plain = {key: value for key, value in os.environ.items() if key != "PREFECT_SERVER_SERVICES_DB_VACUUM_ENABLED"}
+    default = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=plain, capture_output=True, text=True)
+    ours = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          env={**plain, "PREFECT_SERVER_SERVICES_DB_VACUUM_ENABLED":
+                               server.server_environment()["PREFECT_SERVER_SERVICES_DB_VACUUM_ENABLED"]})
+    assert "vacuum" in default.stdout, default.stderr[-2000:]  # (Prefect's default: the event vacuum)
+    assert ours.returncode == 0 and "vacuum" not in ours.stdout, ours.stdout + ours.stderr[-2000:]
+
+
 def test_no_early_server_once_prefect_is_imported(monkeypatch: pytest.MonkeyPatch) -> None:
     """Prefect reads its settings at import, so a URL exported later would not reach all of it."""
     import prefect  # noqa: F401
