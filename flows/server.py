@@ -30,14 +30,29 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-# Task-run events the run's own server writes at once, and the longest it holds them (see server_environment).
-TASK_RUN_RECORDER_BATCH = 1000
-TASK_RUN_RECORDER_FLUSH_SECONDS = 3600
 STARTUP_TIMEOUT_SECONDS = int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90"))
 HOST = "127.0.0.1"
 # What Prefect's own temporary server sets: no UI, and the server knows it is a temporary one (but not
 # PREFECT__SERVER_FINAL: see flows.server_boot).
 SERVER_ENVIRONMENT = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"}
+# Settings of the run's own server only, unless one's environment sets them otherwise (see server_environment).
+OWN_SERVER_DEFAULTS = {
+    # Its task-run recorder writes each event of a task run (pending, running, completed) to the database as it
+    # comes, one transaction and one compiled bulk insert each: 0.8 s of the server's CPU on the laws corpus (36
+    # task runs), taken from the workers' cores. It holds them instead and writes the same rows when it stops,
+    # which the run waits for, or once a thousand events (333 task runs) or an hour have gathered; nobody reads
+    # them meanwhile (the run's futures come from its own pool, and the temporary server has no UI). Not every 5 s,
+    # Prefect's default period: a periodic write that the stop interrupts is written again in the final one, but
+    # Prefect logs the interruption as an error with a traceback, on the run's console (1 run in 6).
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "1000",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": "3600",
+    # Nor does it trim old events. Prefect's event vacuum runs as soon as a server starts, and its deletes raced
+    # the run's first write: SQLite refused the new flow run ("database is locked"), the server answered 503 and
+    # Prefect's client waited 2 s before trying again, in about 1 run in 15 (10 of 144 small runs; with the vacuum
+    # off, none in 110; seen with PREFECT_API_LOG_RETRYABLE_ERRORS=true). "orphans" names only a vacuum that
+    # temporary servers never run, leaving none; the real server (`make server`, its own settings) trims events.
+    "PREFECT_SERVER_SERVICES_DB_VACUUM_ENABLED": "orphans",
+}
 
 
 def configure_environment(prefect_home: str | None = None) -> None:
@@ -73,22 +88,8 @@ def server_environment() -> dict[str, str]:
     """The server child's environment: ours, Prefect's temporary-server settings, no API URL of its own."""
     environment = {**os.environ, **SERVER_ENVIRONMENT}
     environment.pop("PREFECT_API_URL", None)  # the child is the server, not a client of one
-    # Its task-run recorder writes each event of a task run (pending, running, completed) to the database as it
-    # comes, one transaction and one compiled bulk insert each: 0.8 s of the server's CPU on the laws corpus
-    # (36 task runs), taken from the workers' cores. It now holds them and writes the same rows when it stops,
-    # which the run waits for, or once a thousand events (333 task runs) or an hour have gathered; nobody reads
-    # them meanwhile (the run's futures come from its own pool, and the temporary server has no UI). Not every
-    # 5 s, Prefect's default period: a periodic write that the stop interrupts is written again in the final one,
-    # but Prefect logs the interruption as an error with a traceback, on the run's console (1 run in 6).
-    environment.setdefault("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE", str(TASK_RUN_RECORDER_BATCH))
-    environment.setdefault("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL",
-                           str(TASK_RUN_RECORDER_FLUSH_SECONDS))
-    # Nor does it trim old events. Prefect's event vacuum runs as soon as a server starts, and its deletes raced
-    # the run's first write: SQLite refused the new flow run ("database is locked"), the server answered 503 and
-    # Prefect's client waited 2 s before trying again, in about 1 run in 15 (10 of 144 small runs; with the vacuum
-    # off, none in 110; seen with PREFECT_API_LOG_RETRYABLE_ERRORS=true). "orphans" names only a vacuum that
-    # temporary servers never run, leaving none; the real server (`make server`, its own settings) trims events.
-    environment.setdefault("PREFECT_SERVER_SERVICES_DB_VACUUM_ENABLED", "orphans")
+    for key, value in OWN_SERVER_DEFAULTS.items():
+        environment.setdefault(key, value)
     named_database = any(key in os.environ for key in ("PREFECT_SERVER_DATABASE_CONNECTION_URL",
                                                        "PREFECT_API_DATABASE_CONNECTION_URL"))
     if not named_database and (_prefect_home() / "prefect.db").is_file() and _migrated_marker().is_file():

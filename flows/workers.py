@@ -133,16 +133,19 @@ class PreloadedProcessPoolTaskRunner(ProcessPoolTaskRunner):
     that call only."""
 
     def __enter__(self):
-        if not start_forkserver():
-            return self._submitting_in_order(super().__enter__())
-        real = prefect.task_runners.multiprocessing
-        prefect.task_runners.multiprocessing = _ForkServerMultiprocessing()  # type: ignore[assignment]
-        try:
-            return self._submitting_in_order(super().__enter__())
-        finally:
-            prefect.task_runners.multiprocessing = real
+        if start_forkserver():
+            real = prefect.task_runners.multiprocessing
+            prefect.task_runners.multiprocessing = _ForkServerMultiprocessing()  # type: ignore[assignment]
+            try:
+                super().__enter__()
+            finally:
+                prefect.task_runners.multiprocessing = real
+        else:
+            super().__enter__()
+        self._submit_in_order()
+        return self
 
-    def _submitting_in_order(self, runner: PreloadedProcessPoolTaskRunner) -> PreloadedProcessPoolTaskRunner:
+    def _submit_in_order(self) -> None:
         """Pass tasks to the process pool in the order they were submitted.
 
         Prefect's ``submit`` hands each task to a pool of ``max_workers`` threads that resolve its inputs and then
@@ -156,7 +159,6 @@ class PreloadedProcessPoolTaskRunner(ProcessPoolTaskRunner):
         if isinstance(threads, ThreadPoolExecutor):
             self._resolver_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhetl-submit")
             threads.shutdown(wait=False)
-        return runner
 
     def submit(self, *args: Any, **kwargs: Any) -> Any:
         """Prefect's submit; then, where the workers already hold this process's settings, stop sending them.
