@@ -3,9 +3,14 @@ hashing the settings for the app cache."""
 
 from __future__ import annotations
 
+import http.client
 import json
+import signal
+import socket
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,3 +38,68 @@ def test_the_launcher_builds_prefects_app_and_leaves_the_collector_on(tmp_path: 
     assert seen["cached"]  # Prefect's app, built once (its cache holds it, under the boot's constant key)
     assert seen["restored"]  # the settings hash as before once the app is built
     assert seen["health"]
+
+
+STOPPING_PROBE = """
+import asyncio, sys
+import uvicorn
+from flows.server_boot import PromptServer
+
+async def app(scope, receive, send):
+    if scope["type"] == "lifespan":
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            else:
+                open(sys.argv[2], "w").write("shut down")
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+    await asyncio.sleep(float(scope["query_string"] or b"0"))  # a request still running when the stop comes
+    await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"2")]})
+    await send({"type": "http.response.body", "body": b"ok"})
+
+PromptServer(uvicorn.Config(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="error", lifespan="on")).run()
+"""
+
+
+def test_the_server_stops_when_asked_after_its_requests_and_its_apps_shutdown(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    marker = tmp_path / "shutdown"
+    server = subprocess.Popen([sys.executable, "-c", STOPPING_PROBE, str(port), str(marker)], cwd=ROOT)
+    try:
+        idle = _connect(port)
+        idle.request("GET", "/")
+        assert idle.getresponse().read() == b"ok"  # (kept alive: open and idle when the stop comes)
+        answers: list[bytes] = []
+        busy = threading.Thread(target=lambda: answers.append(_slow_answer(port)))
+        busy.start()
+        time.sleep(0.2)
+        server.send_signal(signal.SIGTERM)
+        busy.join(30)
+        assert server.wait(30) in (0, -signal.SIGTERM)  # (uvicorn raises the signal again once it has stopped)
+    finally:
+        server.kill()
+    assert answers == [b"ok"]  # the request running at the stop was answered
+    assert marker.read_text() == "shut down"  # and the app's own shutdown ran
+
+
+def _connect(port: int) -> http.client.HTTPConnection:
+    deadline = time.monotonic() + 60
+    while True:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        try:
+            connection.connect()
+            return connection
+        except ConnectionError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _slow_answer(port: int) -> bytes:
+    connection = _connect(port)
+    connection.request("GET", "/?1.0")
+    return connection.getresponse().read()
