@@ -89,5 +89,5 @@ def test_the_server_module_starts_only_the_api_server() -> None:
     assert words == ["-m", "flows.server_boot", "--port"]  # (and the port, a number)
     launcher = (STARTS_THE_SERVER.parent / "server_boot.py").read_text(encoding="utf-8")
     assert "from prefect.server.api.server import create_app" in launcher
-    assert 'HOST = "127.0.0.1"' in launcher and "uvicorn.run(app, host=HOST" in launcher
+    assert 'HOST = "127.0.0.1"' in launcher and "uvicorn.Config(build_app(), host=HOST" in launcher
     assert not any(keyword.arg == "shell" for keyword in popens[0].keywords)
