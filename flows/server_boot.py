@@ -26,13 +26,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import gc
 import socket
 import sys
+from collections.abc import Callable
 from types import FrameType
 from typing import TYPE_CHECKING
 
 import uvicorn
+from uvicorn.main import STARTUP_FAILURE
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -40,7 +43,6 @@ if TYPE_CHECKING:
 HOST = "127.0.0.1"
 TICK_SECONDS = 0.1  # uvicorn's period for its housekeeping (the Date header, the request limit)
 DRAIN_POLL_SECONDS = 0.005  # how often a stopping server looks whether its connections have closed
-STARTUP_FAILURE = 3  # uvicorn's exit code when the server could not start
 
 
 def build_app() -> FastAPI:
@@ -72,22 +74,22 @@ class PromptServer(uvicorn.Server):
     """uvicorn's server, stopping as soon as it is asked to: woken by the signal, not at its next 0.1-s tick, and
     closing its connections without a fixed 0.1-s wait. Its ticks and the app's shutdown are uvicorn's own."""
 
-    _loop: asyncio.AbstractEventLoop | None = None
-    _wake: asyncio.Event | None = None
+    _wake_up: Callable[[], object] | None = None  # wakes the main loop; set while it runs
 
     async def main_loop(self) -> None:
-        self._loop, self._wake = asyncio.get_running_loop(), asyncio.Event()
+        woken = asyncio.Event()
+        # (a signal handler runs between the loop's steps: only a thread-safe call wakes its selector)
+        self._wake_up = functools.partial(asyncio.get_running_loop().call_soon_threadsafe, woken.set)
         ticks = 0
         while not await self.on_tick(ticks):
             ticks = (ticks + 1) % 864_000  # (uvicorn's own wrap: a day of ticks)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), TICK_SECONDS)
+                await asyncio.wait_for(woken.wait(), TICK_SECONDS)
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         super().handle_exit(sig, frame)
-        if self._loop is not None and self._wake is not None:
-            # (a signal handler runs between the loop's steps: only a thread-safe call wakes its selector)
-            self._loop.call_soon_threadsafe(self._wake.set)
+        if self._wake_up is not None:
+            self._wake_up()
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         for server in self.servers:

@@ -6,12 +6,13 @@ from __future__ import annotations
 import http.client
 import json
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+
+from flows.server import _free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 PROBE = """
@@ -64,9 +65,7 @@ PromptServer(uvicorn.Config(app, host="127.0.0.1", port=int(sys.argv[1]), log_le
 
 
 def test_the_server_stops_when_asked_after_its_requests_and_its_apps_shutdown(tmp_path: Path) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = _free_port()
     marker = tmp_path / "shutdown"
     server = subprocess.Popen([sys.executable, "-c", STOPPING_PROBE, str(port), str(marker)], cwd=ROOT)
     try:
