@@ -36,11 +36,44 @@ class _FixedTagger:
 
 
 def test_a_word_tagged_otherwise_than_at_first_keeps_its_own_tag(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(segment._TAGGERS, "first", _FixedTagger([("测试词甲", "n")]))
-    monkeypatch.setitem(segment._TAGGERS, "second", _FixedTagger([("测试词甲", "v")]))
-    first, second = tokenize("测试词甲", "first")[0], tokenize("测试词甲", "second")[0]
+    tagger = _FixedTagger([("测试词甲", "n")])
+    monkeypatch.setitem(segment._TAGGERS, "fixed", tagger)
+    first = tokenize("测试词甲", "fixed")[0]
+    tagger.pairs = [("测试词甲", "v")]  # (jieba's posseg tags an unknown word by its context)
+    second = tokenize("测试词甲", "fixed")[0]
     assert (first.pos, second.pos) == ("n", "v")
     assert first.facts is not None and second.facts is None
+
+
+MIXED = "脱贫攻坚取得了全面胜利，贫困发生率由10.2%降到0，ABC公司与Apple Inc. 在乌蒙山区的嘎啦嘎啦村帮扶　2020年"
+
+
+def test_rjieba_tokens_from_cut_equal_those_from_tagging() -> None:
+    tagger = get_tagger("rjieba")
+    assert isinstance(tagger, segment._RJiebaTagger)
+    tagged = segment._tokenize_tagged(MIXED, tagger, {}, 3)
+    from_cut = segment._tokenize_cut(MIXED, tagger, {}, 3)
+    assert from_cut is not None
+    assert [(t.token, t.pos, t.start, t.end) for t in from_cut] == [(t.token, t.pos, t.start, t.end) for t in tagged]
+
+
+def test_rjieba_tags_each_word_by_the_word_alone() -> None:
+    """What the cut path relies on: jieba-rs gives a word one tag wherever it stands."""
+    tagger = get_tagger("rjieba")
+    assert isinstance(tagger, segment._RJiebaTagger)
+    for word, pos in tagger.tag(MIXED):
+        assert tagger.word_tag(word) in (pos, None)
+
+
+def test_rjieba_tags_the_whole_text_when_a_new_word_alone_is_cut_otherwise() -> None:
+    text = "各级政府所辖的村"  # 所辖 is one word here; alone, jieba-rs cuts it 所 / 辖
+    tagger = get_tagger("rjieba")
+    assert isinstance(tagger, segment._RJiebaTagger)
+    assert "所辖" in tagger.cut(text) and tagger.word_tag("所辖") is None
+    assert segment._tokenize_cut(text, tagger, {}, 0) is None
+    expected = [(t.token, t.pos, t.start, t.end) for t in segment._tokenize_tagged(text, tagger, {}, 0)]
+    assert [(t.token, t.pos, t.start, t.end) for t in tokenize(text)] == expected
+    assert ("所辖", "n", 4, 6) in expected  # (the dictionary's tag, which the word alone would not show)
 
 
 def test_unknown_engine() -> None:

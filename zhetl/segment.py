@@ -91,6 +91,19 @@ class _RJiebaTagger:
     def tag(self, text: str) -> list[tuple[str, str]]:
         return self._engine.tag(text, True)
 
+    def cut(self, text: str) -> list[str]:
+        """The words ``tag`` would give, without their tags: a quarter cheaper, and no tuple or tag object a word."""
+        return self._engine.cut(text, True)
+
+    def word_tag(self, word: str) -> str | None:
+        """The tag jieba-rs gives ``word`` wherever it stands, or None if the word alone would be cut otherwise.
+
+        jieba-rs tags a cut word by the word alone (its dictionary's tag, else x, m or eng by its characters),
+        unlike jieba's posseg, whose HMM tags unknown words in context: so one word has one tag everywhere.
+        """
+        tagged = self._engine.tag(word, True)
+        return tagged[0][1] if len(tagged) == 1 else None
+
     def has_word(self, word: str) -> bool:
         return self._engine.has_word(word)
 
@@ -146,8 +159,9 @@ def known_word(word: str) -> bool:
     return isinstance(tagger, _RJiebaTagger) and tagger.has_word(word)
 
 
-# Each word the tokenizer has met, with its facts (bounded like the rules' memos: it starts afresh when full).
-_VOCABULARY: Final[dict[str, WordFacts]] = {}
+# Each word the tokenizer has met, with its facts, per engine (bounded like the rules' memos: it starts afresh
+# when full). Per engine: a word's facts hold the tag its engine gave it, which the rjieba path trusts untested.
+_VOCABULARIES: Final[dict[str, dict[str, WordFacts]]] = {}
 
 
 def tokenize(text: str, engine: str = "rjieba", offset: int = 0) -> list[Token]:
@@ -156,28 +170,71 @@ def tokenize(text: str, engine: str = "rjieba", offset: int = 0) -> list[Token]:
     Our lexicon's tag replaces the engine's. Each token carries its word's facts (one string object and one set of
     rule answers per distinct word), unless the engine tagged this occurrence otherwise than the word's first.
     """
+    tagger = get_tagger(engine)
+    vocabulary = _VOCABULARIES.get(engine)
+    if vocabulary is None:
+        vocabulary = _VOCABULARIES[engine] = {}
+    if isinstance(tagger, _RJiebaTagger):
+        tokens = _tokenize_cut(text, tagger, vocabulary, offset)
+        if tokens is not None:
+            return tokens
+    return _tokenize_tagged(text, tagger, vocabulary, offset)
+
+
+def _tokenize_cut(text: str, tagger: _RJiebaTagger, vocabulary: dict[str, WordFacts],
+                  offset: int) -> list[Token] | None:
+    """Tokens from jieba-rs's cut, each word's tag read from its facts (see ``_RJiebaTagger.word_tag``).
+
+    None when a new word's tag cannot be had from the word alone: the caller then tags the whole text.
+    """
+    tokens: list[Token] = []
+    position = offset
+    for word in tagger.cut(text):
+        end = position + len(word)
+        facts = vocabulary.get(word)
+        if facts is None:
+            if word.isspace():
+                position = end
+                continue
+            pos = tagger.word_tag(word)
+            if pos is None:
+                return None
+            facts = _new_facts(vocabulary, word, pos)
+        tokens.append(Token(facts.word, facts.pos, position, end, facts))
+        position = end
+    if position - offset != len(text):
+        raise RuntimeError(f"rjieba lost characters: {position} of {len(text)}")
+    return tokens
+
+
+def _tokenize_tagged(text: str, tagger: Tagger, vocabulary: dict[str, WordFacts], offset: int) -> list[Token]:
+    """Tokens from the engine's tagging: for jieba, whose tags of unknown words depend on their context."""
     tokens: list[Token] = []
     position = offset
     ours = lexicon_tags()
-    vocabulary = _VOCABULARY
-    for word, pos in get_tagger(engine).tag(text):
+    for word, pos in tagger.tag(text):
         end = position + len(word)
         facts = vocabulary.get(word)  # (never a whitespace word: those are dropped before they get facts)
         if facts is None:
             if word.isspace():
                 position = end
                 continue
-            if len(vocabulary) >= WORD_MEMO_LIMIT:
-                vocabulary.clear()
-            facts = vocabulary[word] = WordFacts(word, pos, ours.get(word, pos))
+            facts = _new_facts(vocabulary, word, pos)
         if facts.engine_pos == pos:
             tokens.append(Token(facts.word, facts.pos, position, end, facts))
         else:
             tokens.append(Token(word, ours.get(word, pos), position, end))
         position = end
     if position - offset != len(text):
-        raise RuntimeError(f"{engine} lost characters: {position} of {len(text)}")
+        raise RuntimeError(f"segmenter lost characters: {position} of {len(text)}")
     return tokens
+
+
+def _new_facts(vocabulary: dict[str, WordFacts], word: str, engine_pos: str) -> WordFacts:
+    if len(vocabulary) >= WORD_MEMO_LIMIT:
+        vocabulary.clear()
+    facts = vocabulary[word] = WordFacts(word, engine_pos, lexicon_tags().get(word, engine_pos))
+    return facts
 
 
 def respect_mentions(tokens: list[Token], text: str, mentions: list[tuple[int, int, str]],
