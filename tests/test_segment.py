@@ -76,6 +76,47 @@ def test_rjieba_tags_the_whole_text_when_a_new_word_alone_is_cut_otherwise() -> 
     assert ("所辖", "n", 4, 6) in expected  # (the dictionary's tag, which the word alone would not show)
 
 
+DOCUMENT = ("第一条 为了巩固拓展脱贫攻坚成果，制定本条例。\n\n各级政府所辖的村；一是ABC公司投入100.5万元。"
+            "二是Apple Inc. 帮扶！\n  贫困发生率由10.2%降到0……“全面胜利。”\n")
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    from zhetl.sentences import split_sentences
+    return [(s.start, s.end) for s in split_sentences(text)]
+
+
+def _plain(tokens: list[Token]) -> list[tuple[str, str, int, int]]:
+    return [(t.token, t.pos, t.start, t.end) for t in tokens]
+
+
+@pytest.mark.parametrize("engine", ["rjieba", "jieba"])
+def test_sentence_tokens_equal_each_sentence_cut_alone(engine: str) -> None:
+    spans = _spans(DOCUMENT)
+    assert len(spans) > 4
+    together = [_plain(tokens) for tokens in segment.sentence_tokens(DOCUMENT, spans, engine)]
+    assert together == [_plain(tokenize(DOCUMENT[start:end], engine, start)) for start, end in spans]
+
+
+def test_spans_meeting_inside_a_block_are_cut_alone() -> None:
+    text = "巩固脱贫攻坚成果"
+    tagger = get_tagger("rjieba")
+    assert isinstance(tagger, segment._RJiebaTagger)
+    assert not segment._block_edge(text, 5) and segment._block_edge("成果。巩固", 3)
+    assert segment._window_tokens(text, [(0, 5), (5, 8)], tagger, {}) is None  # 攻坚 would cross the edge
+    together = [_plain(tokens) for tokens in segment.sentence_tokens(text, [(0, 5), (5, 8)])]
+    assert together == [_plain(tokenize(text[:5], "rjieba", 0)), _plain(tokenize(text[5:], "rjieba", 5))]
+
+
+def test_a_window_retags_the_span_with_a_word_its_tag_cannot_be_had_for() -> None:
+    tagger = get_tagger("rjieba")
+    assert isinstance(tagger, segment._RJiebaTagger)
+    spans = _spans(DOCUMENT)
+    per_span = segment._window_tokens(DOCUMENT, spans, tagger, {})  # (a fresh vocabulary: 所辖 is new)
+    assert per_span is not None
+    expected = [_plain(segment._tokenize_tagged(DOCUMENT[start:end], tagger, {}, start)) for start, end in spans]
+    assert [_plain(tokens) for tokens in per_span] == expected
+
+
 def test_unknown_engine() -> None:
     with pytest.raises(ValueError):
         get_tagger("nope")

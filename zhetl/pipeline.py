@@ -28,7 +28,7 @@ from zhetl.metrics import MetricLink, link_metrics, ratio_kinds
 from zhetl.numerals import fold_width
 from zhetl.quantities import Quantity, bound_word_length, find_quantities, redacted_amounts
 from zhetl.schemas import TABLES, to_table, validate
-from zhetl.segment import Token, respect_mentions, tokenize
+from zhetl.segment import Token, respect_mentions, sentence_tokens, tokenize
 from zhetl.sentences import split_sentences
 from zhetl.textmap import MappedText
 
@@ -261,9 +261,14 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
     document_places: Divisions = []
     document_years: list[int] = []
     token_columns = _TokenColumns()
+    # (cut many sentences per engine call; each sentence's tokens are made when its turn comes)
+    token_lists = sentence_tokens(text, [(s.start, s.end) for s in sentences], settings.segmenter)
     for sentence in sentences:
+        clock = _clock()
+        tokens = next(token_lists)
+        _lap(SEGMENT, clock)
         _sentence_rows(rows, doc_id, text, mapped, sentence, reference, redaction_spans, settings.segmenter,
-                       (document_places, document_years), token_columns)
+                       (document_places, document_years), token_columns, tokens)
         if token_columns.count >= TOKEN_FLUSH:
             rows.blocks["tokens"].append(token_columns.flush(doc_id, mapped))
     rows.blocks["tokens"].append(token_columns.flush(doc_id, mapped))
@@ -357,12 +362,13 @@ class SentenceAnalysis:
 def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
                      redactions: Iterable[tuple[int, int]] = (), segmenter: str = "rjieba",
                      document_places: Divisions | None = None,
-                     document_years: list[int] | None = None) -> SentenceAnalysis:
+                     document_years: list[int] | None = None, tokens: list[Token] | None = None) -> SentenceAnalysis:
     """Dates, quantities (with their metric), tokens and entities of one sentence starting at ``start``.
 
     ``redactions`` are sentence-relative spans; tokens are cut at mention edges so none crosses a mention.
     ``document_years`` collects the years the document's sentences state, in order (one list per document), so
-    a later 同年 or 当年 takes the last of them.
+    a later 同年 or 当年 takes the last of them. ``tokens`` are the sentence's own, when already cut
+    (:func:`~zhetl.segment.sentence_tokens`); otherwise it is cut here.
     """
     redactions = list(redactions)
     clock = _clock()
@@ -381,7 +387,9 @@ def analyse_sentence(body: str, start: int = 0, reference: date | None = None,
     mentions = _non_overlapping([(d.start + start, d.end + start, "t") for d in dates]
                                 + [(q.start + start, q.end + start, "m") for q in figures]) if dates or figures else []
     clock = _lap(DATES_QUANTITIES, clock)
-    tokens = respect_mentions(tokenize(body, segmenter, offset=start), body, mentions, start)
+    if tokens is None:
+        tokens = tokenize(body, segmenter, offset=start)
+    tokens = respect_mentions(tokens, body, mentions, start)
     if quantities:
         bound_words = [(q.start + start, f.start + start, "d") for q, f in zip(quantities, figures)
                        if f.start > q.start]
@@ -480,7 +488,7 @@ def _place_for(start: int, hint: str | None, places: list[Entity], document_plac
 
 def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sentence, reference: date | None,
                    redactions: list[tuple[int, int]], segmenter: str, document_context: tuple[Divisions, list[int]],
-                   token_columns: _TokenColumns) -> None:
+                   token_columns: _TokenColumns, tokens: list[Token]) -> None:
     document_places, document_years = document_context
     clock = _clock()
     start, end = sentence.start, sentence.end
@@ -488,7 +496,8 @@ def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sente
     sid = sentence.sentence_id
     local_redactions = [(s - start, e - start) for s, e in redactions if s < end and start < e] if redactions else []
     _lap(ROWS, clock)
-    found = analyse_sentence(body, start, reference, local_redactions, segmenter, document_places, document_years)
+    found = analyse_sentence(body, start, reference, local_redactions, segmenter, document_places, document_years,
+                             tokens)
     clock = _clock()
     token_columns.add(sid, found.tokens)
     for mention in found.dates:
