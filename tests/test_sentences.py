@@ -44,13 +44,27 @@ def test_a_line_without_end_marks_is_cut_into_bounded_sentences() -> None:
     assert all(line[s.start - 1] == "，" for s in sentences[1:3])  # cut after a comma where there is one
 
 
-# The plain statement of where a list marker counts: at the line's start or right after clause punctuation.
-_MARKER_WHERE_ALLOWED = re.compile(r"(?:^|(?<=[。；;：:！？!? \t]))" + _MARKER)
+# The plain statement of where a list marker counts: at a line's start or right after clause punctuation.
+_MARKER_WHERE_ALLOWED = re.compile(r"(?:^|(?<=[。；;：:！？!? \t]))" + _MARKER, re.MULTILINE)
+_SENTENCE_STUFF = "一二三四五六七八九十百是第条章节款（）()0123456789.．、。；;：:！？!? \t村“”…\n"
 
 
-@given(st.text(alphabet="一二三四五六七八九十百是第条章节款（）()0123456789.．、。；;：:！？!? \t村", max_size=30))
-def test_list_marker_starts_are_where_the_plain_pattern_starts(line: str) -> None:
-    assert list_marker_starts(line) == {m.start() for m in _MARKER_WHERE_ALLOWED.finditer(line)}
+@given(st.text(alphabet=_SENTENCE_STUFF, max_size=40))
+def test_list_marker_starts_are_where_the_plain_pattern_starts(text: str) -> None:
+    assert list_marker_starts(text) == sorted({m.start() for m in _MARKER_WHERE_ALLOWED.finditer(text)})
+
+
+@given(st.lists(st.text(alphabet=_SENTENCE_STUFF.replace("\n", ""), max_size=30), max_size=5))
+def test_a_document_splits_as_its_lines_split_alone(lines: list[str]) -> None:
+    """The document's scans for punctuation and markers, shared out to its lines, cut where each line's own would."""
+    expected: list[tuple[int, int, int]] = []
+    line_start = paragraph_id = 0
+    for line in lines:
+        alone = split_sentences(line)
+        expected += [(paragraph_id, line_start + s.start, line_start + s.end) for s in alone]
+        paragraph_id += 1 if alone else 0
+        line_start += len(line) + 1
+    assert [(s.paragraph_id, s.start, s.end) for s in split_sentences("\n".join(lines))] == expected
 
 
 def test_sentences_compare_and_hash_as_values() -> None:
