@@ -165,3 +165,12 @@ def test_clients_of_the_runs_own_server_load_one_ca_certificate(tmp_path) -> Non
                                                                            str(mine)},
                             capture_output=True, text=True, timeout=120)
     assert result.stdout.split()[-1:] == [str(mine)], result.stderr[-2000:]
+
+
+def test_the_environment_keeps_openblas_to_one_thread_unless_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    server.configure_environment()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    server.configure_environment()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
