@@ -49,7 +49,7 @@ def test_a_lazy_value_is_built_once_even_when_it_is_empty() -> None:
 def test_a_word_rule_asks_its_rule_once_per_word_and_tag() -> None:
     asked: list[tuple[str, str]] = []
 
-    def rule(word: str, pos: str) -> bool:
+    def rule(word: str, pos: str, facts: memo.WordFacts | None) -> bool:
         asked.append((word, pos))
         return word.endswith("村")
 
@@ -63,7 +63,7 @@ def test_a_word_rule_asks_its_rule_once_per_word_and_tag() -> None:
 def test_a_word_rule_keeps_its_answers_in_the_word_s_facts() -> None:
     asked: list[tuple[str, str]] = []
 
-    def rule(word: str, pos: str) -> str:
+    def rule(word: str, pos: str, facts: memo.WordFacts | None) -> str:
         asked.append((word, pos))
         return f"{word}/{pos}"
 
@@ -78,6 +78,22 @@ def test_a_word_rule_keeps_its_answers_in_the_word_s_facts() -> None:
     assert first.ask_about("王村", "nr", facts) == "王村/nr"  # another tag than the facts': the memo answers
     assert second.ask_about("工作", "vn", None) == "工作/vn"
     assert asked[2:] == [("王村", "nr"), ("工作", "vn")]
+
+
+def test_a_rule_asked_with_facts_hands_them_to_the_rules_it_asks() -> None:
+    """A new word's first rule (may_start) asks the others: their answers go to the word's facts, not the memos."""
+    asked: list[str] = []
+
+    def inner_rule(word: str, pos: str, facts: memo.WordFacts | None) -> bool:
+        asked.append(word)
+        return word.endswith("村")
+
+    inner = memo.WordRule(inner_rule)
+    outer = memo.WordRule(lambda word, pos, facts: not inner.ask_about(word, pos, facts))
+    facts = memo.WordFacts("王村", "ns", "ns")
+    assert not outer.ask_about("王村", "ns", facts)
+    assert inner.ask_about("王村", "ns", facts) and asked == ["王村"]  # answered from the facts
+    assert inner.ask("王村", "ns") and asked == ["王村", "王村"]  # the memo never held it
 
 
 def test_a_one_key_memo_starts_afresh_when_full() -> None:

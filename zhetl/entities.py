@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Final, TypeVar
 
 from zhetl import gazetteer
-from zhetl.memo import Lazy, WordRule, remember
+from zhetl.memo import Lazy, WordFacts, WordRule, remember
 from zhetl.names import (
     COMMON_SURNAMES,
     COMPOUND_SURNAMES,
@@ -144,10 +144,11 @@ _TERMS: Final = Lazy(lambda: {e.word: e.normalized for e in lexicon() if e.entit
 _LEXICON_ORGS: Final = Lazy(lambda: {e.word: e.normalized for e in lexicon() if e.entity_type == "ORG"})
 
 
-def _on_bare_token(rule: Callable[[Token], RuleResult]) -> Callable[[str, str], RuleResult]:
+def _on_bare_token(rule: Callable[[Token], RuleResult]) -> Callable[[str, str, WordFacts | None], RuleResult]:
     """A token rule asked of a word and its tag: the token it sees has no offsets, so its answer holds for every
-    token of that word and tag (what lets a :class:`WordRule` remember it)."""
-    return lambda word, pos: rule(Token(word, pos, 0, len(word)))
+    token of that word and tag (what lets a :class:`WordRule` remember it). It carries the word's facts, if the
+    rule was asked with them, so that the rules it asks in turn keep their answers there."""
+    return lambda word, pos, facts: rule(Token(word, pos, 0, len(word), facts))
 
 
 _CJK_MEMO: Final[dict[str, bool]] = {}
@@ -227,7 +228,7 @@ def may_start(token: Token) -> bool:
     return _MAY_START_RULE.ask_about(token.token, token.pos, token.facts)
 
 
-def _may_start(word: str, pos: str) -> bool:
+def _may_start(word: str, pos: str, facts: WordFacts | None) -> bool:
     """Could any rule start an entity at a token like this, whatever its neighbours? (Most tokens: no.)
 
     A superset of every rule's own first test, cached per distinct word, so the rules run only where
@@ -235,8 +236,8 @@ def _may_start(word: str, pos: str) -> bool:
     """
     if not _is_cjk(word):
         return False
-    token = Token(word, pos, 0, len(word))
-    if word in KNOWN_ORGS or word in _lexicon_orgs() or word in _terms() or _inside_word(word, pos):
+    token = Token(word, pos, 0, len(word), facts)
+    if word in KNOWN_ORGS or word in _lexicon_orgs() or word in _terms() or _inside_word(word, pos, facts):
         return True
     if _organisation_word(token) or _proper_start_word(token) or _place_word(token) or _place_stem(token):
         return True
@@ -494,13 +495,13 @@ def _inside_token(token: Token) -> list[Entity]:
     return [e.shifted(token.start) for e in found]
 
 
-def _inside_word(word: str, pos: str) -> tuple[Entity, ...]:
-    """:func:`_entities_inside_word`, remembered per (tag, word)."""
-    return _INSIDE_WORD_RULE.ask(word, pos)
+def _inside_word(word: str, pos: str, facts: WordFacts | None = None) -> tuple[Entity, ...]:
+    """:func:`_entities_inside_word`, remembered per (tag, word), in the word's facts when given."""
+    return _INSIDE_WORD_RULE.ask_about(word, pos, facts)
 
 
-def _entities_inside_word(word: str, pos: str) -> tuple[Entity, ...]:
-    token = Token(word, pos, 0, len(word))
+def _entities_inside_word(word: str, pos: str, facts: WordFacts | None) -> tuple[Entity, ...]:
+    token = Token(word, pos, 0, len(word), facts)
     return tuple(_abbreviated_places(token) or _person_inside(token) or _country_state(token)
                  or _organisation_before_title(token))
 

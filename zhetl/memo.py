@@ -85,7 +85,7 @@ class WordRule(Generic[Answer]):
     itself runs once per word and tag (twice for a word met both with its facts and without).
     """
 
-    def __init__(self, rule: Callable[[str, str], Answer]) -> None:
+    def __init__(self, rule: Callable[[str, str, WordFacts | None], Answer]) -> None:
         self._rule = rule
         self._memo: WordMemo[Answer] = WordMemo()
         self._number = _RULES_MADE[0]
@@ -94,7 +94,7 @@ class WordRule(Generic[Answer]):
     def ask(self, word: str, pos: str) -> Answer:
         known = self._memo.get(pos, word)
         if known is None:
-            known = self._memo.put(pos, word, self._rule(word, pos))
+            known = self._memo.put(pos, word, self._rule(word, pos, None))
         return known.answer
 
     def ask_about(self, word: str, pos: str, facts: WordFacts | None) -> Answer:
@@ -109,7 +109,9 @@ class WordRule(Generic[Answer]):
                 return cast(Answer, answer)
         else:
             answers.extend([_NOT_ASKED] * (number + 1 - len(answers)))
-        found = self._rule(word, pos)  # (not kept in the memo as well: the facts hold it for every token of the word)
+        # (not kept in the memo as well: the facts hold it for every token of the word; the rule gets them, so the
+        # rules it asks in turn keep their answers there too, where a new word's first tokens look for them)
+        found = self._rule(word, pos, facts)
         answers[number] = found
         return found
 
