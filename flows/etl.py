@@ -25,6 +25,7 @@ from prefect import flow, get_run_logger  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
+from flows.console import drop_lines_to_closed_streams  # noqa: E402
 from flows.prefect_collections import load_collections  # noqa: E402
 from flows.progress import Progress  # noqa: E402
 from flows.summary import publish_summary_artifacts  # noqa: E402
@@ -177,6 +178,7 @@ def run_etl(**parameters) -> dict:
     """Run the flow with one API server shared by all workers (the CLI and ``python -m`` use this)."""
     checked = EtlParameters(**parameters)  # fail fast on bad parameters, before a server starts
     started = time.perf_counter()
+    drop_lines_to_closed_streams()  # (before the fork server starts: its workers inherit the handlers)
     # On the run's own early server, its settings hold from here on, so the fork server (and every worker) is
     # forked holding the settings the flow runs with, and Prefect need not send them with each task.
     with server.own_server_settings() if server.booting() else contextlib.nullcontext():

@@ -24,9 +24,9 @@ class Progress:
                  artifact: bool = True, artifact_interval: float = ARTIFACT_INTERVAL_SECONDS) -> None:
         self.files_total, self.bytes_total = files_total, max(1, bytes_total)
         self.files_done = self.bytes_done = self.chars_done = 0
-        self.stream = stream or sys.stderr
+        self.stream: TextIO | None = stream or sys.stderr  # None once nobody reads it
         self.started = time.monotonic()
-        self.interactive = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.interactive = hasattr(self.stream, "isatty") and bool(self.stream.isatty())
         self.artifact_id: UUID | None = None
         self.artifact_interval = artifact_interval
         self._artifact_at = self.started  # when the artifact was last sent
@@ -51,8 +51,7 @@ class Progress:
     def close(self) -> None:
         self._send_artifact()
         if self.interactive:
-            self.stream.write("\n")
-            self.stream.flush()
+            self._write("\n")
 
     def line(self) -> str:
         filled = round(BAR_WIDTH * self.fraction)
@@ -76,11 +75,17 @@ class Progress:
         return f"{self.files_done:,} of {self.files_total:,} files, {self.chars_done:,} characters"
 
     def _show(self) -> None:
-        if self.interactive:
-            self.stream.write("\r" + self.line())
-        else:
-            self.stream.write("zhetl: " + self.line() + "\n")
-        self.stream.flush()
+        self._write("\r" + self.line() if self.interactive else "zhetl: " + self.line() + "\n")
+
+    def _write(self, text: str) -> None:
+        """Write to the terminal; once its reader has gone (``zhetl run 2>&1 | head``), the run goes on without it."""
+        if self.stream is None:
+            return
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except BrokenPipeError:
+            self.stream = None
 
 
 def create_artifact(description: str) -> UUID:

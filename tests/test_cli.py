@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -46,6 +47,28 @@ def test_two_runs_over_data_raw_give_identical_tables_and_no_new_files(tmp_path:
     assert files_under(output) == files
     assert snapshot(output) == tables
     check_offsets(output)
+
+
+@pytest.mark.flow
+def test_a_run_whose_stderr_reader_has_gone_still_finishes(tmp_path: Path) -> None:
+    """``zhetl run 2>&1 | head``: the log lines and the progress go nowhere, and the run (workers included) neither
+    stops half-way nor waits forever."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PREFECT_API_URL", None)
+    output = tmp_path / "processed"
+    process = subprocess.Popen([*ZHETL, "run", "--input", str(ROOT / "data" / "raw"), "--output", str(output),
+                                "--workers", "2", "--batch-chars", "3000", "--json"], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    process.stderr.close()  # (every write to it from now on meets a broken pipe)
+    try:
+        stdout, _ = process.communicate(timeout=300)
+    finally:
+        process.kill()
+    assert process.returncode == 0
+    summary = json.loads(stdout)
+    assert summary["documents"] == 9 and summary["batches"] > 2 and summary["reconciled"]
+    assert (output / "_manifest.json").is_file()
 
 
 SECRET = "机密标记ZX9Q"  # appears in file contents only; no log line or message may repeat it
