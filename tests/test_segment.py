@@ -1,6 +1,7 @@
 import pytest
 
 from zhetl import segment
+from zhetl.memo import WordFacts
 from zhetl.segment import Token, get_tagger, lexicon, parse_lexicon, respect_mentions, tokenize
 
 
@@ -52,8 +53,7 @@ def test_rjieba_tokens_from_cut_equal_those_from_tagging() -> None:
     tagger = get_tagger("rjieba")
     assert isinstance(tagger, segment._RJiebaTagger)
     tagged = segment._tokenize_tagged(MIXED, tagger, {}, 3)
-    from_cut = segment._tokenize_cut(MIXED, tagger, {}, 3)
-    assert from_cut is not None
+    from_cut = tokenize(MIXED, "rjieba", 3)
     assert [(t.token, t.pos, t.start, t.end) for t in from_cut] == [(t.token, t.pos, t.start, t.end) for t in tagged]
 
 
@@ -70,7 +70,9 @@ def test_rjieba_tags_the_whole_text_when_a_new_word_alone_is_cut_otherwise() -> 
     tagger = get_tagger("rjieba")
     assert isinstance(tagger, segment._RJiebaTagger)
     assert "所辖" in tagger.cut(text) and tagger.word_tag("所辖") is None
-    assert segment._tokenize_cut(text, tagger, {}, 0) is None
+    vocabulary: dict[str, WordFacts] = {}
+    per_span = segment._window_tokens(text, [(0, len(text))], tagger, vocabulary)
+    assert per_span is not None and vocabulary["所辖"].engine_pos == "n"  # (from tagging the whole sentence)
     expected = [(t.token, t.pos, t.start, t.end) for t in segment._tokenize_tagged(text, tagger, {}, 0)]
     assert [(t.token, t.pos, t.start, t.end) for t in tokenize(text)] == expected
     assert ("所辖", "n", 4, 6) in expected  # (the dictionary's tag, which the word alone would not show)

@@ -173,9 +173,11 @@ def tokenize(text: str, engine: str = "rjieba", offset: int = 0) -> list[Token]:
     tagger = get_tagger(engine)
     vocabulary = _vocabulary(engine)
     if isinstance(tagger, _RJiebaTagger):
-        tokens = _tokenize_cut(text, tagger, vocabulary, offset)
-        if tokens is not None:
-            return tokens
+        per_span = _window_tokens(text, [(0, len(text))], tagger, vocabulary)  # (one span: no edge to cross)
+        if per_span is not None:
+            tokens = per_span[0]
+            return [Token(t.token, t.pos, t.start + offset, t.end + offset, t.facts) for t in tokens] \
+                if offset else tokens
     return _tokenize_tagged(text, tagger, vocabulary, offset)
 
 
@@ -184,32 +186,6 @@ def _vocabulary(engine: str) -> dict[str, WordFacts]:
     if vocabulary is None:
         vocabulary = _VOCABULARIES[engine] = {}
     return vocabulary
-
-
-def _tokenize_cut(text: str, tagger: _RJiebaTagger, vocabulary: dict[str, WordFacts],
-                  offset: int) -> list[Token] | None:
-    """Tokens from jieba-rs's cut, each word's tag read from its facts (see ``_RJiebaTagger.word_tag``).
-
-    None when a new word's tag cannot be had from the word alone: the caller then tags the whole text.
-    """
-    tokens: list[Token] = []
-    position = offset
-    for word in tagger.cut(text):
-        end = position + len(word)
-        facts = vocabulary.get(word)
-        if facts is None:
-            if word.isspace():
-                position = end
-                continue
-            pos = tagger.word_tag(word)
-            if pos is None:
-                return None
-            facts = _new_facts(vocabulary, word, pos)
-        tokens.append(Token(facts.word, facts.pos, position, end, facts))
-        position = end
-    if position - offset != len(text):
-        raise RuntimeError(f"rjieba lost characters: {position} of {len(text)}")
-    return tokens
 
 
 # Characters cut by one rjieba call when many sentences are cut at once (each call costs about 0.7 µs besides
@@ -300,7 +276,8 @@ def _window_tokens(text: str, window: list[tuple[int, int]], tagger: _RJiebaTagg
 
 
 def _tokenize_tagged(text: str, tagger: Tagger, vocabulary: dict[str, WordFacts], offset: int) -> list[Token]:
-    """Tokens from the engine's tagging: for jieba, whose tags of unknown words depend on their context."""
+    """Tokens from the engine's tagging: for jieba, whose tags of unknown words depend on their context, and for a
+    sentence holding a new word whose tag jieba-rs's word alone cannot show."""
     tokens: list[Token] = []
     position = offset
     ours = lexicon_tags()
