@@ -495,7 +495,7 @@ def _inside_token(token: Token) -> list[Entity]:
     return [e.shifted(token.start) for e in found]
 
 
-def _inside_word(word: str, pos: str, facts: WordFacts | None = None) -> tuple[Entity, ...]:
+def _inside_word(word: str, pos: str, facts: WordFacts | None) -> tuple[Entity, ...]:
     """:func:`_entities_inside_word`, remembered per (tag, word), in the word's facts when given."""
     return _INSIDE_WORD_RULE.ask_about(word, pos, facts)
 

@@ -245,8 +245,7 @@ def _window_tokens(text: str, window: list[tuple[int, int]], tagger: _RJiebaTagg
     for word in tagger.cut(text[span_start:window_end]):
         end = position + len(word)
         while position >= span_end:  # the current span is done
-            per_span.append(_tokenize_tagged(text[span_start:span_end], tagger, vocabulary, span_start)
-                            if unknown else tokens)
+            per_span.append(_span_done(text, span_start, span_end, tokens, unknown, tagger, vocabulary))
             tokens, unknown = [], False
             index += 1
             span_start, span_end = window[index]
@@ -270,9 +269,15 @@ def _window_tokens(text: str, window: list[tuple[int, int]], tagger: _RJiebaTagg
         position = end
     if position != window_end or index != len(window) - 1:
         raise RuntimeError(f"rjieba lost characters: {position} of {window_end}")
-    per_span.append(_tokenize_tagged(text[span_start:span_end], tagger, vocabulary, span_start)
-                    if unknown else tokens)
+    per_span.append(_span_done(text, span_start, span_end, tokens, unknown, tagger, vocabulary))
     return per_span
+
+
+def _span_done(text: str, start: int, end: int, tokens: list[Token], unknown: bool, tagger: _RJiebaTagger,
+               vocabulary: dict[str, WordFacts]) -> list[Token]:
+    """A span's tokens from the window's cut, or, if it holds a word whose tag the word alone cannot show, from
+    tagging the span."""
+    return _tokenize_tagged(text[start:end], tagger, vocabulary, start) if unknown else tokens
 
 
 def _tokenize_tagged(text: str, tagger: Tagger, vocabulary: dict[str, WordFacts], offset: int) -> list[Token]:

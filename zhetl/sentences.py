@@ -7,6 +7,7 @@ which means a quote was never closed). List markers such as 一是, （一）, 1
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final
 
@@ -85,20 +86,21 @@ def split_sentences(text: str) -> list[Sentence]:
     line_start = 0
     for line in text.split("\n"):
         line_end = line_start + len(line)
-        line_events: list[int] = []
-        while next_event < len(events) and events[next_event] < line_end:
-            line_events.append(events[next_event] - line_start)
-            next_event += 1
-        line_markers: set[int] = set()
-        while next_marker < len(markers) and markers[next_marker] < line_end:
-            line_markers.add(markers[next_marker] - line_start)
-            next_marker += 1
+        line_events, next_event = _on_line(events, next_event, line_start, line_end)
+        line_markers, next_marker = _on_line(markers, next_marker, line_start, line_end)
         if line.strip():
-            for start, end in _split_line(line, line_events, line_markers):
+            for start, end in _split_line(line, line_events, set(line_markers)):
                 sentences.append(Sentence(len(sentences), paragraph_id, line_start + start, line_start + end))
             paragraph_id += 1
         line_start = line_end + 1
     return sentences
+
+
+def _on_line(positions: list[int], first: int, line_start: int, line_end: int) -> tuple[list[int], int]:
+    """The document's ``positions`` (in order, from index ``first``) that fall on the line, as offsets into it, and
+    the index of the first position after the line."""
+    last = bisect.bisect_left(positions, line_end, first)
+    return [position - line_start for position in positions[first:last]], last
 
 
 def _split_line(line: str, events: list[int], markers: set[int]) -> list[tuple[int, int]]:
