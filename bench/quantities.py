@@ -11,6 +11,7 @@ import json
 import math
 import sys
 from collections import defaultdict
+from datetime import UTC, datetime
 from pathlib import Path
 
 from zhetl.pipeline import Settings, process_document
@@ -28,8 +29,8 @@ def _close(a: float | None, b: float | None) -> bool:
 def extracted(file: str) -> list[dict]:
     """Quantities the pipeline finds in one shared file, with offsets mapped to the raw text."""
     data = (SHARED / file).read_bytes()
-    rows = process_document(data, file, Settings())
-    return rows.tables["quantities"]
+    rows = process_document(data, file, Settings(ingested_at=datetime.now(UTC)))  # (every table's rows are typed)
+    return rows.to_arrow()["quantities"].to_pylist()
 
 
 def score(show: bool = False) -> dict:

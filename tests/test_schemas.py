@@ -43,7 +43,8 @@ def test_a_mismatch_fails_the_run_before_anything_is_published(tmp_path: Path, f
 
     def facts_with_a_stray_column(*args, **kwargs):
         rows = real(*args, **kwargs)
-        rows.tables["facts"] = [{**fact, "stray": 1} for fact in rows.tables["facts"]]
+        for block in rows.blocks["facts"]:
+            block.columns["stray"] = [1] * block.count
         return rows
 
     monkeypatch.setattr(batch, "process_document", facts_with_a_stray_column)

@@ -1,4 +1,5 @@
-"""The big tables' rows (paragraphs, sentences, tokens) gathered as NumPy arrays and lists, Arrow built per chunk.
+"""The rows of the tables of spans (paragraphs, sentences, tokens, mentions) gathered as NumPy arrays and lists,
+Arrow built per chunk.
 
 Each Arrow constructor costs a few microseconds whatever its length. Built per document, these three tables took
 about fifteen arrays and three tables a document: 0.35 ms, over a second of the laws corpus's 3,504 documents. A
@@ -13,7 +14,7 @@ from typing import Final, TypeAlias, cast
 import numpy as np
 import pyarrow as pa
 
-from zhetl.schemas import TABLES
+from zhetl.schemas import TABLES, SchemaMismatch
 
 
 class Utf8Pieces:
@@ -82,11 +83,26 @@ def build_table(name: str, blocks: list[Block]) -> pa.Table:
     if not blocks:
         return empty_table(name)
     schema = TABLES[name]
+    names = _block_columns(name)
+    for block in blocks:
+        if block.columns.keys() != names:  # (rows unlike the schema module are our bug: the run fails)
+            raise SchemaMismatch(f"{name}: columns {sorted(block.columns)} where the schema has {sorted(names)}")
     columns: dict[str, pa.Array | pa.ChunkedArray] = {"doc_id": _repeated_ids(blocks)}
     for field in schema:
         if field.name != "doc_id":
-            columns[field.name] = _column([block.columns[field.name] for block in blocks])
+            columns[field.name] = _column([block.columns[field.name] for block in blocks], field.type)
     return pa.table(columns, schema=schema)
+
+
+_BLOCK_COLUMNS: Final[dict[str, frozenset[str]]] = {}
+
+
+def _block_columns(name: str) -> frozenset[str]:
+    """The columns a block of table ``name`` holds: every column of its schema but the document id."""
+    names = _BLOCK_COLUMNS.get(name)
+    if names is None:
+        names = _BLOCK_COLUMNS[name] = frozenset(TABLES[name].names) - {"doc_id"}
+    return names
 
 
 def _repeated_ids(blocks: list[Block]) -> pa.Array | pa.ChunkedArray:
@@ -103,14 +119,15 @@ def _repeated_ids(blocks: list[Block]) -> pa.Array | pa.ChunkedArray:
     return _strings(pieces)
 
 
-def _column(parts: list[Column]) -> pa.Array | pa.ChunkedArray:
+def _column(parts: list[Column], kind: pa.DataType) -> pa.Array | pa.ChunkedArray:
     first = parts[0]
     # (a part of another kind than the first makes NumPy or _strings raise: the batch then blames its file)
-    if isinstance(first, np.ndarray):
+    if isinstance(first, np.ndarray):  # (int32 columns: ids and offsets)
         return pa.array(np.concatenate(cast(list[np.ndarray], parts)).astype(np.int32, copy=False))
     if isinstance(first, Utf8Pieces):
         return _strings(cast(list[Utf8Pieces], parts))
-    return pa.array(list(itertools.chain.from_iterable(parts)), pa.string())  # type: ignore[arg-type]
+    # Python values, converted as Table.from_pylist converts a column (the column's type from the schema)
+    return pa.array(list(itertools.chain.from_iterable(parts)), kind)  # type: ignore[arg-type]
 
 
 STRING_ARRAY_BYTES = 1 << 30  # an Arrow string array's 32-bit offsets reach 2 GiB; each chunk stays under 1

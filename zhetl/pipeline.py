@@ -20,7 +20,7 @@ import pyarrow as pa
 from zhetl import gazetteer
 from zhetl.clean import clean_text
 from zhetl.columnar import Block, Column, build_table, substrings
-from zhetl.dates import find_dates
+from zhetl.dates import DateMention, find_dates
 from zhetl.decode import DecodeRejected, decode_bytes
 from zhetl.entities import Entity, find_entities
 from zhetl.metadata import find_field, find_published_date, find_title, find_url
@@ -71,15 +71,15 @@ class Settings:
         return self.site_lines.get(folder, frozenset())
 
 
-# Gathered as plain columns per document (zhetl.columnar), not as row dicts: they are most of a run's rows.
-COLUMNAR: Final = ("paragraphs", "sentences", "tokens")
+# Gathered as plain columns per document (zhetl.columnar), not as row dicts: every table of spans of the text.
+COLUMNAR: Final = ("paragraphs", "sentences", "tokens", "entities", "quantities", "facts", "dates")
 
 
 @dataclass
 class Rows:
-    """Rows per table: row dicts, and the columnar tables (a million tokens per 2M characters) as blocks of
-    columns; ``to_arrow`` turns each table into Arrow once for all the documents gathered (a batch calls it for
-    each chunk of about 100,000 characters)."""
+    """Rows per table: row dicts (a document's own row, or a reject), and the tables of spans (a million tokens per
+    2M characters) as blocks of columns; ``to_arrow`` turns each table into Arrow once for all the documents
+    gathered (a batch calls it for each chunk of about 100,000 characters)."""
 
     tables: dict[str, list[dict]] = field(
         default_factory=lambda: {name: [] for name in TABLES if name not in COLUMNAR})
@@ -261,17 +261,21 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
     document_places: Divisions = []
     document_years: list[int] = []
     token_columns = _TokenColumns()
+    mentions = _Mentions()
     # (cut many sentences per engine call; each sentence's tokens are made when its turn comes)
     token_lists = sentence_tokens(text, [(s.start, s.end) for s in sentences], settings.segmenter)
     for sentence in sentences:
         clock = _clock()
         tokens = next(token_lists)
         _lap(SEGMENT, clock)
-        _sentence_rows(rows, doc_id, text, mapped, sentence, reference, redaction_spans, settings.segmenter,
-                       (document_places, document_years), token_columns, tokens)
+        _sentence_rows(text, sentence, reference, redaction_spans, settings.segmenter,
+                       (document_places, document_years), token_columns, tokens, mentions)
         if token_columns.count >= TOKEN_FLUSH:
             rows.blocks["tokens"].append(token_columns.flush(doc_id, mapped))
     rows.blocks["tokens"].append(token_columns.flush(doc_id, mapped))
+    clock = _clock()
+    mentions.add_blocks(rows, doc_id, mapped)
+    _lap(ROWS, clock)
     rows.tables["documents"].append({
         "doc_id": doc_id,
         "source_path": source_path,
@@ -324,9 +328,75 @@ def _paragraph_and_sentence_tables(rows: Rows, doc_id: str, mapped: MappedText, 
         [start for start, _ in spans.values()], [end for _, end in spans.values()], hashes))
 
 
-def _offsets(mapped: MappedText, start: int, end: int) -> dict[str, int]:
-    raw_start, raw_end = mapped.raw_span(start, end)
-    return {"char_start": start, "char_end": end, "raw_char_start": raw_start, "raw_char_end": raw_end}
+class _Mentions:
+    """A document's mentions as found, each with its sentence's id, made into one block of columns per table once
+    the document is done: no dict a row, and the offsets mapped back to the raw text all at once."""
+
+    __slots__ = ("dates", "entities", "facts", "quantities")
+
+    def __init__(self) -> None:
+        # (sentence id, the sentence's start: the mention's offsets are the sentence's, mention)
+        self.dates: list[tuple[int, int, DateMention]] = []
+        self.quantities: list[tuple[int, int, Quantity, MetricLink]] = []
+        self.facts: list[tuple[int, dict]] = []  # (sentence id, fact: its offsets the document's)
+        self.entities: list[tuple[int, Entity]] = []  # (sentence id, entity: its offsets the document's)
+
+    def add_blocks(self, rows: Rows, doc_id: str, mapped: MappedText) -> None:
+        if self.dates:
+            dates = [mention for _, _, mention in self.dates]
+            rows.blocks["dates"].append(_mentions_block(
+                doc_id, mapped, [sid for sid, _, _ in self.dates],
+                [shift + mention.start for _, shift, mention in self.dates],
+                [shift + mention.end for _, shift, mention in self.dates],
+                {"text": [d.text for d in dates], "kind": [d.kind for d in dates],
+                 "start_date": [d.start_date for d in dates], "end_date": [d.end_date for d in dates],
+                 "granularity": [d.granularity for d in dates], "redacted": [d.redacted for d in dates]}))
+        if self.quantities:
+            quantities = [quantity for _, _, quantity, _ in self.quantities]
+            links = [link for _, _, _, link in self.quantities]
+            rows.blocks["quantities"].append(_mentions_block(
+                doc_id, mapped, [sid for sid, _, _, _ in self.quantities],
+                [shift + quantity.start for _, shift, quantity, _ in self.quantities],
+                [shift + quantity.end for _, shift, quantity, _ in self.quantities],
+                {**_amount_columns(quantities),
+                 "metric": [link.metric for link in links], "change": [link.change for link in links]}))
+        if self.facts:
+            facts = [fact for _, fact in self.facts]
+            rows.blocks["facts"].append(_mentions_block(
+                doc_id, mapped, [sid for sid, _ in self.facts], [fact["start"] for fact in facts],
+                [fact["end"] for fact in facts],
+                {name: [fact[name] for fact in facts] for name in _FACT_VALUE_COLUMNS}))
+        if self.entities:
+            entities = [entity for _, entity in self.entities]
+            rows.blocks["entities"].append(_mentions_block(
+                doc_id, mapped, [sid for sid, _ in self.entities], [e.start for e in entities],
+                [e.end for e in entities],
+                {"text": [e.text for e in entities], "type": [e.type for e in entities],
+                 "normalized": [e.normalized for e in entities], "admin_code": [e.admin_code for e in entities],
+                 "province": [e.province for e in entities], "city": [e.city for e in entities],
+                 "county": [e.county for e in entities]}))
+
+
+def _amount_columns(quantities: list[Quantity]) -> dict[str, list]:
+    return {"text": [q.text for q in quantities], "value": [q.value for q in quantities],
+            "value_min": [q.value_min for q in quantities], "value_max": [q.value_max for q in quantities],
+            "approximate": [q.approximate for q in quantities], "unit": [q.unit for q in quantities],
+            "kind": [q.kind for q in quantities], "currency": [q.currency for q in quantities]}
+
+
+# What a fact row holds besides its document, sentence and offsets: the keys of facts_of's dicts but start and end.
+_FACT_VALUE_COLUMNS: Final = tuple(name for name in TABLES["facts"].names
+                                   if name not in ("doc_id", "sentence_id", "char_start", "char_end",
+                                                   "raw_char_start", "raw_char_end"))
+
+
+def _mentions_block(doc_id: str, mapped: MappedText, sentence_ids: list[int], starts: list[int], ends: list[int],
+                    values: dict[str, list]) -> Block:
+    """One table's mentions of a document as a block: their sentences, values, and offsets both ways."""
+    columns: dict[str, Column] = {"sentence_id": np.array(sentence_ids, dtype=np.int32)}
+    columns.update(values)
+    columns.update(_offset_columns(mapped, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)))
+    return Block(doc_id, len(sentence_ids), columns)
 
 
 RECENT: Final = ("近", "过去", "最近")
@@ -486,9 +556,9 @@ def _place_for(start: int, hint: str | None, places: list[Entity], document_plac
     return None, None, None
 
 
-def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sentence, reference: date | None,
-                   redactions: list[tuple[int, int]], segmenter: str, document_context: tuple[Divisions, list[int]],
-                   token_columns: _TokenColumns, tokens: list[Token]) -> None:
+def _sentence_rows(text: str, sentence, reference: date | None, redactions: list[tuple[int, int]], segmenter: str,
+                   document_context: tuple[Divisions, list[int]], token_columns: _TokenColumns, tokens: list[Token],
+                   mentions: _Mentions) -> None:
     document_places, document_years = document_context
     clock = _clock()
     start, end = sentence.start, sentence.end
@@ -501,27 +571,14 @@ def _sentence_rows(rows: Rows, doc_id: str, text: str, mapped: MappedText, sente
     clock = _clock()
     token_columns.add(sid, found.tokens)
     for mention in found.dates:
-        rows.tables["dates"].append({
-            "doc_id": doc_id, "sentence_id": sid, "text": mention.text, "kind": mention.kind,
-            "start_date": mention.start_date, "end_date": mention.end_date,
-            "granularity": mention.granularity, "redacted": mention.redacted,
-            **_offsets(mapped, mention.start + start, mention.end + start)})
+        mentions.dates.append((sid, start, mention))
     for quantity, link in zip(found.quantities, found.links):
-        rows.tables["quantities"].append({
-            "doc_id": doc_id, "sentence_id": sid, "text": quantity.text, "value": quantity.value,
-            "value_min": quantity.value_min, "value_max": quantity.value_max,
-            "approximate": quantity.approximate, "unit": quantity.unit, "kind": quantity.kind,
-            "currency": quantity.currency, "metric": link.metric, "change": link.change,
-            **_offsets(mapped, quantity.start + start, quantity.end + start)})
-    for fact in facts_of(found, start, document_places):
-        offsets = _offsets(mapped, fact.pop("start"), fact.pop("end"))
-        rows.tables["facts"].append({"doc_id": doc_id, "sentence_id": sid, **fact, **offsets})
+        mentions.quantities.append((sid, start, quantity, link))
+    if found.quantities:
+        for fact in facts_of(found, start, document_places):
+            mentions.facts.append((sid, fact))
     for entity in found.entities:
-        rows.tables["entities"].append({
-            "doc_id": doc_id, "sentence_id": sid, "text": entity.text, "type": entity.type,
-            "normalized": entity.normalized, "admin_code": entity.admin_code, "province": entity.province,
-            "city": entity.city, "county": entity.county,
-            **_offsets(mapped, entity.start, entity.end)})
+        mentions.entities.append((sid, entity))
     _lap(ROWS, clock)
 
 
