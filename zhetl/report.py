@@ -13,7 +13,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from zhetl.runlog import read_runs
 from zhetl.storage import Location, atomic_write_bytes, published_keys, read_table
@@ -87,35 +89,36 @@ def _overview(documents: pa.Table, rejects: pa.Table) -> str:
 
 def _entity_section(entities: pa.Table) -> str:
     parts = ["<h2>高频实体 Top entities</h2><div class=grid>"]
-    by_type: dict[str, Counter] = defaultdict(Counter)
-    # (counted by Counter's C loop over the pairs; first-seen order, so ties rank as before)
-    pairs = Counter(zip(entities.column("type").to_pylist(), entities.column("normalized").to_pylist(), strict=True))
-    for (kind, name), count in pairs.items():
-        by_type[kind][name] = count
+    by_type: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (kind, name), count in _ranked(entities, ["type", "normalized"]):
+        if len(by_type[kind]) < 10:
+            by_type[kind].append((name, count))
     for kind, label in ENTITY_TYPES.items():
-        top = by_type[kind].most_common(10)
+        top = by_type[kind]
         parts.append(f"<div><h3>{_e(label)} {kind}</h3>{_bars(top) if top else '<p class=muted>none</p>'}</div>")
     parts.append("</div>")
     return "".join(parts)
 
 
 def _metric_section(facts: pa.Table) -> str:
-    rows = facts.to_pylist()
     parts = ["<h2>指标 Metrics</h2>"]
-    if not rows:
+    if not facts.num_rows:
         return "".join(parts) + "<p class=muted>No facts yet.</p>"
-    counts = Counter(r["metric"] for r in rows)
+    counts = [(metric, count) for (metric,), count in _ranked(facts, ["metric"])]
+    counted = dict(counts)
+    # The charts read only facts with a period (535 of the laws corpus's 40,770): only these become Python rows.
     by_metric: dict[str, list[dict]] = defaultdict(list)  # (each metric's rows in order, gathered once)
-    for row in rows:
+    for row in facts.filter(pc.is_valid(facts.column("period_start"))).to_pylist():
         by_metric[row["metric"]].append(row)
-    parts.append(f"<div class=grid><div><h3>最常见的指标 Most measured</h3>{_bars(counts.most_common(15))}</div>")
-    chosen = [m for m in KEY_METRICS if counts[m]] + [m for m, _ in counts.most_common() if m not in KEY_METRICS]
+    parts.append(f"<div class=grid><div><h3>最常见的指标 Most measured</h3>{_bars(counts[:15])}</div>")
+    chosen = [m for m in KEY_METRICS if counted.get(m)] + [m for m, _ in counts if m not in KEY_METRICS]
     charts = 0
     for metric in chosen:
         by_year = _by_year(by_metric[metric])
         if len(by_year) < 2:
             continue
-        unit = Counter(r["unit"] for r in by_metric[metric]).most_common(1)[0][0]
+        units = facts.filter(pc.equal(facts.column("metric"), metric)).column("unit").to_pylist()
+        unit = Counter(units).most_common(1)[0][0]
         parts.append(f"<div><h3>{_e(metric)}（按年份 by year{', ' + _e(unit) if unit else ''}）</h3>"
                      f"{_line(by_year)}</div>")
         charts += 1
@@ -127,6 +130,16 @@ def _metric_section(facts: pa.Table) -> str:
             parts.append(f"<div><h3>{_e(metric)}（按省份 by province，最近一年）</h3>{_bars(by_province)}</div>")
     parts.append("</div>")
     return "".join(parts)
+
+
+def _ranked(table: pa.Table, keys: list[str]) -> list[tuple[tuple, int]]:
+    """How often each distinct value of ``keys`` occurs, most frequent first and ties in order of first appearance
+    (how ``Counter.most_common`` ranks them), counted by Arrow: Python objects for 100,000 entities took 0.05 s."""
+    numbered = table.select(keys).append_column("row", pa.array(np.arange(table.num_rows, dtype=np.int64)))
+    grouped = numbered.group_by(keys).aggregate([("row", "min"), ("row", "count")])
+    grouped = grouped.take(pc.sort_indices(grouped, [("row_count", "descending"), ("row_min", "ascending")]))
+    values = zip(*(grouped.column(key).to_pylist() for key in keys), strict=True)
+    return list(zip(values, grouped.column("row_count").to_pylist(), strict=True))
 
 
 def _runs_section(output: Location) -> str:
