@@ -26,7 +26,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -162,8 +162,12 @@ def part_name(key: str) -> str:
     return f"part-{key}.parquet"
 
 
-def write_table(path: Location, name: str, table: pa.Table) -> None:
-    """Validate ``table`` against the schema module and write it atomically as zstd Parquet."""
+def write_table(path: Location, name: str, table: pa.Table, syncer: ThreadPoolExecutor | None = None) -> Future | None:
+    """Validate ``table`` against the schema module and write it atomically as zstd Parquet.
+
+    With ``syncer``, the wait for the disk (the fsync, then the rename) runs on its thread, and the future returned
+    says when the file is in place.
+    """
     validate(name, table)
     options = {**PARQUET_OPTIONS, "use_dictionary": dictionary_columns(name, table.schema),
                "write_statistics": statistics_columns(name, table.schema)}
@@ -171,22 +175,39 @@ def write_table(path: Location, name: str, table: pa.Table) -> None:
         buffer = pa.BufferOutputStream()
         pq.write_table(table, buffer, **options)
         path.write_bytes(buffer.getvalue().to_pybytes())
-        return
+        return None
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
     pq.write_table(table, tmp, **options)
+    if syncer is not None:
+        return syncer.submit(_sync_into_place, tmp, path)
+    _sync_into_place(tmp, path)
+    return None
+
+
+def _sync_into_place(tmp: Path, path: Path) -> None:
     with open(tmp, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(tmp, path)
 
 
 def stage_tables(staging: Location, key: str, tables: dict[str, pa.Table]) -> dict[str, str]:
-    """Write one batch's tables under ``staging/<table>/``; returns table → file path."""
+    """Write one batch's tables under ``staging/<table>/``; returns table → file path.
+
+    Each file's fsync (about 1.3 ms on this machine, 310 files on the laws corpus, the worker's core idle meanwhile)
+    runs on a thread while the next table is written; every file is synced and in place before this returns.
+    """
     written = {}
-    for name in TABLES:
-        path = staging / name / part_name(key)
-        write_table(path, name, tables[name])
-        written[name] = str(path)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhetl-fsync") as syncer:
+        syncing = []
+        for name in TABLES:
+            path = staging / name / part_name(key)
+            done = write_table(path, name, tables[name], syncer)
+            if done is not None:
+                syncing.append(done)
+            written[name] = str(path)
+        for done in syncing:
+            done.result()  # (raises the first failure: the batch fails, as an inline fsync would have)
     return written
 
 
