@@ -83,7 +83,7 @@ def build_table(name: str, blocks: list[Block]) -> pa.Table:
     if not blocks:
         return empty_table(name)
     schema = TABLES[name]
-    names = _block_columns(name)
+    names = _BLOCK_COLUMNS[name]
     for block in blocks:
         if block.columns.keys() != names:  # (rows unlike the schema module are our bug: the run fails)
             raise SchemaMismatch(f"{name}: columns {sorted(block.columns)} where the schema has {sorted(names)}")
@@ -94,15 +94,8 @@ def build_table(name: str, blocks: list[Block]) -> pa.Table:
     return pa.table(columns, schema=schema)
 
 
-_BLOCK_COLUMNS: Final[dict[str, frozenset[str]]] = {}
-
-
-def _block_columns(name: str) -> frozenset[str]:
-    """The columns a block of table ``name`` holds: every column of its schema but the document id."""
-    names = _BLOCK_COLUMNS.get(name)
-    if names is None:
-        names = _BLOCK_COLUMNS[name] = frozenset(TABLES[name].names) - {"doc_id"}
-    return names
+# The columns a block of each table holds: every column of its schema but the document id.
+_BLOCK_COLUMNS: Final = {name: frozenset(schema.names) - {"doc_id"} for name, schema in TABLES.items()}
 
 
 def _repeated_ids(blocks: list[Block]) -> pa.Array | pa.ChunkedArray:

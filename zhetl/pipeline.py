@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Final
+from typing import Final, cast
 
 import numpy as np
 import pyarrow as pa
@@ -328,60 +328,68 @@ def _paragraph_and_sentence_tables(rows: Rows, doc_id: str, mapped: MappedText, 
         [start for start, _ in spans.values()], [end for _, end in spans.values()], hashes))
 
 
+class _MentionRows:
+    """One table's mentions of a document as found: each one's sentence, its offsets in the document, and itself."""
+
+    __slots__ = ("ends", "found", "sentence_ids", "starts")
+
+    def __init__(self) -> None:
+        self.sentence_ids: list[int] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.found: list = []
+
+    def add(self, sentence_id: int, start: int, end: int, mention: object) -> None:
+        self.sentence_ids.append(sentence_id)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.found.append(mention)
+
+    def block(self, doc_id: str, mapped: MappedText, values: dict[str, list]) -> Block:
+        """The mentions as a block: their sentences, ``values`` (their other columns), and offsets both ways."""
+        columns: dict[str, Column] = {"sentence_id": np.array(self.sentence_ids, dtype=np.int32)}
+        columns.update(values)
+        columns.update(_offset_columns(mapped, np.array(self.starts, dtype=np.int64),
+                                       np.array(self.ends, dtype=np.int64)))
+        return Block(doc_id, len(self.sentence_ids), columns)
+
+
 class _Mentions:
-    """A document's mentions as found, each with its sentence's id, made into one block of columns per table once
-    the document is done: no dict a row, and the offsets mapped back to the raw text all at once."""
+    """A document's mentions per table, made into one block of columns per table once the document is done: no dict
+    a row, and the offsets mapped back to the raw text all at once."""
 
     __slots__ = ("dates", "entities", "facts", "quantities")
 
     def __init__(self) -> None:
-        # (sentence id, the sentence's start: the mention's offsets are the sentence's, mention)
-        self.dates: list[tuple[int, int, DateMention]] = []
-        self.quantities: list[tuple[int, int, Quantity, MetricLink]] = []
-        self.facts: list[tuple[int, dict]] = []  # (sentence id, fact: its offsets the document's)
-        self.entities: list[tuple[int, Entity]] = []  # (sentence id, entity: its offsets the document's)
+        self.dates = _MentionRows()  # DateMention
+        self.quantities = _MentionRows()  # (Quantity, MetricLink)
+        self.facts = _MentionRows()  # a dict of facts_of
+        self.entities = _MentionRows()  # Entity
 
     def add_blocks(self, rows: Rows, doc_id: str, mapped: MappedText) -> None:
-        if self.dates:
-            dates = [mention for _, _, mention in self.dates]
-            rows.blocks["dates"].append(_mentions_block(
-                doc_id, mapped, [sid for sid, _, _ in self.dates],
-                [shift + mention.start for _, shift, mention in self.dates],
-                [shift + mention.end for _, shift, mention in self.dates],
-                {"text": [d.text for d in dates], "kind": [d.kind for d in dates],
-                 "start_date": [d.start_date for d in dates], "end_date": [d.end_date for d in dates],
-                 "granularity": [d.granularity for d in dates], "redacted": [d.redacted for d in dates]}))
-        if self.quantities:
-            quantities = [quantity for _, _, quantity, _ in self.quantities]
-            links = [link for _, _, _, link in self.quantities]
-            rows.blocks["quantities"].append(_mentions_block(
-                doc_id, mapped, [sid for sid, _, _, _ in self.quantities],
-                [shift + quantity.start for _, shift, quantity, _ in self.quantities],
-                [shift + quantity.end for _, shift, quantity, _ in self.quantities],
-                {**_amount_columns(quantities),
-                 "metric": [link.metric for link in links], "change": [link.change for link in links]}))
-        if self.facts:
-            facts = [fact for _, fact in self.facts]
-            rows.blocks["facts"].append(_mentions_block(
-                doc_id, mapped, [sid for sid, _ in self.facts], [fact["start"] for fact in facts],
-                [fact["end"] for fact in facts],
-                {name: [fact[name] for fact in facts] for name in _FACT_VALUE_COLUMNS}))
-        if self.entities:
-            entities = [entity for _, entity in self.entities]
-            rows.blocks["entities"].append(_mentions_block(
-                doc_id, mapped, [sid for sid, _ in self.entities], [e.start for e in entities],
-                [e.end for e in entities],
-                {"text": [e.text for e in entities], "type": [e.type for e in entities],
-                 "normalized": [e.normalized for e in entities], "admin_code": [e.admin_code for e in entities],
-                 "province": [e.province for e in entities], "city": [e.city for e in entities],
-                 "county": [e.county for e in entities]}))
+        for name, mentions, columns in (("dates", self.dates, _date_columns),
+                                        ("quantities", self.quantities, _quantity_columns),
+                                        ("facts", self.facts, _fact_columns),
+                                        ("entities", self.entities, _entity_columns)):
+            if mentions.found:
+                rows.blocks[name].append(mentions.block(doc_id, mapped, columns(mentions.found)))
 
 
-def _amount_columns(quantities: list[Quantity]) -> dict[str, list]:
+def _date_columns(found: list) -> dict[str, list]:
+    dates = cast(list[DateMention], found)
+    return {"text": [d.text for d in dates], "kind": [d.kind for d in dates],
+            "start_date": [d.start_date for d in dates], "end_date": [d.end_date for d in dates],
+            "granularity": [d.granularity for d in dates], "redacted": [d.redacted for d in dates]}
+
+
+def _quantity_columns(found: list) -> dict[str, list]:
+    pairs = cast(list[tuple[Quantity, MetricLink]], found)
+    quantities = [quantity for quantity, _ in pairs]
     return {"text": [q.text for q in quantities], "value": [q.value for q in quantities],
             "value_min": [q.value_min for q in quantities], "value_max": [q.value_max for q in quantities],
             "approximate": [q.approximate for q in quantities], "unit": [q.unit for q in quantities],
-            "kind": [q.kind for q in quantities], "currency": [q.currency for q in quantities]}
+            "kind": [q.kind for q in quantities], "currency": [q.currency for q in quantities],
+            "metric": [link.metric for _, link in pairs], "change": [link.change for _, link in pairs]}
 
 
 # What a fact row holds besides its document, sentence and offsets: the keys of facts_of's dicts but start and end.
@@ -390,13 +398,17 @@ _FACT_VALUE_COLUMNS: Final = tuple(name for name in TABLES["facts"].names
                                                    "raw_char_start", "raw_char_end"))
 
 
-def _mentions_block(doc_id: str, mapped: MappedText, sentence_ids: list[int], starts: list[int], ends: list[int],
-                    values: dict[str, list]) -> Block:
-    """One table's mentions of a document as a block: their sentences, values, and offsets both ways."""
-    columns: dict[str, Column] = {"sentence_id": np.array(sentence_ids, dtype=np.int32)}
-    columns.update(values)
-    columns.update(_offset_columns(mapped, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)))
-    return Block(doc_id, len(sentence_ids), columns)
+def _fact_columns(found: list) -> dict[str, list]:
+    facts = cast(list[dict], found)
+    return {name: [fact[name] for fact in facts] for name in _FACT_VALUE_COLUMNS}
+
+
+def _entity_columns(found: list) -> dict[str, list]:
+    entities = cast(list[Entity], found)
+    return {"text": [e.text for e in entities], "type": [e.type for e in entities],
+            "normalized": [e.normalized for e in entities], "admin_code": [e.admin_code for e in entities],
+            "province": [e.province for e in entities], "city": [e.city for e in entities],
+            "county": [e.county for e in entities]}
 
 
 RECENT: Final = ("近", "过去", "最近")
@@ -571,14 +583,14 @@ def _sentence_rows(text: str, sentence, reference: date | None, redactions: list
     clock = _clock()
     token_columns.add(sid, found.tokens)
     for mention in found.dates:
-        mentions.dates.append((sid, start, mention))
+        mentions.dates.add(sid, start + mention.start, start + mention.end, mention)
     for quantity, link in zip(found.quantities, found.links):
-        mentions.quantities.append((sid, start, quantity, link))
+        mentions.quantities.add(sid, start + quantity.start, start + quantity.end, (quantity, link))
     if found.quantities:
         for fact in facts_of(found, start, document_places):
-            mentions.facts.append((sid, fact))
+            mentions.facts.add(sid, fact["start"], fact["end"], fact)
     for entity in found.entities:
-        mentions.entities.append((sid, entity))
+        mentions.entities.add(sid, entity.start, entity.end, entity)
     _lap(ROWS, clock)
 
 

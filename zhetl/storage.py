@@ -139,11 +139,8 @@ def atomic_write_bytes(path: Location, data: bytes) -> None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    tmp.write_bytes(data)
+    _sync_into_place(tmp, path)
 
 
 def write_manifest(output: Location, manifest: Manifest) -> None:
@@ -186,6 +183,7 @@ def write_table(path: Location, name: str, table: pa.Table, syncer: ThreadPoolEx
 
 
 def _sync_into_place(tmp: Path, path: Path) -> None:
+    """Put a fully written temporary file in place: on disk first (fsync), then under its name (rename)."""
     with open(tmp, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(tmp, path)
