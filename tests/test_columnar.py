@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pyarrow as pa
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from zhetl import columnar
 from zhetl.columnar import Block, build_table, substrings
@@ -26,6 +30,18 @@ def _strings(pieces: columnar.Utf8Pieces) -> list[str]:
 ])
 def test_substrings_are_the_spans_text(spans: list[tuple[int, int]]) -> None:
     text = "脱贫 攻坚𠀋é，2020年"
+    starts = np.array([s for s, _ in spans], dtype=np.int64)
+    ends = np.array([e for _, e in spans], dtype=np.int64)
+    assert _strings(substrings(text, starts, ends)) == [text[s:e] for s, e in spans]
+
+
+@given(st.text(alphabet="ab 中文𠀋é\n", max_size=30), st.data())
+def test_disjoint_ordered_substrings_are_the_spans_text(text: str, data: st.DataObject) -> None:
+    """Tokens in order, touching or with gaps between them, empty ones too (the path that keeps runs of bytes)."""
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=12)))
+    spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
+    if data.draw(st.booleans()):  # touching: every cut both ends one span and starts the next
+        spans = list(itertools.pairwise(cuts))
     starts = np.array([s for s, _ in spans], dtype=np.int64)
     ends = np.array([e for _, e in spans], dtype=np.int64)
     assert _strings(substrings(text, starts, ends)) == [text[s:e] for s, e in spans]

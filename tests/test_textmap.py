@@ -46,3 +46,18 @@ def test_raw_spans_in_bulk_map_an_empty_span_to_a_point() -> None:
     raw_starts, raw_ends = mapped.raw_spans(starts, ends)
     assert list(zip(raw_starts.tolist(), raw_ends.tolist(), strict=True)) == [
         mapped.raw_span(int(s), int(e)) for s, e in zip(starts, ends, strict=True)]
+
+
+@given(st.text(alphabet="ab \n\r\t中文", max_size=40), st.data())
+def test_raw_spans_in_bulk_agree_with_one_span_at_a_time(text: str, data: st.DataObject) -> None:
+    mapped = MappedText.identity(text)
+    mapped = mapped.apply(regex_edits(re.compile(r"\r\n?"), mapped.text, lambda m: "\n"))
+    mapped = mapped.apply(regex_edits(re.compile(r"[ \t]{2,}"), mapped.text, lambda m: " "))
+    size = len(mapped.text)
+    spans = [tuple(sorted(pair)) for pair in data.draw(st.lists(st.tuples(st.integers(0, size), st.integers(0, size)),
+                                                                  max_size=8))]
+    starts = np.array([s for s, _ in spans], dtype=np.int64)
+    ends = np.array([e for _, e in spans], dtype=np.int64)
+    raw_starts, raw_ends = mapped.raw_spans(starts, ends)
+    assert list(zip(raw_starts.tolist(), raw_ends.tolist(), strict=True)) == [
+        mapped.raw_span(s, e) for s, e in spans]

@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from zhetl import gazetteer
 from zhetl.clean import clean_text
-from zhetl.columnar import Block, Column, build_table, substrings
+from zhetl.columnar import Block, Column, Utf8Text, build_table, substrings
 from zhetl.dates import DateMention, find_dates
 from zhetl.decode import DecodeRejected, decode_bytes
 from zhetl.entities import Entity, find_entities
@@ -141,15 +141,16 @@ class _TokenColumns:
         self.sentence_ids.append(sentence_id)
         self.sentence_sizes.append(len(tokens))
 
-    def flush(self, doc_id: str, mapped: MappedText) -> Block:
+    def flush(self, doc_id: str, mapped: MappedText, utf8: Utf8Text) -> Block:
         """The tokens gathered so far as a block, forgetting them (a huge document never holds them all)."""
         clock = _clock()
-        block = self.block(doc_id, mapped)
+        block = self.block(doc_id, mapped, utf8)
         self._start()  # (the block keeps the list of tags)
         _lap(TABLES_STAGE, clock)
         return block
 
-    def block(self, doc_id: str, mapped: MappedText) -> Block:
+    def block(self, doc_id: str, mapped: MappedText, utf8: Utf8Text | None = None) -> Block:
+        """The tokens as a block; ``utf8`` is the document's text encoded once for all its cuts (else made here)."""
         count = self.count
         sizes = np.array(self.sentence_sizes, dtype=np.int64)
         firsts = np.cumsum(sizes) - sizes  # each sentence's first token's position in the columns
@@ -165,7 +166,7 @@ class _TokenColumns:
         columns: dict[str, Column] = {
             "sentence_id": np.repeat(np.array(self.sentence_ids, dtype=np.int32), sizes),
             "token_id": (np.arange(count) - np.repeat(firsts, sizes)).astype(np.int32),
-            "token": substrings(mapped.text, start_array, end_array),
+            "token": substrings(mapped.text if utf8 is None else utf8, start_array, end_array),
             "pos": self.tags,
         }
         columns.update(_offset_columns(mapped, start_array, end_array))
@@ -182,20 +183,20 @@ def _offset_columns(mapped: MappedText, starts: np.ndarray, ends: np.ndarray) ->
             "raw_char_end": raw_ends.astype(np.int32, copy=False)}
 
 
-def _spans_block(name: str, doc_id: str, mapped: MappedText, ids: dict[str, list[int]], starts: list[int],
-                 ends: list[int], hashes: dict[tuple[int, int], str]) -> Block:
+def _spans_block(name: str, doc_id: str, mapped: MappedText, utf8: Utf8Text, ids: dict[str, list[int]],
+                 starts: list[int], ends: list[int], hashes: dict[tuple[int, int], str]) -> Block:
     """Paragraph or sentence rows (ids, offsets both ways, hash, text) as one block of columns.
 
     ``hashes`` holds the text hash of each span hashed so far, and takes the new ones: a paragraph of one sentence
-    (most paragraphs of a law) spans the same text as its sentence, so it is hashed once.
+    (most paragraphs of a law) spans the same text as its sentence, so it is hashed once. The texts are cut from
+    the document's UTF-8 bytes (``utf8``), not handed on as strings for Arrow to encode one by one.
     """
     text = mapped.text
-    bodies = [text[start:end] for start, end in zip(starts, ends)]
     text_hashes: list[str] = []
-    for start, end, body in zip(starts, ends, bodies):
+    for start, end in zip(starts, ends):
         known = hashes.get((start, end))
         if known is None:
-            known = hashes[(start, end)] = paragraph_hash(body)
+            known = hashes[(start, end)] = paragraph_hash(text[start:end])
         text_hashes.append(known)
     start_array = np.array(starts, dtype=np.int64)
     end_array = np.array(ends, dtype=np.int64)
@@ -204,8 +205,8 @@ def _spans_block(name: str, doc_id: str, mapped: MappedText, ids: dict[str, list
     if "n_chars" in TABLES[name].names:
         columns["n_chars"] = (end_array - start_array).astype(np.int32)
     columns["text_hash"] = text_hashes
-    columns["text"] = bodies
-    return Block(doc_id, len(bodies), columns)
+    columns["text"] = substrings(utf8, start_array, end_array)
+    return Block(doc_id, len(starts), columns)
 
 
 def stage_seconds() -> dict[str, float]:
@@ -255,8 +256,9 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
     redaction_spans = [(m.start(), m.end()) for m in REDACTION_RE.finditer(text)] \
         if any(mark in text for mark in REDACTION_MARKS) else []
     mapped = cleaned.mapped
+    utf8 = Utf8Text(text)
     sentences = split_sentences(text)
-    _paragraph_and_sentence_tables(rows, doc_id, mapped, sentences)
+    _paragraph_and_sentence_tables(rows, doc_id, mapped, utf8, sentences)
     clock = _lap(SPLIT, clock)
     document_places: Divisions = []
     document_years: list[int] = []
@@ -271,8 +273,8 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
         _sentence_rows(text, sentence, reference, redaction_spans, settings.segmenter,
                        (document_places, document_years), token_columns, tokens, mentions)
         if token_columns.count >= TOKEN_FLUSH:
-            rows.blocks["tokens"].append(token_columns.flush(doc_id, mapped))
-    rows.blocks["tokens"].append(token_columns.flush(doc_id, mapped))
+            rows.blocks["tokens"].append(token_columns.flush(doc_id, mapped, utf8))
+    rows.blocks["tokens"].append(token_columns.flush(doc_id, mapped, utf8))
     clock = _clock()
     mentions.add_blocks(rows, doc_id, mapped)
     _lap(ROWS, clock)
@@ -310,7 +312,8 @@ def paragraph_hash(text: str) -> str:
     return hashlib.sha1("".join(text.split()).encode("utf-8")).hexdigest()[:20]
 
 
-def _paragraph_and_sentence_tables(rows: Rows, doc_id: str, mapped: MappedText, sentences: list) -> None:
+def _paragraph_and_sentence_tables(rows: Rows, doc_id: str, mapped: MappedText, utf8: Utf8Text,
+                                   sentences: list) -> None:
     """The document's paragraphs (each spans its sentences) and sentences, as two tables."""
     spans: dict[int, tuple[int, int]] = {}
     for sentence in sentences:
@@ -320,11 +323,11 @@ def _paragraph_and_sentence_tables(rows: Rows, doc_id: str, mapped: MappedText, 
                                         end if end > sentence.end else sentence.end)
     hashes: dict[tuple[int, int], str] = {}
     rows.blocks["sentences"].append(_spans_block(
-        "sentences", doc_id, mapped, {"sentence_id": [s.sentence_id for s in sentences],
-                                      "paragraph_id": [s.paragraph_id for s in sentences]},
+        "sentences", doc_id, mapped, utf8, {"sentence_id": [s.sentence_id for s in sentences],
+                                            "paragraph_id": [s.paragraph_id for s in sentences]},
         [s.start for s in sentences], [s.end for s in sentences], hashes))
     rows.blocks["paragraphs"].append(_spans_block(
-        "paragraphs", doc_id, mapped, {"paragraph_id": list(spans)},
+        "paragraphs", doc_id, mapped, utf8, {"paragraph_id": list(spans)},
         [start for start, _ in spans.values()], [end for _, end in spans.values()], hashes))
 
 

@@ -41,8 +41,15 @@ class MappedText:
 
     def raw_spans(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`raw_span` for many spans at once, as two arrays (for tables of sentences and tokens)."""
-        points = np.append(self.raw_start, np.int32(self.raw_length))
-        raw_starts = points[starts]
+        if not len(self.raw_start):  # (an empty text: every span is the point at its end)
+            raw_starts = np.full(len(starts), self.raw_length, dtype=np.int32)
+            return raw_starts, raw_starts.copy()
+        # A span may start at the text's end (an empty span there): clipped, then set to the raw text's end. This
+        # costs a pass over the spans, where appending that end to the map copied the whole map on every call.
+        raw_starts = self.raw_start.take(starts, mode="clip")
+        at_end = starts >= len(self.raw_start)
+        if at_end.any():
+            raw_starts[at_end] = self.raw_length
         raw_ends = np.where(ends > starts, self.raw_end[np.maximum(ends - 1, 0)], raw_starts)
         return raw_starts, raw_ends
 
