@@ -108,7 +108,6 @@ def etl(
         batches_began = time.time()
         if planned["batches"]:
             ingested_at = datetime.now(UTC).replace(microsecond=0)
-            progress = Progress(planned["to_process"], planned["chars_estimate"])
             with _task_runner(params, planned["batches"]) as runner:
                 futures = {
                     runner.submit(process_batch, parameters={
@@ -117,6 +116,8 @@ def etl(
                         "ingested_at": ingested_at}): index
                     for index in range(planned["batches"])
                 }
+                # (after the batches are on their way: its artifact is an API call the first batch need not wait for)
+                progress = Progress(planned["to_process"], planned["chars_estimate"])
                 by_index = {}
                 for future in as_completed(list(futures)):
                     index = futures[future]
@@ -168,8 +169,16 @@ def load_late_imports() -> None:
     the server was up. (Workers import theirs in the fork server; a one-worker run's warm-up imports them.)"""
     import duckdb  # noqa: F401
     import fastapi  # noqa: F401
+    import pyarrow.dataset  # noqa: F401
+
+    load_pandas_support()
+
+
+def load_pandas_support() -> None:
+    """Arrow's pandas support (pandas itself, 0.25 s), which the first conversion of rows to Arrow imports: in this
+    process before it forks the fork server, it is imported once for both, where each imported it on its own while
+    the API server booted on the same cores."""
     import pyarrow as pa
-    import pyarrow.dataset
 
     pa.array([0])
 
@@ -183,6 +192,7 @@ def run_etl(**parameters) -> dict:
     # forked holding the settings the flow runs with, and Prefect need not send them with each task.
     with server.own_server_settings() if server.booting() else contextlib.nullcontext():
         if checked.worker_count() > 1 and not checked.dask_address:
+            load_pandas_support()
             start_forkserver(fork_this_process=True)  # it warms up on the other core while this one surveys
         if server.booting():
             # While the server boots, hash the input and learn its profiles into this process's memos; the plan

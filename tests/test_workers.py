@@ -171,8 +171,8 @@ def test_workers_run_below_the_run_s_priority(tmp_path, setting: str | None) -> 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is forked from the run on Linux")
 def test_workers_forked_from_the_run_are_not_sent_its_settings(tmp_path) -> None:
-    """A run forks its fork server under the settings its flow runs with, so its workers hold them: after the first
-    task Prefect's context goes without them (rebuilding them took 34 ms a task), and every task still sees the
+    """A run forks its fork server under the settings its flow runs with, so its workers hold them: from the first
+    task on, Prefect's context goes without them (rebuilding them took 34 ms a task), and every task still sees the
     run's API server, its one-certificate CA file and no heartbeats."""
     import subprocess
     from pathlib import Path
