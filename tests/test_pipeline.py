@@ -33,10 +33,10 @@ def test_paragraph_and_sentence_rows_built_in_bulk_map_back_like_one_span_at_a_t
     ``MappedText.raw_span`` and ``paragraph_hash`` give span by span, after cleaning moved characters."""
     raw = "  第一条　为了ＡＢＣ，制定本法。\r\n\r\n\r\n第二条 本法自公布之日起施行。\n  标(biāo)题在此。"
     rows = process_document(raw.encode(), "x/law.txt", Settings(ingested_at=datetime(2024, 1, 1, tzinfo=UTC)))
-    text = rows.tables["document_texts"][0]["text"]
+    tables = rows.to_arrow()
+    text = tables["document_texts"].column("text")[0].as_py()
     cleaned = clean_text(raw)
     assert cleaned.text == text
-    tables = rows.to_arrow()
     assert tables["sentences"].num_rows >= 3 and tables["paragraphs"].num_rows >= 2
     for name in ("paragraphs", "sentences"):
         for row in tables[name].to_pylist():

@@ -66,9 +66,9 @@ def test_a_document_is_rows_or_one_reject_with_valid_offsets(data: bytes) -> Non
     if rows.tables["rejects"]:
         assert not rows.tables["documents"] and len(rows.tables["rejects"]) == 1
         return
-    text = rows.tables["document_texts"][0]["text"]
-    raw = rows.tables["document_texts"][0]["raw_text"]
     tables = rows.to_arrow()
+    text = tables["document_texts"].column("text")[0].as_py()
+    raw = tables["document_texts"].column("raw_text")[0].as_py()
     for name in ("sentences", "tokens", "entities", "quantities", "facts", "dates"):
         table = tables[name].to_pylist()
         column = "token" if name == "tokens" else "text"

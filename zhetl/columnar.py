@@ -138,7 +138,8 @@ def _column(parts: list[Column], kind: pa.DataType) -> pa.Array | pa.ChunkedArra
     if isinstance(first, np.ndarray):  # (int32 columns: ids and offsets)
         return pa.array(np.concatenate(cast(list[np.ndarray], parts)).astype(np.int32, copy=False))
     if isinstance(first, Utf8Pieces):
-        return _strings(cast(list[Utf8Pieces], parts))
+        pieces = cast(list[Utf8Pieces], parts)
+        return _string_array(pieces, large=True) if pa.types.is_large_string(kind) else _strings(pieces)
     # Python values, converted as Table.from_pylist converts a column (the column's type from the schema)
     return pa.array(list(itertools.chain.from_iterable(parts)), kind)  # type: ignore[arg-type]
 
@@ -160,9 +161,11 @@ def _strings(pieces: list[Utf8Pieces]) -> pa.Array | pa.ChunkedArray:
     return arrays[0] if len(arrays) == 1 else pa.chunked_array(arrays, pa.string())
 
 
-def _string_array(pieces: list[Utf8Pieces]) -> pa.Array:
+def _string_array(pieces: list[Utf8Pieces], large: bool = False) -> pa.Array:
+    """One string array (64-bit offsets if ``large``: whole documents) holding the pieces' bytes as they are."""
     lengths = np.concatenate([piece.lengths for piece in pieces])
-    offsets = np.zeros(len(lengths) + 1, dtype=np.int32)
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64 if large else np.int32)
     np.cumsum(lengths, out=offsets[1:])
     data = np.concatenate([piece.data for piece in pieces])
-    return pa.StringArray.from_buffers(len(lengths), pa.py_buffer(offsets), pa.py_buffer(data))
+    kind = pa.LargeStringArray if large else pa.StringArray
+    return kind.from_buffers(len(lengths), pa.py_buffer(offsets), pa.py_buffer(data))

@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from zhetl import gazetteer
 from zhetl.clean import clean_text
-from zhetl.columnar import Block, Column, Utf8Text, build_table, substrings
+from zhetl.columnar import Block, Column, Utf8Pieces, Utf8Text, build_table, substrings
 from zhetl.dates import DateMention, find_dates
 from zhetl.decode import DecodeRejected, decode_bytes
 from zhetl.entities import Entity, find_entities
@@ -71,8 +71,9 @@ class Settings:
         return self.site_lines.get(folder, frozenset())
 
 
-# Gathered as plain columns per document (zhetl.columnar), not as row dicts: every table of spans of the text.
-COLUMNAR: Final = ("paragraphs", "sentences", "tokens", "entities", "quantities", "facts", "dates")
+# Gathered as plain columns per document (zhetl.columnar), not as row dicts: every table of spans of the text, and
+# the texts themselves (their UTF-8 bytes, made once, where Arrow encoded each text again into a growing buffer).
+COLUMNAR: Final = ("document_texts", "paragraphs", "sentences", "tokens", "entities", "quantities", "facts", "dates")
 
 
 @dataclass
@@ -303,7 +304,10 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
         "pipeline_version": settings.pipeline_version,
         "ingested_at": settings.ingested_at,
     })
-    rows.tables["document_texts"].append({"doc_id": doc_id, "text": text, "raw_text": decoded.text})
+    raw_utf8 = np.frombuffer(decoded.text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    rows.blocks["document_texts"].append(Block(doc_id, 1, {
+        "text": Utf8Pieces(utf8.data, np.array([len(utf8.data)], dtype=np.int64)),
+        "raw_text": Utf8Pieces(raw_utf8, np.array([len(raw_utf8)], dtype=np.int64))}))
     return rows
 
 
