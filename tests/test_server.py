@@ -174,3 +174,22 @@ def test_the_environment_keeps_openblas_to_one_thread_unless_told(monkeypatch: p
     monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
     server.configure_environment()
     assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
+
+
+def test_the_runs_own_server_keeps_no_event_feed_and_no_automations() -> None:
+    """Its task-run recorder runs; its event persister and trigger services (a feed and automations no one can use
+    on a server that lives for one run) do not, unless one's environment turns them on."""
+    code = ("from prefect.server.services.base import RunInEphemeralServers\n"
+            "from prefect.server.services.perpetual_services import get_enabled_perpetual_services\n"
+            "print(sorted(s.__name__ for s in RunInEphemeralServers.enabled_services()),\n"
+            "      sorted(c.function.__name__ for c in get_enabled_perpetual_services(ephemeral=True)))\n")
+    names = ("PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED", "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED")
+    plain = {key: value for key, value in os.environ.items() if key not in names}
+    environment = server.server_environment()
+    ours = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          env={**plain, **{name: environment[name] for name in names}})
+    default = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=plain, capture_output=True, text=True)
+    gone = ("EventPersister", "ReactiveTriggers", "'Actions'", "evaluate_proactive_triggers")
+    assert all(name in default.stdout for name in gone), default.stdout + default.stderr[-2000:]
+    assert ours.returncode == 0 and "TaskRunRecorder" in ours.stdout, ours.stderr[-2000:]
+    assert not any(name in ours.stdout for name in gone), ours.stdout
