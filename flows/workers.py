@@ -187,6 +187,7 @@ class PreloadedProcessPoolTaskRunner(ProcessPoolTaskRunner):
 
 
 def _no_settings(self: SettingsContext, include_secrets: bool = True) -> dict[str, Any]:
+    """``SettingsContext.serialize`` while the context for workers that hold the settings is built: nothing to send."""
     return {}
 
 
