@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 from zhetl import pipeline
 from zhetl.clean import clean_text
+from zhetl.columnar import Utf8Text
 from zhetl.pipeline import Settings, _TokenColumns, analyse_sentence, paragraph_hash, process_document
 from zhetl.schemas import TABLES
 from zhetl.segment import Token
@@ -62,7 +63,7 @@ def test_token_rows_keep_each_tokens_offsets_across_gaps_cuts_and_empty_sentence
     ]
     for sentence_id, tokens in enumerate(sentences):
         columns.add(sentence_id, tokens)
-    block = columns.block("d", mapped)
+    block = columns.block("d", mapped, Utf8Text(mapped.text))
     expected = [(sentence_id, token) for sentence_id, tokens in enumerate(sentences) for token in tokens]
     assert block.count == len(expected)
     starts, ends = block.columns["char_start"].tolist(), block.columns["char_end"].tolist()

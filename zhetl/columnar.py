@@ -43,6 +43,16 @@ class Block:
         self.columns = columns
 
 
+def utf8_bytes(text: str) -> np.ndarray:
+    """The text's UTF-8 bytes as an array (a lone surrogate kept as its three bytes: one sequence per character)."""
+    return np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+
+
+def whole(data: np.ndarray) -> Utf8Pieces:
+    """One value holding all of ``data`` (a document's whole text)."""
+    return Utf8Pieces(data, np.array([len(data)], dtype=np.int64))
+
+
 class Utf8Text:
     """A text's UTF-8 bytes and the byte where each character starts: made once for a document, whose sentences,
     paragraphs and tokens are all cut from it (each cut encoded the whole text again)."""
@@ -50,7 +60,7 @@ class Utf8Text:
     __slots__ = ("byte_at", "data")
 
     def __init__(self, text: str) -> None:
-        self.data = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+        self.data = utf8_bytes(text)
         # Each character's first byte is the one byte of its UTF-8 sequence that is not a continuation (10xxxxxx):
         # one pass over the bytes, where summing each code point's length took an encoding to UTF-32 and four more.
         byte_at = np.empty(len(text) + 1, dtype=np.int64)

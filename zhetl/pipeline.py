@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from zhetl import gazetteer
 from zhetl.clean import clean_text
-from zhetl.columnar import Block, Column, Utf8Pieces, Utf8Text, build_table, substrings
+from zhetl.columnar import Block, Column, Utf8Text, build_table, substrings, utf8_bytes, whole
 from zhetl.dates import DateMention, find_dates
 from zhetl.decode import DecodeRejected, decode_bytes
 from zhetl.entities import Entity, find_entities
@@ -150,8 +150,8 @@ class _TokenColumns:
         _lap(TABLES_STAGE, clock)
         return block
 
-    def block(self, doc_id: str, mapped: MappedText, utf8: Utf8Text | None = None) -> Block:
-        """The tokens as a block; ``utf8`` is the document's text encoded once for all its cuts (else made here)."""
+    def block(self, doc_id: str, mapped: MappedText, utf8: Utf8Text) -> Block:
+        """The tokens as a block; ``utf8`` is the document's text, encoded once for all its cuts."""
         count = self.count
         sizes = np.array(self.sentence_sizes, dtype=np.int64)
         firsts = np.cumsum(sizes) - sizes  # each sentence's first token's position in the columns
@@ -167,7 +167,7 @@ class _TokenColumns:
         columns: dict[str, Column] = {
             "sentence_id": np.repeat(np.array(self.sentence_ids, dtype=np.int32), sizes),
             "token_id": (np.arange(count) - np.repeat(firsts, sizes)).astype(np.int32),
-            "token": substrings(mapped.text if utf8 is None else utf8, start_array, end_array),
+            "token": substrings(utf8, start_array, end_array),
             "pos": self.tags,
         }
         columns.update(_offset_columns(mapped, start_array, end_array))
@@ -304,10 +304,8 @@ def process_document(data: bytes, source_path: str, settings: Settings) -> Rows:
         "pipeline_version": settings.pipeline_version,
         "ingested_at": settings.ingested_at,
     })
-    raw_utf8 = np.frombuffer(decoded.text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
-    rows.blocks["document_texts"].append(Block(doc_id, 1, {
-        "text": Utf8Pieces(utf8.data, np.array([len(utf8.data)], dtype=np.int64)),
-        "raw_text": Utf8Pieces(raw_utf8, np.array([len(raw_utf8)], dtype=np.int64))}))
+    rows.blocks["document_texts"].append(Block(doc_id, 1, {"text": whole(utf8.data),
+                                                           "raw_text": whole(utf8_bytes(decoded.text))}))
     return rows
 
 
